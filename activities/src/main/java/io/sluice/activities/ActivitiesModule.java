@@ -1,0 +1,31 @@
+package io.sluice.activities;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Binder;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import io.sluice.activities.aws.AwsClients;
+import io.sluice.activities.aws.AwsSettings;
+
+/**
+ * Binds the AWS client factory and every activity implementation into the
+ * {@link SluiceActivities} set the worker registers. Needs an {@link AwsSettings} binding.
+ */
+public final class ActivitiesModule extends AbstractModule {
+    /** The set activity implementations are added to; other modules (and tests) may add more. */
+    public static Multibinder<Object> activityBinder(Binder binder) {
+        return Multibinder.newSetBinder(binder, Object.class, SluiceActivities.class);
+    }
+
+    @Override
+    protected void configure() {
+        activityBinder(binder());
+    }
+
+    @Provides
+    @Singleton
+    AwsClients awsClients(AwsSettings settings) {
+        return AwsClients.create(settings);
+    }
+}

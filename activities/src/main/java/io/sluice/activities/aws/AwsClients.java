@@ -1,0 +1,129 @@
+package io.sluice.activities.aws;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * The one place AWS clients are built: a client per (account alias, service), made on first use
+ * and reused, acting as the account's role (assumed through STS; credentials cached and refreshed
+ * before they expire), in the configured region, with both API-call timeouts set, over one shared
+ * HTTP client. {@link #close()} closes every client, credential provider and the HTTP client.
+ */
+public final class AwsClients implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AwsClients.class);
+
+    private final AwsSettings settings;
+    private final SdkHttpClient httpClient;
+    private final StsClient workerSts;
+    private final Map<String, StsAssumeRoleCredentialsProvider> roleCredentials = new ConcurrentHashMap<>();
+    private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * Clients for {@code settings}: on AWS the worker's identity comes from the default provider
+     * chain (environment, profile, container or instance role); against a local stand-in it is a
+     * fixed local key pair, since the stand-in accepts any.
+     */
+    public static AwsClients create(AwsSettings settings) {
+        AwsCredentialsProvider identity = settings.endpoint().isPresent()
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create("sluicelocal", "sluicelocal"))
+                : DefaultCredentialsProvider.builder().build();
+        return new AwsClients(settings, identity);
+    }
+
+    /**
+     * @param settings region, accounts, timeouts and the optional endpoint override
+     * @param workerIdentity the worker's own credentials, used only to assume the accounts' roles
+     */
+    public AwsClients(AwsSettings settings, AwsCredentialsProvider workerIdentity) {
+        this.settings = settings;
+        this.httpClient = ApacheHttpClient.builder().maxConnections(128).build();
+        var stsBuilder = configure(StsClient.builder()).credentialsProvider(workerIdentity);
+        this.workerSts = stsBuilder.build();
+    }
+
+    public AwsSettings settings() {
+        return settings;
+    }
+
+    /** The account of {@code alias}; fails naming the aliases there are. */
+    public AwsAccount account(String alias) {
+        return settings.account(alias);
+    }
+
+    /** The client for {@code service} acting as the role of the account {@code alias}. */
+    @SuppressWarnings("unchecked")
+    public <B extends AwsClientBuilder<B, C>
+                    & AwsSyncClientBuilder<B, C>,
+            C extends SdkClient> C client(String alias, AwsService<B, C> service) {
+        if (closed) {
+            throw new IllegalStateException("AWS clients are closed");
+        }
+        var account = settings.account(alias);
+        return (C) clients.computeIfAbsent(alias + "/" + service.name(), key -> {
+            B builder = configure(service.builder().get()).credentialsProvider(credentials(account));
+            if (settings.endpoint().isPresent()) {
+                builder = service.localCustomizer().apply(builder);
+            }
+            return builder.build();
+        });
+    }
+
+    /** Credentials of the role of {@code account}, assumed through STS and refreshed before expiry. */
+    public AwsCredentialsProvider credentials(AwsAccount account) {
+        return roleCredentials.computeIfAbsent(account.alias(), alias -> StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(workerSts)
+                .refreshRequest(request -> request.roleArn(account.roleArn()).roleSessionName("sluice-" + alias))
+                .build());
+    }
+
+    private <B extends AwsClientBuilder<B, C>
+                    & AwsSyncClientBuilder<B, C>,
+            C> B configure(B builder) {
+        builder.region(Region.of(settings.region()))
+                .httpClient(httpClient)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(settings.apiCallTimeout())
+                        .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
+                        .retryStrategy(RetryMode.STANDARD)
+                        .build());
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        List<AutoCloseable> toClose = new ArrayList<>(clients.values());
+        toClose.addAll(roleCredentials.values());
+        toClose.add(workerSts);
+        toClose.add(httpClient);
+        clients.clear();
+        roleCredentials.clear();
+        for (AutoCloseable closeable : toClose) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.warn("closing {} failed", closeable, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.sluice.activities.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@link AwsClients} needs to build clients.
+ *
+ * @param region the region every client uses
+ * @param accounts the accounts by alias
+ * @param apiCallTimeout the limit for one API call including the SDK's own retries
+ * @param apiCallAttemptTimeout the limit for a single HTTP attempt
+ * @param endpointOverride the endpoint every service is sent to (the local stack), or empty for AWS
+ */
+public record AwsSettings(
+        String region,
+        Map<String, AwsAccount> accounts,
+        Duration apiCallTimeout,
+        Duration apiCallAttemptTimeout,
+        String endpointOverride) {
+
+    public AwsSettings {
+        Objects.requireNonNull(region, "region is null");
+        accounts = Map.copyOf(Objects.requireNonNull(accounts, "accounts is null"));
+        Objects.requireNonNull(apiCallTimeout, "apiCallTimeout is null");
+        Objects.requireNonNull(apiCallAttemptTimeout, "apiCallAttemptTimeout is null");
+        Objects.requireNonNull(endpointOverride, "endpointOverride is null (use \"\" for none)");
+        if (!endpointOverride.isEmpty()) {
+            URI.create(endpointOverride);
+        }
+    }
+
+    /** The endpoint override, when the clients talk to a local stand-in for AWS. */
+    public Optional<URI> endpoint() {
+        return endpointOverride.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpointOverride));
+    }
+
+    /** The account of {@code alias}; fails naming the aliases there are. */
+    public AwsAccount account(String alias) {
+        var account = accounts.get(alias);
+        if (account == null) {
+            throw new IllegalArgumentException(
+                    "no account with alias '" + alias + "' in config; accounts are " + accounts.keySet().stream().sorted().toList());
+        }
+        return account;
+    }
+}

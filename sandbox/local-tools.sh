@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Makes sure the programs the local stack runs are on this machine:
+#   moto_server      the multi-account AWS API emulator (Python package moto[server])
+#   docker-registry  a real container registry server
+#   skopeo           a reference image copier, used by benchmarks
+# Installs the Debian packages with apt-get when they are missing and apt-get can be used;
+# otherwise stops with the exact command a person must run. Fast when everything is present.
+set -euo pipefail
+
+missing_packages=()
+command -v docker-registry >/dev/null 2>&1 || missing_packages+=(docker-registry)
+command -v skopeo >/dev/null 2>&1 || missing_packages+=(skopeo)
+
+if [ ${#missing_packages[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    sudo_prefix=()
+    if [ "$(id -u)" -ne 0 ]; then
+      if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+        sudo_prefix=(sudo -n)
+      else
+        echo "local-tools: missing ${missing_packages[*]}; run: sudo apt-get update && sudo apt-get install -y ${missing_packages[*]}" >&2
+        exit 1
+      fi
+    fi
+    echo "local-tools: installing ${missing_packages[*]} with apt-get" >&2
+    "${sudo_prefix[@]}" apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive "${sudo_prefix[@]}" apt-get install -y -qq --no-install-recommends "${missing_packages[@]}" >/dev/null
+  else
+    echo "local-tools: missing ${missing_packages[*]}; install the Debian/Ubuntu packages of those names (or the registry:2 and skopeo programs of your platform)" >&2
+    exit 1
+  fi
+fi
+
+if ! command -v moto_server >/dev/null 2>&1; then
+  echo "local-tools: moto_server is missing; run: python3 -m pip install 'moto[server]>=5.1'" >&2
+  exit 1
+fi
+if ! command -v docker-registry >/dev/null 2>&1; then
+  echo "local-tools: docker-registry is still missing after installation; run: apt-get install -y docker-registry" >&2
+  exit 1
+fi

@@ -1,0 +1,171 @@
+package io.sluice.sandbox;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The local stand-in for an AWS estate: moto for the AWS APIs, with one account per alias of
+ * {@link #ACCOUNTS}, and a real registry for each account that holds images. {@link #reset()}
+ * returns everything to the freshly seeded state; {@link #close()} stops every server.
+ */
+public final class LocalAws implements AutoCloseable {
+    /** The region of the local stack. */
+    public static final String REGION = "us-east-1";
+    /** Credentials of the worker's own identity on the local stack; moto accepts any. */
+    public static final AwsBasicCredentials WORKER_IDENTITY = AwsBasicCredentials.create("sluicelocal", "sluicelocal");
+    /** The accounts of a Sluice estate, as the local stack seeds them. */
+    public static final List<LocalAccount> ACCOUNTS = List.of(
+            new LocalAccount("governance", "100000000001"),
+            new LocalAccount("producer", "100000000002"),
+            new LocalAccount("dev", "100000000003"),
+            new LocalAccount("shared", "100000000004"),
+            new LocalAccount("test", "100000000005"),
+            new LocalAccount("prod", "100000000006"));
+    /** Accounts whose registries hold images: development builds, shared services promote. */
+    public static final List<String> REGISTRY_ACCOUNTS = List.of("dev", "shared");
+
+    private final MotoServer moto;
+    private final Map<String, RegistryServer> registries;
+
+    private LocalAws(MotoServer moto, Map<String, RegistryServer> registries) {
+        this.moto = moto;
+        this.registries = registries;
+    }
+
+    /** Starts moto and the registries, keeping logs and registry data under {@code stateDirectory}, and seeds. */
+    public static LocalAws start(Path stateDirectory) {
+        MotoServer moto = MotoServer.start(stateDirectory);
+        Map<String, RegistryServer> registries = new LinkedHashMap<>();
+        try {
+            for (String alias : REGISTRY_ACCOUNTS) {
+                registries.put(alias, RegistryServer.start(alias, stateDirectory.resolve("registry-" + alias)));
+            }
+            var localAws = new LocalAws(moto, registries);
+            localAws.seed();
+            return localAws;
+        } catch (RuntimeException e) {
+            registries.values().forEach(RegistryServer::close);
+            moto.close();
+            throw e;
+        }
+    }
+
+    public URI awsEndpoint() {
+        return moto.endpoint();
+    }
+
+    public MotoServer moto() {
+        return moto;
+    }
+
+    public List<LocalAccount> accounts() {
+        return ACCOUNTS;
+    }
+
+    public LocalAccount account(String alias) {
+        return ACCOUNTS.stream()
+                .filter(account -> account.alias().equals(alias))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no local account '" + alias + "'"));
+    }
+
+    /** The registry of account {@code alias}. */
+    public RegistryServer registry(String alias) {
+        return Objects.requireNonNull(registries.get(alias), () -> "account '" + alias + "' has no local registry");
+    }
+
+    /** Registry host by account id: where the local stack serves each account's ECR registry. */
+    public Map<String, String> registryHostsByAccountId() {
+        Map<String, String> hosts = new LinkedHashMap<>();
+        registries.forEach((alias, registry) -> hosts.put(account(alias).id(), registry.host()));
+        return hosts;
+    }
+
+    /** PIDs of every server process, for checks that nothing is left running. */
+    public List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        pids.add(moto.pid());
+        registries.values().forEach(registry -> pids.add(registry.pid()));
+        return pids;
+    }
+
+    /** Credentials that act as the account {@code alias}, obtained by assuming its worker role. */
+    public AwsCredentialsProvider credentials(String alias) {
+        LocalAccount account = account(alias);
+        try (var sts = StsClient.builder()
+                .region(Region.of(REGION))
+                .endpointOverride(moto.endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(WORKER_IDENTITY))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build()) {
+            var assumed = sts.assumeRole(request -> request.roleArn(account.workerRoleArn()).roleSessionName("sandbox"))
+                    .credentials();
+            return StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                    assumed.accessKeyId(), assumed.secretAccessKey(), assumed.sessionToken()));
+        }
+    }
+
+    /** An S3 client acting as account {@code alias}; the caller closes it. */
+    public S3Client s3(String alias) {
+        return S3Client.builder()
+                .region(Region.of(REGION))
+                .endpointOverride(moto.endpoint())
+                .forcePathStyle(true)
+                .credentialsProvider(credentials(alias))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    /** Clears every account and registry and seeds them again. */
+    public void reset() {
+        moto.reset();
+        registries.values().forEach(RegistryServer::wipe);
+        seed();
+    }
+
+    /** Gives each account its worker and execution roles and its artifact bucket. */
+    private void seed() {
+        for (LocalAccount account : ACCOUNTS) {
+            AwsCredentialsProvider credentials = credentials(account.alias());
+            try (var iam = IamClient.builder()
+                            .region(Region.AWS_GLOBAL)
+                            .endpointOverride(moto.endpoint())
+                            .credentialsProvider(credentials)
+                            .httpClientBuilder(UrlConnectionHttpClient.builder())
+                            .build();
+                    var s3 = s3(account.alias())) {
+                for (String role : List.of(LocalAccount.WORKER_ROLE, LocalAccount.EXECUTION_ROLE)) {
+                    iam.createRole(request -> request.roleName(role).assumeRolePolicyDocument(trustPolicy(account)));
+                }
+                s3.createBucket(request -> request.bucket(account.artifactBucket()));
+            }
+        }
+    }
+
+    private static String trustPolicy(LocalAccount account) {
+        return """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow",\
+                "Principal":{"Service":"sagemaker.amazonaws.com","AWS":"arn:aws:iam::%s:root"},\
+                "Action":"sts:AssumeRole"}]}""".formatted(account.id());
+    }
+
+    @Override
+    public void close() {
+        registries.values().forEach(RegistryServer::close);
+        moto.close();
+    }
+}

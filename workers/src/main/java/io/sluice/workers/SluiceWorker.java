@@ -1,0 +1,84 @@
+package io.sluice.workers;
+
+import io.sluice.activities.SluiceActivities;
+import io.sluice.activities.aws.AwsClients;
+import io.sluice.workers.config.SluiceConfig;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import jakarta.inject.Inject;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Sluice worker: polls the configured task queue for every bound workflow type and
+ * activity. {@link #close()} shuts down gracefully: no new tasks are taken, running ones get
+ * {@link #SHUTDOWN_GRACE_SECONDS} to finish, then the connection and AWS clients are closed.
+ */
+public final class SluiceWorker implements AutoCloseable {
+    /** Seconds in-flight tasks get to finish on shutdown. */
+    public static final int SHUTDOWN_GRACE_SECONDS = 30;
+    private static final Logger log = LoggerFactory.getLogger(SluiceWorker.class);
+
+    private final WorkerFactory factory;
+    private final WorkflowServiceStubs stubs;
+    private final AwsClients awsClients;
+    private final String taskQueue;
+    private final Set<Object> activities;
+    private final Set<Class<?>> workflowTypes;
+
+    @Inject
+    SluiceWorker(WorkerFactory factory, WorkflowServiceStubs stubs, AwsClients awsClients, SluiceConfig config,
+            @SluiceActivities Set<Object> activities, @SluiceWorkflows Set<Class<?>> workflowTypes) {
+        this.factory = factory;
+        this.stubs = stubs;
+        this.awsClients = awsClients;
+        this.taskQueue = config.temporal().taskQueue();
+        this.activities = activities;
+        this.workflowTypes = workflowTypes;
+    }
+
+    /** Registers every workflow type and activity and starts polling. */
+    public SluiceWorker start() {
+        Worker worker = factory.newWorker(taskQueue);
+        if (!workflowTypes.isEmpty()) {
+            worker.registerWorkflowImplementationTypes(workflowTypes.toArray(Class<?>[]::new));
+        }
+        if (!activities.isEmpty()) {
+            worker.registerActivitiesImplementations(activities.toArray());
+        }
+        factory.start();
+        log.info("worker polling task queue {} with {} workflow types and {} activity implementations",
+                taskQueue, workflowTypes.size(), activities.size());
+        return this;
+    }
+
+    public String taskQueue() {
+        return taskQueue;
+    }
+
+    /** Blocks until the worker has been shut down. */
+    public void awaitTermination() throws InterruptedException {
+        while (!factory.isTerminated()) {
+            factory.awaitTermination(1, TimeUnit.HOURS);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!factory.isShutdown()) {
+            factory.shutdown();
+        }
+        factory.awaitTermination(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+        if (!factory.isTerminated()) {
+            log.warn("tasks still running after {} s; stopping them", SHUTDOWN_GRACE_SECONDS);
+            factory.shutdownNow();
+            factory.awaitTermination(5, TimeUnit.SECONDS);
+        }
+        stubs.shutdown();
+        stubs.awaitTermination(5, TimeUnit.SECONDS);
+        awsClients.close();
+    }
+}

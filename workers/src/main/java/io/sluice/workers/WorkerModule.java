@@ -1,0 +1,70 @@
+package io.sluice.workers;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Binder;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.TypeLiteral;
+import com.google.inject.multibindings.Multibinder;
+import io.sluice.activities.ActivitiesModule;
+import io.sluice.activities.aws.AwsSettings;
+import io.sluice.workers.config.SluiceConfig;
+import io.sluice.workers.temporal.TemporalConnection;
+import io.temporal.client.WorkflowClient;
+import io.temporal.envconfig.ClientConfigProfile;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.worker.WorkerFactory;
+import java.time.Duration;
+
+/** Binds the worker process: its config, the Temporal connection, the activities and the workflow types. */
+public final class WorkerModule extends AbstractModule {
+    /** How long connecting to Temporal may take before the worker gives up. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+
+    private final SluiceConfig config;
+
+    public WorkerModule(SluiceConfig config) {
+        this.config = config;
+    }
+
+    /** The set workflow implementation classes are added to; other modules (and tests) may add more. */
+    public static Multibinder<Class<?>> workflowBinder(Binder binder) {
+        return Multibinder.newSetBinder(binder, new TypeLiteral<Class<?>>() {}, SluiceWorkflows.class);
+    }
+
+    @Override
+    protected void configure() {
+        bind(SluiceConfig.class).toInstance(config);
+        install(new ActivitiesModule());
+        workflowBinder(binder());
+    }
+
+    @Provides
+    AwsSettings awsSettings(SluiceConfig config) {
+        return config.awsSettings();
+    }
+
+    @Provides
+    @Singleton
+    ClientConfigProfile temporalProfile(SluiceConfig config) {
+        return TemporalConnection.profile(config.temporal(), System.getenv());
+    }
+
+    @Provides
+    @Singleton
+    WorkflowServiceStubs serviceStubs(ClientConfigProfile profile) {
+        return TemporalConnection.connect(profile, CONNECT_TIMEOUT);
+    }
+
+    @Provides
+    @Singleton
+    WorkflowClient workflowClient(WorkflowServiceStubs stubs, ClientConfigProfile profile) {
+        return TemporalConnection.client(stubs, profile);
+    }
+
+    @Provides
+    @Singleton
+    WorkerFactory workerFactory(WorkflowClient client) {
+        return WorkerFactory.newInstance(client);
+    }
+}

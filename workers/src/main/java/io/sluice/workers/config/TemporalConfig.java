@@ -1,0 +1,43 @@
+package io.sluice.workers.config;
+
+import io.sluice.workflows.TaskQueues;
+
+/**
+ * The {@code temporal:} section: where the cluster is and how to authenticate.
+ *
+ * @param target {@code host:port} of the frontend; empty: the profile's, else {@code 127.0.0.1:7233}
+ * @param namespace the namespace; empty: the profile's, else {@code default}
+ * @param taskQueue the task queue workers poll and clients start on (default {@code sluice})
+ * @param profile a Temporal envconfig profile to start from (the {@code temporal} CLI's TOML and
+ *     {@code TEMPORAL_*} variables), or empty; keys set here override it
+ * @param tls mutual TLS files; absent for a plain connection
+ * @param apiKeyEnv the environment variable holding an API key (Temporal Cloud), or empty; the
+ *     key itself never goes in the file
+ */
+public record TemporalConfig(
+        String target, String namespace, String taskQueue, String profile, TlsConfig tls, String apiKeyEnv) {
+
+    public static final String DEFAULT_TARGET = "127.0.0.1:7233";
+
+    public TemporalConfig {
+        target = target == null ? "" : target;
+        if (!target.isEmpty() && !target.matches("[^\\s:/]+:\\d{1,5}")) {
+            throw new IllegalArgumentException("target '" + target + "' is not host:port; expected e.g. " + DEFAULT_TARGET
+                    + " or my-namespace.a1b2c.tmprl.cloud:7233");
+        }
+        namespace = namespace == null ? "" : namespace;
+        taskQueue = taskQueue == null ? TaskQueues.DEFAULT : taskQueue;
+        profile = profile == null ? "" : profile;
+        tls = tls == null ? TlsConfig.NONE : tls;
+        apiKeyEnv = apiKeyEnv == null ? "" : apiKeyEnv;
+        if (!apiKeyEnv.isEmpty() && !apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("apiKeyEnv '" + apiKeyEnv
+                    + "' is not an environment variable name; expected e.g. TEMPORAL_API_KEY (the key itself stays out of the file)");
+        }
+    }
+
+    /** A plain connection to {@code target}. */
+    public static TemporalConfig plain(String target, String namespace) {
+        return new TemporalConfig(target, namespace, null, null, null, null);
+    }
+}

@@ -1,0 +1,88 @@
+package io.sluice.workers.temporal;
+
+import io.sluice.workers.config.ConfigException;
+import io.sluice.workers.config.TemporalConfig;
+import io.temporal.client.WorkflowClient;
+import io.temporal.envconfig.ClientConfigProfile;
+import io.temporal.envconfig.ClientConfigTLS;
+import io.temporal.envconfig.LoadClientConfigProfileOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Connects to Temporal as {@code temporal:} in config says: plain, mutual TLS, or an API key,
+ * optionally starting from a Temporal envconfig profile.
+ */
+public final class TemporalConnection {
+    private TemporalConnection() {}
+
+    /** The connection profile {@code config} describes; {@code environment} supplies the API key. */
+    public static ClientConfigProfile profile(TemporalConfig config, Map<String, String> environment) {
+        ClientConfigProfile.Builder builder;
+        if (config.profile().isEmpty()) {
+            builder = ClientConfigProfile.newBuilder()
+                    .setAddress(TemporalConfig.DEFAULT_TARGET)
+                    .setNamespace("default");
+        } else {
+            try {
+                builder = ClientConfigProfile.newBuilder(ClientConfigProfile.load(LoadClientConfigProfileOptions.newBuilder()
+                        .setConfigFileProfile(config.profile())
+                        .setEnvOverrides(environment)
+                        .build()));
+            } catch (IOException | RuntimeException e) {
+                throw new ConfigException("temporal.profile '" + config.profile() + "' cannot be loaded: " + e.getMessage()
+                        + "; expected a profile of the temporal CLI's config (temporal config list)", e);
+            }
+        }
+        if (!config.target().isEmpty()) {
+            builder.setAddress(config.target());
+        }
+        if (!config.namespace().isEmpty()) {
+            builder.setNamespace(config.namespace());
+        }
+        if (config.tls().enabled()) {
+            var tls = ClientConfigTLS.newBuilder();
+            if (!config.tls().clientCert().isEmpty()) {
+                tls.setClientCertPath(config.tls().clientCert()).setClientKeyPath(config.tls().clientKey());
+            }
+            if (!config.tls().serverCa().isEmpty()) {
+                tls.setServerCACertPath(config.tls().serverCa());
+            }
+            if (!config.tls().serverName().isEmpty()) {
+                tls.setServerName(config.tls().serverName());
+            }
+            builder.setTls(tls.build());
+        }
+        if (!config.apiKeyEnv().isEmpty()) {
+            String apiKey = environment.get(config.apiKeyEnv());
+            if (apiKey == null || apiKey.isBlank()) {
+                throw new ConfigException("temporal.apiKeyEnv names " + config.apiKeyEnv()
+                        + ", which is not set; expected the API key in that environment variable");
+            }
+            builder.setApiKey(apiKey);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Service stubs for {@code profile}, checked to answer within {@code timeout}.
+     *
+     * @throws TemporalUnreachableException if the server does not answer
+     */
+    public static WorkflowServiceStubs connect(ClientConfigProfile profile, Duration timeout) {
+        try {
+            return WorkflowServiceStubs.newConnectedServiceStubs(profile.toWorkflowServiceStubsOptions(), timeout);
+        } catch (RuntimeException e) {
+            throw new TemporalUnreachableException("cannot reach Temporal at " + profile.getAddress() + " (namespace "
+                    + profile.getNamespace() + "): " + e.getMessage()
+                    + "; check temporal.target in config, or start the local stack with `sluice dev`", e);
+        }
+    }
+
+    /** A client on {@code stubs} in the profile's namespace. */
+    public static WorkflowClient client(WorkflowServiceStubs stubs, ClientConfigProfile profile) {
+        return WorkflowClient.newInstance(stubs, profile.toWorkflowClientOptions());
+    }
+}

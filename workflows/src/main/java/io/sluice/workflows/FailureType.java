@@ -1,0 +1,53 @@
+package io.sluice.workflows;
+
+/**
+ * The {@code ApplicationFailure} types Sluice activities raise. The type string is what a workflow
+ * (or a person reading the Web UI) sees; it is a wire contract.
+ */
+public enum FailureType {
+    /** AWS throttled the call; retried with backoff. */
+    THROTTLED("sluice.Throttled", true),
+    /** AWS answered 5xx, or could not be reached; retried with backoff. */
+    AWS_UNAVAILABLE("sluice.AwsUnavailable", true),
+    /** Another writer changed the resource at the same time; retried. */
+    CONCURRENT_MODIFICATION("sluice.ConcurrentModification", true),
+    /** Access denied while a new role or policy may still be propagating; retried for a while. */
+    ACCESS_DENIED_PROPAGATING("sluice.AccessDeniedPropagating", true),
+    /** Access denied for longer than IAM takes to propagate: the role lacks a permission. */
+    ACCESS_DENIED("sluice.AccessDenied", false),
+    /** The request was invalid; retrying cannot help. */
+    INVALID_REQUEST("sluice.InvalidRequest", false),
+    /** An input the step needs does not exist. */
+    NOT_FOUND("sluice.NotFound", false),
+    /** An account quota or service limit was reached. */
+    LIMIT_EXCEEDED("sluice.LimitExceeded", false),
+    /** A resource with the step's name exists and differs from what the step would create. */
+    CONFLICT("sluice.Conflict", false),
+    /** A job, crawler, stack or execution that Sluice started ended in failure. */
+    AWS_JOB_FAILED("sluice.AwsJobFailed", false),
+    /** The run's input was refused before any AWS call. */
+    INVALID_INPUT("sluice.InvalidInput", false);
+
+    private final String type;
+    private final boolean retryable;
+
+    FailureType(String type, boolean retryable) {
+        this.type = type;
+        this.retryable = retryable;
+    }
+
+    /** The failure type string carried by the {@code ApplicationFailure}. */
+    public String type() {
+        return type;
+    }
+
+    /** Whether an activity failing with this type is retried by its retry policy. */
+    public boolean retryable() {
+        return retryable;
+    }
+
+    /** Types that activity retry policies must not retry. */
+    public static String[] nonRetryableTypes() {
+        return java.util.Arrays.stream(values()).filter(t -> !t.retryable).map(FailureType::type).toArray(String[]::new);
+    }
+}
