@@ -130,7 +130,10 @@ public final class LocalAws implements AutoCloseable {
                 .build();
     }
 
-    /** Clears every account and registry and seeds them again. */
+    /**
+     * Clears every account and registry and seeds them again. Moto forgets the credentials it
+     * issued, so clients made before a reset must be made again.
+     */
     public void reset() {
         moto.reset();
         registries.values().forEach(RegistryServer::wipe);

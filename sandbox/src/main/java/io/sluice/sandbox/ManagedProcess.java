@@ -103,23 +103,35 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
-    /** Stops the process and its descendants: SIGTERM, then SIGKILL after five seconds. */
+    /** Stops the process and its descendants: SIGTERM, then SIGKILL for any still alive after five seconds. */
     @Override
     public void close() {
         RUNNING.remove(this);
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
-        descendants.forEach(ProcessHandle::destroy);
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                log.warn("{} (pid {}) ignored SIGTERM; killing it", name, process.pid());
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());
+        tree.add(0, process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        for (ProcessHandle handle : tree) {
+            if (!awaitExit(handle, 5)) {
+                log.warn("{} (pid {}) ignored SIGTERM; killing it", name, handle.pid());
+                handle.destroyForcibly();
+                awaitExit(handle, 5);
             }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
         }
-        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static boolean awaitExit(ProcessHandle handle, int seconds) {
+        try {
+            handle.onExit().get(seconds, TimeUnit.SECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !handle.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            handle.destroyForcibly();
+            return false;
+        }
     }
 
     @Override

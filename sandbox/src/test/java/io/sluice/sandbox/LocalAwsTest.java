@@ -31,14 +31,18 @@ class LocalAwsTest {
 
     @Test
     void reset_forgetsWhatTestsCreatedAndSeedsAgain(@TempDir Path directory) {
-        try (var localAws = LocalAws.start(directory); var s3 = localAws.s3("dev")) {
-            s3.createBucket(request -> request.bucket("left-over"));
+        try (var localAws = LocalAws.start(directory)) {
+            try (var s3 = localAws.s3("dev")) {
+                s3.createBucket(request -> request.bucket("left-over"));
+            }
 
             localAws.reset();
 
-            assertThat(s3.listBuckets().buckets()).extracting(Bucket::name)
-                    .doesNotContain("left-over")
-                    .contains(localAws.account("dev").artifactBucket());
+            try (var s3 = localAws.s3("dev")) {
+                assertThat(s3.listBuckets().buckets()).extracting(Bucket::name)
+                        .doesNotContain("left-over")
+                        .contains(localAws.account("dev").artifactBucket());
+            }
         }
     }
 }

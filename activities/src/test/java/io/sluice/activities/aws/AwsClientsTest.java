@@ -1,0 +1,58 @@
+package io.sluice.activities.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.sandbox.LocalAws;
+import io.sluice.sandbox.LocalAwsExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.ecr.model.Repository;
+import software.amazon.awssdk.services.s3.model.Bucket;
+
+@ExtendWith(LocalAwsExtension.class)
+class AwsClientsTest {
+
+    @Test
+    void client_actsAsEachAccountsRoleSoAccountsSeeOnlyTheirOwnResources(LocalAws localAws) {
+        try (var clients = AwsClients.create(LocalAwsSettings.of(localAws))) {
+            clients.client("dev", AwsServices.ECR).createRepository(request -> request.repositoryName("credit-risk"));
+
+            assertThat(clients.client("dev", AwsServices.ECR).describeRepositories().repositories())
+                    .extracting(Repository::registryId, Repository::repositoryName)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(localAws.account("dev").id(), "credit-risk"));
+            assertThat(clients.client("shared", AwsServices.ECR).describeRepositories().repositories()).isEmpty();
+        }
+    }
+
+    @Test
+    void client_isBuiltOncePerAccountAndService(LocalAws localAws) {
+        try (var clients = AwsClients.create(LocalAwsSettings.of(localAws))) {
+            var devS3 = clients.client("dev", AwsServices.S3);
+
+            assertThat(clients.client("dev", AwsServices.S3)).isSameAs(devS3);
+            assertThat(clients.client("shared", AwsServices.S3)).isNotSameAs(devS3);
+            assertThat(devS3.listBuckets().buckets()).extracting(Bucket::name)
+                    .contains(localAws.account("dev").artifactBucket());
+        }
+    }
+
+    @Test
+    void client_refusesAnUnknownAliasNamingTheKnownOnes(LocalAws localAws) {
+        try (var clients = AwsClients.create(LocalAwsSettings.of(localAws))) {
+            assertThatThrownBy(() -> clients.client("staging", AwsServices.S3))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("no account with alias 'staging' in config; accounts are [dev, governance, prod, producer, shared, test]");
+        }
+    }
+
+    @Test
+    void close_makesFurtherClientsUnavailable(LocalAws localAws) {
+        var clients = AwsClients.create(LocalAwsSettings.of(localAws));
+        clients.client("dev", AwsServices.S3);
+
+        clients.close();
+
+        assertThatThrownBy(() -> clients.client("dev", AwsServices.S3)).hasMessage("AWS clients are closed");
+    }
+}

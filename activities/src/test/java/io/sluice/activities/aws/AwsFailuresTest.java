@@ -1,0 +1,203 @@
+package io.sluice.activities.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.sun.net.httpserver.HttpServer;
+import io.sluice.sandbox.FreePort;
+import io.sluice.sandbox.LocalAws;
+import io.sluice.sandbox.LocalAwsExtension;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.exception.SdkException;
+
+@ExtendWith(LocalAwsExtension.class)
+class AwsFailuresTest {
+
+    @Test
+    void classify_missingObjectOnMotoIsNotFoundAndNotRetried(LocalAws localAws) {
+        try (var clients = AwsClients.create(LocalAwsSettings.of(localAws))) {
+            String bucket = localAws.account("dev").artifactBucket();
+            var exception = catchThrowableOfType(SdkException.class,
+                    () -> clients.client("dev", AwsServices.S3).getObject(r -> r.bucket(bucket).key("models/absent.tar.gz")));
+
+            ApplicationFailure failure = AwsFailures.classify(exception, operation(clients, "dev", "s3", "GetObject",
+                    "s3://" + bucket + "/models/absent.tar.gz"), 1);
+
+            assertThat(failure.getType()).isEqualTo("sluice.NotFound");
+            assertThat(failure.isNonRetryable()).isTrue();
+            assertThat(failure.getOriginalMessage())
+                    .startsWith("s3 GetObject on s3://" + bucket + "/models/absent.tar.gz in account dev (100000000003) failed: NoSuchKey")
+                    .contains("Check that s3://" + bucket + "/models/absent.tar.gz exists in account dev (100000000003)");
+        }
+    }
+
+    @Test
+    void classify_missingRepositoryOnMotoIsNotFound(LocalAws localAws) {
+        try (var clients = AwsClients.create(LocalAwsSettings.of(localAws))) {
+            var exception = catchThrowableOfType(SdkException.class, () -> clients.client("shared", AwsServices.ECR)
+                    .describeImages(r -> r.repositoryName("absent")));
+
+            ApplicationFailure failure = AwsFailures.classify(exception,
+                    operation(clients, "shared", "ecr", "DescribeImages", "repository absent"), 1);
+
+            assertThat(failure.getType()).isEqualTo("sluice.NotFound");
+            assertThat(failure.getOriginalMessage()).contains("RepositoryNotFoundException");
+        }
+    }
+
+    @Test
+    void classify_invalidRepositoryNameOnMotoIsAnInvalidRequest(LocalAws localAws) {
+        try (var clients = AwsClients.create(LocalAwsSettings.of(localAws))) {
+            var exception = catchThrowableOfType(SdkException.class, () -> clients.client("shared", AwsServices.ECR)
+                    .createRepository(r -> r.repositoryName("Credit Risk")));
+
+            ApplicationFailure failure = AwsFailures.classify(exception,
+                    operation(clients, "shared", "ecr", "CreateRepository", "repository 'Credit Risk'"), 1);
+
+            assertThat(failure.getType()).isEqualTo("sluice.InvalidRequest");
+            assertThat(failure.isNonRetryable()).isTrue();
+            assertThat(failure.getOriginalMessage()).contains("InvalidParameterException (HTTP 400)");
+        }
+    }
+
+    @Test
+    void classify_throttlingReplyIsRetryable(LocalAws localAws) throws IOException {
+        try (var server = new StubAwsServer(400, "application/x-amz-json-1.1",
+                "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}");
+                var clients = AwsClients.create(LocalAwsSettings.forEndpoint(localAws, server.endpoint()))) {
+            var exception = catchThrowableOfType(SdkException.class,
+                    () -> clients.client("dev", AwsServices.ECR).describeRepositories());
+
+            ApplicationFailure failure = AwsFailures.classify(exception,
+                    operation(clients, "dev", "ecr", "DescribeRepositories", "registry"), 1);
+
+            assertThat(failure.getType()).isEqualTo("sluice.Throttled");
+            assertThat(failure.isNonRetryable()).isFalse();
+            assertThat(failure.getOriginalMessage()).contains("ThrottlingException (HTTP 400): Rate exceeded");
+        }
+    }
+
+    @Test
+    void classify_serverErrorIsRetryable(LocalAws localAws) throws IOException {
+        try (var server = new StubAwsServer(503, "application/x-amz-json-1.1",
+                "{\"__type\":\"ServiceUnavailableException\",\"message\":\"try later\"}");
+                var clients = AwsClients.create(LocalAwsSettings.forEndpoint(localAws, server.endpoint()))) {
+            var exception = catchThrowableOfType(SdkException.class,
+                    () -> clients.client("dev", AwsServices.ECR).describeRepositories());
+
+            ApplicationFailure failure = AwsFailures.classify(exception,
+                    operation(clients, "dev", "ecr", "DescribeRepositories", "registry"), 1);
+
+            assertThat(failure.getType()).isEqualTo("sluice.AwsUnavailable");
+            assertThat(failure.isNonRetryable()).isFalse();
+        }
+    }
+
+    @Test
+    void classify_concurrentModificationIsRetryable(LocalAws localAws) throws IOException {
+        try (var server = new StubAwsServer(400, "application/x-amz-json-1.1",
+                "{\"__type\":\"ConcurrentModificationException\",\"message\":\"busy\"}");
+                var clients = AwsClients.create(LocalAwsSettings.forEndpoint(localAws, server.endpoint()))) {
+            var exception = catchThrowableOfType(SdkException.class,
+                    () -> clients.client("dev", AwsServices.ECR).describeRepositories());
+
+            ApplicationFailure failure = AwsFailures.classify(exception,
+                    operation(clients, "dev", "ecr", "DescribeRepositories", "registry"), 1);
+
+            assertThat(failure.getType()).isEqualTo("sluice.ConcurrentModification");
+            assertThat(failure.isNonRetryable()).isFalse();
+        }
+    }
+
+    @Test
+    void classify_accessDeniedIsRetriedWhileIamMayPropagateThenNamesTheRole(LocalAws localAws) throws IOException {
+        try (var server = new StubAwsServer(400, "application/x-amz-json-1.1",
+                "{\"__type\":\"AccessDeniedException\",\"message\":\"not authorized to perform ecr:DescribeRepositories\"}");
+                var clients = AwsClients.create(LocalAwsSettings.forEndpoint(localAws, server.endpoint()))) {
+            var exception = catchThrowableOfType(SdkException.class,
+                    () -> clients.client("dev", AwsServices.ECR).describeRepositories());
+            AwsOperation operation = operation(clients, "dev", "ecr", "DescribeRepositories", "registry");
+
+            ApplicationFailure early = AwsFailures.classify(exception, operation, 1);
+            ApplicationFailure late = AwsFailures.classify(exception, operation, AwsFailures.ACCESS_DENIED_RETRY_ATTEMPTS + 1);
+
+            assertThat(early.getType()).isEqualTo("sluice.AccessDeniedPropagating");
+            assertThat(early.isNonRetryable()).isFalse();
+            assertThat(late.getType()).isEqualTo("sluice.AccessDenied");
+            assertThat(late.isNonRetryable()).isTrue();
+            assertThat(late.getOriginalMessage())
+                    .contains("Check that role arn:aws:iam::100000000003:role/SluiceWorker allows ecr:DescribeRepositories");
+        }
+    }
+
+    @Test
+    void classify_unreachableEndpointIsRetryable(LocalAws localAws) {
+        String closedPort = "http://127.0.0.1:" + FreePort.any();
+        try (var clients = AwsClients.create(LocalAwsSettings.forEndpoint(localAws, closedPort))) {
+            var exception = catchThrowableOfType(SdkException.class,
+                    () -> clients.client("dev", AwsServices.ECR).describeRepositories());
+
+            ApplicationFailure failure = AwsFailures.classify(exception,
+                    operation(clients, "dev", "ecr", "DescribeRepositories", "registry"), 1);
+
+            assertThat(failure.getType()).isEqualTo("sluice.AwsUnavailable");
+            assertThat(failure.isNonRetryable()).isFalse();
+        }
+    }
+
+    private static AwsOperation operation(AwsClients clients, String alias, String service, String action, String resource) {
+        return new AwsOperation(clients.account(alias), service, action, resource);
+    }
+
+    /**
+     * Answers every service request with one canned AWS error. {@code AssumeRole} gets canned
+     * credentials, since the clients assume the account's role before calling the service.
+     */
+    private static final class StubAwsServer implements AutoCloseable {
+        private static final String ASSUME_ROLE_RESPONSE = """
+                <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult>
+                <Credentials><AccessKeyId>ASIASTUB</AccessKeyId><SecretAccessKey>stub</SecretAccessKey>
+                <SessionToken>stub</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration></Credentials>
+                <AssumedRoleUser><Arn>arn:aws:sts::100000000003:assumed-role/SluiceWorker/stub</Arn>
+                <AssumedRoleId>AROASTUB:stub</AssumedRoleId></AssumedRoleUser>
+                </AssumeRoleResult></AssumeRoleResponse>""";
+        private final HttpServer server;
+
+        StubAwsServer(int status, String contentType, String body) throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                if (request.contains("Action=AssumeRole")) {
+                    byte[] credentials = ASSUME_ROLE_RESPONSE.getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "text/xml");
+                    exchange.sendResponseHeaders(200, credentials.length);
+                    exchange.getResponseBody().write(credentials);
+                    exchange.close();
+                    return;
+                }
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", contentType);
+                exchange.getResponseHeaders().add("x-amzn-ErrorType", body.replaceAll(".*\"__type\":\"([^\"]+)\".*", "$1"));
+                exchange.sendResponseHeaders(status, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String endpoint() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+}
