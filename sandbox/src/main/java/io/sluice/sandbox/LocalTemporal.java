@@ -5,8 +5,6 @@ import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import java.io.File;
 import java.net.URI;
@@ -85,16 +83,12 @@ public final class LocalTemporal implements AutoCloseable {
     private void registerSearchAttributes(List<SearchAttributeKey<?>> searchAttributes) {
         var request = AddSearchAttributesRequest.newBuilder().setNamespace(NAMESPACE);
         searchAttributes.forEach(key -> request.putSearchAttributes(key.getName(), key.getValueType()));
-        var workflowStubs = WorkflowServiceStubs.newServiceStubs(
-                WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
-        var operatorStubs = OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder()
-                .setChannel(workflowStubs.getRawChannel())
-                .build());
+        var operatorStubs = OperatorServiceStubs.newServiceStubs(
+                OperatorServiceStubsOptions.newBuilder().setTarget(target).validateAndBuildWithDefaults());
         try {
             operatorStubs.blockingStub().addSearchAttributes(request.build());
         } finally {
             operatorStubs.shutdownNow();
-            workflowStubs.shutdownNow();
         }
     }
 

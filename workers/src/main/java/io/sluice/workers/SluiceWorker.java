@@ -50,7 +50,7 @@ public final class SluiceWorker implements AutoCloseable {
             worker.registerActivitiesImplementations(activities.toArray());
         }
         factory.start();
-        log.info("worker polling task queue {} with {} workflow types and {} activity implementations",
+        log.debug("worker polling task queue {} with {} workflow types and {} activity implementations",
                 taskQueue, workflowTypes.size(), activities.size());
         return this;
     }

@@ -27,6 +27,8 @@ public final class ConfigFiles {
     public static final String ENVIRONMENT_VARIABLE = "SLUICE_CONFIG";
     /** The file used when neither {@code --config} nor {@link #ENVIRONMENT_VARIABLE} names one. */
     public static final Path DEFAULT_FILE = Path.of("sluice.yaml");
+    /** Where {@code sluice dev} writes the local stack's config by default; used when {@link #DEFAULT_FILE} is absent. */
+    public static final Path LOCAL_STACK_FILE = Path.of(".sluice", "dev", "local.yaml");
 
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
             .addModule(new JavaTimeModule())
@@ -41,7 +43,10 @@ public final class ConfigFiles {
 
     private ConfigFiles() {}
 
-    /** The file to read: {@code explicit} if given, else {@code $SLUICE_CONFIG}, else {@code ./sluice.yaml}. */
+    /**
+     * The file to read: {@code explicit} if given, else {@code $SLUICE_CONFIG}, else
+     * {@code ./sluice.yaml}, else the local stack's {@code .sluice/dev/local.yaml} if it exists.
+     */
     public static Path locate(Path explicit, Map<String, String> environment) {
         if (explicit != null) {
             return explicit;
@@ -49,6 +54,9 @@ public final class ConfigFiles {
         String fromEnvironment = environment.get(ENVIRONMENT_VARIABLE);
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return Path.of(fromEnvironment);
+        }
+        if (!Files.exists(DEFAULT_FILE) && Files.exists(LOCAL_STACK_FILE)) {
+            return LOCAL_STACK_FILE;
         }
         return DEFAULT_FILE;
     }

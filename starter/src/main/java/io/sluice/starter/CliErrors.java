@@ -1,0 +1,54 @@
+package io.sluice.starter;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.sluice.workers.config.ConfigException;
+import io.sluice.workers.temporal.TemporalUnreachableException;
+import io.temporal.client.WorkflowNotFoundException;
+import picocli.CommandLine;
+
+/**
+ * The one mapping from what a command threw to an exit code and a message on stderr: bad
+ * input → 2, Temporal unreachable or workflow not found → 4, anything else → 1 (with the
+ * exception's type, since it is unexpected).
+ */
+public final class CliErrors implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        var err = commandLine.getErr();
+        int code = exitCode(exception);
+        String message = exception.getMessage() == null ? exception.getClass().getName() : exception.getMessage();
+        if (code == ExitCodes.RUN_FAILED && !(exception instanceof CommandFailedException)) {
+            message = exception.getClass().getSimpleName() + ": " + message;
+        }
+        err.println("error: " + message);
+        err.flush();
+        return code;
+    }
+
+    static int exitCode(Throwable exception) {
+        if (exception instanceof CommandFailedException failed) {
+            return failed.exitCode();
+        }
+        if (exception instanceof ConfigException || exception instanceof IllegalArgumentException) {
+            return ExitCodes.BAD_INPUT;
+        }
+        if (exception instanceof TemporalUnreachableException || exception instanceof WorkflowNotFoundException) {
+            return ExitCodes.UNREACHABLE_OR_NOT_FOUND;
+        }
+        if (exception instanceof StatusRuntimeException status) {
+            var code = status.getStatus().getCode();
+            if (code == Status.Code.NOT_FOUND || code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED) {
+                return ExitCodes.UNREACHABLE_OR_NOT_FOUND;
+            }
+        }
+        if (exception.getCause() != null && exception.getCause() != exception) {
+            int causeCode = exitCode(exception.getCause());
+            if (causeCode != ExitCodes.RUN_FAILED) {
+                return causeCode;
+            }
+        }
+        return ExitCodes.RUN_FAILED;
+    }
+}

@@ -1,0 +1,125 @@
+package io.sluice.starter.local;
+
+import io.sluice.sandbox.LocalAccount;
+import io.sluice.sandbox.LocalAws;
+import io.sluice.sandbox.LocalTemporal;
+import io.sluice.workers.SluiceWorker;
+import io.sluice.workers.WorkerMain;
+import io.sluice.workers.config.AccountConfig;
+import io.sluice.workers.config.AwsConfig;
+import io.sluice.workers.config.ConfigFiles;
+import io.sluice.workers.config.LocalConfig;
+import io.sluice.workers.config.SluiceConfig;
+import io.sluice.workers.config.TemporalConfig;
+import io.sluice.workflows.SearchAttributes;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything {@code sluice dev} and {@code sluice demo} run in one process: Temporal, moto and the
+ * registries, optionally a worker, and the {@code local.yaml} that lets client commands and a
+ * separate worker use them. {@link #close()} stops all of it, in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private final LocalTemporal temporal;
+    private final LocalAws aws;
+    private final SluiceConfig config;
+    private final Path configFile;
+    private final SluiceWorker worker;
+    private volatile boolean closed;
+
+    private LocalStack(LocalTemporal temporal, LocalAws aws, SluiceConfig config, Path configFile, SluiceWorker worker) {
+        this.temporal = temporal;
+        this.aws = aws;
+        this.config = config;
+        this.configFile = configFile;
+        this.worker = worker;
+    }
+
+    /**
+     * Starts the stack with its state under {@code stateDirectory}, Temporal on {@code temporalPort}
+     * when free, and a worker in this process unless {@code withWorker} is false.
+     */
+    public static LocalStack start(Path stateDirectory, int temporalPort, boolean withWorker) {
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            LocalTemporal temporal = LocalTemporal.start(temporalPort, SearchAttributes.ALL, stateDirectory);
+            started.add(temporal);
+            LocalAws aws = LocalAws.start(stateDirectory);
+            started.add(aws);
+            SluiceConfig config = configFor(temporal, aws);
+            Path configFile = stateDirectory.resolve("local.yaml");
+            ConfigFiles.write(config, configFile);
+            SluiceWorker worker = withWorker ? WorkerMain.start(config) : null;
+            return new LocalStack(temporal, aws, config, configFile, worker);
+        } catch (RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    /** The config of the local stack: its accounts, Temporal and the moto and registry endpoints. */
+    static SluiceConfig configFor(LocalTemporal temporal, LocalAws aws) {
+        Map<String, AccountConfig> accounts = new LinkedHashMap<>();
+        for (LocalAccount account : aws.accounts()) {
+            accounts.put(account.alias(), new AccountConfig(account.id(), account.workerRoleArn()));
+        }
+        return new SluiceConfig(LocalAws.REGION, accounts,
+                TemporalConfig.plain(temporal.target(), temporal.namespace()),
+                AwsConfig.DEFAULTS,
+                new LocalConfig(aws.awsEndpoint().toString(), aws.registryHostsByAccountId()));
+    }
+
+    public LocalTemporal temporal() {
+        return temporal;
+    }
+
+    public LocalAws aws() {
+        return aws;
+    }
+
+    public SluiceConfig config() {
+        return config;
+    }
+
+    public Path configFile() {
+        return configFile;
+    }
+
+    public boolean hasWorker() {
+        return worker != null;
+    }
+
+    /** Stops the worker, then AWS and the registries, then Temporal. Safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<AutoCloseable> toClose = new ArrayList<>();
+        toClose.add(temporal);
+        toClose.add(aws);
+        if (worker != null) {
+            toClose.add(worker);
+        }
+        closeAll(toClose);
+    }
+
+    private static void closeAll(List<AutoCloseable> started) {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                log.warn("stopping {} failed", started.get(i), e);
+            }
+        }
+    }
+}

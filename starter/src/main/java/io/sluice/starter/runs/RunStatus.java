@@ -1,0 +1,27 @@
+package io.sluice.starter.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What {@code sluice status --json} prints: a contract for scripts.
+ *
+ * @param workflowId the run's workflow id
+ * @param type the workflow type
+ * @param status Temporal's status word: RUNNING, COMPLETED, FAILED, CANCELED, TERMINATED, TIMED_OUT, CONTINUED_AS_NEW
+ * @param outcome the workflow's own result word once it has one (e.g. APPROVED), else null
+ * @param stage the run's {@code SluiceStage}, else null
+ * @param awaitingApproval whether an approval gate of the run is open
+ * @param result the workflow's result as JSON once it has one, else null
+ * @param failure why the run failed, else null
+ * @param gate the run's approval gate, else null
+ */
+public record RunStatus(
+        String workflowId,
+        String type,
+        String status,
+        String outcome,
+        String stage,
+        boolean awaitingApproval,
+        JsonNode result,
+        String failure,
+        JsonNode gate) {}

@@ -1,0 +1,70 @@
+package io.sluice.starter.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.workflows.SearchAttributes;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Reads a run's {@link RunStatus}: its description, search attributes, result or failure. */
+public final class RunStatusReader {
+    private final WorkflowClient client;
+
+    public RunStatusReader(WorkflowClient client) {
+        this.client = client;
+    }
+
+    /** The status of the latest run of {@code workflowId}; throws {@code WorkflowNotFoundException} if there is none. */
+    public RunStatus read(String workflowId) {
+        WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
+        WorkflowExecutionDescription description = stub.describe();
+        var attributes = description.getTypedSearchAttributes();
+        String stage = attributes.containsKey(SearchAttributes.STAGE) ? attributes.get(SearchAttributes.STAGE) : null;
+        boolean awaiting = attributes.containsKey(SearchAttributes.AWAITING_APPROVAL)
+                && Boolean.TRUE.equals(attributes.get(SearchAttributes.AWAITING_APPROVAL));
+        WorkflowExecutionStatus status = description.getStatus();
+        JsonNode result = null;
+        String failure = null;
+        if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+            result = resultOf(stub);
+        } else if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+            failure = failureOf(stub);
+        }
+        String outcome = result != null && result.hasNonNull("outcome") ? result.get("outcome").asText() : null;
+        return new RunStatus(workflowId, description.getWorkflowType(), statusWord(status), outcome, stage,
+                awaiting && status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING, result, failure, null);
+    }
+
+    private static JsonNode resultOf(WorkflowStub stub) {
+        try {
+            return stub.getResult(5, TimeUnit.SECONDS, JsonNode.class);
+        } catch (TimeoutException e) {
+            return null;
+        }
+    }
+
+    private static String failureOf(WorkflowStub stub) {
+        try {
+            stub.getResult(5, TimeUnit.SECONDS, JsonNode.class);
+            return null;
+        } catch (WorkflowException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            while (cause.getCause() != null && !(cause instanceof ApplicationFailure)) {
+                cause = cause.getCause();
+            }
+            return cause instanceof ApplicationFailure application ? application.getOriginalMessage() : cause.getMessage();
+        } catch (TimeoutException e) {
+            return null;
+        }
+    }
+
+    /** {@code WORKFLOW_EXECUTION_STATUS_RUNNING} → {@code RUNNING}. */
+    static String statusWord(WorkflowExecutionStatus status) {
+        return status.name().replace("WORKFLOW_EXECUTION_STATUS_", "");
+    }
+}

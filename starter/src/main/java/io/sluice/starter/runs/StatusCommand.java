@@ -1,0 +1,61 @@
+package io.sluice.starter.runs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sluice.starter.ConfigOption;
+import io.sluice.starter.ExitCodes;
+import io.sluice.starter.TemporalSession;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sluice status WORKFLOW_ID}: where a run is, its gate, its result. */
+@Command(name = "status", description = "Show a run: Temporal status, stage, open approval gate, result or failure.")
+public final class StatusCommand implements Callable<Integer> {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOption config;
+
+    @Parameters(paramLabel = "WORKFLOW_ID", description = "The run's workflow id, e.g. build/credit-risk/2026-11-22.")
+    String workflowId;
+
+    @Option(names = "--json", description = "Print the status as JSON (a stable shape for scripts).")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (var session = TemporalSession.open(config.read())) {
+            RunStatus status = new RunStatusReader(session.client()).read(workflowId);
+            if (json) {
+                out.println(JSON.writeValueAsString(status));
+            } else {
+                printText(status, out);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void printText(RunStatus status, PrintWriter out) throws Exception {
+        out.println("workflow   " + status.workflowId() + " (" + status.type() + ")");
+        out.println("status     " + status.status() + (status.outcome() == null ? "" : ", outcome " + status.outcome()));
+        if (status.stage() != null) {
+            out.println("stage      " + status.stage() + (status.awaitingApproval() ? " (awaiting approval)" : ""));
+        }
+        if (status.failure() != null) {
+            out.println("failure    " + status.failure());
+        }
+        if (status.result() != null) {
+            out.println("result     " + JSON.writeValueAsString(status.result()).replace("\n", "\n           "));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.sluice.starter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.sandbox.FreePort;
+import io.sluice.workers.config.ConfigFiles;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sluice dev} as a person runs it: a separate process, stopped with Ctrl-C (SIGINT). */
+class DevCommandTest {
+
+    @Test
+    void dev_printsReadyWritesAUsableConfigAndCtrlCLeavesNothingRunning(@TempDir Path directory) throws Exception {
+        Path stateDirectory = directory.resolve("state");
+        Process dev = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
+                SluiceMain.class.getName(), "dev", "--state-dir", stateDirectory.toString(),
+                "--temporal-port", Integer.toString(FreePort.any()))
+                .redirectErrorStream(true)
+                .start();
+        try {
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> readLines(dev, lines));
+            reader.setDaemon(true);
+            reader.start();
+
+            String ready = awaitLineStartingWith(lines, "ready", 90);
+            assertThat(ready).contains(stateDirectory.resolve("local.yaml").toString());
+            List<ProcessHandle> servers = dev.descendants().toList();
+            assertThat(servers).extracting(handle -> handle.info().command().orElse(""))
+                    .anySatisfy(command -> assertThat(command).contains("python"))
+                    .anySatisfy(command -> assertThat(command).endsWith("docker-registry"));
+
+            var config = ConfigFiles.read(stateDirectory.resolve("local.yaml"));
+            CliRun status = CliRun.of("status", "build/absent/1", "--config", stateDirectory.resolve("local.yaml").toString());
+            assertThat(config.local().registries()).hasSize(2);
+            assertThat(status.exitCode()).isEqualTo(4);
+            assertThat(status.err()).contains("build/absent/1");
+
+            new ProcessBuilder("kill", "-INT", Long.toString(dev.pid())).start().waitFor();
+
+            assertThat(dev.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            for (ProcessHandle server : servers) {
+                server.onExit().get(10, TimeUnit.SECONDS);
+                assertThat(server.isAlive()).as("server %s still running", server.pid()).isFalse();
+            }
+        } finally {
+            dev.descendants().forEach(ProcessHandle::destroyForcibly);
+            dev.destroyForcibly();
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void readLines(Process process, BlockingQueue<String> lines) {
+        try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lines.add(line);
+            }
+        } catch (java.io.IOException e) {
+            lines.add("(output closed: " + e.getMessage() + ")");
+        }
+    }
+
+    private static String awaitLineStartingWith(BlockingQueue<String> lines, String prefix, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        StringBuilder seen = new StringBuilder();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(1, TimeUnit.SECONDS);
+            if (line == null) {
+                continue;
+            }
+            seen.append(line).append('\n');
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no line starting with '" + prefix + "' within " + seconds + " s; output:\n" + seen);
+    }
+}

@@ -1,0 +1,126 @@
+package io.sluice.workers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.inject.AbstractModule;
+import io.sluice.activities.ActivitiesModule;
+import io.sluice.sandbox.FreePort;
+import io.sluice.sandbox.LocalTemporal;
+import io.sluice.workers.config.ConfigFiles;
+import io.sluice.workers.config.SluiceConfig;
+import io.sluice.workers.config.TemporalConfig;
+import io.sluice.workers.temporal.TemporalConnection;
+import io.sluice.workers.temporal.TemporalUnreachableException;
+import io.sluice.workflows.SearchAttributes;
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SluiceWorkerTest {
+    private static LocalTemporal temporal;
+
+    @BeforeAll
+    static void startTemporal() {
+        temporal = LocalTemporal.startTestServer(FreePort.any(), SearchAttributes.ALL);
+    }
+
+    @AfterAll
+    static void stopTemporal() {
+        temporal.close();
+    }
+
+    @Test
+    void worker_connectsToTheEmbeddedTemporalAndRunsAWorkflowATestRegistered() {
+        SluiceConfig config = configFor(temporal.target(), "worker-test");
+        try (SluiceWorker worker = WorkerMain.start(config, new GreetingModule())) {
+            var profile = TemporalConnection.profile(config.temporal(), Map.of());
+            var stubs = TemporalConnection.connect(profile, Duration.ofSeconds(5));
+            try {
+                WorkflowClient client = TemporalConnection.client(stubs, profile);
+                var workflow = client.newWorkflowStub(GreetingWorkflow.class, WorkflowOptions.newBuilder()
+                        .setTaskQueue(worker.taskQueue())
+                        .setWorkflowId("greeting/sluice")
+                        .build());
+
+                String result = workflow.greet("sluice");
+
+                assertThat(result).isEqualTo("hello sluice, stage greeting");
+            } finally {
+                stubs.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void connect_failsNamingTheTargetWhenNoServerAnswers() {
+        String target = "127.0.0.1:" + FreePort.any();
+        var profile = TemporalConnection.profile(TemporalConfig.plain(target, "default"), Map.of());
+
+        assertThatThrownBy(() -> TemporalConnection.connect(profile, Duration.ofSeconds(2)))
+                .isInstanceOf(TemporalUnreachableException.class)
+                .hasMessageContaining("cannot reach Temporal at " + target);
+    }
+
+    private static SluiceConfig configFor(String target, String taskQueue) {
+        return ConfigFiles.parse("test.yaml", """
+                region: us-east-1
+                accounts:
+                  governance: {id: "100000000001", roleArn: "arn:aws:iam::100000000001:role/SluiceWorker"}
+                  producer:   {id: "100000000002", roleArn: "arn:aws:iam::100000000002:role/SluiceWorker"}
+                  dev:        {id: "100000000003", roleArn: "arn:aws:iam::100000000003:role/SluiceWorker"}
+                  shared:     {id: "100000000004", roleArn: "arn:aws:iam::100000000004:role/SluiceWorker"}
+                  test:       {id: "100000000005", roleArn: "arn:aws:iam::100000000005:role/SluiceWorker"}
+                  prod:       {id: "100000000006", roleArn: "arn:aws:iam::100000000006:role/SluiceWorker"}
+                temporal: {target: "%s", taskQueue: %s}
+                local: {awsEndpoint: "http://127.0.0.1:1"}
+                """.formatted(target, taskQueue));
+    }
+
+    @WorkflowInterface
+    public interface GreetingWorkflow {
+        @WorkflowMethod
+        String greet(String name);
+    }
+
+    @ActivityInterface(namePrefix = "Greeting")
+    public interface GreetingActivities {
+        String compose(String name);
+    }
+
+    public static final class GreetingWorkflowImpl implements GreetingWorkflow {
+        private final GreetingActivities activities = Workflow.newActivityStub(GreetingActivities.class,
+                ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).build());
+
+        @Override
+        public String greet(String name) {
+            Workflow.upsertTypedSearchAttributes(SearchAttributes.STAGE.valueSet("greeting"));
+            String stage = Workflow.getTypedSearchAttributes().get(SearchAttributes.STAGE);
+            return activities.compose(name) + ", stage " + stage;
+        }
+    }
+
+    static final class GreetingActivitiesImpl implements GreetingActivities {
+        @Override
+        public String compose(String name) {
+            return "hello " + name;
+        }
+    }
+
+    static final class GreetingModule extends AbstractModule {
+        @Override
+        protected void configure() {
+            WorkerModule.workflowBinder(binder()).addBinding().toInstance(GreetingWorkflowImpl.class);
+            ActivitiesModule.activityBinder(binder()).addBinding().toInstance(new GreetingActivitiesImpl());
+        }
+    }
+}
