@@ -1,0 +1,33 @@
+package io.sluice.workflows.approval;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
+
+/**
+ * The approval handlers every gated workflow has; its workflow interface extends this one. The
+ * names are wire contracts: the Web UI's "Send Signal", the {@code temporal} CLI and
+ * {@code sluice approve} use them.
+ */
+public interface Approvable {
+    /** Approve the open gate. A decision that does not count is kept in the audit trail with why. */
+    @SignalMethod(name = "approve")
+    void approve(Decision decision);
+
+    /** Reject the open gate (a comment is required). A decision that does not count is audited and ignored. */
+    @SignalMethod(name = "reject")
+    void reject(Decision decision);
+
+    /** Approve or reject, refusing at once what would not count; returns the gate's new state. */
+    @UpdateMethod(name = "decide")
+    ApprovalState decide(Decision decision);
+
+    /** Refuses, with the reason, a decision that would not count. */
+    @UpdateValidatorMethod(updateName = "decide")
+    void validateDecide(Decision decision);
+
+    /** The gate's whole state and audit trail. */
+    @QueryMethod(name = "approval")
+    ApprovalState approval();
+}

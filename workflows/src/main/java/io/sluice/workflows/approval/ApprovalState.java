@@ -1,0 +1,55 @@
+package io.sluice.workflows.approval;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The whole state of a run's approval gate: what the {@code approval} query returns and what
+ * {@code sluice status} shows.
+ *
+ * @param name the gate, e.g. {@code model-approval}; empty before it opens
+ * @param state where it is
+ * @param approvers who may decide
+ * @param needed how many different approvals it needs
+ * @param allowSelfApproval whether the requester may approve
+ * @param requester who requested the run
+ * @param openedAt when it opened (ISO-8601), empty before
+ * @param deadline when it expires (ISO-8601), empty before it opens
+ * @param context what an approver needs to decide: metrics, reports, links
+ * @param approvedBy who has approved so far, in order
+ * @param decisions every decision received, accepted or ignored, in order
+ */
+public record ApprovalState(
+        String name,
+        GateState state,
+        List<String> approvers,
+        int needed,
+        boolean allowSelfApproval,
+        String requester,
+        String openedAt,
+        String deadline,
+        Map<String, String> context,
+        List<String> approvedBy,
+        List<AuditedDecision> decisions) {
+    public ApprovalState {
+        Objects.requireNonNull(name, "name is null");
+        Objects.requireNonNull(state, "state is null");
+        approvers = List.copyOf(Objects.requireNonNull(approvers, "approvers is null"));
+        Objects.requireNonNull(requester, "requester is null");
+        Objects.requireNonNull(openedAt, "openedAt is null");
+        Objects.requireNonNull(deadline, "deadline is null");
+        context = Map.copyOf(Objects.requireNonNull(context, "context is null"));
+        approvedBy = List.copyOf(Objects.requireNonNull(approvedBy, "approvedBy is null"));
+        decisions = List.copyOf(Objects.requireNonNull(decisions, "decisions is null"));
+    }
+
+    /** The state of a gate that has not opened yet, with the decisions it has ignored so far. */
+    static ApprovalState notOpened(List<AuditedDecision> decisions) {
+        return new ApprovalState("", GateState.NOT_OPENED, List.of(), 0, false, "", "", "", Map.of(), List.of(), decisions);
+    }
+
+    public boolean awaitsDecision() {
+        return state == GateState.OPEN;
+    }
+}

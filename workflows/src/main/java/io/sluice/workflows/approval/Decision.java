@@ -1,0 +1,37 @@
+package io.sluice.workflows.approval;
+
+/**
+ * An approver's decision, as the {@code approve}/{@code reject} signals and the {@code decide}
+ * update carry it. Missing values become empty rather than failing, so a malformed signal is
+ * audited and ignored by the gate instead of breaking the workflow.
+ *
+ * @param actor who decides (an email address or user name)
+ * @param comment why; required for a rejection
+ * @param gate the gate the decision is meant for, or empty for whichever gate is open
+ * @param verdict approve or reject; the signals set it from their name
+ */
+public record Decision(String actor, String comment, String gate, Verdict verdict) {
+    public Decision {
+        actor = actor == null ? "" : actor.strip();
+        comment = comment == null ? "" : comment.strip();
+        gate = gate == null ? "" : gate.strip();
+        verdict = verdict == null ? Verdict.UNSPECIFIED : verdict;
+    }
+
+    public static Decision approve(String actor, String comment) {
+        return new Decision(actor, comment, "", Verdict.APPROVE);
+    }
+
+    public static Decision reject(String actor, String comment) {
+        return new Decision(actor, comment, "", Verdict.REJECT);
+    }
+
+    /** This decision for the gate named {@code gateName}. */
+    public Decision forGate(String gateName) {
+        return new Decision(actor, comment, gateName, verdict);
+    }
+
+    Decision withVerdict(Verdict newVerdict) {
+        return new Decision(actor, comment, gate, newVerdict);
+    }
+}

@@ -1,0 +1,37 @@
+package io.sluice.workflows.approval;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Who may open a gate and how long it waits, as the worker's config says for one gate.
+ *
+ * @param approvers who may decide
+ * @param needed how many different approvers must approve (quorum), at least 1
+ * @param allowSelfApproval whether the person who requested the run may approve it
+ * @param deadline how long the gate stays open before it expires
+ * @param reminderEvery how often to remind the approvers while it is open; zero for never
+ */
+public record GatePolicy(
+        List<String> approvers, int needed, boolean allowSelfApproval, Duration deadline, Duration reminderEvery) {
+    public GatePolicy {
+        approvers = List.copyOf(Objects.requireNonNull(approvers, "approvers is null"));
+        Objects.requireNonNull(deadline, "deadline is null");
+        Objects.requireNonNull(reminderEvery, "reminderEvery is null");
+        if (approvers.isEmpty() || approvers.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException("approvers is empty; expected the people allowed to decide, e.g. [lead-ds@example.com]");
+        }
+        if (needed < 1 || needed > approvers.size()) {
+            throw new IllegalArgumentException("needed is " + needed + "; expected between 1 and the number of approvers ("
+                    + approvers.size() + ")");
+        }
+        if (deadline.isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException("deadline is " + deadline + "; expected a positive duration such as P7D");
+        }
+        if (reminderEvery.isNegative() || reminderEvery.compareTo(deadline) >= 0 && !reminderEvery.isZero()) {
+            throw new IllegalArgumentException("reminderEvery is " + reminderEvery
+                    + "; expected zero (no reminders) or a duration shorter than the deadline " + deadline);
+        }
+    }
+}

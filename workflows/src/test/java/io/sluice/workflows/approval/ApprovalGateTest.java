@@ -1,0 +1,235 @@
+package io.sluice.workflows.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.workflows.SearchAttributes;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ApprovalGateTest {
+    static final String QUEUE = "approval-test";
+    static final String LEAD = "lead-ds@example.com";
+    static final String SECOND = "head-of-ml@example.com";
+    static final String REQUESTER = "data-scientist@example.com";
+
+    private TestWorkflowEnvironment environment;
+    private FakeApprovalActivities activities;
+    private WorkflowClient client;
+
+    @BeforeEach
+    void start() {
+        environment = TestWorkflowEnvironment.newInstance();
+        SearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
+        activities = new FakeApprovalActivities(Map.of(
+                "single", new GatePolicy(List.of(LEAD, REQUESTER), 1, false, Duration.ofDays(7), Duration.ZERO),
+                "quorum", new GatePolicy(List.of(LEAD, SECOND), 2, false, Duration.ofDays(7), Duration.ZERO),
+                "expiring", new GatePolicy(List.of(LEAD), 1, false, Duration.ofDays(2), Duration.ZERO),
+                "reminding", new GatePolicy(List.of(LEAD), 1, false, Duration.ofDays(3), Duration.ofDays(1))),
+                environment::currentTimeMillis);
+        var worker = environment.newWorker(QUEUE);
+        worker.registerWorkflowImplementationTypes(GateHostWorkflow.Impl.class);
+        worker.registerActivitiesImplementations(activities);
+        environment.start();
+        client = environment.getWorkflowClient();
+    }
+
+    @AfterEach
+    void stop() {
+        environment.close();
+    }
+
+    @Test
+    void allowedApprover_approvesAndTheRunStopsAwaitingApproval() {
+        GateHostWorkflow run = startGate("single");
+        awaitOpen(run);
+
+        ApprovalState afterDecision = run.decide(Decision.approve(LEAD, "AUC 0.91 beats the baseline"));
+
+        assertThat(afterDecision.state()).isEqualTo(GateState.APPROVED);
+        assertThat(afterDecision.approvedBy()).containsExactly(LEAD);
+        ApprovalState result = WorkflowStub.fromTyped(run).getResult(ApprovalState.class);
+        assertThat(result.state()).isEqualTo(GateState.APPROVED);
+        assertThat(result.decisions()).singleElement().satisfies(decision -> {
+            assertThat(decision.actor()).isEqualTo(LEAD);
+            assertThat(decision.decision()).isEqualTo(Verdict.APPROVE);
+            assertThat(decision.comment()).isEqualTo("AUC 0.91 beats the baseline");
+            assertThat(decision.accepted()).isTrue();
+        });
+        var attributes = WorkflowStub.fromTyped(run).describe().getTypedSearchAttributes();
+        assertThat(attributes.get(SearchAttributes.AWAITING_APPROVAL)).isFalse();
+        assertThat(attributes.get(SearchAttributes.STAGE)).isEqualTo("single");
+    }
+
+    @Test
+    void openGate_marksTheRunAwaitingApprovalAtItsStageAndShowsTheContext() {
+        GateHostWorkflow run = startGate("single");
+
+        ApprovalState open = awaitOpen(run);
+
+        var attributes = WorkflowStub.fromTyped(run).describe().getTypedSearchAttributes();
+        assertThat(attributes.get(SearchAttributes.AWAITING_APPROVAL)).isTrue();
+        assertThat(attributes.get(SearchAttributes.STAGE)).isEqualTo("single");
+        assertThat(open.approvers()).containsExactly(LEAD, REQUESTER);
+        assertThat(open.requester()).isEqualTo(REQUESTER);
+        assertThat(open.context()).containsEntry("auc", "0.91");
+        assertThat(Duration.between(Instant.parse(open.openedAt()), Instant.parse(open.deadline()))).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void strangersSignal_isIgnoredAndAuditedWithTheReason() {
+        GateHostWorkflow run = startGate("single");
+        awaitOpen(run);
+
+        run.approve(Decision.approve("mallory@example.com", "looks fine"));
+
+        ApprovalState state = run.approval();
+        assertThat(state.state()).isEqualTo(GateState.OPEN);
+        assertThat(state.decisions()).singleElement().satisfies(decision -> {
+            assertThat(decision.actor()).isEqualTo("mallory@example.com");
+            assertThat(decision.accepted()).isFalse();
+            assertThat(decision.reason()).isEqualTo("'mallory@example.com' is not an approver of gate 'single'; approvers are ["
+                    + LEAD + ", " + REQUESTER + "]");
+        });
+    }
+
+    @Test
+    void strangersUpdate_isRefusedWithTheReasonAndChangesNothing() {
+        GateHostWorkflow run = startGate("single");
+        awaitOpen(run);
+
+        assertThatThrownBy(() -> run.decide(Decision.approve("mallory@example.com", "")))
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause().hasMessageContaining("'mallory@example.com' is not an approver of gate 'single'");
+        assertThat(run.approval().state()).isEqualTo(GateState.OPEN);
+        assertThat(run.approval().decisions()).isEmpty();
+    }
+
+    @Test
+    void requester_cannotApproveTheirOwnRun() {
+        GateHostWorkflow run = startGate("single");
+        awaitOpen(run);
+
+        assertThatThrownBy(() -> run.decide(Decision.approve(REQUESTER, "")))
+                .rootCause().hasMessageContaining("'" + REQUESTER + "' requested this run and may not approve it");
+        run.approve(Decision.approve(REQUESTER, "self"));
+
+        assertThat(run.approval().state()).isEqualTo(GateState.OPEN);
+        assertThat(run.approval().decisions()).singleElement().extracting(AuditedDecision::accepted).isEqualTo(false);
+    }
+
+    @Test
+    void quorumOfTwo_needsTwoDifferentApprovers() {
+        GateHostWorkflow run = startGate("quorum");
+        awaitOpen(run);
+
+        ApprovalState afterFirst = run.decide(Decision.approve(LEAD, "ok"));
+        assertThatThrownBy(() -> run.decide(Decision.approve(LEAD, "ok again")))
+                .rootCause().hasMessageContaining("'" + LEAD + "' has already approved; gate 'quorum' needs 2 different approvers");
+        ApprovalState afterSecond = run.decide(Decision.approve(SECOND, "ok"));
+
+        assertThat(afterFirst.state()).isEqualTo(GateState.OPEN);
+        assertThat(afterSecond.state()).isEqualTo(GateState.APPROVED);
+        assertThat(afterSecond.approvedBy()).containsExactly(LEAD, SECOND);
+    }
+
+    @Test
+    void rejectWithoutComment_isRefusedAndWithACommentClosesTheGate() {
+        GateHostWorkflow run = startGate("single");
+        awaitOpen(run);
+
+        assertThatThrownBy(() -> run.decide(Decision.reject(LEAD, " ")))
+                .rootCause().hasMessageContaining("a rejection needs a comment saying why");
+        ApprovalState rejected = run.decide(Decision.reject(LEAD, "recall dropped on the new segment"));
+
+        assertThat(rejected.state()).isEqualTo(GateState.REJECTED);
+        assertThat(WorkflowStub.fromTyped(run).getResult(ApprovalState.class).state()).isEqualTo(GateState.REJECTED);
+    }
+
+    @Test
+    void decisionForAnotherGate_isRefused() {
+        GateHostWorkflow run = startGate("single");
+        awaitOpen(run);
+
+        assertThatThrownBy(() -> run.decide(Decision.approve(LEAD, "").forGate("production-approval")))
+                .rootCause().hasMessageContaining("the decision is for gate 'production-approval', but the open gate is 'single'");
+    }
+
+    @Test
+    void decisionAfterTheGateClosed_isRefusedAndAudited() {
+        GateHostWorkflow run = startGate("quorum", Duration.ofHours(1));
+        awaitOpen(run);
+        run.decide(Decision.reject(LEAD, "no"));
+
+        assertThatThrownBy(() -> run.decide(Decision.approve(SECOND, "late")))
+                .rootCause().hasMessageContaining("gate 'quorum' is closed (REJECTED)");
+        run.approve(Decision.approve(SECOND, "late"));
+
+        ApprovalState state = run.approval();
+        assertThat(state.state()).isEqualTo(GateState.REJECTED);
+        assertThat(state.decisions()).extracting(AuditedDecision::actor, AuditedDecision::accepted)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LEAD, true), org.assertj.core.groups.Tuple.tuple(SECOND, false));
+    }
+
+    @Test
+    void deadline_expiresTheGate() {
+        GateHostWorkflow run = startGate("expiring");
+
+        ApprovalState result = WorkflowStub.fromTyped(run).getResult(ApprovalState.class);
+
+        assertThat(result.state()).isEqualTo(GateState.EXPIRED);
+        assertThat(Instant.ofEpochMilli(environment.currentTimeMillis())).isAfterOrEqualTo(Instant.parse(result.deadline()));
+        assertThat(activities.reminders).isEmpty();
+    }
+
+    @Test
+    void reminders_goOutAtTheIntervalUntilTheDeadline() {
+        GateHostWorkflow run = startGate("reminding");
+
+        ApprovalState result = WorkflowStub.fromTyped(run).getResult(ApprovalState.class);
+
+        Instant opened = Instant.parse(result.openedAt());
+        assertThat(activities.reminders).extracting(sent -> sent.reminder().number()).containsExactly(1, 2);
+        assertThat(activities.reminders).extracting(sent -> Duration.between(opened, sent.at()).toHours())
+                .containsExactly(24L, 48L);
+        assertThat(activities.reminders.get(0).reminder().approvers()).containsExactly(LEAD);
+        assertThat(result.state()).isEqualTo(GateState.EXPIRED);
+    }
+
+    private GateHostWorkflow startGate(String gate) {
+        return startGate(gate, Duration.ZERO);
+    }
+
+    private GateHostWorkflow startGate(String gate, Duration lingerAfterClose) {
+        GateHostWorkflow run = client.newWorkflowStub(GateHostWorkflow.class,
+                WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("gate-host/" + gate).build());
+        WorkflowClient.start(run::run, new GateHostWorkflow.Request(gate, REQUESTER, Map.of("auc", "0.91"), lingerAfterClose));
+        return run;
+    }
+
+    private static ApprovalState awaitOpen(GateHostWorkflow run) {
+        for (int i = 0; i < 200; i++) {
+            ApprovalState state = run.approval();
+            if (state.awaitsDecision()) {
+                return state;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("the gate did not open");
+    }
+}
