@@ -5,12 +5,14 @@ import com.google.inject.Binder;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import io.sluice.activities.approval.ApprovalActivitiesImpl;
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsSettings;
 
 /**
  * Binds the AWS client factory and every activity implementation into the
- * {@link SluiceActivities} set the worker registers. Needs an {@link AwsSettings} binding.
+ * {@link SluiceActivities} set the worker registers. Needs {@link AwsSettings} and
+ * {@link io.sluice.activities.approval.ApprovalSettings} bindings.
  */
 public final class ActivitiesModule extends AbstractModule {
     /** The set activity implementations are added to; other modules (and tests) may add more. */
@@ -20,7 +22,8 @@ public final class ActivitiesModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        activityBinder(binder());
+        var activities = activityBinder(binder());
+        activities.addBinding().to(ApprovalActivitiesImpl.class);
     }
 
     @Provides

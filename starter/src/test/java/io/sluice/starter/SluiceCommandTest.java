@@ -17,6 +17,11 @@ class SluiceCommandTest {
               shared:     {id: "100000000004", roleArn: "arn:aws:iam::100000000004:role/SluiceWorker"}
               test:       {id: "100000000005", roleArn: "arn:aws:iam::100000000005:role/SluiceWorker"}
               prod:       {id: "100000000006", roleArn: "arn:aws:iam::100000000006:role/SluiceWorker"}
+            approvals:
+              gates:
+                model-approval: {approvers: [lead-ds@example.com]}
+                promotion-approval: {approvers: [ml-engineer@example.com], deadline: P3D}
+                production-approval: {approvers: [governance-officer@example.com, cto@example.com], needed: 2}
             """;
 
     @Test

@@ -7,6 +7,7 @@ import com.google.inject.Singleton;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
 import io.sluice.activities.ActivitiesModule;
+import io.sluice.activities.approval.ApprovalSettings;
 import io.sluice.activities.aws.AwsSettings;
 import io.sluice.workers.config.SluiceConfig;
 import io.sluice.workers.temporal.TemporalConnection;
@@ -42,6 +43,11 @@ public final class WorkerModule extends AbstractModule {
     @Provides
     AwsSettings awsSettings(SluiceConfig config) {
         return config.awsSettings();
+    }
+
+    @Provides
+    ApprovalSettings approvalSettings(SluiceConfig config) {
+        return config.approvals().toSettings();
     }
 
     @Provides

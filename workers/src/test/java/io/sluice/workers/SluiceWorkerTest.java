@@ -83,6 +83,11 @@ class SluiceWorkerTest {
                   prod:       {id: "100000000006", roleArn: "arn:aws:iam::100000000006:role/SluiceWorker"}
                 temporal: {target: "%s", taskQueue: %s}
                 local: {awsEndpoint: "http://127.0.0.1:1"}
+                approvals:
+                  gates:
+                    model-approval: {approvers: [lead-ds@example.com]}
+                    promotion-approval: {approvers: [ml-engineer@example.com], deadline: P3D}
+                    production-approval: {approvers: [governance-officer@example.com, cto@example.com], needed: 2}
                 """.formatted(target, taskQueue));
     }
 

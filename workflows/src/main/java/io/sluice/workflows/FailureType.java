@@ -25,6 +25,8 @@ public enum FailureType {
     CONFLICT("sluice.Conflict", false),
     /** A job, crawler, stack or execution that Sluice started ended in failure. */
     AWS_JOB_FAILED("sluice.AwsJobFailed", false),
+    /** A notification webhook did not accept a reminder; retried. */
+    WEBHOOK_FAILED("sluice.WebhookFailed", true),
     /** The run's input was refused before any AWS call. */
     INVALID_INPUT("sluice.InvalidInput", false);
 

@@ -73,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
         }
         return new SluiceConfig(LocalAws.REGION, accounts,
                 TemporalConfig.plain(temporal.target(), temporal.namespace()),
+                LocalApprovers.approvals(),
                 AwsConfig.DEFAULTS,
                 new LocalConfig(aws.awsEndpoint().toString(), aws.registryHostsByAccountId()));
     }

@@ -9,12 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole {@code sluice.yaml}: region, accounts by alias, Temporal connection, AWS call limits
- * and the local-stack overrides. Every estate names the six accounts of {@link #REQUIRED_ACCOUNTS};
+ * The whole {@code sluice.yaml}: region, accounts by alias, Temporal connection, approval gates,
+ * AWS call limits and the local-stack overrides. Every estate names the six accounts of {@link #REQUIRED_ACCOUNTS};
  * more aliases (a second producer, say) may follow.
  */
 public record SluiceConfig(
-        String region, Map<String, AccountConfig> accounts, TemporalConfig temporal, AwsConfig aws, LocalConfig local) {
+        String region,
+        Map<String, AccountConfig> accounts,
+        TemporalConfig temporal,
+        ApprovalsConfig approvals,
+        AwsConfig aws,
+        LocalConfig local) {
 
     /** The account aliases every estate has. */
     public static final List<String> REQUIRED_ACCOUNTS = List.of("governance", "producer", "dev", "shared", "test", "prod");
@@ -46,6 +51,10 @@ public record SluiceConfig(
         });
         accounts = Collections.unmodifiableMap(new LinkedHashMap<>(accounts));
         temporal = temporal == null ? TemporalConfig.plain(null, null) : temporal;
+        if (approvals == null) {
+            throw new IllegalArgumentException("approvals is missing; expected approvals.gates with the approvers of "
+                    + io.sluice.workflows.approval.Gates.ALL);
+        }
         aws = aws == null ? AwsConfig.DEFAULTS : aws;
         local = local == null ? LocalConfig.NONE : local;
     }

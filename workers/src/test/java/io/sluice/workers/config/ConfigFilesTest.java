@@ -24,6 +24,11 @@ class ConfigFilesTest {
               namespace: ml
             aws:
               apiCallTimeout: PT90S
+            approvals:
+              gates:
+                model-approval: {approvers: [lead-ds@example.com]}
+                promotion-approval: {approvers: [ml-engineer@example.com], deadline: P3D}
+                production-approval: {approvers: [governance-officer@example.com, cto@example.com], needed: 2}
             """;
 
     @Test
@@ -51,7 +56,7 @@ class ConfigFilesTest {
     @Test
     void parse_refusesAnUnknownTopLevelKey() {
         assertThatThrownBy(() -> ConfigFiles.parse("sluice.yaml", VALID + "regoin: eu-west-2\n"))
-                .hasMessageStartingWith("sluice.yaml: unknown key 'regoin'; expected one of: accounts, aws, local, region, temporal");
+                .hasMessageStartingWith("sluice.yaml: unknown key 'regoin'; expected one of: accounts, approvals, aws, local, region, temporal");
     }
 
     @Test
@@ -109,6 +114,41 @@ class ConfigFilesTest {
     void parse_refusesAMissingRegion() {
         assertThatThrownBy(() -> ConfigFiles.parse("sluice.yaml", VALID.replace("region: eu-west-1\n", "")))
                 .hasMessage("sluice.yaml: region is missing; expected e.g. eu-west-1");
+    }
+
+    @Test
+    void parse_readsEachGatesPolicyWithDefaults() {
+        var gates = ConfigFiles.parse("sluice.yaml", VALID).approvals().toSettings().gates();
+
+        assertThat(gates.get("model-approval").approvers()).containsExactly("lead-ds@example.com");
+        assertThat(gates.get("model-approval").needed()).isEqualTo(1);
+        assertThat(gates.get("model-approval").deadline()).isEqualTo(Duration.ofDays(7));
+        assertThat(gates.get("promotion-approval").deadline()).isEqualTo(Duration.ofDays(3));
+        assertThat(gates.get("production-approval").needed()).isEqualTo(2);
+    }
+
+    @Test
+    void parse_refusesAMissingGate() {
+        String text = VALID.replaceAll("(?m)^    promotion-approval:.*\\n", "");
+
+        assertThatThrownBy(() -> ConfigFiles.parse("sluice.yaml", text))
+                .hasMessageContaining("approvals.gates: missing [promotion-approval]");
+    }
+
+    @Test
+    void parse_refusesAQuorumLargerThanTheApprovers() {
+        String text = VALID.replace("needed: 2", "needed: 3");
+
+        assertThatThrownBy(() -> ConfigFiles.parse("sluice.yaml", text))
+                .hasMessageContaining("approvals.gates.production-approval.needed is 3; expected between 1 and the number of approvers (2)");
+    }
+
+    @Test
+    void parse_refusesAnUnknownGate() {
+        String text = VALID + "    staging-approval: {approvers: [a@example.com]}\n";
+
+        assertThatThrownBy(() -> ConfigFiles.parse("sluice.yaml", text))
+                .hasMessageContaining("approvals.gates.staging-approval is not a gate");
     }
 
     @Test
