@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** One in-process run of the {@code sluice} command: its exit code and what it printed. */
-record CliRun(int exitCode, String out, String err) {
-    static CliRun of(String... args) {
+public record CliRun(int exitCode, String out, String err) {
+    public static CliRun of(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
         var commandLine = SluiceMain.commandLine();

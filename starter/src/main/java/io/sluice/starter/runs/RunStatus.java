@@ -1,6 +1,7 @@
 package io.sluice.starter.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.workflows.approval.ApprovalState;
 
 /**
  * What {@code sluice status --json} prints: a contract for scripts.
@@ -13,7 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param awaitingApproval whether an approval gate of the run is open
  * @param result the workflow's result as JSON once it has one, else null
  * @param failure why the run failed, else null
- * @param gate the run's approval gate, else null
+ * @param gate the run's approval gate once it has one (its live state while running, else the one in
+ *     the result), else null
  */
 public record RunStatus(
         String workflowId,
@@ -24,4 +26,4 @@ public record RunStatus(
         boolean awaitingApproval,
         JsonNode result,
         String failure,
-        JsonNode gate) {}
+        ApprovalState gate) {}

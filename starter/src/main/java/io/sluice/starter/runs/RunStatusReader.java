@@ -1,6 +1,11 @@
 package io.sluice.starter.runs;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.starter.approvals.OpenGates;
+import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.approval.GateState;
 import io.sluice.workflows.SearchAttributes;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
@@ -11,8 +16,11 @@ import io.temporal.failure.ApplicationFailure;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Reads a run's {@link RunStatus}: its description, search attributes, result or failure. */
+/** Reads a run's {@link RunStatus}: its description, search attributes, gate, result or failure. */
 public final class RunStatusReader {
+    private static final ObjectMapper RESULTS = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
     private final WorkflowClient client;
 
     public RunStatusReader(WorkflowClient client) {
@@ -36,8 +44,20 @@ public final class RunStatusReader {
             failure = failureOf(stub);
         }
         String outcome = result != null && result.hasNonNull("outcome") ? result.get("outcome").asText() : null;
+        boolean running = status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+        ApprovalState gate = running ? OpenGates.gateOf(client, workflowId).orElse(null) : gateIn(result);
+        if (gate != null && gate.state() == GateState.NOT_OPENED) {
+            gate = null;
+        }
         return new RunStatus(workflowId, description.getWorkflowType(), statusWord(status), outcome, stage,
-                awaiting && status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING, result, failure, null);
+                awaiting && running, result, failure, gate);
+    }
+
+    private static ApprovalState gateIn(JsonNode result) {
+        if (result == null || !result.hasNonNull("approval")) {
+            return null;
+        }
+        return RESULTS.convertValue(result.get("approval"), ApprovalState.class);
     }
 
     private static JsonNode resultOf(WorkflowStub stub) {

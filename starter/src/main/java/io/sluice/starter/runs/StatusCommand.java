@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sluice.starter.ConfigOption;
 import io.sluice.starter.ExitCodes;
 import io.sluice.starter.TemporalSession;
+import io.sluice.starter.approvals.GateSummary;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,6 +51,9 @@ public final class StatusCommand implements Callable<Integer> {
         out.println("status     " + status.status() + (status.outcome() == null ? "" : ", outcome " + status.outcome()));
         if (status.stage() != null) {
             out.println("stage      " + status.stage() + (status.awaitingApproval() ? " (awaiting approval)" : ""));
+        }
+        if (status.gate() != null) {
+            GateSummary.print(status.gate(), out);
         }
         if (status.failure() != null) {
             out.println("failure    " + status.failure());

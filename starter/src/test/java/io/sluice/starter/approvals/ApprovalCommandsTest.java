@@ -1,0 +1,241 @@
+package io.sluice.starter.approvals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.AbstractModule;
+import io.sluice.sandbox.FreePort;
+import io.sluice.sandbox.LocalTemporal;
+import io.sluice.starter.CliRun;
+import io.sluice.workers.SluiceWorker;
+import io.sluice.workers.WorkerMain;
+import io.sluice.workers.WorkerModule;
+import io.sluice.workers.config.ConfigFiles;
+import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.approval.GateState;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApprovalCommandsTest {
+    static final String LEAD = "lead-ds@example.com";
+    static final String REQUESTER = "data-scientist@example.com";
+
+    @TempDir
+    static Path directory;
+    static Path configFile;
+    static LocalTemporal temporal;
+    static SluiceWorker worker;
+    static WorkflowServiceStubs stubs;
+    static WorkflowClient client;
+
+    @BeforeAll
+    static void startTemporalAndWorker() throws Exception {
+        temporal = LocalTemporal.startTestServer(FreePort.any(), SearchAttributes.ALL);
+        configFile = directory.resolve("sluice.yaml");
+        Files.writeString(configFile, """
+                region: us-east-1
+                accounts:
+                  governance: {id: "100000000001", roleArn: "arn:aws:iam::100000000001:role/SluiceWorker"}
+                  producer:   {id: "100000000002", roleArn: "arn:aws:iam::100000000002:role/SluiceWorker"}
+                  dev:        {id: "100000000003", roleArn: "arn:aws:iam::100000000003:role/SluiceWorker"}
+                  shared:     {id: "100000000004", roleArn: "arn:aws:iam::100000000004:role/SluiceWorker"}
+                  test:       {id: "100000000005", roleArn: "arn:aws:iam::100000000005:role/SluiceWorker"}
+                  prod:       {id: "100000000006", roleArn: "arn:aws:iam::100000000006:role/SluiceWorker"}
+                temporal: {target: "%s"}
+                approvals:
+                  gates:
+                    model-approval: {approvers: [%s, %s]}
+                    promotion-approval: {approvers: [ml-engineer@example.com]}
+                    production-approval: {approvers: [governance-officer@example.com]}
+                local: {awsEndpoint: "http://127.0.0.1:1"}
+                """.formatted(temporal.target(), LEAD, REQUESTER));
+        worker = WorkerMain.start(ConfigFiles.read(configFile), new AbstractModule() {
+            @Override
+            protected void configure() {
+                WorkerModule.workflowBinder(binder()).addBinding().toInstance(ReviewWorkflow.Impl.class);
+            }
+        });
+        stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
+        client = WorkflowClient.newInstance(stubs);
+    }
+
+    @AfterAll
+    static void stop() {
+        stubs.shutdownNow();
+        worker.close();
+        temporal.close();
+    }
+
+    @Test
+    void approvalsList_showsTheRunWaitingAtItsGate() throws Exception {
+        startReview("build/list/1");
+
+        CliRun text = cli("approvals", "list");
+        CliRun json = cli("approvals", "list", "--json");
+
+        assertThat(text.exitCode()).isEqualTo(0);
+        assertThat(text.out()).contains("build/list/1").contains("model-approval").contains("0 of 1").contains(LEAD);
+        JsonNode runs = new ObjectMapper().readTree(json.out());
+        JsonNode run = find(runs, "build/list/1");
+        assertThat(run.get("type").asText()).isEqualTo("ReviewWorkflow");
+        assertThat(run.get("gate").get("state").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void approve_byAStranger_exitsThreeWithTheGatesReason() {
+        startReview("build/stranger/1");
+
+        CliRun run = cli("approve", "build/stranger/1", "--as", "mallory@example.com");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("refused by build/stranger/1: 'mallory@example.com' is not an approver of gate 'model-approval'");
+    }
+
+    @Test
+    void approve_byTheRequester_exitsThree() {
+        startReview("build/self/1");
+
+        CliRun run = cli("approve", "build/self/1", "--as", REQUESTER);
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("'" + REQUESTER + "' requested this run and may not approve it");
+    }
+
+    @Test
+    void reject_withoutAComment_isBadInput() {
+        CliRun run = cli("reject", "build/any/1", "--as", LEAD);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Missing required option: '--comment=TEXT'");
+    }
+
+    @Test
+    void reject_withAComment_endsTheRunRejected() throws Exception {
+        startReview("build/reject/1");
+
+        CliRun run = cli("reject", "build/reject/1", "--as", LEAD, "--comment", "recall dropped");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        assertThat(run.out()).contains("recorded rejection by " + LEAD + " at gate model-approval of build/reject/1; gate REJECTED");
+        JsonNode status = awaitClosedStatus("build/reject/1");
+        assertThat(status.get("outcome").asText()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void approve_byAnApprover_closesTheGateAndStatusShowsTheAuditTrail() throws Exception {
+        startReview("build/approve/1");
+        client.newUntypedWorkflowStub("build/approve/1").signal("approve",
+                io.sluice.workflows.approval.Decision.approve("mallory@example.com", "sneaky"));
+
+        CliRun approve = cli("approve", "build/approve/1", "--as", LEAD, "--comment", "AUC 0.91");
+
+        assertThat(approve.exitCode()).as(approve.err()).isEqualTo(0);
+        assertThat(approve.out()).contains("gate APPROVED");
+        JsonNode status = awaitClosedStatus("build/approve/1");
+        assertThat(status.get("workflowId").asText()).isEqualTo("build/approve/1");
+        assertThat(status.get("type").asText()).isEqualTo("ReviewWorkflow");
+        assertThat(status.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(status.get("outcome").asText()).isEqualTo("APPROVED");
+        assertThat(status.get("stage").asText()).isEqualTo("model-approval");
+        assertThat(status.get("awaitingApproval").asBoolean()).isFalse();
+        assertThat(status.get("result").get("outcome").asText()).isEqualTo("APPROVED");
+        JsonNode gate = status.get("gate");
+        assertThat(gate.get("name").asText()).isEqualTo("model-approval");
+        assertThat(gate.get("state").asText()).isEqualTo("APPROVED");
+        assertThat(gate.get("needed").asInt()).isEqualTo(1);
+        assertThat(gate.get("requester").asText()).isEqualTo(REQUESTER);
+        assertThat(gate.get("context").get("auc").asText()).isEqualTo("0.91");
+        assertThat(gate.get("deadline").asText()).isNotEmpty();
+        JsonNode ignored = gate.get("decisions").get(0);
+        assertThat(ignored.get("actor").asText()).isEqualTo("mallory@example.com");
+        assertThat(ignored.get("decision").asText()).isEqualTo("APPROVE");
+        assertThat(ignored.get("accepted").asBoolean()).isFalse();
+        assertThat(ignored.get("reason").asText()).contains("is not an approver");
+        JsonNode accepted = gate.get("decisions").get(1);
+        assertThat(accepted.get("actor").asText()).isEqualTo(LEAD);
+        assertThat(accepted.get("comment").asText()).isEqualTo("AUC 0.91");
+        assertThat(accepted.get("accepted").asBoolean()).isTrue();
+        assertThat(accepted.get("at").asText()).isNotEmpty();
+    }
+
+    @Test
+    void status_whileTheGateIsOpen_showsWhoMustApprove() {
+        startReview("build/open/1");
+
+        CliRun run = cli("status", "build/open/1");
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).contains("status     RUNNING")
+                .contains("stage      model-approval (awaiting approval)")
+                .contains("gate       model-approval: OPEN (0 of 1 approvals; approvers [" + LEAD + ", " + REQUESTER + "])");
+    }
+
+    @Test
+    void approve_anUnknownRun_exitsFour() {
+        CliRun run = cli("approve", "build/absent/1", "--as", LEAD);
+
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.err()).contains("build/absent/1");
+    }
+
+    private void startReview(String workflowId) {
+        ReviewWorkflow review = client.newWorkflowStub(ReviewWorkflow.class, WorkflowOptions.newBuilder()
+                .setTaskQueue(worker.taskQueue())
+                .setWorkflowId(workflowId)
+                .build());
+        WorkflowClient.start(review::review, REQUESTER);
+        for (int i = 0; i < 500; i++) {
+            if (OpenGates.gateOf(client, workflowId).map(gate -> gate.state() == GateState.OPEN).orElse(false)) {
+                return;
+            }
+            sleep();
+        }
+        throw new AssertionError("gate of " + workflowId + " did not open");
+    }
+
+    private JsonNode awaitClosedStatus(String workflowId) throws Exception {
+        for (int i = 0; i < 500; i++) {
+            CliRun status = cli("status", workflowId, "--json");
+            JsonNode json = new ObjectMapper().readTree(status.out());
+            if (!json.get("status").asText().equals("RUNNING")) {
+                return json;
+            }
+            sleep();
+        }
+        throw new AssertionError(workflowId + " did not close");
+    }
+
+    private static JsonNode find(JsonNode runs, String workflowId) {
+        for (JsonNode run : runs) {
+            if (run.get("workflowId").asText().equals(workflowId)) {
+                return run;
+            }
+        }
+        throw new AssertionError(workflowId + " not listed in " + runs);
+    }
+
+    private static CliRun cli(String... args) {
+        String[] withConfig = java.util.Arrays.copyOf(args, args.length + 2);
+        withConfig[args.length] = "--config";
+        withConfig[args.length + 1] = configFile.toString();
+        return CliRun.of(withConfig);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

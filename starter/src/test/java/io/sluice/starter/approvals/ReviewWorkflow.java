@@ -1,0 +1,28 @@
+package io.sluice.starter.approvals;
+
+import io.sluice.workflows.approval.Approvable;
+import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.approval.GatedWorkflow;
+import io.sluice.workflows.approval.Gates;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import java.util.Map;
+
+/** A test-only gated workflow: opens the model-approval gate and returns its outcome. */
+@WorkflowInterface
+public interface ReviewWorkflow extends Approvable {
+    @WorkflowMethod
+    Result review(String requester);
+
+    record Result(String outcome, ApprovalState approval) {}
+
+    final class Impl extends GatedWorkflow implements ReviewWorkflow {
+        @Override
+        public Result review(String requester) {
+            ApprovalState closed = gate.open(Gates.MODEL_APPROVAL, requester, Map.of("auc", "0.91"));
+            Workflow.await(Workflow::isEveryHandlerFinished);
+            return new Result(closed.state().name(), closed);
+        }
+    }
+}
