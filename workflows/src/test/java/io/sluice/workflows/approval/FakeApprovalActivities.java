@@ -8,12 +8,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 
 /** Policies from a map; reminders recorded with the (test) time they were sent. */
-final class FakeApprovalActivities implements ApprovalActivities {
+public final class FakeApprovalActivities implements ApprovalActivities {
     private final Map<String, GatePolicy> policies;
     private final LongSupplier clock;
-    final List<SentReminder> reminders = new CopyOnWriteArrayList<>();
+    public final List<SentReminder> reminders = new CopyOnWriteArrayList<>();
 
-    FakeApprovalActivities(Map<String, GatePolicy> policies, LongSupplier clock) {
+    public FakeApprovalActivities(Map<String, GatePolicy> policies, LongSupplier clock) {
         this.policies = policies;
         this.clock = clock;
     }
@@ -33,5 +33,5 @@ final class FakeApprovalActivities implements ApprovalActivities {
         return new ReminderSent(false);
     }
 
-    record SentReminder(Reminder reminder, Instant at) {}
+    public record SentReminder(Reminder reminder, Instant at) {}
 }

@@ -1,0 +1,167 @@
+package io.sluice.workflows.build;
+
+import io.sluice.workflows.FailureType;
+import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.approval.GateState;
+import io.sluice.workflows.approval.GatedWorkflow;
+import io.sluice.workflows.approval.Gates;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The BuildModel orchestration; every AWS call is an activity. */
+public final class BuildModelWorkflowImpl extends GatedWorkflow implements BuildModelWorkflow {
+    private static final RetryOptions RETRIES = RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(1))
+            .setMaximumInterval(Duration.ofMinutes(1))
+            .setDoNotRetry(FailureType.nonRetryableTypes())
+            .build();
+
+    private final ModelRegistryActivities registry = Workflow.newActivityStub(ModelRegistryActivities.class,
+            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(2)).setRetryOptions(RETRIES).build());
+    private final StepFunctionsActivities stepFunctions = Workflow.newActivityStub(StepFunctionsActivities.class,
+            ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofHours(24))
+                    .setHeartbeatTimeout(Duration.ofMinutes(2))
+                    .setRetryOptions(RETRIES)
+                    .build());
+
+    @Override
+    public BuildResult build(BuildRequest request) {
+        BuildSpec spec = request.spec();
+        String workflowId = Workflow.getInfo().getWorkflowId();
+        Workflow.upsertTypedSearchAttributes(SearchAttributes.MODEL_PACKAGE_GROUP.valueSet(spec.modelPackageGroup()));
+
+        stage("registry", "Ensuring model package group `" + spec.modelPackageGroup() + "` in " + spec.account());
+        var group = registry.ensureGroup(new ModelRegistryActivities.GroupRequest(
+                spec.account(), spec.modelPackageGroup(), spec.description(), spec.tags()));
+
+        String preStepExecution = "";
+        if (spec.preStep().configured()) {
+            stage("pre-step", "Running state machine `" + spec.preStep().stateMachineArn() + "`");
+            preStepExecution = stepFunctions.run(new StepFunctionsActivities.ExecutionRequest(spec.account(),
+                    spec.preStep().stateMachineArn(), BuildNames.job(workflowId, "pre"), spec.preStep().input())).executionArn();
+        }
+
+        ModelJobActivities jobs = jobActivities(spec);
+        String processingJob = BuildNames.job(workflowId, "proc");
+        stage("processing", "Data Wrangler processing job `" + processingJob + "` (" + spec.jobs().mode() + " mode)");
+        var processing = jobs.process(new ModelJobActivities.ProcessingRequest(spec.account(), spec.jobs().mode(),
+                processingJob, spec.flow(), spec.inputs(), spec.processing(), spec.executionRoleArn(), spec.tags(),
+                spec.processing().outputPrefix()));
+
+        String trainingJob = BuildNames.job(workflowId, "train");
+        stage("training", "Training job `" + trainingJob + "` (" + spec.jobs().mode() + " mode)");
+        Map<String, String> channels = new TreeMap<>();
+        spec.training().channels().forEach((channel, output) -> channels.put(channel, outputUri(processing, output)));
+        var training = jobs.train(new ModelJobActivities.TrainingRequest(spec.account(), spec.jobs().mode(), trainingJob,
+                channels, spec.training(), spec.executionRoleArn(), spec.tags(), spec.processing().outputPrefix()));
+
+        stage("evaluation", "Checking " + spec.evaluation().describe());
+        Double measured = training.metrics().get(spec.evaluation().metric());
+        if (measured == null) {
+            throw ApplicationFailure.newNonRetryableFailure("training job " + trainingJob + " reported no metric '"
+                    + spec.evaluation().metric() + "' (it reported " + new TreeMap<>(training.metrics()).keySet()
+                    + "); fix evaluation.metric", FailureType.INVALID_INPUT.type());
+        }
+        String evaluation = spec.evaluation().metric() + " = " + format(measured) + ", required "
+                + spec.evaluation().describe();
+        if (!spec.evaluation().passes(measured)) {
+            Workflow.setCurrentDetails("Evaluation failed: " + evaluation + ". Nothing registered.");
+            return new BuildResult(BuildOutcome.REJECTED_BY_EVALUATION, group.groupArn(), "", preStepExecution,
+                    processingJob, processing.outputs(), trainingJob, training.modelDataUri(), training.image(),
+                    training.metrics(), evaluation, gate.state());
+        }
+
+        stage("registration", "Registering the model in `" + spec.modelPackageGroup() + "`");
+        var registered = registry.registerPackage(new ModelRegistryActivities.PackageRequest(spec.account(),
+                spec.modelPackageGroup(), workflowId, training.image(), training.modelDataUri(), training.metrics(),
+                spec.processing().outputPrefix() + "/" + trainingJob + "/evaluation/statistics.json",
+                metadata(workflowId, spec, processing, request.requester()), spec.description()));
+
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("modelPackageArn", registered.packageArn());
+        context.put("evaluation", evaluation);
+        new TreeMap<>(training.metrics()).forEach((name, value) -> context.put("metric " + name, format(value)));
+        context.put("modelDataUri", training.modelDataUri());
+        context.put("trainingJob", trainingJob);
+        ApprovalState decided = gate.open(Gates.MODEL_APPROVAL, request.requester(), context);
+
+        stage("registry-status", "Recording the decision on " + registered.packageArn());
+        BuildOutcome outcome = switch (decided.state()) {
+            case APPROVED -> BuildOutcome.APPROVED;
+            case REJECTED -> BuildOutcome.REJECTED;
+            default -> BuildOutcome.EXPIRED;
+        };
+        registry.setApprovalStatus(new ModelRegistryActivities.ApprovalStatusRequest(spec.account(), registered.packageArn(),
+                outcome == BuildOutcome.APPROVED ? "Approved" : "Rejected", describe(decided)));
+        Workflow.setCurrentDetails("Model package " + registered.packageArn() + ": **" + outcome + "**.");
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        return new BuildResult(outcome, group.groupArn(), registered.packageArn(), preStepExecution, processingJob,
+                processing.outputs(), trainingJob, training.modelDataUri(), training.image(), training.metrics(), evaluation,
+                decided);
+    }
+
+    private static ModelJobActivities jobActivities(BuildSpec spec) {
+        Duration longest = spec.processing().maxRuntime().compareTo(spec.training().maxRuntime()) > 0
+                ? spec.processing().maxRuntime() : spec.training().maxRuntime();
+        return Workflow.newActivityStub(ModelJobActivities.class, ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(longest.plus(Duration.ofMinutes(30)))
+                .setHeartbeatTimeout(Duration.ofMinutes(2))
+                .setRetryOptions(RETRIES)
+                .build());
+    }
+
+    private static String outputUri(ModelJobActivities.ProcessingResult processing, String output) {
+        String uri = processing.outputs().get(output);
+        if (uri == null) {
+            throw ApplicationFailure.newNonRetryableFailure("processing job " + processing.jobName() + " has no output '"
+                    + output + "' (it has " + new TreeMap<>(processing.outputs()).keySet() + "); fix training.channels",
+                    FailureType.INVALID_INPUT.type());
+        }
+        return uri;
+    }
+
+    private static Map<String, String> metadata(String workflowId, BuildSpec spec,
+            ModelJobActivities.ProcessingResult processing, String requester) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("sluice:workflowId", workflowId);
+        metadata.put("sluice:requester", requester);
+        metadata.put("sluice:flow", spec.flow());
+        metadata.put("sluice:flowSha256", processing.flowSha256());
+        Set<String> names = new LinkedHashSet<>(new TreeMap<>(spec.inputs()).keySet());
+        int index = 0;
+        for (String name : names) {
+            metadata.put("sluice:input:" + index++, name + "=" + spec.inputs().get(name));
+        }
+        return metadata;
+    }
+
+    private static String describe(ApprovalState decided) {
+        if (decided.state() == GateState.EXPIRED) {
+            return "approval expired at " + decided.deadline();
+        }
+        var last = decided.decisions().stream().filter(d -> d.accepted()).reduce((first, second) -> second);
+        return decided.state().name().toLowerCase(Locale.ROOT) + " by " + String.join(", ", decided.approvedBy().isEmpty()
+                ? last.map(d -> java.util.List.of(d.actor())).orElse(java.util.List.of()) : decided.approvedBy())
+                + last.map(d -> d.comment().isEmpty() ? "" : ": " + d.comment()).orElse("");
+    }
+
+    private static void stage(String stage, String details) {
+        Workflow.upsertTypedSearchAttributes(SearchAttributes.STAGE.valueSet(stage));
+        Workflow.setCurrentDetails(details);
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+}

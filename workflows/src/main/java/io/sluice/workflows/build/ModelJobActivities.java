@@ -1,0 +1,78 @@
+package io.sluice.workflows.build;
+
+import io.temporal.activity.ActivityInterface;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Processing and training jobs, on SageMaker or on the worker ({@link JobMode}). Each method
+ * starts its job unless a job of that name exists, then waits for it, heartbeating the status it
+ * last saw, so a retried or restarted activity resumes the wait instead of starting a second job.
+ * A job that fails raises a non-retryable {@code sluice.AwsJobFailed} with the job's reason.
+ */
+@ActivityInterface(namePrefix = "Jobs")
+public interface ModelJobActivities {
+
+    ProcessingResult process(ProcessingRequest request);
+
+    TrainingResult train(TrainingRequest request);
+
+    /**
+     * @param jobName deterministic, from the workflow id
+     * @param flowUri the {@code .flow} file
+     * @param inputs each S3 source of the flow by dataset name → S3 URI
+     * @param outputPrefix the job's outputs go under {@code <outputPrefix>/<jobName>/<output>}
+     */
+    record ProcessingRequest(String account, JobMode mode, String jobName, String flowUri, Map<String, String> inputs,
+            ProcessingSpec spec, String roleArn, Map<String, String> tags, String outputPrefix) {
+        public ProcessingRequest {
+            Objects.requireNonNull(account, "account is null");
+            Objects.requireNonNull(mode, "mode is null");
+            Objects.requireNonNull(jobName, "jobName is null");
+            Objects.requireNonNull(flowUri, "flowUri is null");
+            inputs = Map.copyOf(inputs);
+            Objects.requireNonNull(spec, "spec is null");
+            Objects.requireNonNull(roleArn, "roleArn is null");
+            tags = Map.copyOf(tags);
+            Objects.requireNonNull(outputPrefix, "outputPrefix is null");
+        }
+    }
+
+    /**
+     * @param outputs each output of the flow (e.g. {@code train}) → its S3 prefix
+     * @param flowSha256 the hash of the {@code .flow} file the job ran
+     */
+    record ProcessingResult(String jobName, Map<String, String> outputs, String flowSha256) {
+        public ProcessingResult {
+            outputs = Map.copyOf(outputs);
+        }
+    }
+
+    /**
+     * @param channels channel name ({@code train}, {@code validation}) → S3 prefix of its CSV data
+     * @param outputPath the model goes to {@code <outputPath>/<jobName>/output/model.tar.gz}
+     */
+    record TrainingRequest(String account, JobMode mode, String jobName, Map<String, String> channels, TrainingSpec spec,
+            String roleArn, Map<String, String> tags, String outputPath) {
+        public TrainingRequest {
+            Objects.requireNonNull(account, "account is null");
+            Objects.requireNonNull(mode, "mode is null");
+            Objects.requireNonNull(jobName, "jobName is null");
+            channels = Map.copyOf(channels);
+            Objects.requireNonNull(spec, "spec is null");
+            Objects.requireNonNull(roleArn, "roleArn is null");
+            tags = Map.copyOf(tags);
+            Objects.requireNonNull(outputPath, "outputPath is null");
+        }
+    }
+
+    /**
+     * @param image the training image the job ran (also the inference image of built-in algorithms)
+     * @param metrics the job's final metrics, e.g. {@code validation:auc}
+     */
+    record TrainingResult(String jobName, String modelDataUri, String image, Map<String, Double> metrics) {
+        public TrainingResult {
+            metrics = Map.copyOf(metrics);
+        }
+    }
+}

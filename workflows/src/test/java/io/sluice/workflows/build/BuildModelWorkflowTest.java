@@ -1,0 +1,176 @@
+package io.sluice.workflows.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.WorkflowIds;
+import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.approval.Decision;
+import io.sluice.workflows.approval.FakeApprovalActivities;
+import io.sluice.workflows.approval.GatePolicy;
+import io.sluice.workflows.approval.GateState;
+import io.sluice.workflows.approval.Gates;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BuildModelWorkflowTest {
+    static final String QUEUE = "build-test";
+    static final String LEAD = "lead-ds@example.com";
+    static final String REQUESTER = "data-scientist@example.com";
+
+    private TestWorkflowEnvironment environment;
+    private WorkflowClient client;
+    private final FakeBuildActivities.Registry registry = new FakeBuildActivities.Registry();
+    private final FakeBuildActivities.Jobs jobs = new FakeBuildActivities.Jobs();
+    private final FakeBuildActivities.StepFunctions stepFunctions = new FakeBuildActivities.StepFunctions();
+
+    @BeforeEach
+    void start() {
+        environment = TestWorkflowEnvironment.newInstance();
+        SearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
+        var worker = environment.newWorker(QUEUE);
+        worker.registerWorkflowImplementationTypes(BuildModelWorkflowImpl.class);
+        worker.registerActivitiesImplementations(registry, jobs, stepFunctions, new FakeApprovalActivities(
+                Map.of(Gates.MODEL_APPROVAL, new GatePolicy(List.of(LEAD), 1, false, Duration.ofDays(2), Duration.ZERO)),
+                environment::currentTimeMillis));
+        environment.start();
+        client = environment.getWorkflowClient();
+    }
+
+    @AfterEach
+    void stop() {
+        environment.close();
+    }
+
+    @Test
+    void happyPath_registersPendingThenApprovedOnTheLeadsApproval() {
+        BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
+        awaitGate(run);
+
+        assertThat(registry.registered).singleElement().satisfies(request -> {
+            assertThat(request.group()).isEqualTo("credit-risk");
+            assertThat(request.modelDataUri()).endsWith("/output/model.tar.gz");
+            assertThat(request.metadata()).containsEntry("sluice:workflowId", WorkflowIds.build("credit-risk", "2026-11-22"))
+                    .containsEntry("sluice:flowSha256", "abc123")
+                    .containsEntry("sluice:input:0", "credit_risk.csv=s3://sluice-dev-100000000003/data/credit_risk.csv");
+        });
+        assertThat(run.approval().context()).containsEntry("metric validation:auc", "0.9100");
+        run.decide(Decision.approve(LEAD, "good"));
+
+        BuildResult result = WorkflowStub.fromTyped(run).getResult(BuildResult.class);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.APPROVED);
+        assertThat(result.modelPackageArn()).endsWith("model-package/credit-risk/1");
+        assertThat(result.metrics()).containsEntry("validation:auc", 0.91);
+        assertThat(result.processingOutputs()).containsKey("split.test");
+        assertThat(registry.statusUpdates).singleElement().satisfies(update -> {
+            assertThat(update.status()).isEqualTo("Approved");
+            assertThat(update.description()).isEqualTo("approved by " + LEAD + ": good");
+        });
+        assertThat(jobs.started).hasSize(2).allSatisfy(name -> assertThat(name).startsWith("credit-risk-2026-11-22-"));
+        assertThat(stepFunctions.runs).isEmpty();
+    }
+
+    @Test
+    void evaluationBelowTheBar_endsRejectedByEvaluationAndRegistersNothing() {
+        jobs.auc = 0.61;
+        BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
+
+        BuildResult result = WorkflowStub.fromTyped(run).getResult(BuildResult.class);
+
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.REJECTED_BY_EVALUATION);
+        assertThat(result.evaluation()).isEqualTo("validation:auc = 0.6100, required validation:auc >= 0.75");
+        assertThat(result.modelPackageArn()).isEmpty();
+        assertThat(registry.registered).isEmpty();
+        assertThat(result.approval().state()).isEqualTo(GateState.NOT_OPENED);
+    }
+
+    @Test
+    void rejectionByTheLead_marksThePackageRejected() {
+        BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
+        awaitGate(run);
+
+        run.decide(Decision.reject(LEAD, "recall too low on new customers"));
+
+        BuildResult result = WorkflowStub.fromTyped(run).getResult(BuildResult.class);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.REJECTED);
+        assertThat(registry.statusUpdates).singleElement().satisfies(update -> {
+            assertThat(update.status()).isEqualTo("Rejected");
+            assertThat(update.description()).contains("recall too low on new customers");
+        });
+    }
+
+    @Test
+    void noDecisionBeforeTheDeadline_expiresAndMarksThePackageRejected() {
+        BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
+
+        BuildResult result = WorkflowStub.fromTyped(run).getResult(BuildResult.class);
+
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.EXPIRED);
+        assertThat(registry.statusUpdates).singleElement().extracting(ModelRegistryActivities.ApprovalStatusRequest::status)
+                .isEqualTo("Rejected");
+    }
+
+    @Test
+    void failedTrainingJob_failsTheRunWithTheJobsReason() {
+        jobs.trainingFailure = "AlgorithmError: label column has 3 classes";
+        BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
+
+        assertThatThrownBy(() -> WorkflowStub.fromTyped(run).getResult(BuildResult.class))
+                .isInstanceOf(WorkflowFailedException.class)
+                .rootCause()
+                .isInstanceOf(ApplicationFailure.class)
+                .hasMessageContaining("AlgorithmError: label column has 3 classes");
+        assertThat(registry.registered).isEmpty();
+    }
+
+    @Test
+    void preStep_runsTheStateMachineFirstWithADeterministicExecutionName() {
+        BuildModelWorkflow run = startBuild(new PreStepSpec(
+                "arn:aws:states:us-east-1:100000000003:stateMachine:refresh", "{\"date\":\"2026-11-22\"}"));
+        awaitGate(run);
+        run.decide(Decision.approve(LEAD, ""));
+
+        BuildResult result = WorkflowStub.fromTyped(run).getResult(BuildResult.class);
+        assertThat(stepFunctions.runs).singleElement().satisfies(execution -> {
+            assertThat(execution.executionName()).startsWith("credit-risk-2026-11-22-pre-");
+            assertThat(execution.input()).isEqualTo("{\"date\":\"2026-11-22\"}");
+        });
+        assertThat(result.preStepExecutionArn()).contains(":execution:refresh:credit-risk-2026-11-22-pre-");
+    }
+
+    private BuildModelWorkflow startBuild(PreStepSpec preStep) {
+        BuildModelWorkflow run = client.newWorkflowStub(BuildModelWorkflow.class, WorkflowOptions.newBuilder()
+                .setTaskQueue(QUEUE)
+                .setWorkflowId(WorkflowIds.build("credit-risk", "2026-11-22"))
+                .build());
+        WorkflowClient.start(run::build, new BuildRequest(BuildSpecs.creditRisk(preStep), "2026-11-22", REQUESTER));
+        return run;
+    }
+
+    private static ApprovalState awaitGate(BuildModelWorkflow run) {
+        for (int i = 0; i < 500; i++) {
+            ApprovalState state = run.approval();
+            if (state.awaitsDecision()) {
+                return state;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("the model-approval gate did not open");
+    }
+}

@@ -1,0 +1,21 @@
+package io.sluice.workflows.build;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A valid build spec for tests, and variations of it. */
+final class BuildSpecs {
+    private BuildSpecs() {}
+
+    static BuildSpec creditRisk(PreStepSpec preStep) {
+        return new BuildSpec("dev", "credit-risk", "Credit risk classifier", "s3://sluice-dev-100000000003/flows/credit-risk.flow",
+                Map.of("credit_risk.csv", "s3://sluice-dev-100000000003/data/credit_risk.csv"),
+                new ProcessingSpec(null, null, null, null, null, "s3://sluice-dev-100000000003/build", null, List.of("split.test")),
+                new TrainingSpec(null, Map.of("num_round", "50"), null, null, null, Duration.ofMinutes(30),
+                        Map.of("train", "split.train", "validation", "split.validation")),
+                new EvaluationSpec("validation:auc", EvaluationSpec.Comparison.GreaterThanOrEqualTo, 0.75),
+                "arn:aws:iam::100000000003:role/SluiceSageMakerExecution", Map.of("team", "risk"), preStep,
+                new BuildSpec.Jobs(JobMode.local), false);
+    }
+}

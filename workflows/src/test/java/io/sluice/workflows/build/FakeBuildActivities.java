@@ -1,0 +1,72 @@
+package io.sluice.workflows.build;
+
+import io.sluice.workflows.FailureType;
+import io.temporal.failure.ApplicationFailure;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Hand-written fakes of the build's activities: they record calls and return what a test sets. */
+final class FakeBuildActivities {
+    private FakeBuildActivities() {}
+
+    static final class Registry implements ModelRegistryActivities {
+        final List<PackageRequest> registered = new CopyOnWriteArrayList<>();
+        final List<ApprovalStatusRequest> statusUpdates = new CopyOnWriteArrayList<>();
+
+        @Override
+        public GroupResult ensureGroup(GroupRequest request) {
+            return new GroupResult("arn:aws:sagemaker:us-east-1:100000000003:model-package-group/" + request.group(), true);
+        }
+
+        @Override
+        public PackageResult registerPackage(PackageRequest request) {
+            registered.add(request);
+            return new PackageResult("arn:aws:sagemaker:us-east-1:100000000003:model-package/" + request.group() + "/1", 1,
+                    "PendingManualApproval");
+        }
+
+        @Override
+        public PackageResult setApprovalStatus(ApprovalStatusRequest request) {
+            statusUpdates.add(request);
+            return new PackageResult(request.packageArn(), 1, request.status());
+        }
+    }
+
+    static final class Jobs implements ModelJobActivities {
+        final List<String> started = new CopyOnWriteArrayList<>();
+        volatile double auc = 0.91;
+        volatile String trainingFailure = "";
+
+        @Override
+        public ProcessingResult process(ProcessingRequest request) {
+            started.add(request.jobName());
+            String base = request.outputPrefix() + "/" + request.jobName() + "/";
+            return new ProcessingResult(request.jobName(), Map.of("split.train", base + "split.train",
+                    "split.validation", base + "split.validation", "split.test", base + "split.test"), "abc123");
+        }
+
+        @Override
+        public TrainingResult train(TrainingRequest request) {
+            started.add(request.jobName());
+            if (!trainingFailure.isEmpty()) {
+                throw ApplicationFailure.newNonRetryableFailure("training job " + request.jobName() + " failed: "
+                        + trainingFailure, FailureType.AWS_JOB_FAILED.type());
+            }
+            return new TrainingResult(request.jobName(), request.outputPath() + "/" + request.jobName() + "/output/model.tar.gz",
+                    "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1",
+                    Map.of("validation:auc", auc, "train:auc", 0.97));
+        }
+    }
+
+    static final class StepFunctions implements StepFunctionsActivities {
+        final List<ExecutionRequest> runs = new CopyOnWriteArrayList<>();
+
+        @Override
+        public ExecutionResult run(ExecutionRequest request) {
+            runs.add(request);
+            return new ExecutionResult(request.stateMachineArn().replace(":stateMachine:", ":execution:") + ":"
+                    + request.executionName(), "SUCCEEDED", "{}");
+        }
+    }
+}
