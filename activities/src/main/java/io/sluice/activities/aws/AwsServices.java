@@ -4,6 +4,10 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.EcrClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.SageMakerClientBuilder;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.SfnClientBuilder;
 
 /** The AWS services Sluice's activities call. */
 public final class AwsServices {
@@ -11,6 +15,9 @@ public final class AwsServices {
     public static final AwsService<S3ClientBuilder, S3Client> S3 =
             new AwsService<>("s3", S3Client::builder, builder -> builder.forcePathStyle(true));
     public static final AwsService<EcrClientBuilder, EcrClient> ECR = AwsService.of("ecr", EcrClient::builder);
+    public static final AwsService<SageMakerClientBuilder, SageMakerClient> SAGEMAKER =
+            AwsService.of("sagemaker", SageMakerClient::builder);
+    public static final AwsService<SfnClientBuilder, SfnClient> STEP_FUNCTIONS = AwsService.of("states", SfnClient::builder);
 
     private AwsServices() {}
 }

@@ -6,14 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@link AwsSettings} for the sandbox's accounts and endpoint. */
-final class LocalAwsSettings {
+public final class LocalAwsSettings {
     private LocalAwsSettings() {}
 
-    static AwsSettings of(LocalAws localAws) {
+    public static AwsSettings of(LocalAws localAws) {
         return forEndpoint(localAws, localAws.awsEndpoint().toString());
     }
 
-    static AwsSettings forEndpoint(LocalAws localAws, String endpoint) {
+    public static AwsSettings forEndpoint(LocalAws localAws, String endpoint) {
         Map<String, AwsAccount> accounts = new LinkedHashMap<>();
         localAws.accounts().forEach(account ->
                 accounts.put(account.alias(), new AwsAccount(account.alias(), account.id(), account.workerRoleArn())));

@@ -1,0 +1,178 @@
+package io.sluice.activities.build;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.activities.aws.AwsCalls;
+import io.sluice.activities.aws.AwsClients;
+import io.sluice.activities.aws.AwsOperation;
+import io.sluice.activities.aws.AwsServices;
+import io.sluice.activities.aws.S3Location;
+import io.sluice.workflows.build.BuildNames;
+import io.sluice.workflows.build.ModelRegistryActivities;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.DescribeModelPackageResponse;
+import software.amazon.awssdk.services.sagemaker.model.ModelApprovalStatus;
+import software.amazon.awssdk.services.sagemaker.model.ModelPackageSummary;
+import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
+import software.amazon.awssdk.services.sagemaker.model.Tag;
+
+/** The SageMaker model registry, idempotent per workflow (see {@link ModelRegistryActivities}). */
+public final class ModelRegistryActivitiesImpl implements ModelRegistryActivities {
+    /** Customer metadata key holding the workflow id that registered a package. */
+    public static final String WORKFLOW_ID_KEY = "sluice:workflowId";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AwsClients clients;
+
+    @Inject
+    public ModelRegistryActivitiesImpl(AwsClients clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public GroupResult ensureGroup(GroupRequest request) {
+        var account = clients.account(request.account());
+        SageMakerClient sageMaker = clients.client(request.account(), AwsServices.SAGEMAKER);
+        var operation = new AwsOperation(account, "sagemaker", "CreateModelPackageGroup",
+                "model package group " + request.group());
+        Optional<String> existing = describeGroup(sageMaker, request.group(), operation);
+        if (existing.isPresent()) {
+            return new GroupResult(existing.get(), false);
+        }
+        try {
+            String arn = sageMaker.createModelPackageGroup(create -> create
+                    .modelPackageGroupName(request.group())
+                    .modelPackageGroupDescription(request.description())
+                    .tags(tags(request.tags()))).modelPackageGroupArn();
+            return new GroupResult(arn, true);
+        } catch (SageMakerException e) {
+            if (alreadyExists(e)) {
+                return new GroupResult(describeGroup(sageMaker, request.group(), operation).orElseThrow(), false);
+            }
+            throw io.sluice.activities.aws.AwsFailures.classify(e, operation, AwsCalls.attempt());
+        }
+    }
+
+    @Override
+    public PackageResult registerPackage(PackageRequest request) {
+        var account = clients.account(request.account());
+        SageMakerClient sageMaker = clients.client(request.account(), AwsServices.SAGEMAKER);
+        var operation = new AwsOperation(account, "sagemaker", "CreateModelPackage", "model package group " + request.group());
+        Optional<DescribeModelPackageResponse> existing = findRegisteredBy(sageMaker, request.group(), request.workflowId(), operation);
+        if (existing.isPresent()) {
+            return result(existing.get());
+        }
+        writeStatistics(request);
+        Map<String, String> metadata = new TreeMap<>(request.metadata());
+        metadata.put(WORKFLOW_ID_KEY, request.workflowId());
+        String arn = AwsCalls.call(operation, () -> sageMaker.createModelPackage(create -> create
+                .modelPackageGroupName(request.group())
+                .modelPackageDescription(request.description())
+                .clientToken(BuildNames.clientToken(request.workflowId(), "register"))
+                .modelApprovalStatus(ModelApprovalStatus.PENDING_MANUAL_APPROVAL)
+                .customerMetadataProperties(metadata)
+                .inferenceSpecification(inference -> inference
+                        .containers(container -> container.image(request.image()).modelDataUrl(request.modelDataUri()))
+                        .supportedContentTypes("text/csv")
+                        .supportedResponseMIMETypes("text/csv"))
+                .modelMetrics(metrics -> metrics.modelQuality(quality -> quality.statistics(statistics -> statistics
+                        .contentType("application/json").s3Uri(request.metricsUri()))))).modelPackageArn());
+        return result(describe(sageMaker, arn, operation));
+    }
+
+    @Override
+    public PackageResult setApprovalStatus(ApprovalStatusRequest request) {
+        var account = clients.account(request.account());
+        SageMakerClient sageMaker = clients.client(request.account(), AwsServices.SAGEMAKER);
+        var operation = new AwsOperation(account, "sagemaker", "UpdateModelPackage", request.packageArn());
+        DescribeModelPackageResponse current = describe(sageMaker, request.packageArn(), operation);
+        if (current.modelApprovalStatusAsString().equals(request.status())) {
+            return result(current);
+        }
+        AwsCalls.call(operation, () -> sageMaker.updateModelPackage(update -> update
+                .modelPackageArn(request.packageArn())
+                .modelApprovalStatus(request.status())
+                .approvalDescription(request.description())
+                .customerMetadataProperties(current.customerMetadataProperties())));
+        return result(describe(sageMaker, request.packageArn(), operation));
+    }
+
+    /** The package of {@code group} that {@code workflowId} registered, if any. */
+    static Optional<DescribeModelPackageResponse> findRegisteredBy(SageMakerClient sageMaker, String group, String workflowId,
+            AwsOperation operation) {
+        List<ModelPackageSummary> summaries = AwsCalls.call(operation, () -> sageMaker
+                .listModelPackagesPaginator(list -> list.modelPackageGroupName(group)).modelPackageSummaryList()
+                .stream().toList());
+        for (ModelPackageSummary summary : summaries) {
+            DescribeModelPackageResponse described = describe(sageMaker, summary.modelPackageArn(), operation);
+            if (workflowId.equals(described.customerMetadataProperties().get(WORKFLOW_ID_KEY))) {
+                return Optional.of(described);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void writeStatistics(PackageRequest request) {
+        var location = S3Location.parse(request.metricsUri());
+        var operation = new AwsOperation(clients.account(request.account()), "s3", "PutObject", request.metricsUri());
+        Map<String, Object> statistics = Map.of("binary_classification_metrics", new TreeMap<>(request.metrics()));
+        String body;
+        try {
+            body = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(statistics);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        AwsCalls.call(operation, () -> clients.client(request.account(), AwsServices.S3).putObject(
+                put -> put.bucket(location.bucket()).key(location.key()).contentType("application/json"),
+                RequestBody.fromString(body)));
+    }
+
+    private static Optional<String> describeGroup(SageMakerClient sageMaker, String group, AwsOperation operation) {
+        try {
+            return Optional.of(sageMaker.describeModelPackageGroup(describe -> describe.modelPackageGroupName(group))
+                    .modelPackageGroupArn());
+        } catch (SageMakerException e) {
+            if (notFound(e)) {
+                return Optional.empty();
+            }
+            throw io.sluice.activities.aws.AwsFailures.classify(e, operation, AwsCalls.attempt());
+        }
+    }
+
+    private static DescribeModelPackageResponse describe(SageMakerClient sageMaker, String arn, AwsOperation operation) {
+        return AwsCalls.call(operation, () -> sageMaker.describeModelPackage(describe -> describe.modelPackageName(arn)));
+    }
+
+    private static PackageResult result(DescribeModelPackageResponse described) {
+        return new PackageResult(described.modelPackageArn(),
+                described.modelPackageVersion() == null ? 0 : described.modelPackageVersion(),
+                described.modelApprovalStatusAsString());
+    }
+
+    static List<Tag> tags(Map<String, String> tags) {
+        return new TreeMap<>(tags).entrySet().stream()
+                .map(entry -> Tag.builder().key(entry.getKey()).value(entry.getValue()).build())
+                .toList();
+    }
+
+    /** SageMaker answers a missing resource with ValidationException or ResourceNotFound. */
+    static boolean notFound(SageMakerException e) {
+        String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+        return "ResourceNotFound".equals(code) || e.statusCode() == 404
+                || ("ValidationException".equals(code) && (message.contains("does not exist") || message.contains("not found")
+                        || message.contains("could not find")));
+    }
+
+    static boolean alreadyExists(SageMakerException e) {
+        String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+        return "ResourceInUse".equals(code) || message.contains("already exists");
+    }
+}

@@ -1,0 +1,233 @@
+package io.sluice.activities.build.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FlowExecutorTest {
+    static final String PEOPLE = """
+            id,name,age,income,city
+            1,ann,34,52000,paris
+            2,bob,,61000,lyon
+            3,cid,45,,paris
+            4,dee,29,48000,
+            5,eve,52,75000,paris
+            """;
+
+    @Test
+    void inferAndCast_typesEachColumnFromItsValues() {
+        Table out = run(PEOPLE, node("cast", "sagemaker.spark.infer_and_cast_type_0.1", "{}"));
+
+        assertThat(out.rows().get(0)).containsExactly(1L, "ann", 34L, 52000L, "paris");
+        assertThat(out.rows().get(1)[2]).isNull();
+    }
+
+    @Test
+    void dropColumn_removesIt() {
+        Table out = run(PEOPLE, node("t", "sagemaker.spark.manage_columns_0.1",
+                "{\"operator\":\"Drop column\",\"drop_column_parameters\":{\"column_to_drop\":[\"id\",\"city\"]}}"));
+
+        assertThat(out.columns()).containsExactly("name", "age", "income");
+    }
+
+    @Test
+    void renameColumn_renamesIt() {
+        Table out = run(PEOPLE, node("t", "sagemaker.spark.manage_columns_0.1",
+                "{\"operator\":\"Rename column\",\"rename_column_parameters\":{\"input_column\":\"age\",\"new_name\":\"years\"}}"));
+
+        assertThat(out.columns()).containsExactly("id", "name", "years", "income", "city");
+    }
+
+    @Test
+    void moveColumn_toStartAndAfterATarget() {
+        Table toStart = run(PEOPLE, node("t", "sagemaker.spark.manage_columns_0.1",
+                "{\"operator\":\"Move column\",\"move_column_parameters\":{\"move_type\":\"Move to start\","
+                        + "\"move_to_start_parameters\":{\"column_to_move\":\"income\"}}}"));
+        Table after = run(PEOPLE, node("t", "sagemaker.spark.manage_columns_0.1",
+                "{\"operator\":\"Move column\",\"move_column_parameters\":{\"move_type\":\"Move after\","
+                        + "\"move_after_parameters\":{\"column_to_move\":\"id\",\"target_column\":\"age\"}}}"));
+
+        assertThat(toStart.columns()).containsExactly("income", "id", "name", "age", "city");
+        assertThat(toStart.rows().get(0)[0]).isEqualTo("52000");
+        assertThat(after.columns()).containsExactly("name", "age", "id", "income", "city");
+    }
+
+    @Test
+    void imputeMean_fillsMissingNumbersWithTheMean() {
+        Table out = run(PEOPLE, typed(), node("t", "sagemaker.spark.handle_missing_0.1",
+                "{\"operator\":\"Impute\",\"impute_parameters\":{\"column_type\":\"Numeric\","
+                        + "\"numeric_parameters\":{\"strategy\":\"Mean\",\"input_column\":\"income\"}}}"));
+
+        assertThat(column(out, "income")).containsExactly(52000L, 61000L, 59000L, 48000L, 75000L);
+    }
+
+    @Test
+    void imputeMedian_fillsMissingNumbersWithTheMedian() {
+        Table out = run(PEOPLE, typed(), node("t", "sagemaker.spark.handle_missing_0.1",
+                "{\"operator\":\"Impute\",\"impute_parameters\":{\"column_type\":\"Numeric\","
+                        + "\"numeric_parameters\":{\"strategy\":\"Approximate Median\",\"input_column\":\"age\"}}}"));
+
+        assertThat(column(out, "age")).containsExactly(34L, 39.5, 45L, 29L, 52L);
+    }
+
+    @Test
+    void imputeCategorical_fillsWithTheMostFrequent() {
+        Table out = run(PEOPLE, typed(), node("t", "sagemaker.spark.handle_missing_0.1",
+                "{\"operator\":\"Impute\",\"impute_parameters\":{\"column_type\":\"Categorical\","
+                        + "\"categorical_parameters\":{\"input_column\":\"city\"}}}"));
+
+        assertThat(column(out, "city")).containsExactly("paris", "lyon", "paris", "paris", "paris");
+    }
+
+    @Test
+    void fillMissing_usesTheConstant() {
+        Table out = run(PEOPLE, typed(), node("t", "sagemaker.spark.handle_missing_0.1",
+                "{\"operator\":\"Fill missing\",\"fill_missing_parameters\":{\"input_column\":\"city\",\"fill_value\":\"unknown\"}}"));
+
+        assertThat(column(out, "city")).containsExactly("paris", "lyon", "paris", "unknown", "paris");
+    }
+
+    @Test
+    void dropMissing_dropsRowsWithAMissingValue() {
+        Table inColumn = run(PEOPLE, typed(), node("t", "sagemaker.spark.handle_missing_0.1",
+                "{\"operator\":\"Drop missing\",\"drop_missing_parameters\":{\"input_column\":\"age\"}}"));
+        Table anywhere = run(PEOPLE, typed(), node("t", "sagemaker.spark.handle_missing_0.1",
+                "{\"operator\":\"Drop missing\",\"drop_missing_parameters\":{}}"));
+
+        assertThat(column(inColumn, "id")).containsExactly(1L, 3L, 4L, 5L);
+        assertThat(column(anywhere, "id")).containsExactly(1L, 5L);
+    }
+
+    @Test
+    void oneHot_asColumnsDropsTheLeastFrequentAndSkipsMissing() {
+        Table out = run(PEOPLE, typed(), node("t", "sagemaker.spark.encode_categorical_0.1",
+                "{\"operator\":\"One-hot encode\",\"one_hot_encode_parameters\":{\"input_column\":\"city\","
+                        + "\"invalid_handling_strategy\":\"Skip\",\"drop_last\":true,\"output_style\":\"Columns\"}}"));
+
+        assertThat(out.columns()).containsExactly("id", "name", "age", "income", "city_paris");
+        assertThat(column(out, "city_paris")).containsExactly(1.0, 0.0, 1.0, 1.0);
+    }
+
+    @Test
+    void ordinal_numbersCategoriesByFrequency() {
+        Table out = run(PEOPLE, typed(), node("t", "sagemaker.spark.encode_categorical_0.1",
+                "{\"operator\":\"Ordinal encode\",\"ordinal_encode_parameters\":{\"input_column\":\"city\","
+                        + "\"invalid_handling_strategy\":\"Keep\"}}"));
+
+        assertThat(column(out, "city")).containsExactly(0.0, 1.0, 0.0, 2.0, 0.0);
+    }
+
+    @Test
+    void castSingle_turnsAColumnIntoFloatsAndNullsWhatDoesNotCast() {
+        Table out = run("x,y\n1,a\n2.5,b\nzz,c\n", node("t", "sagemaker.spark.cast_single_data_type_0.1",
+                "{\"column\":\"x\",\"original_data_type\":\"String\",\"data_type\":\"float\"}"));
+
+        assertThat(column(out, "x")).containsExactly(1.0, 2.5, null);
+    }
+
+    @Test
+    void randomizedSplit_isSeededAndKeepsEveryRowOnce() {
+        StringBuilder csv = new StringBuilder("n\n");
+        for (int i = 0; i < 100; i++) {
+            csv.append(i).append('\n');
+        }
+        String split = "{\"operator\":\"Randomized split\",\"randomized_split_parameters\":{\"splits\":["
+                + "{\"name\":\"train\",\"percentage\":0.7},{\"name\":\"validation\",\"percentage\":0.2},"
+                + "{\"name\":\"test\",\"percentage\":0.1}],\"error\":0.0001,\"seed\":7}}";
+        String flow = flow(List.of(source(), node("s", "sagemaker.spark.split_0.1", split, "src", "default")));
+        var executor = new FlowExecutor(FlowFile.parse(flow), ignored -> csv.toString());
+
+        Map<String, Table> parts = executor.run(List.of("s.train", "s.validation", "s.test"));
+        Map<String, Table> again = new FlowExecutor(FlowFile.parse(flow), ignored -> csv.toString()).run(List.of("s.train"));
+
+        assertThat(parts.get("s.train").size()).isEqualTo(70);
+        assertThat(parts.get("s.validation").size()).isEqualTo(20);
+        assertThat(parts.get("s.test").size()).isEqualTo(10);
+        assertThat(parts.values().stream().flatMap(part -> part.rows().stream()).map(row -> row[0]).distinct().count()).isEqualTo(100);
+        assertThat(again.get("s.train").rows()).extracting(row -> row[0])
+                .containsExactlyElementsOf(parts.get("s.train").rows().stream().map(row -> row[0]).toList());
+    }
+
+    @Test
+    void innerJoin_matchesOnTheKeysAndSuffixesSharedNames() {
+        String flow = flow(List.of(
+                source("left", "left.csv"), source("right", "right.csv"),
+                "{\"node_id\":\"j\",\"type\":\"TRANSFORM\",\"operator\":\"sagemaker.spark.join_tables_0.1\","
+                        + "\"parameters\":{\"left_column\":\"id\",\"right_column\":\"id\",\"join_type\":\"inner\"},"
+                        + "\"inputs\":[{\"name\":\"df\",\"node_id\":\"left\",\"output_name\":\"default\"},"
+                        + "{\"name\":\"df\",\"node_id\":\"right\",\"output_name\":\"default\"}],\"outputs\":[{\"name\":\"default\"}]}"));
+        Map<String, String> files = Map.of("left.csv", "id,a\n1,x\n2,y\n3,z\n", "right.csv", "id,b\n2,q\n3,r\n4,s\n");
+
+        Table out = new FlowExecutor(FlowFile.parse(flow), source -> files.get(source.name())).run(List.of("j.default")).get("j.default");
+
+        assertThat(out.columns()).containsExactly("id_0", "a", "id_1", "b");
+        assertThat(out.rows()).extracting(Arrays::asList)
+                .containsExactly(List.of("2", "y", "2", "q"), List.of("3", "z", "3", "r"));
+    }
+
+    @Test
+    void unsupportedOperator_namesTheNodeAndOperator() {
+        assertThatThrownBy(() -> run(PEOPLE, node("n-42", "sagemaker.spark.custom_pyspark_0.1", "{\"code\":\"df\"}")))
+                .isInstanceOf(FlowException.class)
+                .hasMessage("node n-42 (sagemaker.spark.custom_pyspark_0.1): operator is not supported in local mode");
+    }
+
+    @Test
+    void unsupportedTransformOfASupportedOperator_namesItself() {
+        assertThatThrownBy(() -> run(PEOPLE, node("n-7", "sagemaker.spark.encode_categorical_0.1",
+                "{\"operator\":\"Similarity encode\",\"similarity_encode_parameters\":{\"input_column\":\"city\"}}")))
+                .hasMessage("node n-7 (sagemaker.spark.encode_categorical_0.1): encode operator 'Similarity encode' "
+                        + "is not supported in local mode");
+    }
+
+    private static Table run(String csv, String... transforms) {
+        List<String> nodes = new java.util.ArrayList<>();
+        nodes.add(source());
+        String previous = "src";
+        for (String transform : transforms) {
+            String id = transform.replaceAll("(?s).*\"node_id\":\"([^\"]+)\".*", "$1");
+            nodes.add(transform.replace("\"inputs\":[]", "\"inputs\":[{\"name\":\"df\",\"node_id\":\"" + previous
+                    + "\",\"output_name\":\"default\"}]"));
+            previous = id;
+        }
+        String last = previous;
+        return new FlowExecutor(FlowFile.parse(flow(nodes)), ignored -> csv).run(List.of(last + ".default")).get(last + ".default");
+    }
+
+    private static String typed() {
+        return node("typed", "sagemaker.spark.infer_and_cast_type_0.1", "{}");
+    }
+
+    private static String node(String id, String operator, String parameters) {
+        return "{\"node_id\":\"" + id + "\",\"type\":\"TRANSFORM\",\"operator\":\"" + operator + "\",\"parameters\":"
+                + parameters + ",\"inputs\":[],\"outputs\":[{\"name\":\"default\"}]}";
+    }
+
+    private static String node(String id, String operator, String parameters, String input, String output) {
+        return node(id, operator, parameters).replace("\"inputs\":[]",
+                "\"inputs\":[{\"name\":\"df\",\"node_id\":\"" + input + "\",\"output_name\":\"" + output + "\"}]");
+    }
+
+    private static String source() {
+        return source("src", "data.csv");
+    }
+
+    private static String source(String id, String name) {
+        return "{\"node_id\":\"" + id + "\",\"type\":\"SOURCE\",\"operator\":\"sagemaker.s3_source_0.1\",\"parameters\":"
+                + "{\"dataset_definition\":{\"datasetSourceType\":\"S3\",\"name\":\"" + name + "\",\"s3ExecutionContext\":"
+                + "{\"s3Uri\":\"s3://bucket/" + name + "\",\"s3ContentType\":\"csv\",\"s3HasHeader\":true}}},"
+                + "\"inputs\":[],\"outputs\":[{\"name\":\"default\"}]}";
+    }
+
+    private static String flow(List<String> nodes) {
+        return "{\"metadata\":{\"version\":1},\"nodes\":[" + String.join(",", nodes) + "]}";
+    }
+
+    private static List<Object> column(Table table, String name) {
+        return table.column(table.columns().indexOf(name));
+    }
+}
