@@ -7,6 +7,9 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import io.sluice.activities.approval.ApprovalActivitiesImpl;
 import io.sluice.activities.aws.AwsClients;
+import io.sluice.activities.build.ModelJobActivitiesImpl;
+import io.sluice.activities.build.ModelRegistryActivitiesImpl;
+import io.sluice.activities.build.StepFunctionsActivitiesImpl;
 import io.sluice.activities.aws.AwsSettings;
 
 /**
@@ -24,6 +27,9 @@ public final class ActivitiesModule extends AbstractModule {
     protected void configure() {
         var activities = activityBinder(binder());
         activities.addBinding().to(ApprovalActivitiesImpl.class);
+        activities.addBinding().to(ModelRegistryActivitiesImpl.class);
+        activities.addBinding().to(ModelJobActivitiesImpl.class);
+        activities.addBinding().to(StepFunctionsActivitiesImpl.class);
     }
 
     @Provides

@@ -10,6 +10,7 @@ import io.sluice.activities.ActivitiesModule;
 import io.sluice.activities.approval.ApprovalSettings;
 import io.sluice.activities.aws.AwsSettings;
 import io.sluice.workers.config.SluiceConfig;
+import io.sluice.workflows.build.BuildModelWorkflowImpl;
 import io.sluice.workers.temporal.TemporalConnection;
 import io.temporal.client.WorkflowClient;
 import io.temporal.envconfig.ClientConfigProfile;
@@ -37,7 +38,8 @@ public final class WorkerModule extends AbstractModule {
     protected void configure() {
         bind(SluiceConfig.class).toInstance(config);
         install(new ActivitiesModule());
-        workflowBinder(binder());
+        var workflows = workflowBinder(binder());
+        workflows.addBinding().toInstance(BuildModelWorkflowImpl.class);
     }
 
     @Provides

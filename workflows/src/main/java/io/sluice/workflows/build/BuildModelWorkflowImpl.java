@@ -13,6 +13,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -55,9 +56,11 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         ModelJobActivities jobs = jobActivities(spec);
         String processingJob = BuildNames.job(workflowId, "proc");
         stage("processing", "Data Wrangler processing job `" + processingJob + "` (" + spec.jobs().mode() + " mode)");
+        Set<String> outputs = new java.util.TreeSet<>(spec.training().channels().values());
+        outputs.addAll(spec.processing().outputs());
         var processing = jobs.process(new ModelJobActivities.ProcessingRequest(spec.account(), spec.jobs().mode(),
-                processingJob, spec.flow(), spec.inputs(), spec.processing(), spec.executionRoleArn(), spec.tags(),
-                spec.processing().outputPrefix()));
+                processingJob, spec.flow(), spec.inputs(), List.copyOf(outputs), spec.processing(), spec.executionRoleArn(),
+                spec.tags(), spec.processing().outputPrefix()));
 
         String trainingJob = BuildNames.job(workflowId, "train");
         stage("training", "Training job `" + trainingJob + "` (" + spec.jobs().mode() + " mode)");

@@ -1,6 +1,7 @@
 package io.sluice.workflows.build;
 
 import io.temporal.activity.ActivityInterface;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,16 +22,18 @@ public interface ModelJobActivities {
      * @param jobName deterministic, from the workflow id
      * @param flowUri the {@code .flow} file
      * @param inputs each S3 source of the flow by dataset name → S3 URI
+     * @param outputs the flow outputs to produce, {@code <node_id>.<output>}
      * @param outputPrefix the job's outputs go under {@code <outputPrefix>/<jobName>/<output>}
      */
     record ProcessingRequest(String account, JobMode mode, String jobName, String flowUri, Map<String, String> inputs,
-            ProcessingSpec spec, String roleArn, Map<String, String> tags, String outputPrefix) {
+            List<String> outputs, ProcessingSpec spec, String roleArn, Map<String, String> tags, String outputPrefix) {
         public ProcessingRequest {
             Objects.requireNonNull(account, "account is null");
             Objects.requireNonNull(mode, "mode is null");
             Objects.requireNonNull(jobName, "jobName is null");
             Objects.requireNonNull(flowUri, "flowUri is null");
             inputs = Map.copyOf(inputs);
+            outputs = List.copyOf(outputs);
             Objects.requireNonNull(spec, "spec is null");
             Objects.requireNonNull(roleArn, "roleArn is null");
             tags = Map.copyOf(tags);

@@ -1,0 +1,57 @@
+package io.sluice.activities.aws;
+
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** Small-object S3 reads and writes as an account's role, with failures classified. */
+public final class S3Objects {
+    private final AwsClients clients;
+
+    public S3Objects(AwsClients clients) {
+        this.clients = clients;
+    }
+
+    public byte[] read(String account, S3Location location) {
+        return AwsCalls.call(operation(account, "GetObject", location),
+                () -> s3(account).getObjectAsBytes(get -> get.bucket(location.bucket()).key(location.key())).asByteArray());
+    }
+
+    /** The object's bytes, or empty when there is no such object. */
+    public Optional<byte[]> readIfPresent(String account, S3Location location) {
+        try {
+            return Optional.of(s3(account).getObjectAsBytes(get -> get.bucket(location.bucket()).key(location.key())).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw AwsFailures.classify(e, operation(account, "GetObject", location), AwsCalls.attempt());
+        }
+    }
+
+    public void write(String account, S3Location location, byte[] bytes, String contentType) {
+        AwsCalls.call(operation(account, "PutObject", location), () -> s3(account).putObject(
+                put -> put.bucket(location.bucket()).key(location.key()).contentType(contentType), RequestBody.fromBytes(bytes)));
+    }
+
+    /** Keys of the objects under {@code prefix}, in key order. */
+    public List<String> list(String account, S3Location prefix) {
+        return AwsCalls.call(operation(account, "ListObjectsV2", prefix), () -> s3(account)
+                .listObjectsV2Paginator(list -> list.bucket(prefix.bucket()).prefix(prefix.prefix()))
+                .contents().stream().map(S3Object::key).sorted().toList());
+    }
+
+    private S3Client s3(String account) {
+        return clients.client(account, AwsServices.S3);
+    }
+
+    private AwsOperation operation(String account, String action, S3Location location) {
+        return new AwsOperation(clients.account(account), "s3", action, location.toString());
+    }
+}

@@ -1,0 +1,172 @@
+package io.sluice.activities.build;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.activities.aws.AwsCalls;
+import io.sluice.activities.aws.AwsClients;
+import io.sluice.activities.aws.AwsFailures;
+import io.sluice.activities.aws.AwsOperation;
+import io.sluice.activities.aws.AwsServices;
+import io.sluice.activities.aws.JobWaiter;
+import io.sluice.activities.aws.RegionImages;
+import io.sluice.activities.aws.S3Location;
+import io.sluice.workflows.FailureType;
+import io.sluice.workflows.build.ModelJobActivities.ProcessingRequest;
+import io.sluice.workflows.build.ModelJobActivities.ProcessingResult;
+import io.sluice.workflows.build.ModelJobActivities.TrainingRequest;
+import io.sluice.workflows.build.ModelJobActivities.TrainingResult;
+import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.MetricData;
+import software.amazon.awssdk.services.sagemaker.model.ProcessingInput;
+import software.amazon.awssdk.services.sagemaker.model.ProcessingJobStatus;
+import software.amazon.awssdk.services.sagemaker.model.ProcessingOutput;
+import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
+import software.amazon.awssdk.services.sagemaker.model.TrainingJobStatus;
+
+/**
+ * Processing and training as SageMaker jobs: created unless a job of that name exists (a retry
+ * finds its own job), then awaited with heartbeats. A failed or stopped job raises a non-retryable
+ * {@code sluice.AwsJobFailed} carrying the job's {@code FailureReason}.
+ */
+public final class SageMakerJobs {
+    /** Where the Data Wrangler container reads the flow and writes an output. */
+    static final String FLOW_PATH = "/opt/ml/processing/flow";
+    static final String OUTPUT_PATH = "/opt/ml/processing/output";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AwsClients clients;
+
+    public SageMakerJobs(AwsClients clients) {
+        this.clients = clients;
+    }
+
+    public ProcessingResult process(ProcessingRequest request, String flowSha256) {
+        SageMakerClient sageMaker = clients.client(request.account(), AwsServices.SAGEMAKER);
+        var operation = new AwsOperation(clients.account(request.account()), "sagemaker", "CreateProcessingJob",
+                "processing job " + request.jobName());
+        String image = RegionImages.dataWrangler(request.spec().image(), clients.settings().region());
+        S3Location jobRoot = S3Location.parse(request.outputPrefix()).child(request.jobName());
+        Map<String, String> outputs = new LinkedHashMap<>();
+        List<ProcessingOutput> processingOutputs = new ArrayList<>();
+        Map<String, Map<String, String>> outputConfig = new TreeMap<>();
+        for (String output : request.outputs()) {
+            String uri = jobRoot.child(output) + "/";
+            outputs.put(output, uri);
+            outputConfig.put(output, Map.of("content_type", "CSV"));
+            processingOutputs.add(ProcessingOutput.builder().outputName(output)
+                    .s3Output(s3 -> s3.s3Uri(uri).localPath(OUTPUT_PATH).s3UploadMode("EndOfJob")).build());
+        }
+        List<ProcessingInput> inputs = new ArrayList<>();
+        inputs.add(ProcessingInput.builder().inputName("flow").s3Input(s3 -> s3.s3Uri(request.flowUri()).localPath(FLOW_PATH)
+                .s3DataType("S3Prefix").s3InputMode("File").s3DataDistributionType("FullyReplicated")).build());
+        new TreeMap<>(request.inputs()).forEach((name, uri) -> inputs.add(ProcessingInput.builder().inputName(name)
+                .s3Input(s3 -> s3.s3Uri(uri).localPath("/opt/ml/processing/" + name).s3DataType("S3Prefix")
+                        .s3InputMode("File").s3DataDistributionType("FullyReplicated")).build()));
+        String outputConfigJson = json(outputConfig);
+        createUnlessExists(operation, () -> sageMaker.createProcessingJob(create -> create
+                .processingJobName(request.jobName())
+                .roleArn(request.roleArn())
+                .appSpecification(app -> app.imageUri(image).containerArguments("--output-config", outputConfigJson))
+                .processingInputs(inputs)
+                .processingOutputConfig(config -> {
+                    config.outputs(processingOutputs);
+                    if (!request.spec().kmsKey().isEmpty()) {
+                        config.kmsKeyId(request.spec().kmsKey());
+                    }
+                })
+                .processingResources(resources -> resources.clusterConfig(cluster -> {
+                    cluster.instanceType(request.spec().instanceType()).instanceCount(request.spec().instanceCount())
+                            .volumeSizeInGB(request.spec().volumeSizeGb());
+                    if (!request.spec().kmsKey().isEmpty()) {
+                        cluster.volumeKmsKeyId(request.spec().kmsKey());
+                    }
+                }))
+                .stoppingCondition(stop -> stop.maxRuntimeInSeconds((int) request.spec().maxRuntime().toSeconds()))
+                .tags(ModelRegistryActivitiesImpl.tags(request.tags()))));
+        var describe = operation(request.account(), "DescribeProcessingJob", "processing job " + request.jobName());
+        DescribeProcessingJobResponse finished = JobWaiter.await("processing job " + request.jobName(),
+                () -> AwsCalls.call(describe, () -> sageMaker.describeProcessingJob(d -> d.processingJobName(request.jobName()))),
+                DescribeProcessingJobResponse::processingJobStatusAsString,
+                job -> job.processingJobStatus() != ProcessingJobStatus.IN_PROGRESS
+                        && job.processingJobStatus() != ProcessingJobStatus.STOPPING);
+        if (finished.processingJobStatus() != ProcessingJobStatus.COMPLETED) {
+            throw jobFailed("processing job " + request.jobName(), finished.processingJobStatusAsString(), finished.failureReason());
+        }
+        return new ProcessingResult(request.jobName(), outputs, flowSha256);
+    }
+
+    public TrainingResult train(TrainingRequest request) {
+        SageMakerClient sageMaker = clients.client(request.account(), AwsServices.SAGEMAKER);
+        var operation = new AwsOperation(clients.account(request.account()), "sagemaker", "CreateTrainingJob",
+                "training job " + request.jobName());
+        String image = RegionImages.xgboost(request.spec().image(), clients.settings().region());
+        createUnlessExists(operation, () -> sageMaker.createTrainingJob(create -> create
+                .trainingJobName(request.jobName())
+                .roleArn(request.roleArn())
+                .algorithmSpecification(algorithm -> algorithm.trainingImage(image).trainingInputMode("File"))
+                .hyperParameters(request.spec().hyperparameters())
+                .inputDataConfig(new TreeMap<>(request.channels()).entrySet().stream()
+                        .map(channel -> software.amazon.awssdk.services.sagemaker.model.Channel.builder()
+                                .channelName(channel.getKey())
+                                .contentType("text/csv")
+                                .dataSource(source -> source.s3DataSource(s3 -> s3.s3Uri(channel.getValue())
+                                        .s3DataType("S3Prefix").s3DataDistributionType("FullyReplicated")))
+                                .build())
+                        .toList())
+                .outputDataConfig(output -> output.s3OutputPath(request.outputPath()))
+                .resourceConfig(resources -> resources.instanceType(request.spec().instanceType())
+                        .instanceCount(request.spec().instanceCount()).volumeSizeInGB(request.spec().volumeSizeGb()))
+                .stoppingCondition(stop -> stop.maxRuntimeInSeconds((int) request.spec().maxRuntime().toSeconds()))
+                .tags(ModelRegistryActivitiesImpl.tags(request.tags()))));
+        var describe = operation(request.account(), "DescribeTrainingJob", "training job " + request.jobName());
+        DescribeTrainingJobResponse finished = JobWaiter.await("training job " + request.jobName(),
+                () -> AwsCalls.call(describe, () -> sageMaker.describeTrainingJob(d -> d.trainingJobName(request.jobName()))),
+                DescribeTrainingJobResponse::trainingJobStatusAsString,
+                job -> job.trainingJobStatus() != TrainingJobStatus.IN_PROGRESS
+                        && job.trainingJobStatus() != TrainingJobStatus.STOPPING);
+        if (finished.trainingJobStatus() != TrainingJobStatus.COMPLETED) {
+            throw jobFailed("training job " + request.jobName(), finished.trainingJobStatusAsString(), finished.failureReason());
+        }
+        Map<String, Double> metrics = new TreeMap<>();
+        for (MetricData metric : finished.finalMetricDataList()) {
+            metrics.put(metric.metricName(), metric.value().doubleValue());
+        }
+        String modelData = finished.modelArtifacts() == null ? "" : finished.modelArtifacts().s3ModelArtifacts();
+        return new TrainingResult(request.jobName(), modelData, image, metrics);
+    }
+
+    private static void createUnlessExists(AwsOperation operation, Runnable create) {
+        try {
+            create.run();
+        } catch (SageMakerException e) {
+            if (!ModelRegistryActivitiesImpl.alreadyExists(e)) {
+                throw AwsFailures.classify(e, operation, AwsCalls.attempt());
+            }
+        }
+    }
+
+    static ApplicationFailure jobFailed(String job, String status, String reason) {
+        return ApplicationFailure.newNonRetryableFailure(job + " ended " + status + ": "
+                + (reason == null || reason.isEmpty() ? "no reason given" : reason), FailureType.AWS_JOB_FAILED.type());
+    }
+
+    private AwsOperation operation(String account, String action, String resource) {
+        return new AwsOperation(clients.account(account), "sagemaker", action, resource);
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

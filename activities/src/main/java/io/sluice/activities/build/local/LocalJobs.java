@@ -1,0 +1,144 @@
+package io.sluice.activities.build.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.activities.aws.RegionImages;
+import io.sluice.activities.aws.S3Location;
+import io.sluice.activities.aws.S3Objects;
+import io.sluice.activities.build.flow.Csv;
+import io.sluice.activities.build.flow.FlowException;
+import io.sluice.activities.build.flow.FlowExecutor;
+import io.sluice.activities.build.flow.FlowFile;
+import io.sluice.activities.build.flow.Table;
+import io.sluice.workflows.FailureType;
+import io.sluice.workflows.build.ModelJobActivities.ProcessingRequest;
+import io.sluice.workflows.build.ModelJobActivities.ProcessingResult;
+import io.sluice.workflows.build.ModelJobActivities.TrainingRequest;
+import io.sluice.workflows.build.ModelJobActivities.TrainingResult;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Processing and training on the worker, like SageMaker local mode, reading and writing S3 where
+ * the SageMaker jobs would. A job is done once its record {@code <prefix>/<job>/_sluice_job.json}
+ * exists; running it again returns that record instead of redoing the work.
+ */
+public final class LocalJobs {
+    static final String JOB_RECORD = "_sluice_job.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final S3Objects s3;
+    private final String region;
+
+    public LocalJobs(S3Objects s3, String region) {
+        this.s3 = s3;
+        this.region = region;
+    }
+
+    /** Runs the flow; each output is written headerless under {@code <outputPrefix>/<job>/<output>/}. */
+    public ProcessingResult process(ProcessingRequest request) {
+        S3Location jobRoot = S3Location.parse(request.outputPrefix()).child(request.jobName());
+        Optional<ProcessingResult> done = record(request.account(), jobRoot, ProcessingResult.class);
+        if (done.isPresent()) {
+            return done.get();
+        }
+        byte[] flowBytes = s3.read(request.account(), S3Location.parse(request.flowUri()));
+        Map<String, Table> tables;
+        try {
+            var executor = new FlowExecutor(FlowFile.parse(new String(flowBytes, StandardCharsets.UTF_8)), source -> {
+                String uri = request.inputs().getOrDefault(source.name(), source.s3Uri());
+                return new String(s3.read(request.account(), S3Location.parse(uri)), StandardCharsets.UTF_8);
+            });
+            tables = executor.run(request.outputs());
+        } catch (FlowException | IllegalArgumentException e) {
+            throw ApplicationFailure.newNonRetryableFailureWithCause("processing job " + request.jobName() + " failed: "
+                    + e.getMessage(), FailureType.AWS_JOB_FAILED.type(), e);
+        }
+        Map<String, String> written = new LinkedHashMap<>();
+        tables.forEach((output, table) -> {
+            S3Location prefix = jobRoot.child(output);
+            s3.write(request.account(), prefix.child("part-00000.csv"), Csv.write(table, false).getBytes(StandardCharsets.UTF_8),
+                    "text/csv");
+            written.put(output, prefix + "/");
+        });
+        var result = new ProcessingResult(request.jobName(), written, sha256(flowBytes));
+        writeRecord(request.account(), jobRoot, result);
+        return result;
+    }
+
+    /** Trains XGBoost on the channels; the model goes to {@code <outputPath>/<job>/output/model.tar.gz}. */
+    public TrainingResult train(TrainingRequest request) {
+        S3Location jobRoot = S3Location.parse(request.outputPath()).child(request.jobName());
+        Optional<TrainingResult> done = record(request.account(), jobRoot, TrainingResult.class);
+        if (done.isPresent()) {
+            return done.get();
+        }
+        XgboostTrainer.TrainedModel trained;
+        try {
+            trained = XgboostTrainer.train(request.spec().hyperparameters(), channel(request, "train"), channel(request, "validation"));
+        } catch (IllegalArgumentException e) {
+            throw ApplicationFailure.newNonRetryableFailureWithCause("training job " + request.jobName() + " failed: "
+                    + e.getMessage(), FailureType.AWS_JOB_FAILED.type(), e);
+        }
+        S3Location model = jobRoot.child("output").child("model.tar.gz");
+        s3.write(request.account(), model, ModelArchive.pack(Map.of(ModelArchive.XGBOOST_MODEL, trained.model())),
+                "application/x-gzip");
+        var result = new TrainingResult(request.jobName(), model.toString(), RegionImages.xgboost(request.spec().image(), region),
+                trained.metrics());
+        writeRecord(request.account(), jobRoot, result);
+        return result;
+    }
+
+    private LabeledData channel(TrainingRequest request, String name) {
+        String uri = request.channels().get(name);
+        if (uri == null) {
+            throw new IllegalArgumentException("no " + name + " channel");
+        }
+        S3Location prefix = S3Location.parse(uri);
+        StringBuilder csv = new StringBuilder();
+        for (String key : s3.list(request.account(), prefix)) {
+            if (key.endsWith(".csv")) {
+                csv.append(new String(s3.read(request.account(), new S3Location(prefix.bucket(), key)), StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            return LabeledData.parse(csv.toString());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " channel " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    private <T> Optional<T> record(String account, S3Location jobRoot, Class<T> type) {
+        return s3.readIfPresent(account, jobRoot.child(JOB_RECORD)).map(bytes -> {
+            try {
+                return JSON.readValue(bytes, type);
+            } catch (IOException e) {
+                throw new UncheckedIOException("unreadable job record under " + jobRoot, e);
+            }
+        });
+    }
+
+    private void writeRecord(String account, S3Location jobRoot, Object result) {
+        try {
+            s3.write(account, jobRoot.child(JOB_RECORD), JSON.writeValueAsBytes(result), "application/json");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
