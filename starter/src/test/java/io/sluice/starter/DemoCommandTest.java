@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoCommandTest {
 
     @Test
-    void demo_bringsTheLocalStackUpChecksEveryPartAndExitsZero(@TempDir Path directory) {
+    void demo_runsTheLifecycleOnTheLocalStackAndExitsZero(@TempDir Path directory) {
         CliRun run = CliRun.of("demo", "--state-dir", directory.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
@@ -18,6 +18,10 @@ class DemoCommandTest {
                 .contains("ok   account shared reached through role arn:aws:iam::100000000004:role/SluiceWorker")
                 .contains("ok   registry of account 100000000004 answers")
                 .contains("local stack stopped")
+                .containsPattern("BuildModel +build/credit-risk/demo  APPROVED")
+                .containsPattern("dev model package +arn:aws:sagemaker:us-east-1:100000000003:model-package/credit-risk/1")
+                .containsPattern("approval +model-approval: APPROVE by lead-ds@example.com")
+                .contains("demo: every step held")
                 .doesNotContain("FAIL");
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DevCommandTest {
 
     @Test
-    void dev_printsReadyWritesAUsableConfigAndCtrlCLeavesNothingRunning(@TempDir Path directory) throws Exception {
+    void dev_printsReadyRunsABuildToItsGateAndCtrlCLeavesNothingRunning(@TempDir Path directory) throws Exception {
         Path stateDirectory = directory.resolve("state");
         Process dev = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
                 SluiceMain.class.getName(), "dev", "--state-dir", stateDirectory.toString(),
@@ -39,11 +39,20 @@ class DevCommandTest {
                     .anySatisfy(command -> assertThat(command).contains("python"))
                     .anySatisfy(command -> assertThat(command).endsWith("docker-registry"));
 
-            var config = ConfigFiles.read(stateDirectory.resolve("local.yaml"));
-            CliRun status = CliRun.of("status", "build/absent/1", "--config", stateDirectory.resolve("local.yaml").toString());
-            assertThat(config.local().registries()).hasSize(2);
+            String config = stateDirectory.resolve("local.yaml").toString();
+            assertThat(ConfigFiles.read(stateDirectory.resolve("local.yaml")).local().registries()).hasSize(2);
+            CliRun status = CliRun.of("status", "build/absent/1", "--config", config);
             assertThat(status.exitCode()).isEqualTo(4);
             assertThat(status.err()).contains("build/absent/1");
+
+            CliRun build = CliRun.of("model", "build", "--spec", stateDirectory.resolve("build.yaml").toString(), "--wait",
+                    "--run-key", "dev-test", "--as", "data-scientist@example.com", "--config", config);
+            assertThat(build.exitCode()).as(build.out() + build.err()).isEqualTo(0);
+            assertThat(build.out()).startsWith("build/credit-risk/dev-test\n")
+                    .contains("waiting at gate model-approval for 1 approval(s) from [lead-ds@example.com]");
+            CliRun approve = CliRun.of("approve", "build/credit-risk/dev-test", "--as", "lead-ds@example.com", "--config", config);
+            assertThat(approve.exitCode()).as(approve.err()).isEqualTo(0);
+            assertThat(approve.out()).contains("gate APPROVED");
 
             new ProcessBuilder("kill", "-INT", Long.toString(dev.pid())).start().waitFor();
 

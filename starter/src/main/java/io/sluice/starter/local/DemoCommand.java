@@ -46,18 +46,33 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("starting the local stack (state in " + directory + ")");
         out.flush();
         List<String> failures = new ArrayList<>();
+        DemoScenario scenario;
         try (LocalStack stack = LocalStack.start(directory, LocalTemporal.DEFAULT_PORT, true)) {
             LocalStackReport.print(stack, out);
             checkTemporal(stack, out, failures);
             checkAccounts(stack, out, failures);
             checkRegistries(stack, out, failures);
+            scenario = new DemoScenario(stack, out, DemoScenario.automatic(out));
+            if (failures.isEmpty()) {
+                scenario.run();
+            }
         }
         out.println("local stack stopped");
+        failures.addAll(scenario.failures);
+        printSummary(scenario, out);
         if (!failures.isEmpty()) {
             throw new CommandFailedException(ExitCodes.RUN_FAILED, "demo failed: " + String.join("; ", failures));
         }
-        out.println("demo: every part of the local stack answered");
+        out.println("demo: every step held");
         return ExitCodes.OK;
+    }
+
+    private static void printSummary(DemoScenario scenario, PrintWriter out) {
+        out.println();
+        out.println("Summary");
+        scenario.summary.forEach((key, value) -> out.printf("  %-26s %s%n", key, value));
+        scenario.approvals.forEach(approval -> out.printf("  %-26s %s%n", "approval", approval));
+        out.flush();
     }
 
     private static void checkTemporal(LocalStack stack, PrintWriter out, List<String> failures) {

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything {@code sluice dev} and {@code sluice demo} run in one process: Temporal, moto and the
- * registries, optionally a worker, and the {@code local.yaml} that lets client commands and a
- * separate worker use them. {@link #close()} stops all of it, in reverse order.
+ * registries, optionally a worker, the {@code local.yaml} that lets client commands and a separate
+ * worker use them, and the sample data and specs. {@link #close()} stops all of it, in reverse order.
  */
 public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
@@ -32,14 +32,17 @@ public final class LocalStack implements AutoCloseable {
     private final LocalAws aws;
     private final SluiceConfig config;
     private final Path configFile;
+    private final Path buildSpec;
     private final SluiceWorker worker;
     private volatile boolean closed;
 
-    private LocalStack(LocalTemporal temporal, LocalAws aws, SluiceConfig config, Path configFile, SluiceWorker worker) {
+    private LocalStack(LocalTemporal temporal, LocalAws aws, SluiceConfig config, Path configFile, Path buildSpec,
+            SluiceWorker worker) {
         this.temporal = temporal;
         this.aws = aws;
         this.config = config;
         this.configFile = configFile;
+        this.buildSpec = buildSpec;
         this.worker = worker;
     }
 
@@ -57,8 +60,9 @@ public final class LocalStack implements AutoCloseable {
             SluiceConfig config = configFor(temporal, aws);
             Path configFile = stateDirectory.resolve("local.yaml");
             ConfigFiles.write(config, configFile);
+            Path buildSpec = SampleSeeds.seed(aws, stateDirectory);
             SluiceWorker worker = withWorker ? WorkerMain.start(config) : null;
-            return new LocalStack(temporal, aws, config, configFile, worker);
+            return new LocalStack(temporal, aws, config, configFile, buildSpec, worker);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -92,6 +96,11 @@ public final class LocalStack implements AutoCloseable {
 
     public Path configFile() {
         return configFile;
+    }
+
+    /** The ready-to-run build spec written into the state directory. */
+    public Path buildSpec() {
+        return buildSpec;
     }
 
     public boolean hasWorker() {

@@ -20,5 +20,6 @@ final class LocalStackReport {
                 ? "in this process, task queue " + stack.config().temporal().taskQueue()
                 : "none: run `sluice worker --config " + stack.configFile() + "`"));
         out.println("config      " + stack.configFile());
+        out.println("build spec  " + stack.buildSpec() + "  (./sluice model build --spec " + stack.buildSpec() + " --wait)");
     }
 }

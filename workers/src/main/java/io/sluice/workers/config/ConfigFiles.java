@@ -1,22 +1,10 @@
 package io.sluice.workers.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Reads and writes {@code sluice.yaml}. Reading refuses unknown keys, missing accounts and malformed
@@ -30,16 +18,6 @@ public final class ConfigFiles {
     /** Where {@code sluice dev} writes the local stack's config by default; used when {@link #DEFAULT_FILE} is absent. */
     public static final Path LOCAL_STACK_FILE = Path.of(".sluice", "dev", "local.yaml");
 
-    private static final YAMLMapper MAPPER = YAMLMapper.builder()
-            .addModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .build();
 
     private ConfigFiles() {}
 
@@ -78,33 +56,9 @@ public final class ConfigFiles {
     /** Parses and validates config {@code text}; {@code source} names it in messages. */
     public static SluiceConfig parse(String source, String text) {
         if (text.isBlank()) {
-            throw new ConfigException(source + ": the file is empty; expected region, accounts and temporal");
+            throw new ConfigException(source + ": the file is empty; expected region, accounts, temporal and approvals");
         }
-        try {
-            return MAPPER.readValue(text, SluiceConfig.class);
-        } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw new ConfigException(source + ": unknown key '" + path(e) + "'; expected one of: " + known, e);
-        } catch (ValueInstantiationException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            String at = path(e);
-            String message = cause.getMessage();
-            throw new ConfigException(source + ": " + (at.isEmpty() || message.startsWith(at + ".") ? "" : at + ".") + message, e);
-        } catch (InvalidFormatException e) {
-            throw new ConfigException(source + ": " + path(e) + " is '" + e.getValue() + "'; expected "
-                    + expectation(e.getTargetType()), e);
-        } catch (MismatchedInputException e) {
-            String at = path(e);
-            throw new ConfigException(source + ": " + (at.isEmpty() ? "the document" : at) + " has the wrong shape; expected "
-                    + expectation(e.getTargetType()), e);
-        } catch (JsonMappingException e) {
-            throw new ConfigException(source + ": " + path(e) + ": " + e.getOriginalMessage(), e);
-        } catch (JsonProcessingException e) {
-            var location = e.getLocation();
-            throw new ConfigException(source + ": not valid YAML" + (location == null ? "" : " at line " + location.getLineNr())
-                    + ": " + e.getOriginalMessage(), e);
-        }
+        return YamlDocuments.parse(source, text, SluiceConfig.class);
     }
 
     /** Writes {@code config} to {@code file} as YAML that {@link #read} accepts. */
@@ -113,35 +67,10 @@ public final class ConfigFiles {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             }
-            Files.writeString(file, MAPPER.writeValueAsString(config));
+            Files.writeString(file, YamlDocuments.write(config));
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot write: " + e.getMessage(), e);
         }
     }
 
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
-    }
-
-    private static String expectation(Class<?> type) {
-        if (type == null) {
-            return "a different value";
-        }
-        if (type == java.time.Duration.class) {
-            return "an ISO-8601 duration such as PT30S or PT2M";
-        }
-        if (type == String.class) {
-            return "a single value (quote it)";
-        }
-        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "a mapping of keys to values";
-        }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "a whole number";
-        }
-        return "a " + type.getSimpleName();
-    }
 }

@@ -1,0 +1,35 @@
+package io.sluice.starter.runs;
+
+import io.sluice.starter.ExitCodes;
+import java.io.PrintWriter;
+import java.util.Set;
+
+/** How a waiting command reports where a run stopped, and the exit code that goes with it. */
+public final class RunOutcomes {
+    /** Outcomes that mean the run did what it was asked. */
+    static final Set<String> SUCCESSES = Set.of("APPROVED", "REGISTERED", "PROMOTED", "DEPLOYED");
+
+    private RunOutcomes() {}
+
+    /** Prints where {@code status} stands; 0 when waiting at a gate or succeeded, 1 otherwise. */
+    public static int report(RunStatus status, PrintWriter out) {
+        if (status.awaitingApproval() && status.gate() != null) {
+            var gate = status.gate();
+            out.println("waiting at gate " + gate.name() + " for " + (gate.needed() - gate.approvedBy().size())
+                    + " approval(s) from " + gate.approvers() + " (expires " + gate.deadline() + ")");
+            out.println("  approve: sluice approve " + status.workflowId() + " --as <approver> [--comment TEXT]");
+            out.println("  reject:  sluice reject " + status.workflowId() + " --as <approver> --comment TEXT");
+            return ExitCodes.OK;
+        }
+        if (status.status().equals("RUNNING")) {
+            out.println("still running at stage " + status.stage() + "; follow it with: sluice status " + status.workflowId());
+            return ExitCodes.RUN_FAILED;
+        }
+        if (status.status().equals("COMPLETED")) {
+            out.println("ended " + status.outcome());
+            return SUCCESSES.contains(status.outcome()) ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+        }
+        out.println("ended " + status.status() + (status.failure() == null ? "" : ": " + status.failure()));
+        return ExitCodes.RUN_FAILED;
+    }
+}
