@@ -141,6 +141,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         metadata.put("sluice:requester", requester);
         metadata.put("sluice:flow", spec.flow());
         metadata.put("sluice:flowSha256", processing.flowSha256());
+        metadata.put("sluice:trainingJob", BuildNames.job(workflowId, "train"));
         Set<String> names = new LinkedHashSet<>(new TreeMap<>(spec.inputs()).keySet());
         int index = 0;
         for (String name : names) {

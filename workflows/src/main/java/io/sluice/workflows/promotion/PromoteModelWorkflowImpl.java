@@ -1,0 +1,147 @@
+package io.sluice.workflows.promotion;
+
+import io.sluice.workflows.FailureType;
+import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.approval.GatedWorkflow;
+import io.sluice.workflows.approval.Gates;
+import io.sluice.workflows.build.ModelRegistryActivities;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The PromoteModel orchestration; every AWS call is an activity. */
+public final class PromoteModelWorkflowImpl extends GatedWorkflow implements PromoteModelWorkflow {
+    private static final RetryOptions RETRIES = RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(1))
+            .setMaximumInterval(Duration.ofMinutes(1))
+            .setDoNotRetry(FailureType.nonRetryableTypes())
+            .build();
+
+    private final PromotionActivities promotion = Workflow.newActivityStub(PromotionActivities.class,
+            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(2)).setRetryOptions(RETRIES).build());
+    private final ModelRegistryActivities registry = Workflow.newActivityStub(ModelRegistryActivities.class,
+            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(2)).setRetryOptions(RETRIES).build());
+    private final ArtifactCopyActivities copies = Workflow.newActivityStub(ArtifactCopyActivities.class,
+            ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofHours(6))
+                    .setHeartbeatTimeout(Duration.ofMinutes(2))
+                    .setRetryOptions(RETRIES)
+                    .build());
+
+    @Override
+    public PromoteResult promote(PromoteRequest request) {
+        PromotionSpec spec = request.spec();
+        String workflowId = Workflow.getInfo().getWorkflowId();
+        stage("plan", "Reading " + request.sourceModelPackageArn());
+        PromotionPlan plan = promotion.plan(new PromotionActivities.PlanRequest(spec.sourceAccount(),
+                request.sourceModelPackageArn(), spec.targetAccount(), spec.artifactPrefix()));
+        if (!plan.approvalStatus().equals("Approved")) {
+            throw ApplicationFailure.newNonRetryableFailure("source package " + plan.sourcePackageArn() + " is "
+                    + plan.approvalStatus() + "; only an Approved package can be promoted (approve its BuildModel run first)",
+                    FailureType.INVALID_INPUT.type());
+        }
+        String group = spec.targetGroup().isEmpty() ? plan.sourceGroup() : spec.targetGroup();
+        Workflow.upsertTypedSearchAttributes(SearchAttributes.MODEL_PACKAGE_GROUP.valueSet(group));
+
+        stage("copy-artifacts", "Copying " + plan.artifacts().size() + " S3 artifact(s) and " + plan.images().size()
+                + " image(s) to " + spec.targetAccount());
+        List<Promise<ArtifactCopyActivities.ObjectCopy>> objectCopies = new ArrayList<>();
+        new TreeMap<>(plan.artifacts()).forEach((source, target) -> objectCopies.add(Async.function(copies::copyObject,
+                new ArtifactCopyActivities.ObjectCopyRequest(spec.sourceAccount(), source, spec.targetAccount(), target,
+                        spec.kmsKey()))));
+        List<Promise<ArtifactCopyActivities.ImageCopy>> imageCopies = new ArrayList<>();
+        new TreeMap<>(plan.images()).keySet().forEach(image -> imageCopies.add(Async.function(copies::copyImage,
+                new ArtifactCopyActivities.ImageCopyRequest(spec.sourceAccount(), image, spec.targetAccount(),
+                        spec.pullAccounts()))));
+        List<ArtifactCopyActivities.ObjectCopy> copiedObjects = objectCopies.stream().map(Promise::get).toList();
+        List<ArtifactCopyActivities.ImageCopy> copiedImages = imageCopies.stream().map(Promise::get).toList();
+
+        stage("central-registry", "Registering in `" + group + "` in " + spec.targetAccount());
+        var groupResult = registry.ensureGroup(new ModelRegistryActivities.GroupRequest(spec.targetAccount(), group,
+                plan.description(), Map.of()));
+        Map<String, String> images = new LinkedHashMap<>();
+        copiedImages.forEach(copy -> images.put(copy.sourceImage(), copy.targetImage()));
+        List<PromotionPlan.Container> containers = plan.containers().stream()
+                .map(container -> new PromotionPlan.Container(images.getOrDefault(container.image(), container.image()),
+                        plan.artifacts().getOrDefault(container.modelDataUrl(), container.modelDataUrl()),
+                        container.environment()))
+                .toList();
+        Map<String, String> metadata = new TreeMap<>(plan.metadata());
+        metadata.put("sluice:sourceModelPackageArn", plan.sourcePackageArn());
+        metadata.put("sluice:sourceAccount", spec.sourceAccount());
+        String buildWorkflowId = metadata.remove("sluice:workflowId");
+        if (buildWorkflowId != null) {
+            metadata.put("sluice:buildWorkflowId", buildWorkflowId);
+        }
+        var central = promotion.registerCentral(new PromotionActivities.CentralPackageRequest(spec.targetAccount(), group,
+                workflowId, plan.description(), containers, plan.artifacts().getOrDefault(plan.metricsUri(), ""), metadata));
+
+        stage("model-card", "Writing the model card of " + central.packageArn());
+        String cardName = group + "-v" + central.version();
+        List<String> approvals = new ArrayList<>();
+        if (!plan.approvalDescription().isEmpty()) {
+            approvals.add(Gates.MODEL_APPROVAL + ": " + plan.approvalDescription());
+        }
+        var card = promotion.writeModelCard(new PromotionActivities.ModelCardRequest(spec.targetAccount(), cardName,
+                central.packageArn(), cardContent(plan, approvals)));
+
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("centralModelPackageArn", central.packageArn());
+        context.put("sourceModelPackageArn", plan.sourcePackageArn());
+        copiedObjects.forEach(copy -> context.put("artifact " + copy.targetUri(), copy.size() + " bytes, " + copy.method()
+                + ", ETag " + copy.targetEtag()));
+        copiedImages.forEach(copy -> context.put("image " + copy.targetImage(), copy.digest()));
+        new TreeMap<>(plan.metrics()).forEach((name, value) -> context.put("metric " + name,
+                String.format(Locale.ROOT, "%.4f", value)));
+        context.put("modelCard", card.cardArn() + " v" + card.version());
+        ApprovalState decided = gate.open(Gates.PROMOTION_APPROVAL, request.requester(), context);
+
+        stage("registry-status", "Recording the decision on " + central.packageArn());
+        PromotionOutcome outcome = switch (decided.state()) {
+            case APPROVED -> PromotionOutcome.PROMOTED;
+            case REJECTED -> PromotionOutcome.REJECTED;
+            default -> PromotionOutcome.EXPIRED;
+        };
+        registry.setApprovalStatus(new ModelRegistryActivities.ApprovalStatusRequest(spec.targetAccount(),
+                central.packageArn(), outcome == PromotionOutcome.PROMOTED ? "Approved" : "Rejected",
+                decided.state().name().toLowerCase(Locale.ROOT) + " at " + Gates.PROMOTION_APPROVAL));
+        decided.decisions().stream().filter(decision -> decision.accepted()).forEach(decision -> approvals.add(
+                Gates.PROMOTION_APPROVAL + ": " + decision.decision().name().toLowerCase(Locale.ROOT) + " by "
+                        + decision.actor() + " at " + decision.at()));
+        card = promotion.writeModelCard(new PromotionActivities.ModelCardRequest(spec.targetAccount(), cardName,
+                central.packageArn(), cardContent(plan, approvals)));
+        Workflow.setCurrentDetails("Central package " + central.packageArn() + ": **" + outcome + "**.");
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        return new PromoteResult(outcome, plan.sourcePackageArn(), central.packageArn(), groupResult.groupArn(),
+                card.cardArn(), card.version(), copiedObjects, copiedImages, decided);
+    }
+
+    private static PromotionActivities.ModelCardContent cardContent(PromotionPlan plan, List<String> approvals) {
+        Map<String, String> lineage = new TreeMap<>();
+        lineage.put("sourceModelPackageArn", plan.sourcePackageArn());
+        plan.metadata().forEach((key, value) -> {
+            if (key.startsWith("sluice:input:") || key.equals("sluice:flow") || key.equals("sluice:flowSha256")
+                    || key.equals("sluice:workflowId") || key.equals("sluice:trainingJob")) {
+                lineage.put(key.substring("sluice:".length()), value);
+            }
+        });
+        return new PromotionActivities.ModelCardContent(plan.description(),
+                plan.metadata().getOrDefault("sluice:trainingJob", ""), plan.metrics(), lineage, approvals);
+    }
+
+    private static void stage(String stage, String details) {
+        Workflow.upsertTypedSearchAttributes(SearchAttributes.STAGE.valueSet(stage));
+        Workflow.setCurrentDetails(details);
+    }
+}

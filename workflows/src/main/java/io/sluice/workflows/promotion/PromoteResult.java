@@ -1,0 +1,21 @@
+package io.sluice.workflows.promotion;
+
+import io.sluice.workflows.approval.ApprovalState;
+import java.util.List;
+
+/** Output of PromoteModel: what was copied where, the central package and card, and the decision. */
+public record PromoteResult(
+        PromotionOutcome outcome,
+        String sourcePackageArn,
+        String centralPackageArn,
+        String centralGroupArn,
+        String modelCardArn,
+        int modelCardVersion,
+        List<ArtifactCopyActivities.ObjectCopy> artifacts,
+        List<ArtifactCopyActivities.ImageCopy> images,
+        ApprovalState approval) {
+    public PromoteResult {
+        artifacts = List.copyOf(artifacts);
+        images = List.copyOf(images);
+    }
+}

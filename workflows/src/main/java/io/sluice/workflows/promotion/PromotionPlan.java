@@ -1,0 +1,39 @@
+package io.sluice.workflows.promotion;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What promoting a package involves, read from the source package.
+ *
+ * @param sourcePackageArn the source package
+ * @param sourceGroup its group
+ * @param sourceVersion its version
+ * @param approvalStatus its approval status (promotion requires Approved)
+ * @param description its description
+ * @param containers its inference containers, as they are in the source
+ * @param metricsUri its model quality statistics, or empty
+ * @param metrics the figures in those statistics
+ * @param approvalDescription what the source's approver recorded
+ * @param metadata its customer metadata
+ * @param artifacts each S3 object to copy, source URI → target URI
+ * @param images each image to copy, source → target reference; AWS-owned images are not listed
+ */
+public record PromotionPlan(String sourcePackageArn, String sourceGroup, int sourceVersion, String approvalStatus,
+        String description, List<Container> containers, String metricsUri, Map<String, Double> metrics,
+        String approvalDescription, Map<String, String> metadata, Map<String, String> artifacts, Map<String, String> images) {
+    public PromotionPlan {
+        metrics = Map.copyOf(metrics);
+        containers = List.copyOf(containers);
+        metadata = Map.copyOf(metadata);
+        artifacts = Map.copyOf(artifacts);
+        images = Map.copyOf(images);
+    }
+
+    /** One inference container: its image and model data. */
+    public record Container(String image, String modelDataUrl, Map<String, String> environment) {
+        public Container {
+            environment = Map.copyOf(environment);
+        }
+    }
+}
