@@ -9,8 +9,10 @@ import com.google.inject.multibindings.Multibinder;
 import io.sluice.activities.ActivitiesModule;
 import io.sluice.activities.approval.ApprovalSettings;
 import io.sluice.activities.aws.AwsSettings;
+import io.sluice.activities.promotion.CopySettings;
 import io.sluice.workers.config.SluiceConfig;
 import io.sluice.workflows.build.BuildModelWorkflowImpl;
+import io.sluice.workflows.promotion.PromoteModelWorkflowImpl;
 import io.sluice.workers.temporal.TemporalConnection;
 import io.temporal.client.WorkflowClient;
 import io.temporal.envconfig.ClientConfigProfile;
@@ -40,11 +42,17 @@ public final class WorkerModule extends AbstractModule {
         install(new ActivitiesModule());
         var workflows = workflowBinder(binder());
         workflows.addBinding().toInstance(BuildModelWorkflowImpl.class);
+        workflows.addBinding().toInstance(PromoteModelWorkflowImpl.class);
     }
 
     @Provides
     AwsSettings awsSettings(SluiceConfig config) {
         return config.awsSettings();
+    }
+
+    @Provides
+    CopySettings copySettings(SluiceConfig config) {
+        return config.copy().toSettings();
     }
 
     @Provides

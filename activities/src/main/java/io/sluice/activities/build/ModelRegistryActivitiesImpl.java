@@ -6,11 +6,11 @@ import io.sluice.activities.aws.AwsCalls;
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
+import io.sluice.activities.aws.SageMakerErrors;
 import io.sluice.activities.aws.S3Location;
 import io.sluice.workflows.build.BuildNames;
 import io.sluice.workflows.build.ModelRegistryActivities;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -18,14 +18,10 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelPackageResponse;
 import software.amazon.awssdk.services.sagemaker.model.ModelApprovalStatus;
-import software.amazon.awssdk.services.sagemaker.model.ModelPackageSummary;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
-import software.amazon.awssdk.services.sagemaker.model.Tag;
 
 /** The SageMaker model registry, idempotent per workflow (see {@link ModelRegistryActivities}). */
 public final class ModelRegistryActivitiesImpl implements ModelRegistryActivities {
-    /** Customer metadata key holding the workflow id that registered a package. */
-    public static final String WORKFLOW_ID_KEY = "sluice:workflowId";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AwsClients clients;
@@ -49,10 +45,10 @@ public final class ModelRegistryActivitiesImpl implements ModelRegistryActivitie
             String arn = sageMaker.createModelPackageGroup(create -> create
                     .modelPackageGroupName(request.group())
                     .modelPackageGroupDescription(request.description())
-                    .tags(tags(request.tags()))).modelPackageGroupArn();
+                    .tags(ModelPackages.tags(request.tags()))).modelPackageGroupArn();
             return new GroupResult(arn, true);
         } catch (SageMakerException e) {
-            if (alreadyExists(e)) {
+            if (SageMakerErrors.alreadyExists(e)) {
                 return new GroupResult(describeGroup(sageMaker, request.group(), operation).orElseThrow(), false);
             }
             throw io.sluice.activities.aws.AwsFailures.classify(e, operation, AwsCalls.attempt());
@@ -64,13 +60,13 @@ public final class ModelRegistryActivitiesImpl implements ModelRegistryActivitie
         var account = clients.account(request.account());
         SageMakerClient sageMaker = clients.client(request.account(), AwsServices.SAGEMAKER);
         var operation = new AwsOperation(account, "sagemaker", "CreateModelPackage", "model package group " + request.group());
-        Optional<DescribeModelPackageResponse> existing = findRegisteredBy(sageMaker, request.group(), request.workflowId(), operation);
+        Optional<DescribeModelPackageResponse> existing = ModelPackages.findRegisteredBy(sageMaker, request.group(), request.workflowId(), operation);
         if (existing.isPresent()) {
             return result(existing.get());
         }
         writeStatistics(request);
         Map<String, String> metadata = new TreeMap<>(request.metadata());
-        metadata.put(WORKFLOW_ID_KEY, request.workflowId());
+        metadata.put(ModelPackages.WORKFLOW_ID_KEY, request.workflowId());
         String arn = AwsCalls.call(operation, () -> sageMaker.createModelPackage(create -> create
                 .modelPackageGroupName(request.group())
                 .modelPackageDescription(request.description())
@@ -103,21 +99,6 @@ public final class ModelRegistryActivitiesImpl implements ModelRegistryActivitie
         return result(describe(sageMaker, request.packageArn(), operation));
     }
 
-    /** The package of {@code group} that {@code workflowId} registered, if any. */
-    static Optional<DescribeModelPackageResponse> findRegisteredBy(SageMakerClient sageMaker, String group, String workflowId,
-            AwsOperation operation) {
-        List<ModelPackageSummary> summaries = AwsCalls.call(operation, () -> sageMaker
-                .listModelPackagesPaginator(list -> list.modelPackageGroupName(group)).modelPackageSummaryList()
-                .stream().toList());
-        for (ModelPackageSummary summary : summaries) {
-            DescribeModelPackageResponse described = describe(sageMaker, summary.modelPackageArn(), operation);
-            if (workflowId.equals(described.customerMetadataProperties().get(WORKFLOW_ID_KEY))) {
-                return Optional.of(described);
-            }
-        }
-        return Optional.empty();
-    }
-
     private void writeStatistics(PackageRequest request) {
         var location = S3Location.parse(request.metricsUri());
         var operation = new AwsOperation(clients.account(request.account()), "s3", "PutObject", request.metricsUri());
@@ -138,7 +119,7 @@ public final class ModelRegistryActivitiesImpl implements ModelRegistryActivitie
             return Optional.of(sageMaker.describeModelPackageGroup(describe -> describe.modelPackageGroupName(group))
                     .modelPackageGroupArn());
         } catch (SageMakerException e) {
-            if (notFound(e)) {
+            if (SageMakerErrors.notFound(e)) {
                 return Optional.empty();
             }
             throw io.sluice.activities.aws.AwsFailures.classify(e, operation, AwsCalls.attempt());
@@ -155,24 +136,4 @@ public final class ModelRegistryActivitiesImpl implements ModelRegistryActivitie
                 described.modelApprovalStatusAsString());
     }
 
-    static List<Tag> tags(Map<String, String> tags) {
-        return new TreeMap<>(tags).entrySet().stream()
-                .map(entry -> Tag.builder().key(entry.getKey()).value(entry.getValue()).build())
-                .toList();
-    }
-
-    /** SageMaker answers a missing resource with ValidationException or ResourceNotFound. */
-    static boolean notFound(SageMakerException e) {
-        String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
-        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
-        return "ResourceNotFound".equals(code) || e.statusCode() == 404
-                || ("ValidationException".equals(code) && (message.contains("does not exist") || message.contains("not found")
-                        || message.contains("could not find")));
-    }
-
-    static boolean alreadyExists(SageMakerException e) {
-        String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
-        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
-        return "ResourceInUse".equals(code) || message.contains("already exists");
-    }
 }

@@ -10,6 +10,7 @@ import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.JobWaiter;
 import io.sluice.activities.aws.RegionImages;
 import io.sluice.activities.aws.S3Location;
+import io.sluice.activities.aws.SageMakerErrors;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.build.ModelJobActivities.ProcessingRequest;
 import io.sluice.workflows.build.ModelJobActivities.ProcessingResult;
@@ -90,7 +91,7 @@ public final class SageMakerJobs {
                     }
                 }))
                 .stoppingCondition(stop -> stop.maxRuntimeInSeconds((int) request.spec().maxRuntime().toSeconds()))
-                .tags(ModelRegistryActivitiesImpl.tags(request.tags()))));
+                .tags(ModelPackages.tags(request.tags()))));
         var describe = operation(request.account(), "DescribeProcessingJob", "processing job " + request.jobName());
         DescribeProcessingJobResponse finished = JobWaiter.await("processing job " + request.jobName(),
                 () -> AwsCalls.call(describe, () -> sageMaker.describeProcessingJob(d -> d.processingJobName(request.jobName()))),
@@ -125,7 +126,7 @@ public final class SageMakerJobs {
                 .resourceConfig(resources -> resources.instanceType(request.spec().instanceType())
                         .instanceCount(request.spec().instanceCount()).volumeSizeInGB(request.spec().volumeSizeGb()))
                 .stoppingCondition(stop -> stop.maxRuntimeInSeconds((int) request.spec().maxRuntime().toSeconds()))
-                .tags(ModelRegistryActivitiesImpl.tags(request.tags()))));
+                .tags(ModelPackages.tags(request.tags()))));
         var describe = operation(request.account(), "DescribeTrainingJob", "training job " + request.jobName());
         DescribeTrainingJobResponse finished = JobWaiter.await("training job " + request.jobName(),
                 () -> AwsCalls.call(describe, () -> sageMaker.describeTrainingJob(d -> d.trainingJobName(request.jobName()))),
@@ -147,7 +148,7 @@ public final class SageMakerJobs {
         try {
             create.run();
         } catch (SageMakerException e) {
-            if (!ModelRegistryActivitiesImpl.alreadyExists(e)) {
+            if (!SageMakerErrors.alreadyExists(e)) {
                 throw AwsFailures.classify(e, operation, AwsCalls.attempt());
             }
         }

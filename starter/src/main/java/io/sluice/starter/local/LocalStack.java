@@ -8,6 +8,7 @@ import io.sluice.workers.WorkerMain;
 import io.sluice.workers.config.AccountConfig;
 import io.sluice.workers.config.AwsConfig;
 import io.sluice.workers.config.ConfigFiles;
+import io.sluice.workers.config.CopyConfig;
 import io.sluice.workers.config.LocalConfig;
 import io.sluice.workers.config.SluiceConfig;
 import io.sluice.workers.config.TemporalConfig;
@@ -79,6 +80,7 @@ public final class LocalStack implements AutoCloseable {
                 TemporalConfig.plain(temporal.target(), temporal.namespace()),
                 LocalApprovers.approvals(),
                 AwsConfig.DEFAULTS,
+                CopyConfig.DEFAULTS,
                 new LocalConfig(aws.awsEndpoint().toString(), aws.registryHostsByAccountId()));
     }
 

@@ -19,6 +19,7 @@ public record SluiceConfig(
         TemporalConfig temporal,
         ApprovalsConfig approvals,
         AwsConfig aws,
+        CopyConfig copy,
         LocalConfig local) {
 
     /** The account aliases every estate has. */
@@ -56,6 +57,7 @@ public record SluiceConfig(
                     + io.sluice.workflows.approval.Gates.ALL);
         }
         aws = aws == null ? AwsConfig.DEFAULTS : aws;
+        copy = copy == null ? CopyConfig.DEFAULTS : copy;
         local = local == null ? LocalConfig.NONE : local;
     }
 

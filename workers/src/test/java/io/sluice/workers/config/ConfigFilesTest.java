@@ -56,7 +56,7 @@ class ConfigFilesTest {
     @Test
     void parse_refusesAnUnknownTopLevelKey() {
         assertThatThrownBy(() -> ConfigFiles.parse("sluice.yaml", VALID + "regoin: eu-west-2\n"))
-                .hasMessageStartingWith("sluice.yaml: unknown key 'regoin'; expected one of: accounts, approvals, aws, local, region, temporal");
+                .hasMessageStartingWith("sluice.yaml: unknown key 'regoin'; expected one of: accounts, approvals, aws, copy, local, region, temporal");
     }
 
     @Test

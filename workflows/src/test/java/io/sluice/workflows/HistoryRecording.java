@@ -1,0 +1,36 @@
+package io.sluice.workflows;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BiConsumer;
+
+/**
+ * Records a workflow history for a replay test: runs a scenario on a time-skipping test
+ * environment with Sluice's search attributes, then writes the history of {@code workflowId} as
+ * JSON. The recorders call it from their {@code main}; run one only when a change is meant to
+ * change a workflow's history, and keep the old file as another replay case.
+ */
+public final class HistoryRecording {
+    public static final String QUEUE = "recorder";
+
+    private HistoryRecording() {}
+
+    /**
+     * @param register registers the workflow and its fake activities on the worker
+     * @param scenario drives the run to completion with the environment's client (and clock)
+     */
+    public static void record(Path output, String workflowId, BiConsumer<Worker, TestWorkflowEnvironment> register,
+            BiConsumer<WorkflowClient, TestWorkflowEnvironment> scenario) throws Exception {
+        try (var environment = TestWorkflowEnvironment.newInstance()) {
+            SearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
+            register.accept(environment.newWorker(QUEUE), environment);
+            environment.start();
+            WorkflowClient client = environment.getWorkflowClient();
+            scenario.accept(client, environment);
+            Files.writeString(output, client.fetchHistory(workflowId).toJson(true));
+        }
+    }
+}

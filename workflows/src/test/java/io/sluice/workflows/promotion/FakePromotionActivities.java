@@ -1,0 +1,81 @@
+package io.sluice.workflows.promotion;
+
+import io.sluice.workflows.build.ModelRegistryActivities;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Hand-written fakes of PromoteModel's activities, recording what they were asked. */
+final class FakePromotionActivities {
+    static final String SOURCE = "arn:aws:sagemaker:us-east-1:100000000003:model-package/credit-risk/1";
+    static final String IMAGE = "100000000003.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0";
+    static final String MODEL = "s3://sluice-dev-100000000003/build/train/output/model.tar.gz";
+
+    private FakePromotionActivities() {}
+
+    static final class Promotion implements PromotionActivities {
+        volatile String sourceStatus = "Approved";
+        final List<CentralPackageRequest> registered = new CopyOnWriteArrayList<>();
+        final List<ModelCardRequest> cards = new CopyOnWriteArrayList<>();
+
+        @Override
+        public PromotionPlan plan(PlanRequest request) {
+            String prefix = request.artifactPrefix() + "/credit-risk/v1/";
+            return new PromotionPlan(request.sourcePackageArn(), "credit-risk", 1, sourceStatus, "Credit risk",
+                    List.of(new PromotionPlan.Container(IMAGE, MODEL, Map.of())), "s3://sluice-dev-100000000003/stats.json",
+                    Map.of("validation:auc", 0.75), "approved by lead-ds@example.com",
+                    Map.of("sluice:workflowId", "build/credit-risk/1", "sluice:trainingJob", "train"),
+                    Map.of(MODEL, prefix + "container-0-model.tar.gz", "s3://sluice-dev-100000000003/stats.json", prefix + "statistics.json"),
+                    Map.of(IMAGE, "100000000004.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0"));
+        }
+
+        @Override
+        public CentralPackage registerCentral(CentralPackageRequest request) {
+            registered.add(request);
+            return new CentralPackage("arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/1", 1, true);
+        }
+
+        @Override
+        public ModelCard writeModelCard(ModelCardRequest request) {
+            cards.add(request);
+            return new ModelCard("arn:aws:sagemaker:us-east-1:100000000004:model-card/" + request.name(), cards.size(), true);
+        }
+    }
+
+    static final class Copies implements ArtifactCopyActivities {
+        final List<String> copied = new CopyOnWriteArrayList<>();
+
+        @Override
+        public ObjectCopy copyObject(ObjectCopyRequest request) {
+            copied.add(request.sourceUri());
+            return new ObjectCopy(request.sourceUri(), request.targetUri(), 1234, "\"e\"", "\"e\"", "COPY", 1, 0);
+        }
+
+        @Override
+        public ImageCopy copyImage(ImageCopyRequest request) {
+            copied.add(request.sourceImage());
+            return new ImageCopy(request.sourceImage(), request.sourceImage().replace("100000000003", "100000000004"),
+                    "sha256:abc", 3, 0, 4096);
+        }
+    }
+
+    static final class Registry implements ModelRegistryActivities {
+        final List<ApprovalStatusRequest> statusUpdates = new CopyOnWriteArrayList<>();
+
+        @Override
+        public GroupResult ensureGroup(GroupRequest request) {
+            return new GroupResult("arn:aws:sagemaker:us-east-1:100000000004:model-package-group/" + request.group(), false);
+        }
+
+        @Override
+        public PackageResult registerPackage(PackageRequest request) {
+            throw new UnsupportedOperationException("PromoteModel registers through PromotionActivities");
+        }
+
+        @Override
+        public PackageResult setApprovalStatus(ApprovalStatusRequest request) {
+            statusUpdates.add(request);
+            return new PackageResult(request.packageArn(), 1, request.status());
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.sluice.workflows.promotion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.WorkflowIds;
+import io.sluice.workflows.approval.Decision;
+import io.sluice.workflows.approval.FakeApprovalActivities;
+import io.sluice.workflows.approval.GatePolicy;
+import io.sluice.workflows.approval.Gates;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PromoteModelWorkflowTest {
+    static final String QUEUE = "promote-test";
+    static final String ENGINEER = "ml-engineer@example.com";
+
+    private TestWorkflowEnvironment environment;
+    private final FakePromotionActivities.Promotion promotion = new FakePromotionActivities.Promotion();
+    private final FakePromotionActivities.Copies copies = new FakePromotionActivities.Copies();
+    private final FakePromotionActivities.Registry registry = new FakePromotionActivities.Registry();
+
+    @BeforeEach
+    void start() {
+        environment = TestWorkflowEnvironment.newInstance();
+        SearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
+        var worker = environment.newWorker(QUEUE);
+        worker.registerWorkflowImplementationTypes(PromoteModelWorkflowImpl.class);
+        worker.registerActivitiesImplementations(promotion, copies, registry, new FakeApprovalActivities(
+                Map.of(Gates.PROMOTION_APPROVAL, new GatePolicy(List.of(ENGINEER), 1, false, Duration.ofDays(3), Duration.ZERO)),
+                environment::currentTimeMillis));
+        environment.start();
+    }
+
+    @AfterEach
+    void stop() {
+        environment.close();
+    }
+
+    @Test
+    void approvedSource_isCopiedRegisteredCentrallyAndPromotedOnTheEngineersApproval() {
+        PromoteModelWorkflow run = startPromotion();
+        awaitGate(run);
+
+        assertThat(copies.copied).containsExactlyInAnyOrder(FakePromotionActivities.MODEL,
+                "s3://sluice-dev-100000000003/stats.json", FakePromotionActivities.IMAGE);
+        assertThat(promotion.registered).singleElement().satisfies(central -> {
+            assertThat(central.targetAccount()).isEqualTo("shared");
+            assertThat(central.containers()).singleElement().satisfies(container -> {
+                assertThat(container.image()).isEqualTo("100000000004.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0");
+                assertThat(container.modelDataUrl()).isEqualTo("s3://sluice-shared-100000000004/models/credit-risk/v1/container-0-model.tar.gz");
+            });
+            assertThat(central.metricsUri()).endsWith("/credit-risk/v1/statistics.json");
+            assertThat(central.metadata()).containsEntry("sluice:sourceModelPackageArn", FakePromotionActivities.SOURCE)
+                    .containsEntry("sluice:buildWorkflowId", "build/credit-risk/1")
+                    .doesNotContainKey("sluice:workflowId");
+        });
+        assertThat(run.approval().context()).containsEntry("image 100000000004.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0",
+                "sha256:abc");
+        run.decide(Decision.approve(ENGINEER, "artifacts verified"));
+
+        PromoteResult result = WorkflowStub.fromTyped(run).getResult(PromoteResult.class);
+        assertThat(result.outcome()).isEqualTo(PromotionOutcome.PROMOTED);
+        assertThat(registry.statusUpdates).singleElement().satisfies(update -> {
+            assertThat(update.account()).isEqualTo("shared");
+            assertThat(update.status()).isEqualTo("Approved");
+        });
+        assertThat(promotion.cards).hasSize(2);
+        assertThat(promotion.cards.get(1).content().approvals())
+                .containsExactly("model-approval: approved by lead-ds@example.com", "promotion-approval: approve by " + ENGINEER
+                        + " at " + result.approval().decisions().get(0).at());
+        assertThat(promotion.cards.get(0).content().lineage()).containsEntry("sourceModelPackageArn", FakePromotionActivities.SOURCE)
+                .containsEntry("trainingJob", "train");
+    }
+
+    @Test
+    void sourceNotApproved_failsWithoutCopyingAnything() {
+        promotion.sourceStatus = "PendingManualApproval";
+        PromoteModelWorkflow run = startPromotion();
+
+        assertThatThrownBy(() -> WorkflowStub.fromTyped(run).getResult(PromoteResult.class))
+                .isInstanceOf(WorkflowFailedException.class)
+                .rootCause()
+                .hasMessageContaining("is PendingManualApproval; only an Approved package can be promoted");
+        assertThat(copies.copied).isEmpty();
+        assertThat(promotion.registered).isEmpty();
+    }
+
+    @Test
+    void rejection_marksTheCentralPackageRejected() {
+        PromoteModelWorkflow run = startPromotion();
+        awaitGate(run);
+
+        run.decide(Decision.reject(ENGINEER, "image not scanned"));
+
+        assertThat(WorkflowStub.fromTyped(run).getResult(PromoteResult.class).outcome()).isEqualTo(PromotionOutcome.REJECTED);
+        assertThat(registry.statusUpdates).singleElement().extracting(update -> update.status()).isEqualTo("Rejected");
+    }
+
+    private PromoteModelWorkflow startPromotion() {
+        PromoteModelWorkflow run = environment.getWorkflowClient().newWorkflowStub(PromoteModelWorkflow.class,
+                WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(WorkflowIds.promote(FakePromotionActivities.SOURCE))
+                        .build());
+        WorkflowClient.start(run::promote, new PromoteRequest(FakePromotionActivities.SOURCE,
+                new PromotionSpec(null, null, null, "s3://sluice-shared-100000000004/models", null, null, null),
+                "data-scientist@example.com"));
+        return run;
+    }
+
+    private static void awaitGate(PromoteModelWorkflow run) {
+        for (int i = 0; i < 500 && !run.approval().awaitsDecision(); i++) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        assertThat(run.approval().awaitsDecision()).as("promotion-approval gate open").isTrue();
+    }
+}
