@@ -3,5 +3,5 @@ package io.sluice.starter.build;
 import picocli.CommandLine.Command;
 
 /** {@code sluice model}: model builds. */
-@Command(name = "model", description = "Build models.", subcommands = BuildModelCommand.class)
+@Command(name = "model", description = "Build and promote models.", subcommands = {BuildModelCommand.class, PromoteModelCommand.class})
 public final class ModelCommand {}

@@ -2,15 +2,18 @@ package io.sluice.starter.local;
 
 import io.sluice.starter.TemporalSession;
 import io.sluice.starter.approvals.GateDecisions;
-import io.sluice.starter.build.BuildModelCommand;
-import io.sluice.starter.build.BuildStarter;
+import io.sluice.starter.build.SpecFiles;
+import io.sluice.starter.runs.RunStarter;
 import io.sluice.starter.runs.RunStatus;
 import io.sluice.starter.runs.RunStatusReader;
 import io.sluice.starter.runs.RunWaiter;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.Decision;
+import io.sluice.workflows.WorkflowIds;
+import io.sluice.workflows.build.BuildModelWorkflow;
 import io.sluice.workflows.build.BuildRequest;
 import io.sluice.workflows.build.BuildResult;
+import io.sluice.workflows.build.BuildSpec;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,9 +67,10 @@ final class DemoScenario {
 
     private void build(TemporalSession session) {
         step("BuildModel: Data Wrangler flow and XGBoost on the worker, then the lead data scientist's approval");
-        var spec = BuildModelCommand.readSpec(stack.buildSpec());
-        var started = new BuildStarter(session.client(), session.taskQueue())
-                .start(new BuildRequest(spec, "demo", LocalApprovers.DATA_SCIENTIST));
+        var spec = SpecFiles.read(stack.buildSpec(), BuildSpec.class);
+        var started = new RunStarter(session.client(), session.taskQueue()).start(BuildModelWorkflow.TYPE,
+                WorkflowIds.build(spec.modelPackageGroup(), "demo"), spec.modelPackageGroup(), "Demo build", "",
+                new BuildRequest(spec, "demo", LocalApprovers.DATA_SCIENTIST));
         RunStatus status = awaitGate(session, started.workflowId());
         if (!status.awaitingApproval()) {
             fail("BuildModel " + started.workflowId() + " did not reach its approval gate: " + describe(status));

@@ -61,7 +61,7 @@ public final class LocalStack implements AutoCloseable {
             SluiceConfig config = configFor(temporal, aws);
             Path configFile = stateDirectory.resolve("local.yaml");
             ConfigFiles.write(config, configFile);
-            Path buildSpec = SampleSeeds.seed(aws, stateDirectory);
+            Path buildSpec = SampleSeeds.seed(aws, config, stateDirectory);
             SluiceWorker worker = withWorker ? WorkerMain.start(config) : null;
             return new LocalStack(temporal, aws, config, configFile, buildSpec, worker);
         } catch (RuntimeException e) {

@@ -1,8 +1,12 @@
 package io.sluice.starter.local;
 
 import io.sluice.sandbox.LocalAccount;
+import io.sluice.activities.aws.AwsClients;
+import io.sluice.activities.aws.AwsServices;
 import io.sluice.sandbox.LocalAws;
+import io.sluice.sandbox.SampleImage;
 import io.sluice.sandbox.Samples;
+import io.sluice.workers.config.SluiceConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,14 +19,23 @@ import software.amazon.awssdk.core.sync.RequestBody;
  */
 final class SampleSeeds {
     static final String BUILD_SPEC = "build.yaml";
+    static final String PROMOTE_SPEC = "promote.yaml";
     static final String DATA_KEY = "data/credit-risk/credit_risk.csv";
     static final String FLOW_KEY = "flows/credit-risk.flow";
 
     private SampleSeeds() {}
 
-    /** Seeds the dev account and writes the specs into {@code stateDirectory}; returns the build spec's path. */
-    static Path seed(LocalAws aws, Path stateDirectory) {
+    /**
+     * Seeds the dev account (data, flow, and the team's inference image in its registry) and writes
+     * the specs into {@code stateDirectory}; returns the build spec's path.
+     */
+    static Path seed(LocalAws aws, SluiceConfig config, Path stateDirectory) {
         LocalAccount dev = aws.account("dev");
+        try (var clients = AwsClients.create(config.awsSettings())) {
+            clients.client("dev", AwsServices.ECR).createRepository(create -> create.repositoryName(SampleImage.REPOSITORY));
+        }
+        SampleImage.push(aws.registry("dev").host(), SampleImage.REPOSITORY, SampleImage.TAG, Samples.SEED, 3, 512 * 1024);
+        String image = dev.id() + ".dkr.ecr." + config.region() + ".amazonaws.com/" + SampleImage.REPOSITORY + ":" + SampleImage.TAG;
         String dataUri = "s3://" + dev.artifactBucket() + "/" + DATA_KEY;
         try (var s3 = aws.s3("dev")) {
             s3.putObject(put -> put.bucket(dev.artifactBucket()).key(DATA_KEY).contentType("text/csv"),
@@ -33,14 +46,26 @@ final class SampleSeeds {
         Path buildSpec = stateDirectory.resolve(BUILD_SPEC);
         try {
             Files.createDirectories(stateDirectory);
-            Files.writeString(buildSpec, buildSpec(dev, dataUri));
+            Files.writeString(buildSpec, buildSpec(dev, dataUri, image));
+            Files.writeString(stateDirectory.resolve(PROMOTE_SPEC), promoteSpec(aws.account("shared")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + buildSpec, e);
         }
         return buildSpec;
     }
 
-    static String buildSpec(LocalAccount dev, String dataUri) {
+    static String promoteSpec(LocalAccount shared) {
+        return """
+                # PromoteModel on the local stack: dev -> shared services, copies readable by test and prod.
+                sourceAccount: dev
+                targetAccount: shared
+                artifactPrefix: s3://%s/models
+                pullAccounts: [test, prod]
+                deployOnApproval: false
+                """.formatted(shared.artifactBucket());
+    }
+
+    static String buildSpec(LocalAccount dev, String dataUri, String image) {
         String split = Samples.SPLIT_NODE;
         return """
                 # BuildModel on the local stack: the sample Data Wrangler flow prepares the synthetic
@@ -55,6 +80,7 @@ final class SampleSeeds {
                   outputPrefix: s3://%1$s/build
                   outputs: [%5$s.test]              # kept for DeployModel's integration tests
                 training:
+                  image: %7$s   # the team's inference image, in dev's registry
                   hyperparameters: {objective: "binary:logistic", num_round: "80", max_depth: "3", eta: "0.2"}
                   channels:
                     train: %5$s.train
@@ -64,6 +90,6 @@ final class SampleSeeds {
                 tags: {team: credit-risk}
                 jobs: {mode: local}
                 promoteOnApproval: false
-                """.formatted(dev.artifactBucket(), FLOW_KEY, Samples.DATASET, dataUri, split, dev.executionRoleArn());
+                """.formatted(dev.artifactBucket(), FLOW_KEY, Samples.DATASET, dataUri, split, dev.executionRoleArn(), image);
     }
 }

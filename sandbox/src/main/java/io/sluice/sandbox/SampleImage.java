@@ -1,0 +1,144 @@
+package io.sluice.sandbox;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A small multi-layer container image (Docker v2 schema 2) the local stack pushes into the dev
+ * account's registry, standing in for a team's own inference image so a promotion copies a real
+ * image. Layers are gzipped tar archives of generated files; the same seed gives the same digests.
+ */
+public final class SampleImage {
+    public static final String REPOSITORY = "credit-risk-xgboost";
+    public static final String TAG = "1.0";
+    static final String MANIFEST_TYPE = "application/vnd.docker.distribution.manifest.v2+json";
+    static final String CONFIG_TYPE = "application/vnd.docker.container.image.v1+json";
+    static final String LAYER_TYPE = "application/vnd.docker.image.rootfs.diff.tar.gzip";
+
+    private SampleImage() {}
+
+    /** Pushes the image to {@code registry} ({@code host:port}, plain HTTP) as {@code repository:tag}; returns its digest. */
+    public static String push(String registry, String repository, String tag, long seed, int layers, int layerBytes) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        URI base = URI.create("http://" + registry);
+        List<String> layerEntries = new ArrayList<>();
+        List<String> diffIds = new ArrayList<>();
+        Random random = new Random(seed);
+        for (int i = 0; i < layers; i++) {
+            byte[] content = new byte[layerBytes];
+            random.nextBytes(content);
+            byte[] tar = tar("layer-" + i + "/payload.bin", content);
+            byte[] gzipped = gzip(tar);
+            String digest = pushBlob(http, base, repository, gzipped);
+            diffIds.add("\"" + sha256(tar) + "\"");
+            layerEntries.add("{\"mediaType\":\"" + LAYER_TYPE + "\",\"size\":" + gzipped.length + ",\"digest\":\"" + digest + "\"}");
+        }
+        byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Entrypoint\":[\"serve\"],"
+                + "\"Labels\":{\"io.sluice.sample\":\"credit-risk\"}},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":["
+                + String.join(",", diffIds) + "]}}").getBytes(StandardCharsets.UTF_8);
+        String configDigest = pushBlob(http, base, repository, config);
+        byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + MANIFEST_TYPE + "\",\"config\":{\"mediaType\":\""
+                + CONFIG_TYPE + "\",\"size\":" + config.length + ",\"digest\":\"" + configDigest + "\"},\"layers\":["
+                + String.join(",", layerEntries) + "]}").getBytes(StandardCharsets.UTF_8);
+        var response = send(http, HttpRequest.newBuilder(base.resolve("/v2/" + repository + "/manifests/" + tag))
+                .header("Content-Type", MANIFEST_TYPE).PUT(HttpRequest.BodyPublishers.ofByteArray(manifest)).build());
+        expect(response, 201, "PUT manifest " + repository + ":" + tag);
+        return sha256(manifest);
+    }
+
+    private static String pushBlob(HttpClient http, URI base, String repository, byte[] bytes) {
+        String digest = sha256(bytes);
+        var start = send(http, HttpRequest.newBuilder(base.resolve("/v2/" + repository + "/blobs/uploads/"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        expect(start, 202, "start upload to " + repository);
+        String location = start.headers().firstValue("Location").orElseThrow();
+        URI upload = base.resolve(location);
+        String separator = upload.getQuery() == null ? "?" : "&";
+        var put = send(http, HttpRequest.newBuilder(URI.create(upload + separator + "digest=" + digest))
+                .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+        expect(put, 201, "upload " + digest + " to " + repository);
+        return digest;
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted pushing the sample image", e);
+        }
+    }
+
+    private static void expect(HttpResponse<String> response, int status, String what) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** A one-file ustar archive. */
+    static byte[] tar(String name, byte[] content) {
+        byte[] header = new byte[512];
+        put(header, 0, name);
+        put(header, 100, "0000644");
+        put(header, 108, "0000000");
+        put(header, 116, "0000000");
+        put(header, 124, String.format("%011o", content.length));
+        put(header, 136, "00000000000");
+        header[156] = '0';
+        put(header, 257, "ustar");
+        put(header, 263, "00");
+        for (int i = 148; i < 156; i++) {
+            header[i] = ' ';
+        }
+        int checksum = 0;
+        for (byte b : header) {
+            checksum += b & 0xff;
+        }
+        put(header, 148, String.format("%06o", checksum));
+        header[154] = 0;
+        var out = new ByteArrayOutputStream();
+        out.writeBytes(header);
+        out.writeBytes(content);
+        out.writeBytes(new byte[(512 - content.length % 512) % 512]);
+        out.writeBytes(new byte[1024]);
+        return out.toByteArray();
+    }
+
+    private static void put(byte[] header, int offset, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(bytes, 0, header, offset, bytes.length);
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        var out = new ByteArrayOutputStream();
+        try (var gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.sluice.starter.build;
+
+import io.sluice.starter.ConfigOption;
+import io.sluice.starter.Requester;
+import io.sluice.starter.TemporalSession;
+import io.sluice.starter.runs.RunStarter;
+import io.sluice.starter.runs.RunStatusReader;
+import io.sluice.starter.runs.StartOptions;
+import io.sluice.workflows.WorkflowIds;
+import io.sluice.workflows.promotion.PromoteModelWorkflow;
+import io.sluice.workflows.promotion.PromoteRequest;
+import io.sluice.workflows.promotion.PromotionSpec;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sluice model promote --model-package ARN --spec FILE [--wait]}. */
+@Command(name = "promote", description = {"Start PromoteModel for an approved model package and print its workflow id.",
+        "With --wait, return when the run stops at the ML engineer's gate or ends, saying which."})
+public final class PromoteModelCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOption config;
+
+    @Mixin
+    Requester requester;
+
+    @Mixin
+    StartOptions start;
+
+    @Option(names = "--model-package", required = true, paramLabel = "ARN", description = "The approved source model package.")
+    String modelPackageArn;
+
+    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The promotion spec (promote.yaml).")
+    Path specFile;
+
+    @Override
+    public Integer call() {
+        var request = new PromoteRequest(modelPackageArn, SpecFiles.read(specFile, PromotionSpec.class), requester.name());
+        try (var session = TemporalSession.open(config.read())) {
+            var started = new RunStarter(session.client(), session.taskQueue()).start(PromoteModelWorkflow.TYPE,
+                    WorkflowIds.promote(modelPackageArn), request.spec().targetGroup(),
+                    "Promote " + modelPackageArn.replaceAll(".*model-package/", "") + " to " + request.spec().targetAccount()
+                            + ", requested by " + request.requester(),
+                    "Source `" + modelPackageArn + "`; copies under `" + request.spec().artifactPrefix() + "`.",
+                    request);
+            return start.follow(started, new RunStatusReader(session.client()), spec.commandLine().getOut());
+        }
+    }
+}

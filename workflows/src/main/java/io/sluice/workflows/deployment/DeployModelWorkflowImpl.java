@@ -1,0 +1,182 @@
+package io.sluice.workflows.deployment;
+
+import io.sluice.workflows.FailureType;
+import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.approval.GatedWorkflow;
+import io.sluice.workflows.approval.Gates;
+import io.sluice.workflows.deployment.DeploymentActivities.StackOutcome;
+import io.sluice.workflows.deployment.IntegrationTestActivities.TestReport;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+
+/** The DeployModel orchestration; every AWS call is an activity. */
+public final class DeployModelWorkflowImpl extends GatedWorkflow implements DeployModelWorkflow {
+    private static final Logger log = Workflow.getLogger(DeployModelWorkflowImpl.class);
+    private static final RetryOptions RETRIES = RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(1))
+            .setMaximumInterval(Duration.ofMinutes(1))
+            .setDoNotRetry(FailureType.nonRetryableTypes())
+            .build();
+
+    private final DeploymentActivities deployment = Workflow.newActivityStub(DeploymentActivities.class,
+            ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofHours(2))
+                    .setHeartbeatTimeout(Duration.ofMinutes(2))
+                    .setRetryOptions(RETRIES)
+                    .build());
+    /** The group policy step is best effort: some registries (and the local stand-in) do not take one. */
+    private final DeploymentActivities grants = Workflow.newActivityStub(DeploymentActivities.class,
+            ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofMinutes(2))
+                    .setRetryOptions(RETRIES.toBuilder().setMaximumAttempts(3).build())
+                    .build());
+    private final IntegrationTestActivities tests = Workflow.newActivityStub(IntegrationTestActivities.class,
+            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(30)).setRetryOptions(RETRIES).build());
+
+    @Override
+    public DeployResult deploy(DeployRequest request) {
+        DeploymentSpec spec = request.spec();
+        String workflowId = Workflow.getInfo().getWorkflowId();
+        stage("package", "Checking " + request.modelPackageArn());
+        var modelPackage = deployment.describePackage(new DeploymentActivities.PackageRequest(spec.sharedAccount(),
+                request.modelPackageArn()));
+        if (!modelPackage.approvalStatus().equals("Approved")) {
+            throw ApplicationFailure.newNonRetryableFailure("model package " + request.modelPackageArn() + " is "
+                    + modelPackage.approvalStatus() + "; only an Approved shared package can be deployed (approve its promotion first)",
+                    FailureType.INVALID_INPUT.type());
+        }
+        Workflow.upsertTypedSearchAttributes(SearchAttributes.MODEL_PACKAGE_GROUP.valueSet(modelPackage.group()));
+        String grant = grantStageAccounts(spec, modelPackage.group());
+
+        stage("test-stack", "Applying stack `" + spec.stackName("test") + "` in " + spec.test().account());
+        StackOutcome testStack = deployment.applyStack(stackRequest(spec, "test", spec.test(), modelPackage, workflowId));
+        if (!testStack.succeeded()) {
+            throw ApplicationFailure.newNonRetryableFailure("test stack " + testStack.stackName() + " ended " + testStack.status()
+                    + ": " + testStack.failedResource() + ": " + testStack.reason(), FailureType.AWS_JOB_FAILED.type());
+        }
+
+        stage("integration-tests", "Integration tests against `" + endpoint(testStack, spec) + "`");
+        TestReport report = tests.run(new IntegrationTestActivities.TestRequest(spec.test().account(), endpoint(testStack, spec),
+                modelPackage.modelDataUrl(), spec.sharedAccount(), spec.integrationTests()));
+        if (!report.passed()) {
+            if (spec.removeTestStackOnFailure()) {
+                deployment.deleteStack(stackRequest(spec, "test", spec.test(), modelPackage, workflowId));
+            }
+            Workflow.setCurrentDetails("Integration tests failed: " + String.join("; ", report.failures()));
+            return result(DeploymentOutcome.FAILED_TESTS, request, testStack, report, StackOutcome.notApplied(spec.stackName("prod")),
+                    TestReport.notRun(), String.join("; ", report.failures()));
+        }
+
+        ApprovalState decided = gate.open(Gates.PRODUCTION_APPROVAL, request.requester(), context(request, testStack, report, grant));
+        if (decided.state() != io.sluice.workflows.approval.GateState.APPROVED) {
+            DeploymentOutcome outcome = decided.state() == io.sluice.workflows.approval.GateState.REJECTED
+                    ? DeploymentOutcome.REJECTED : DeploymentOutcome.EXPIRED;
+            Workflow.setCurrentDetails("Production untouched: **" + outcome + "**.");
+            return result(outcome, request, testStack, report, StackOutcome.notApplied(spec.stackName("prod")), TestReport.notRun(),
+                    "gate " + decided.name() + " closed " + decided.state());
+        }
+
+        stage("prod-stack", "Applying stack `" + spec.stackName("prod") + "` in " + spec.prod().account());
+        StackOutcome prodStack = deployment.applyStack(stackRequest(spec, "prod", spec.prod(), modelPackage, workflowId));
+        if (!prodStack.succeeded()) {
+            String reason = prodStack.failedResource() + ": " + prodStack.reason() + " (stack " + prodStack.status() + ")";
+            Workflow.setCurrentDetails("Production update failed and was rolled back: " + reason);
+            return result(DeploymentOutcome.ROLLED_BACK, request, testStack, report, prodStack, TestReport.notRun(), reason);
+        }
+
+        stage("smoke-test", "Smoke test against `" + endpoint(prodStack, spec) + "`");
+        TestReport smoke = tests.run(new IntegrationTestActivities.TestRequest(spec.prod().account(), endpoint(prodStack, spec),
+                modelPackage.modelDataUrl(), spec.sharedAccount(), spec.integrationTests()));
+        if (smoke.successes() == 0) {
+            throw ApplicationFailure.newNonRetryableFailure("production endpoint " + endpoint(prodStack, spec)
+                    + " answered no smoke-test request: " + String.join("; ", smoke.failures()), FailureType.AWS_JOB_FAILED.type());
+        }
+
+        stage("record", "Tagging " + request.modelPackageArn() + " with the deployment");
+        String now = Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString();
+        String approvers = String.join(",", decided.approvedBy());
+        deployment.tagPackage(new DeploymentActivities.TagRequest(spec.sharedAccount(), request.modelPackageArn(), Map.of(
+                "sluice:deployed:test", spec.test().account() + "/" + endpoint(testStack, spec) + "@" + now,
+                "sluice:deployed:prod", spec.prod().account() + "/" + endpoint(prodStack, spec) + "@" + now,
+                "sluice:approved-by", approvers,
+                "sluice:deployed-by", workflowId)));
+        Workflow.setCurrentDetails("Serving in production at `" + endpoint(prodStack, spec) + "`, approved by " + approvers + ".");
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        return result(DeploymentOutcome.DEPLOYED, request, testStack, report, prodStack, smoke, "");
+    }
+
+    private String grantStageAccounts(DeploymentSpec spec, String group) {
+        try {
+            var granted = grants.grantAccess(new DeploymentActivities.GrantRequest(spec.sharedAccount(), group,
+                    List.of(spec.test().account(), spec.prod().account())));
+            return "stage accounts may use group " + granted.group();
+        } catch (ActivityFailure e) {
+            String reason = e.getCause() instanceof ApplicationFailure failure ? failure.getOriginalMessage() : e.getMessage();
+            log.warn("model package group policy not set: {}", reason);
+            return "not set: " + reason;
+        }
+    }
+
+    private static DeploymentActivities.StackRequest stackRequest(DeploymentSpec spec, String stage, StageSpec stageSpec,
+            DeploymentActivities.DeployablePackage modelPackage, String workflowId) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("EndpointName", spec.endpointName());
+        parameters.put("Stage", stage);
+        if (spec.modelSource().equals("package")) {
+            parameters.put("ModelPackageArn", modelPackage.packageArn());
+        } else {
+            parameters.put("Image", modelPackage.image());
+            parameters.put("ModelDataUrl", modelPackage.modelDataUrl());
+        }
+        parameters.put("ExecutionRoleArn", stageSpec.executionRoleArn());
+        parameters.put("InstanceType", stageSpec.instanceType());
+        parameters.put("InstanceCount", Integer.toString(stageSpec.instanceCount()));
+        parameters.put("KmsKeyId", stageSpec.kmsKey());
+        parameters.put("DataCaptureDestination", stageSpec.dataCaptureDestination());
+        parameters.put("SourceModelPackage", modelPackage.packageArn());
+        parameters.put("WorkflowId", workflowId);
+        return new DeploymentActivities.StackRequest(stageSpec.account(), spec.stackName(stage), workflowId, parameters,
+                Map.of("sluice:stage", stage, "sluice:endpoint", spec.endpointName()));
+    }
+
+    private static Map<String, String> context(DeployRequest request, StackOutcome testStack, TestReport report, String grant) {
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("modelPackageArn", request.modelPackageArn());
+        context.put("testStack", testStack.stackName() + " " + testStack.status());
+        context.put("testEndpoint", testStack.outputs().getOrDefault("EndpointName", ""));
+        context.put("invocations", report.successes() + " of " + report.invocations() + " succeeded");
+        context.put("latency", String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms", report.p50LatencyMs(), report.p95LatencyMs()));
+        if (report.labelledRows() > 0) {
+            context.put(report.metric(), String.format(Locale.ROOT, "%.4f on %d labelled rows", report.metricValue(),
+                    report.labelledRows()));
+        }
+        context.put("modelPackageGroupPolicy", grant);
+        return context;
+    }
+
+    private DeployResult result(DeploymentOutcome outcome, DeployRequest request, StackOutcome testStack, TestReport report,
+            StackOutcome prodStack, TestReport smoke, String reason) {
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        return new DeployResult(outcome, request.modelPackageArn(), testStack, report, prodStack, smoke, reason, gate.state());
+    }
+
+    private static String endpoint(StackOutcome stack, DeploymentSpec spec) {
+        return stack.outputs().getOrDefault("EndpointName", spec.endpointName());
+    }
+
+    private static void stage(String stage, String details) {
+        Workflow.upsertTypedSearchAttributes(SearchAttributes.STAGE.valueSet(stage));
+        Workflow.setCurrentDetails(details);
+    }
+}

@@ -1,0 +1,103 @@
+package io.sluice.workflows.deployment;
+
+import io.temporal.activity.ActivityInterface;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The shared model package and the endpoint stacks of a deployment. Every method is idempotent. */
+@ActivityInterface(namePrefix = "Deploy")
+public interface DeploymentActivities {
+
+    /** The package's approval status and what it serves. */
+    DeployablePackage describePackage(PackageRequest request);
+
+    /**
+     * Lets the stage accounts use the package group (its resource policy), where the API allows it;
+     * setting the same policy again changes nothing.
+     */
+    GrantResult grantAccess(GrantRequest request);
+
+    /**
+     * Creates or updates the endpoint stack through a change set (so the plan is shown), executed
+     * with a client request token, and waits for it. A stack that fails reports its first failed
+     * resource and reason; an update that fails is rolled back by CloudFormation, leaving the previous
+     * endpoint serving.
+     */
+    StackOutcome applyStack(StackRequest request);
+
+    /** Deletes a stack and waits; a missing stack is already deleted. */
+    StackOutcome deleteStack(StackRequest request);
+
+    /** Adds tags to the package (existing keys are overwritten). */
+    TagResult tagPackage(TagRequest request);
+
+    record PackageRequest(String account, String packageArn) {
+        public PackageRequest {
+            Objects.requireNonNull(account, "account is null");
+            Objects.requireNonNull(packageArn, "packageArn is null");
+        }
+    }
+
+    record DeployablePackage(String packageArn, String group, String approvalStatus, String image, String modelDataUrl) {}
+
+    record GrantRequest(String account, String group, List<String> accountIds) {
+        public GrantRequest {
+            Objects.requireNonNull(account, "account is null");
+            Objects.requireNonNull(group, "group is null");
+            accountIds = List.copyOf(accountIds);
+        }
+    }
+
+    record GrantResult(String group, boolean changed) {}
+
+    /**
+     * @param parameters the endpoint template's parameters
+     * @param tags tags for the stack and what it creates
+     */
+    record StackRequest(String account, String stackName, String workflowId, Map<String, String> parameters,
+            Map<String, String> tags) {
+        public StackRequest {
+            Objects.requireNonNull(account, "account is null");
+            Objects.requireNonNull(stackName, "stackName is null");
+            Objects.requireNonNull(workflowId, "workflowId is null");
+            parameters = Map.copyOf(parameters);
+            tags = Map.copyOf(tags);
+        }
+    }
+
+    /**
+     * @param status the stack's final status
+     * @param succeeded whether the create or update (or delete) completed
+     * @param changes what the change set planned, e.g. {@code Add Endpoint (AWS::SageMaker::Endpoint)}
+     * @param outputs the stack's outputs, e.g. the endpoint's real name
+     * @param failedResource the first resource that failed, or empty
+     * @param reason why it failed, or empty
+     */
+    record StackOutcome(String stackName, String stackId, String status, boolean succeeded, List<String> changes,
+            Map<String, String> outputs, String failedResource, String reason) {
+        public StackOutcome {
+            changes = List.copyOf(changes);
+            outputs = Map.copyOf(outputs);
+        }
+
+        /** A stage the run did not reach. */
+        public static StackOutcome notApplied(String stackName) {
+            return new StackOutcome(stackName, "", "NOT_APPLIED", false, List.of(), Map.of(), "", "");
+        }
+    }
+
+    record TagRequest(String account, String packageArn, Map<String, String> tags) {
+        public TagRequest {
+            Objects.requireNonNull(account, "account is null");
+            Objects.requireNonNull(packageArn, "packageArn is null");
+            tags = Map.copyOf(tags);
+        }
+    }
+
+    record TagResult(Map<String, String> tags) {
+        public TagResult {
+            tags = Map.copyOf(tags);
+        }
+    }
+}

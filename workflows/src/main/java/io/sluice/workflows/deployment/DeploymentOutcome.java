@@ -1,0 +1,15 @@
+package io.sluice.workflows.deployment;
+
+/** How a DeployModel run ended. */
+public enum DeploymentOutcome {
+    /** Tested, approved by the governance officer, serving in production. */
+    DEPLOYED,
+    /** The test endpoint failed its integration tests; nobody was asked to approve. */
+    FAILED_TESTS,
+    /** The governance officer rejected it; production is untouched. */
+    REJECTED,
+    /** Nobody decided before the gate's deadline; production is untouched. */
+    EXPIRED,
+    /** The production update failed and CloudFormation rolled it back; the previous endpoint serves. */
+    ROLLED_BACK
+}

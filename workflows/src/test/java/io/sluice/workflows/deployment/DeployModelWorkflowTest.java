@@ -1,0 +1,144 @@
+package io.sluice.workflows.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.WorkflowIds;
+import io.sluice.workflows.approval.Decision;
+import io.sluice.workflows.approval.FakeApprovalActivities;
+import io.sluice.workflows.approval.GatePolicy;
+import io.sluice.workflows.approval.GateState;
+import io.sluice.workflows.approval.Gates;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DeployModelWorkflowTest {
+    static final String QUEUE = "deploy-test";
+    static final String OFFICER = "governance-officer@example.com";
+
+    private TestWorkflowEnvironment environment;
+    private FakeApprovalActivities approvals;
+    private final FakeDeploymentActivities.Deployment deployment = new FakeDeploymentActivities.Deployment();
+    private final FakeDeploymentActivities.Tests tests = new FakeDeploymentActivities.Tests();
+
+    @BeforeEach
+    void start() {
+        environment = TestWorkflowEnvironment.newInstance();
+        SearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
+        var worker = environment.newWorker(QUEUE);
+        worker.registerWorkflowImplementationTypes(DeployModelWorkflowImpl.class);
+        approvals = new FakeApprovalActivities(Map.of(Gates.PRODUCTION_APPROVAL,
+                new GatePolicy(List.of(OFFICER), 1, false, Duration.ofDays(2), Duration.ZERO)), environment::currentTimeMillis);
+        worker.registerActivitiesImplementations(deployment, tests, approvals);
+        environment.start();
+    }
+
+    @AfterEach
+    void stop() {
+        environment.close();
+    }
+
+    @Test
+    void approval_deploysToProductionAndTagsThePackage() {
+        DeployModelWorkflow run = startDeployment();
+        awaitGate(run);
+        assertThat(run.approval().context()).containsEntry("auc", "0.7800 on 150 labelled rows")
+                .containsEntry("invocations", "151 of 151 succeeded");
+        assertThat(deployment.applied).containsExactly("test:sluice-credit-risk-test");
+
+        run.decide(Decision.approve(OFFICER, "report reviewed"));
+
+        DeployResult result = WorkflowStub.fromTyped(run).getResult(DeployResult.class);
+        assertThat(result.outcome()).isEqualTo(DeploymentOutcome.DEPLOYED);
+        assertThat(deployment.applied).containsExactly("test:sluice-credit-risk-test", "prod:sluice-credit-risk-prod");
+        assertThat(tests.endpoints).containsExactly("sluice-credit-risk-test-ep", "sluice-credit-risk-prod-ep");
+        assertThat(deployment.tags).singleElement().satisfies(tag -> {
+            assertThat(tag.packageArn()).isEqualTo(FakeDeploymentActivities.PACKAGE);
+            assertThat(tag.tags()).containsEntry("sluice:approved-by", OFFICER)
+                    .containsKeys("sluice:deployed:test", "sluice:deployed:prod");
+        });
+    }
+
+    @Test
+    void rejection_leavesProductionUntouched() {
+        DeployModelWorkflow run = startDeployment();
+        awaitGate(run);
+
+        run.decide(Decision.reject(OFFICER, "bias report missing"));
+
+        DeployResult result = WorkflowStub.fromTyped(run).getResult(DeployResult.class);
+        assertThat(result.outcome()).isEqualTo(DeploymentOutcome.REJECTED);
+        assertThat(result.prodStack().status()).isEqualTo("NOT_APPLIED");
+        assertThat(deployment.applied).containsExactly("test:sluice-credit-risk-test");
+        assertThat(deployment.tags).isEmpty();
+    }
+
+    @Test
+    void failedProductionUpdate_endsRolledBackWithTheReason() {
+        deployment.prodFails = true;
+        DeployModelWorkflow run = startDeployment();
+        awaitGate(run);
+
+        run.decide(Decision.approve(OFFICER, ""));
+
+        DeployResult result = WorkflowStub.fromTyped(run).getResult(DeployResult.class);
+        assertThat(result.outcome()).isEqualTo(DeploymentOutcome.ROLLED_BACK);
+        assertThat(result.reason()).contains("Endpoint", "capacity unavailable", "UPDATE_ROLLBACK_COMPLETE");
+        assertThat(deployment.tags).isEmpty();
+    }
+
+    @Test
+    void failingIntegrationTests_endTheRunWithoutAskingForApproval() {
+        tests.pass = false;
+        DeployModelWorkflow run = startDeployment();
+
+        DeployResult result = WorkflowStub.fromTyped(run).getResult(DeployResult.class);
+
+        assertThat(result.outcome()).isEqualTo(DeploymentOutcome.FAILED_TESTS);
+        assertThat(result.reason()).isEqualTo("auc 0.5500 is below 0.7");
+        assertThat(result.approval().state()).isEqualTo(GateState.NOT_OPENED);
+        assertThat(approvals.reminders).isEmpty();
+        assertThat(deployment.applied).containsExactly("test:sluice-credit-risk-test");
+    }
+
+    @Test
+    void secondDeploymentToTheSameEndpoint_whileOneRuns_isRefused() {
+        DeployModelWorkflow first = startDeployment();
+        awaitGate(first);
+
+        assertThatThrownBy(this::startDeployment).isInstanceOf(WorkflowExecutionAlreadyStarted.class)
+                .hasMessageContaining(WorkflowIds.deploy("credit-risk"));
+    }
+
+    private DeployModelWorkflow startDeployment() {
+        DeployModelWorkflow run = environment.getWorkflowClient().newWorkflowStub(DeployModelWorkflow.class,
+                WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(WorkflowIds.deploy("credit-risk"))
+                        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL).build());
+        WorkflowClient.start(run::deploy, new DeployRequest(FakeDeploymentActivities.PACKAGE, FakeDeploymentActivities.spec(),
+                "ml-engineer@example.com"));
+        return run;
+    }
+
+    private static void awaitGate(DeployModelWorkflow run) {
+        for (int i = 0; i < 500 && !run.approval().awaitsDecision(); i++) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        assertThat(run.approval().awaitsDecision()).as("production-approval gate open").isTrue();
+    }
+}
