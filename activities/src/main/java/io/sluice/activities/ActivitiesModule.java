@@ -10,12 +10,17 @@ import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.build.ModelJobActivitiesImpl;
 import io.sluice.activities.build.ModelRegistryActivitiesImpl;
 import io.sluice.activities.build.StepFunctionsActivitiesImpl;
+import io.sluice.activities.deployment.DeploymentActivitiesImpl;
+import io.sluice.activities.deployment.IntegrationTestActivitiesImpl;
+import io.sluice.activities.promotion.ArtifactCopyActivitiesImpl;
+import io.sluice.activities.promotion.PromotionActivitiesImpl;
 import io.sluice.activities.aws.AwsSettings;
 
 /**
  * Binds the AWS client factory and every activity implementation into the
- * {@link SluiceActivities} set the worker registers. Needs {@link AwsSettings} and
- * {@link io.sluice.activities.approval.ApprovalSettings} bindings.
+ * {@link SluiceActivities} set the worker registers. Needs {@link AwsSettings},
+ * {@link io.sluice.activities.approval.ApprovalSettings}, {@link io.sluice.activities.promotion.CopySettings}
+ * and {@link io.sluice.activities.promotion.RegistryEndpoints} bindings.
  */
 public final class ActivitiesModule extends AbstractModule {
     /** The set activity implementations are added to; other modules (and tests) may add more. */
@@ -30,6 +35,10 @@ public final class ActivitiesModule extends AbstractModule {
         activities.addBinding().to(ModelRegistryActivitiesImpl.class);
         activities.addBinding().to(ModelJobActivitiesImpl.class);
         activities.addBinding().to(StepFunctionsActivitiesImpl.class);
+        activities.addBinding().to(PromotionActivitiesImpl.class);
+        activities.addBinding().to(ArtifactCopyActivitiesImpl.class);
+        activities.addBinding().to(DeploymentActivitiesImpl.class);
+        activities.addBinding().to(IntegrationTestActivitiesImpl.class);
     }
 
     @Provides

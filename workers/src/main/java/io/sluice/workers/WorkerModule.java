@@ -10,8 +10,10 @@ import io.sluice.activities.ActivitiesModule;
 import io.sluice.activities.approval.ApprovalSettings;
 import io.sluice.activities.aws.AwsSettings;
 import io.sluice.activities.promotion.CopySettings;
+import io.sluice.activities.promotion.RegistryEndpoints;
 import io.sluice.workers.config.SluiceConfig;
 import io.sluice.workflows.build.BuildModelWorkflowImpl;
+import io.sluice.workflows.deployment.DeployModelWorkflowImpl;
 import io.sluice.workflows.promotion.PromoteModelWorkflowImpl;
 import io.sluice.workers.temporal.TemporalConnection;
 import io.temporal.client.WorkflowClient;
@@ -43,6 +45,7 @@ public final class WorkerModule extends AbstractModule {
         var workflows = workflowBinder(binder());
         workflows.addBinding().toInstance(BuildModelWorkflowImpl.class);
         workflows.addBinding().toInstance(PromoteModelWorkflowImpl.class);
+        workflows.addBinding().toInstance(DeployModelWorkflowImpl.class);
     }
 
     @Provides
@@ -53,6 +56,11 @@ public final class WorkerModule extends AbstractModule {
     @Provides
     CopySettings copySettings(SluiceConfig config) {
         return config.copy().toSettings();
+    }
+
+    @Provides
+    RegistryEndpoints registryEndpoints(SluiceConfig config) {
+        return new RegistryEndpoints(config.local().registries());
     }
 
     @Provides

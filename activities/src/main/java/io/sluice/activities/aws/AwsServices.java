@@ -1,11 +1,15 @@
 package io.sluice.activities.aws;
 
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClientBuilder;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.EcrClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClientBuilder;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClientBuilder;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.SfnClientBuilder;
 
@@ -17,6 +21,10 @@ public final class AwsServices {
     public static final AwsService<EcrClientBuilder, EcrClient> ECR = AwsService.of("ecr", EcrClient::builder);
     public static final AwsService<SageMakerClientBuilder, SageMakerClient> SAGEMAKER =
             AwsService.of("sagemaker", SageMakerClient::builder);
+    public static final AwsService<SageMakerRuntimeClientBuilder, SageMakerRuntimeClient> SAGEMAKER_RUNTIME =
+            AwsService.of("sagemaker-runtime", SageMakerRuntimeClient::builder);
+    public static final AwsService<CloudFormationClientBuilder, CloudFormationClient> CLOUDFORMATION =
+            AwsService.of("cloudformation", CloudFormationClient::builder);
     public static final AwsService<SfnClientBuilder, SfnClient> STEP_FUNCTIONS = AwsService.of("states", SfnClient::builder);
 
     private AwsServices() {}

@@ -7,16 +7,15 @@ import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsFailures;
 import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
+import io.sluice.activities.aws.JobFailures;
 import io.sluice.activities.aws.JobWaiter;
 import io.sluice.activities.aws.RegionImages;
 import io.sluice.activities.aws.S3Location;
 import io.sluice.activities.aws.SageMakerErrors;
-import io.sluice.workflows.FailureType;
 import io.sluice.workflows.build.ModelJobActivities.ProcessingRequest;
 import io.sluice.workflows.build.ModelJobActivities.ProcessingResult;
 import io.sluice.workflows.build.ModelJobActivities.TrainingRequest;
 import io.sluice.workflows.build.ModelJobActivities.TrainingResult;
-import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,7 +98,7 @@ public final class SageMakerJobs {
                 job -> job.processingJobStatus() != ProcessingJobStatus.IN_PROGRESS
                         && job.processingJobStatus() != ProcessingJobStatus.STOPPING);
         if (finished.processingJobStatus() != ProcessingJobStatus.COMPLETED) {
-            throw jobFailed("processing job " + request.jobName(), finished.processingJobStatusAsString(), finished.failureReason());
+            throw JobFailures.failed("processing job " + request.jobName(), finished.processingJobStatusAsString(), finished.failureReason());
         }
         return new ProcessingResult(request.jobName(), outputs, flowSha256);
     }
@@ -134,7 +133,7 @@ public final class SageMakerJobs {
                 job -> job.trainingJobStatus() != TrainingJobStatus.IN_PROGRESS
                         && job.trainingJobStatus() != TrainingJobStatus.STOPPING);
         if (finished.trainingJobStatus() != TrainingJobStatus.COMPLETED) {
-            throw jobFailed("training job " + request.jobName(), finished.trainingJobStatusAsString(), finished.failureReason());
+            throw JobFailures.failed("training job " + request.jobName(), finished.trainingJobStatusAsString(), finished.failureReason());
         }
         Map<String, Double> metrics = new TreeMap<>();
         for (MetricData metric : finished.finalMetricDataList()) {
@@ -152,11 +151,6 @@ public final class SageMakerJobs {
                 throw AwsFailures.classify(e, operation, AwsCalls.attempt());
             }
         }
-    }
-
-    static ApplicationFailure jobFailed(String job, String status, String reason) {
-        return ApplicationFailure.newNonRetryableFailure(job + " ended " + status + ": "
-                + (reason == null || reason.isEmpty() ? "no reason given" : reason), FailureType.AWS_JOB_FAILED.type());
     }
 
     private AwsOperation operation(String account, String action, String resource) {

@@ -5,6 +5,7 @@ import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsFailures;
 import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
+import io.sluice.activities.aws.JobFailures;
 import io.sluice.activities.aws.JobWaiter;
 import io.sluice.workflows.build.StepFunctionsActivities;
 import jakarta.inject.Inject;
@@ -47,7 +48,7 @@ public final class StepFunctionsActivitiesImpl implements StepFunctionsActivitie
                 DescribeExecutionResponse::statusAsString,
                 execution -> execution.status() != ExecutionStatus.RUNNING && execution.status() != ExecutionStatus.PENDING_REDRIVE);
         if (finished.status() != ExecutionStatus.SUCCEEDED) {
-            throw SageMakerJobs.jobFailed("execution " + executionArn, finished.statusAsString(),
+            throw JobFailures.failed("execution " + executionArn, finished.statusAsString(),
                     (finished.error() == null ? "" : finished.error()) + (finished.cause() == null ? "" : ": " + finished.cause()));
         }
         return new ExecutionResult(executionArn, finished.statusAsString(), finished.output() == null ? "" : finished.output());

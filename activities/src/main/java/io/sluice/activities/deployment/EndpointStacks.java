@@ -1,0 +1,215 @@
+package io.sluice.activities.deployment;
+
+import io.sluice.activities.aws.AwsCalls;
+import io.sluice.activities.aws.AwsClients;
+import io.sluice.activities.aws.AwsFailures;
+import io.sluice.activities.aws.AwsOperation;
+import io.sluice.activities.aws.AwsServices;
+import io.sluice.activities.aws.JobFailures;
+import io.sluice.activities.aws.JobWaiter;
+import io.sluice.workflows.build.BuildNames;
+import io.sluice.workflows.deployment.DeploymentActivities.StackOutcome;
+import io.sluice.workflows.deployment.DeploymentActivities.StackRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.Change;
+import software.amazon.awssdk.services.cloudformation.model.ChangeSetStatus;
+import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetResponse;
+import software.amazon.awssdk.services.cloudformation.model.Parameter;
+import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.cloudformation.model.StackEvent;
+import software.amazon.awssdk.services.cloudformation.model.StackStatus;
+import software.amazon.awssdk.services.cloudformation.model.Tag;
+
+/**
+ * Applies {@code deploy/aws/endpoint.yaml} as a stack: a change set per application (named from the
+ * workflow, so a retry finds it), executed with a client request token, then awaited.
+ */
+public final class EndpointStacks {
+    static final String TEMPLATE = template();
+
+    private final AwsClients clients;
+
+    public EndpointStacks(AwsClients clients) {
+        this.clients = clients;
+    }
+
+    public StackOutcome apply(StackRequest request) {
+        CloudFormationClient cloudFormation = clients.client(request.account(), AwsServices.CLOUDFORMATION);
+        var operation = operation(request, "CreateChangeSet");
+        Optional<Stack> existing = describe(cloudFormation, request.stackName(), operation);
+        if (existing.isPresent() && existing.get().stackStatus() == StackStatus.ROLLBACK_COMPLETE) {
+            deleteAndWait(cloudFormation, request, operation);
+            existing = Optional.empty();
+        }
+        boolean update = existing.isPresent();
+        String changeSetName = "sluice-" + BuildNames.clientToken(request.workflowId(), request.stackName()).substring(0, 24);
+        String token = BuildNames.clientToken(request.workflowId(), "execute-" + request.stackName());
+        DescribeChangeSetResponse changeSet = changeSet(cloudFormation, request, changeSetName, update, operation);
+        List<String> changes = changeSet.changes().stream().map(EndpointStacks::describe).toList();
+        if (changeSet.status() == ChangeSetStatus.FAILED) {
+            String reason = changeSet.statusReason() == null ? "" : changeSet.statusReason();
+            if (reason.contains("didn't contain changes") || reason.contains("No updates")) {
+                Stack stack = describe(cloudFormation, request.stackName(), operation).orElseThrow();
+                return withOutputs(outcome(stack, true, List.of(), "", ""), cloudFormation, request);
+            }
+            throw JobFailures.failed("change set " + changeSetName + " of stack " + request.stackName(), "FAILED", reason);
+        }
+        if (changeSet.executionStatusAsString().equals("AVAILABLE")) {
+            AwsCalls.call(operation(request, "ExecuteChangeSet"), () -> cloudFormation.executeChangeSet(execute -> execute
+                    .stackName(request.stackName()).changeSetName(changeSetName).clientRequestToken(token)));
+        }
+        Stack finished = JobWaiter.await("stack " + request.stackName(),
+                () -> describe(cloudFormation, request.stackName(), operation).orElseThrow(),
+                stack -> stack.stackStatusAsString(),
+                stack -> !stack.stackStatusAsString().endsWith("_IN_PROGRESS"));
+        boolean succeeded = finished.stackStatus() == StackStatus.CREATE_COMPLETE || finished.stackStatus() == StackStatus.UPDATE_COMPLETE;
+        if (succeeded) {
+            return withOutputs(outcome(finished, true, changes, "", ""), cloudFormation, request);
+        }
+        StackEvent failure = firstFailure(cloudFormation, request, operation);
+        if (!update) {
+            throw JobFailures.failed("stack " + request.stackName(), finished.stackStatusAsString(), failure == null
+                    ? finished.stackStatusReason() : failure.logicalResourceId() + ": " + failure.resourceStatusReason());
+        }
+        return outcome(finished, false, changes, failure == null ? "" : failure.logicalResourceId(),
+                failure == null ? String.valueOf(finished.stackStatusReason()) : failure.resourceStatusReason());
+    }
+
+    public StackOutcome delete(StackRequest request) {
+        CloudFormationClient cloudFormation = clients.client(request.account(), AwsServices.CLOUDFORMATION);
+        var operation = operation(request, "DeleteStack");
+        if (describe(cloudFormation, request.stackName(), operation).isEmpty()) {
+            return new StackOutcome(request.stackName(), "", "DELETE_COMPLETE", true, List.of(), Map.of(), "", "");
+        }
+        deleteAndWait(cloudFormation, request, operation);
+        return new StackOutcome(request.stackName(), "", "DELETE_COMPLETE", true, List.of(), Map.of(), "", "");
+    }
+
+    private DescribeChangeSetResponse changeSet(CloudFormationClient cloudFormation, StackRequest request, String name, boolean update,
+            AwsOperation operation) {
+        try {
+            cloudFormation.createChangeSet(create -> create
+                    .stackName(request.stackName())
+                    .changeSetName(name)
+                    .changeSetType(update ? ChangeSetType.UPDATE : ChangeSetType.CREATE)
+                    .templateBody(TEMPLATE)
+                    .parameters(new TreeMap<>(request.parameters()).entrySet().stream()
+                            .map(entry -> Parameter.builder().parameterKey(entry.getKey()).parameterValue(entry.getValue()).build())
+                            .toList())
+                    .tags(new TreeMap<>(request.tags()).entrySet().stream()
+                            .map(entry -> Tag.builder().key(entry.getKey()).value(entry.getValue()).build()).toList()));
+        } catch (CloudFormationException e) {
+            if (!"AlreadyExistsException".equals(e.awsErrorDetails().errorCode())) {
+                throw AwsFailures.classify(e, operation, AwsCalls.attempt());
+            }
+        }
+        return JobWaiter.await("change set " + name + " of " + request.stackName(),
+                () -> AwsCalls.call(operation(request, "DescribeChangeSet"), () -> cloudFormation.describeChangeSet(
+                        describe -> describe.stackName(request.stackName()).changeSetName(name))),
+                changeSet -> changeSet.statusAsString(),
+                changeSet -> changeSet.status() == ChangeSetStatus.CREATE_COMPLETE || changeSet.status() == ChangeSetStatus.FAILED
+                        || changeSet.status() == ChangeSetStatus.DELETE_COMPLETE);
+    }
+
+    private void deleteAndWait(CloudFormationClient cloudFormation, StackRequest request, AwsOperation operation) {
+        AwsCalls.call(operation(request, "DeleteStack"), () -> cloudFormation.deleteStack(delete -> delete.stackName(request.stackName())));
+        JobWaiter.await("deletion of stack " + request.stackName(),
+                () -> describe(cloudFormation, request.stackName(), operation)
+                        .map(Stack::stackStatusAsString).orElse("DELETE_COMPLETE"),
+                status -> status,
+                status -> !status.endsWith("_IN_PROGRESS"));
+    }
+
+    private StackEvent firstFailure(CloudFormationClient cloudFormation, StackRequest request, AwsOperation operation) {
+        List<StackEvent> events = new ArrayList<>(AwsCalls.call(operation(request, "DescribeStackEvents"),
+                () -> cloudFormation.describeStackEvents(describe -> describe.stackName(request.stackName())).stackEvents()));
+        java.util.Collections.reverse(events);
+        return events.stream()
+                .filter(event -> event.resourceStatusAsString() != null && event.resourceStatusAsString().endsWith("_FAILED"))
+                .filter(event -> !event.logicalResourceId().equals(request.stackName()))
+                .findFirst().orElse(null);
+    }
+
+    private static Optional<Stack> describe(CloudFormationClient cloudFormation, String stackName, AwsOperation operation) {
+        try {
+            return cloudFormation.describeStacks(describe -> describe.stackName(stackName)).stacks().stream()
+                    .filter(stack -> stack.stackStatus() != StackStatus.DELETE_COMPLETE).findFirst();
+        } catch (CloudFormationException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not exist")) {
+                return Optional.empty();
+            }
+            throw AwsFailures.classify(e, operation, AwsCalls.attempt());
+        }
+    }
+
+    /**
+     * The outcome with the template's outputs. Some CloudFormation implementations (the local
+     * stand-in among them) return no outputs for stacks made through change sets; then the names
+     * come from the stack's resources, which carry the same values.
+     */
+    private StackOutcome withOutputs(StackOutcome outcome, CloudFormationClient cloudFormation, StackRequest request) {
+        if (outcome.outputs().containsKey("EndpointName")) {
+            return outcome;
+        }
+        Map<String, String> physical = new LinkedHashMap<>();
+        AwsCalls.call(operation(request, "DescribeStackResources"), () -> cloudFormation.describeStackResources(
+                describe -> describe.stackName(request.stackName())).stackResources())
+                .forEach(resource -> physical.put(resource.logicalResourceId(), resource.physicalResourceId()));
+        Map<String, String> outputs = new LinkedHashMap<>();
+        putName(outputs, "EndpointName", physical.get("Endpoint"));
+        if (physical.get("Endpoint") != null) {
+            outputs.put("EndpointArn", physical.get("Endpoint"));
+        }
+        putName(outputs, "EndpointConfigName", physical.get("EndpointConfig"));
+        putName(outputs, "ModelName", physical.get("Model"));
+        return new StackOutcome(outcome.stackName(), outcome.stackId(), outcome.status(), outcome.succeeded(), outcome.changes(),
+                outputs, outcome.failedResource(), outcome.reason());
+    }
+
+    /** A SageMaker resource's name from its physical id, which is its name or its ARN. */
+    private static void putName(Map<String, String> outputs, String key, String physicalId) {
+        if (physicalId != null) {
+            outputs.put(key, physicalId.contains("/") ? physicalId.substring(physicalId.lastIndexOf('/') + 1) : physicalId);
+        }
+    }
+
+    private static StackOutcome outcome(Stack stack, boolean succeeded, List<String> changes, String failedResource, String reason) {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        stack.outputs().forEach(output -> outputs.put(output.outputKey(), output.outputValue()));
+        return new StackOutcome(stack.stackName(), stack.stackId(), stack.stackStatusAsString(), succeeded, changes, outputs,
+                failedResource, reason == null ? "" : reason);
+    }
+
+    private static String describe(Change change) {
+        var resource = change.resourceChange();
+        return resource == null ? change.typeAsString()
+                : resource.actionAsString() + " " + resource.logicalResourceId() + " (" + resource.resourceType() + ")";
+    }
+
+    private AwsOperation operation(StackRequest request, String action) {
+        return new AwsOperation(clients.account(request.account()), "cloudformation", action, "stack " + request.stackName());
+    }
+
+    private static String template() {
+        try (InputStream in = EndpointStacks.class.getResourceAsStream("endpoint.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("endpoint.yaml is missing from the activities jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

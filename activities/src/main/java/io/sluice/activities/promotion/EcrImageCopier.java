@@ -1,0 +1,108 @@
+package io.sluice.activities.promotion;
+
+import io.sluice.activities.aws.AwsCalls;
+import io.sluice.activities.aws.AwsClients;
+import io.sluice.activities.aws.AwsFailures;
+import io.sluice.activities.aws.AwsOperation;
+import io.sluice.activities.aws.AwsServices;
+import io.sluice.activities.aws.RegionImages;
+import io.sluice.activities.promotion.images.CopyReport;
+import io.sluice.activities.promotion.images.DigestMismatchException;
+import io.sluice.activities.promotion.images.ImageCopier;
+import io.sluice.activities.promotion.images.ImageReference;
+import io.sluice.activities.promotion.images.RegistryClient;
+import io.sluice.activities.promotion.images.RegistryCredentials;
+import io.sluice.activities.promotion.images.RegistryException;
+import io.sluice.workflows.FailureType;
+import io.sluice.workflows.promotion.ArtifactCopyActivities.ImageCopy;
+import io.sluice.workflows.promotion.ArtifactCopyActivities.ImageCopyRequest;
+import io.temporal.failure.ApplicationFailure;
+import jakarta.inject.Inject;
+import java.net.http.HttpClient;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsException;
+
+/**
+ * Copies an ECR image to another account's ECR over the registry protocol (see
+ * {@code ArtifactCopyActivities.copyImage}): ECR's API for the repository, its pull policy and the
+ * credentials; {@link ImageCopier} for the bytes, digest preserved.
+ */
+public final class EcrImageCopier {
+    private final AwsClients clients;
+    private final RegistryEndpoints endpoints;
+    private final ImageCopier copier;
+    private final HttpClient http = RegistryClient.newHttpClient();
+
+    @Inject
+    public EcrImageCopier(AwsClients clients, RegistryEndpoints endpoints, CopySettings settings) {
+        this.clients = clients;
+        this.endpoints = endpoints;
+        this.copier = new ImageCopier(settings.concurrency());
+    }
+
+    public ImageCopy copy(ImageCopyRequest request, Consumer<String> heartbeat) {
+        if (RegionImages.isAwsOwned(request.sourceImage())) {
+            return new ImageCopy(request.sourceImage(), request.sourceImage(), "", 0, 0, 0);
+        }
+        ImageReference from = ImageReference.parse(request.sourceImage());
+        var sourceAccount = clients.account(request.sourceAccount());
+        var targetAccount = clients.account(request.targetAccount());
+        String region = clients.settings().region();
+        if (!from.registry().startsWith(sourceAccount.id() + ".")) {
+            throw ApplicationFailure.newNonRetryableFailure("image " + request.sourceImage() + " is not in the registry of account "
+                    + sourceAccount.describe() + "; expected " + sourceAccount.id() + ".dkr.ecr." + region + ".amazonaws.com/...",
+                    FailureType.INVALID_INPUT.type());
+        }
+        ImageReference to = new ImageReference(targetAccount.id() + from.registry().substring(from.registry().indexOf('.')),
+                from.repository(), from.reference());
+        ensureRepository(request, from.repository());
+        var source = new RegistryClient(endpoints.endpoint(sourceAccount.id(), region), credentials(request.sourceAccount()), http);
+        var target = new RegistryClient(endpoints.endpoint(targetAccount.id(), region), credentials(request.targetAccount()), http);
+        CopyReport report;
+        try {
+            report = copier.copy(source, new ImageReference(source.registry(), from.repository(), from.reference()),
+                    target, new ImageReference(target.registry(), to.repository(), to.reference()),
+                    (digest, bytes, copied) -> heartbeat.accept((copied ? "copied " : "present ") + digest + " (" + bytes + " bytes)"));
+        } catch (DigestMismatchException e) {
+            throw ApplicationFailure.newFailureWithCause("copying " + from + " to " + to + ": " + e.getMessage() + "; retrying",
+                    FailureType.AWS_UNAVAILABLE.type(), e);
+        } catch (RegistryException e) {
+            String message = "copying " + from + " to " + to + ": " + e.getMessage();
+            throw e.retryable() ? ApplicationFailure.newFailureWithCause(message, FailureType.AWS_UNAVAILABLE.type(), e)
+                    : ApplicationFailure.newNonRetryableFailureWithCause(message, FailureType.INVALID_REQUEST.type(), e);
+        }
+        return new ImageCopy(request.sourceImage(), to.toString(), report.digest(), report.blobsCopied(),
+                report.blobsSkipped() + report.blobsMounted(), report.bytesCopied());
+    }
+
+    /** The target repository, created if missing, with a policy letting the pull accounts pull. */
+    private void ensureRepository(ImageCopyRequest request, String repository) {
+        var ecr = clients.client(request.targetAccount(), AwsServices.ECR);
+        var operation = new AwsOperation(clients.account(request.targetAccount()), "ecr", "CreateRepository", "repository " + repository);
+        try {
+            ecr.createRepository(create -> create.repositoryName(repository).imageScanningConfiguration(scan -> scan.scanOnPush(true)));
+        } catch (RepositoryAlreadyExistsException alreadyThere) {
+            // Created by an earlier promotion or attempt: keep it.
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            throw AwsFailures.classify(e, operation, AwsCalls.attempt());
+        }
+        if (request.pullAccounts().isEmpty()) {
+            return;
+        }
+        String principals = request.pullAccounts().stream().map(alias -> "\"arn:aws:iam::" + clients.account(alias).id() + ":root\"")
+                .sorted().collect(Collectors.joining(","));
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"SluiceStagesPull\",\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":[" + principals + "]},\"Action\":[\"ecr:BatchGetImage\",\"ecr:GetDownloadUrlForLayer\","
+                + "\"ecr:BatchCheckLayerAvailability\"]}]}";
+        AwsCalls.call(new AwsOperation(clients.account(request.targetAccount()), "ecr", "SetRepositoryPolicy", "repository " + repository),
+                () -> ecr.setRepositoryPolicy(set -> set.repositoryName(repository).policyText(policy)));
+    }
+
+    private RegistryCredentials credentials(String account) {
+        var operation = new AwsOperation(clients.account(account), "ecr", "GetAuthorizationToken", "registry");
+        String token = AwsCalls.call(operation, () -> clients.client(account, AwsServices.ECR).getAuthorizationToken(get -> { }))
+                .authorizationData().get(0).authorizationToken();
+        return RegistryCredentials.ecrToken(token);
+    }
+}

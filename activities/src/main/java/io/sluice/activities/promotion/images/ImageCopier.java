@@ -1,0 +1,280 @@
+package io.sluice.activities.promotion.images;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Copies an image, or a multi-platform index with every platform, from one registry repository to
+ * another so that it has the same digest in both: manifests are written byte for byte with their
+ * media types, and blobs are streamed without being held in memory and verified against their
+ * digests on the way.
+ *
+ * <p>A copy is idempotent: blobs the target repository has are skipped, and writing a manifest
+ * that is already there changes nothing (a tag is moved to it). A copy that fails part-way leaves
+ * only complete, verified blobs and, for an index, complete child manifests in the target; the
+ * image's own manifest (and so its tag) is written last, only after everything it refers to is
+ * there. Running the copy again finishes the work.
+ */
+public final class ImageCopier {
+    /** Tries per blob transfer; each try opens a new download and a new upload session. */
+    public static final int BLOB_ATTEMPTS = 3;
+
+    private static final int MAX_INDEX_DEPTH = 4;
+    private static final Duration WORKER_STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final int parallelism;
+
+    /** @param parallelism how many blobs one copy transfers at once, 1 to 64 */
+    public ImageCopier(int parallelism) {
+        if (parallelism < 1 || parallelism > 64) {
+            throw new IllegalArgumentException("parallelism " + parallelism + " is not between 1 and 64");
+        }
+        this.parallelism = parallelism;
+    }
+
+    /**
+     * Copies image {@code from}, read through {@code source}, to {@code to}, written through
+     * {@code target}.
+     *
+     * <p>The source manifest is resolved first. For an index (OCI index or Docker manifest list)
+     * every child manifest is fetched by digest, its blobs are copied and it is written under its
+     * digest before the index bytes are written unchanged. For each blob (config and layers): skipped
+     * when the target repository has it; mounted from {@code from}'s repository when both clients
+     * address the same registry; otherwise streamed from source to target and verified, up to
+     * {@value #BLOB_ATTEMPTS} tries, with up to {@code parallelism} blobs at once on worker threads
+     * that live only for this copy. The manifest is then written under {@code to}'s tag or digest
+     * and the digest the target reports must equal the source's.
+     *
+     * @throws DigestMismatchException when a blob or manifest the source serves does not match its
+     *     digest, or the target reports a different digest; the image's manifest is then not written
+     * @throws RegistryException when a registry call fails after its retries
+     * @throws IllegalArgumentException when {@code from} or {@code to} names another registry than
+     *     its client, or {@code to} is a digest other than the source manifest's
+     */
+    public CopyReport copy(RegistryClient source, ImageReference from, RegistryClient target, ImageReference to,
+            BlobProgress progress) {
+        Objects.requireNonNull(source, "source is null");
+        Objects.requireNonNull(from, "from is null");
+        Objects.requireNonNull(target, "target is null");
+        Objects.requireNonNull(to, "to is null");
+        Objects.requireNonNull(progress, "progress is null");
+        requireRegistry(from, source);
+        requireRegistry(to, target);
+
+        Manifest image = source.getManifest(from.repository(), from.reference());
+        if (to.byDigest() && !to.reference().equals(image.digest())) {
+            throw new IllegalArgumentException("target " + to + " names a digest, but " + from + " is " + image.digest());
+        }
+        var manifests = new ArrayList<Manifest>();
+        collectChildren(source, from, image, 1, manifests, new HashSet<>());
+
+        var blobs = new LinkedHashMap<String, Descriptor>();
+        for (Manifest manifest : manifests) {
+            addBlobs(manifest, blobs);
+        }
+        addBlobs(image, blobs);
+        var transfer = new BlobTransfer(source, from, target, to, progress);
+        Tally tally = copyBlobs(transfer, List.copyOf(blobs.values()));
+
+        for (Manifest manifest : manifests) {
+            putManifest(target, to.withReference(manifest.digest()), manifest);
+        }
+        putManifest(target, to, image);
+        return new CopyReport(image.digest(), image.mediaType(), blobs.size(), tally.copied, tally.skipped, tally.mounted,
+                tally.bytes, manifests.size() + 1);
+    }
+
+    /** Adds the manifests under {@code index}, if it is one, children before parents, each once. */
+    private static void collectChildren(RegistryClient source, ImageReference from, Manifest index, int depth,
+            List<Manifest> manifests, Set<String> seen) {
+        if (!index.isIndex()) {
+            return;
+        }
+        if (depth > MAX_INDEX_DEPTH) {
+            throw new IllegalStateException("index " + index.digest() + " of " + from + " nests indexes deeper than "
+                    + MAX_INDEX_DEPTH + " levels");
+        }
+        for (Descriptor child : index.manifests()) {
+            if (!seen.add(child.digest())) {
+                continue;
+            }
+            Manifest manifest = source.getManifest(from.repository(), child.digest());
+            if (manifest.size() != child.size()) {
+                throw new DigestMismatchException("manifest " + child.digest() + " of " + from + " at registry "
+                        + source.registry() + " has " + manifest.size() + " bytes but index " + index.digest() + " says "
+                        + child.size() + ": size mismatch", child.digest(), manifest.size() + " bytes");
+            }
+            collectChildren(source, from, manifest, depth + 1, manifests, seen);
+            manifests.add(manifest);
+        }
+    }
+
+    private static void addBlobs(Manifest manifest, Map<String, Descriptor> blobs) {
+        if (!manifest.isIndex()) {
+            manifest.blobs().forEach(blob -> blobs.putIfAbsent(blob.digest(), blob));
+        }
+    }
+
+    private static void putManifest(RegistryClient target, ImageReference to, Manifest manifest) {
+        String stored = target.putManifest(to.repository(), to.reference(), manifest);
+        if (!stored.equals(manifest.digest())) {
+            throw new DigestMismatchException("registry " + target.registry() + " stored manifest " + to + " as " + stored
+                    + ", not as the source's " + manifest.digest() + ": digest mismatch", manifest.digest(), stored);
+        }
+    }
+
+    private Tally copyBlobs(BlobTransfer transfer, List<Descriptor> blobs) {
+        var tally = new Tally();
+        if (blobs.isEmpty()) {
+            return tally;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, blobs.size()), daemonThreads());
+        try {
+            var completion = new ExecutorCompletionService<BlobOutcome>(pool);
+            for (Descriptor blob : blobs) {
+                completion.submit(() -> transfer.copy(blob));
+            }
+            for (int done = 0; done < blobs.size(); done++) {
+                tally.add(completion.take().get());
+            }
+            return tally;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException("copy of " + transfer.from + " to " + transfer.to + " was interrupted", 0, false, e);
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        } finally {
+            stop(pool);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable failure) {
+        if (failure instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(failure);
+    }
+
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(WORKER_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        int pool = POOLS.incrementAndGet();
+        var threads = new AtomicInteger();
+        return runnable -> {
+            var thread = new Thread(runnable, "image-copy-" + pool + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static void requireRegistry(ImageReference image, RegistryClient client) {
+        if (!image.registry().equalsIgnoreCase(client.registry())) {
+            throw new IllegalArgumentException("image " + image + " is not in registry " + client.registry()
+                    + " that its client addresses");
+        }
+    }
+
+    private enum Outcome { COPIED, SKIPPED, MOUNTED }
+
+    private record BlobOutcome(Outcome outcome, long bytes) {}
+
+    /** Counts, added to only by the thread that waits for the workers. */
+    private static final class Tally {
+        int copied;
+        int skipped;
+        int mounted;
+        long bytes;
+
+        void add(BlobOutcome blob) {
+            switch (blob.outcome()) {
+                case COPIED -> {
+                    copied++;
+                    bytes += blob.bytes();
+                }
+                case SKIPPED -> skipped++;
+                case MOUNTED -> mounted++;
+            }
+        }
+    }
+
+    /** One copy's way of bringing a blob to the target. */
+    private record BlobTransfer(RegistryClient source, ImageReference from, RegistryClient target, ImageReference to,
+            BlobProgress progress) {
+
+        BlobOutcome copy(Descriptor blob) throws InterruptedException {
+            BlobOutcome outcome = bring(blob);
+            progress.blobDone(blob.digest(), blob.size(), outcome.outcome() == Outcome.COPIED);
+            return outcome;
+        }
+
+        private BlobOutcome bring(Descriptor blob) throws InterruptedException {
+            if (target.hasBlob(to.repository(), blob.digest())) {
+                return new BlobOutcome(Outcome.SKIPPED, 0);
+            }
+            if (mounts() && mount(blob)) {
+                return new BlobOutcome(Outcome.MOUNTED, 0);
+            }
+            for (int tried = 1; ; tried++) {
+                try {
+                    stream(blob);
+                    return new BlobOutcome(Outcome.COPIED, blob.size());
+                } catch (DigestMismatchException e) {
+                    throw new DigestMismatchException("blob " + blob.digest() + " of " + from + " at registry "
+                            + source.registry() + " is " + e.received() + " (expected " + blob.size() + " bytes): digest mismatch;"
+                            + " it was not written to " + to, blob.digest(), e.received());
+                } catch (RegistryException e) {
+                    if (!e.retryable() || tried >= BLOB_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("copy of blob " + blob.digest() + " was cancelled");
+                }
+                Backoff.after(tried);
+            }
+        }
+
+        private boolean mounts() {
+            return source.endpoint().equals(target.endpoint()) && !from.repository().equals(to.repository());
+        }
+
+        /** Whether the registry linked the blob; a refused or failed mount falls back to a transfer. */
+        private boolean mount(Descriptor blob) {
+            try {
+                return target.mountBlob(to.repository(), blob.digest(), from.repository());
+            } catch (RegistryException e) {
+                return false;
+            }
+        }
+
+        private void stream(Descriptor blob) {
+            InputStream content = source.openBlob(from.repository(), blob.digest());
+            target.pushBlob(to.repository(), blob.digest(), blob.size(), content);
+        }
+    }
+}
