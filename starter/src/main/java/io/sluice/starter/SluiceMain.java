@@ -6,8 +6,16 @@ import picocli.CommandLine;
 public final class SluiceMain {
     private SluiceMain() {}
 
+    /** Exits with the command's code; whatever escapes the command still ends the JVM, and with it every child process. */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (Throwable unexpected) {
+            System.err.println("error: " + unexpected);
+            code = ExitCodes.RUN_FAILED;
+        }
+        System.exit(code);
     }
 
     /** The configured command tree; tests execute it with their own output streams. */

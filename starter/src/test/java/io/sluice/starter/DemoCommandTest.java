@@ -21,6 +21,14 @@ class DemoCommandTest {
                 .containsPattern("BuildModel +build/credit-risk/demo  APPROVED")
                 .containsPattern("dev model package +arn:aws:sagemaker:us-east-1:100000000003:model-package/credit-risk/1")
                 .containsPattern("approval +model-approval: APPROVE by lead-ds@example.com")
+                .containsPattern("PromoteModel +promote/arn:aws:sagemaker:us-east-1:100000000003:model-package/credit-risk/1  PROMOTED")
+                .containsPattern("shared model package +arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/1")
+                .containsPattern("artifact container-0-model.tar.gz \\d+ bytes, sha256 (\\w+)… \\(dev\\) == \\1… \\(shared\\)")
+                .containsPattern("image credit-risk-xgboost:1.0 sha256:\\w{64} \\(dev\\) == \\(shared\\); 4 blobs")
+                .containsPattern("DeployModel +deploy/credit-risk  DEPLOYED")
+                .containsPattern("endpoint \\(prod\\) +prod 100000000006 .* stack CREATE_COMPLETE")
+                .containsPattern("integration tests +\\d+/\\d+ ok, .* auc 0\\.\\d+ on 150 rows")
+                .containsPattern("approval +production-approval: APPROVE by governance-officer@example.com")
                 .contains("demo: every step held")
                 .doesNotContain("FAIL");
     }

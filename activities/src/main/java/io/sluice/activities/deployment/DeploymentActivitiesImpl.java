@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.services.sagemaker.model.Tag;
 
 /** The shared package (SageMaker) and the endpoint stacks (CloudFormation) of a deployment. */
 public final class DeploymentActivitiesImpl implements DeploymentActivities {
@@ -63,16 +62,22 @@ public final class DeploymentActivitiesImpl implements DeploymentActivities {
         return stacks.delete(request);
     }
 
+    /**
+     * Records the deployment in the package's customer metadata (kept with the package version and
+     * shown beside it), merged with what is there; the approval status is left as it is.
+     */
     @Override
     public TagResult tagPackage(TagRequest request) {
-        var operation = new AwsOperation(clients.account(request.account()), "sagemaker", "AddTags", request.packageArn());
+        var operation = new AwsOperation(clients.account(request.account()), "sagemaker", "UpdateModelPackage", request.packageArn());
         var sageMaker = clients.client(request.account(), AwsServices.SAGEMAKER);
-        AwsCalls.call(operation, () -> sageMaker.addTags(add -> add.resourceArn(request.packageArn()).tags(
-                new TreeMap<>(request.tags()).entrySet().stream()
-                        .map(entry -> Tag.builder().key(entry.getKey()).value(entry.getValue()).build()).toList())));
-        var tags = new TreeMap<String, String>();
-        AwsCalls.call(operation, () -> sageMaker.listTags(list -> list.resourceArn(request.packageArn())).tags())
-                .forEach(tag -> tags.put(tag.key(), tag.value()));
-        return new TagResult(tags);
+        var current = AwsCalls.call(operation, () -> sageMaker.describeModelPackage(d -> d.modelPackageName(request.packageArn())));
+        var merged = new TreeMap<String, String>(current.customerMetadataProperties());
+        merged.putAll(request.tags());
+        if (!merged.equals(new TreeMap<>(current.customerMetadataProperties()))) {
+            AwsCalls.call(operation, () -> sageMaker.updateModelPackage(update -> update.modelPackageArn(request.packageArn())
+                    .customerMetadataProperties(merged)));
+        }
+        var after = AwsCalls.call(operation, () -> sageMaker.describeModelPackage(d -> d.modelPackageName(request.packageArn())));
+        return new TagResult(after.customerMetadataProperties());
     }
 }

@@ -3,5 +3,5 @@ package io.sluice.starter.build;
 import picocli.CommandLine.Command;
 
 /** {@code sluice model}: model builds. */
-@Command(name = "model", description = "Build and promote models.", subcommands = {BuildModelCommand.class, PromoteModelCommand.class})
+@Command(name = "model", description = "Build, promote and deploy models.", subcommands = {BuildModelCommand.class, PromoteModelCommand.class, DeployModelCommand.class})
 public final class ModelCommand {}

@@ -1,5 +1,11 @@
 package io.sluice.starter.local;
 
+import io.sluice.activities.aws.AwsClients;
+import io.sluice.activities.aws.AwsServices;
+import io.sluice.activities.aws.S3Location;
+import io.sluice.activities.promotion.images.ImageReference;
+import io.sluice.activities.promotion.images.RegistryClient;
+import io.sluice.activities.promotion.images.RegistryCredentials;
 import io.sluice.starter.TemporalSession;
 import io.sluice.starter.approvals.GateDecisions;
 import io.sluice.starter.build.SpecFiles;
@@ -14,6 +20,17 @@ import io.sluice.workflows.build.BuildModelWorkflow;
 import io.sluice.workflows.build.BuildRequest;
 import io.sluice.workflows.build.BuildResult;
 import io.sluice.workflows.build.BuildSpec;
+import io.sluice.workflows.deployment.DeployModelWorkflow;
+import io.sluice.workflows.deployment.DeployRequest;
+import io.sluice.workflows.deployment.DeployResult;
+import io.sluice.workflows.deployment.DeploymentOutcome;
+import io.sluice.workflows.deployment.DeploymentSpec;
+import io.sluice.workflows.deployment.IntegrationTestSpec;
+import io.sluice.workflows.promotion.PromoteModelWorkflow;
+import io.sluice.workflows.promotion.PromoteRequest;
+import io.sluice.workflows.promotion.PromoteResult;
+import io.sluice.workflows.promotion.PromotionOutcome;
+import io.sluice.workflows.promotion.PromotionSpec;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +40,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The lifecycle the demo runs on a started {@link LocalStack}: BuildModel in local mode, approved
- * by the lead data scientist named in the stack's config through the same update the CLI uses.
+ * The lifecycle the demo runs on a started {@link LocalStack}: BuildModel in local mode, PromoteModel
+ * copying real bytes and a real image, DeployModel judged on real predictions; each gate approved
+ * by the person its config names, through the same update the CLI uses.
  * Each step prints a line; what it finds goes into the summary; what fails is named.
  */
 final class DemoScenario {
@@ -61,11 +79,19 @@ final class DemoScenario {
 
     void run() {
         try (var session = TemporalSession.open(stack.config())) {
-            build(session);
+            BuildResult built = build(session);
+            if (built == null) {
+                return;
+            }
+            PromoteResult promoted = promote(session, built);
+            if (promoted == null) {
+                return;
+            }
+            deploy(session, built, promoted);
         }
     }
 
-    private void build(TemporalSession session) {
+    private BuildResult build(TemporalSession session) {
         step("BuildModel: Data Wrangler flow and XGBoost on the worker, then the lead data scientist's approval");
         var spec = SpecFiles.read(stack.buildSpec(), BuildSpec.class);
         var started = new RunStarter(session.client(), session.taskQueue()).start(BuildModelWorkflow.TYPE,
@@ -74,7 +100,7 @@ final class DemoScenario {
         RunStatus status = awaitGate(session, started.workflowId());
         if (!status.awaitingApproval()) {
             fail("BuildModel " + started.workflowId() + " did not reach its approval gate: " + describe(status));
-            return;
+            return null;
         }
         gates.decide(session, status, LocalApprovers.LEAD_DATA_SCIENTIST);
         BuildResult result = session.client().newUntypedWorkflowStub(started.workflowId()).getResult(BuildResult.class);
@@ -86,7 +112,111 @@ final class DemoScenario {
         recordApprovals(result.approval());
         if (!result.outcome().name().equals("APPROVED")) {
             fail("BuildModel ended " + result.outcome() + " (" + result.evaluation() + ")");
+            return null;
         }
+        return result;
+    }
+
+    private PromoteResult promote(TemporalSession session, BuildResult built) {
+        step("PromoteModel: copy S3 artifacts and the image dev -> shared, register centrally, model card, ML engineer's approval");
+        var spec = SpecFiles.read(stack.buildSpec().resolveSibling(SampleSeeds.PROMOTE_SPEC), PromotionSpec.class);
+        var request = new PromoteRequest(built.modelPackageArn(), spec, LocalApprovers.DATA_SCIENTIST);
+        var started = new RunStarter(session.client(), session.taskQueue()).start(PromoteModelWorkflow.TYPE,
+                WorkflowIds.promote(built.modelPackageArn()), "", "Demo promotion", "", request);
+        RunStatus status = awaitGate(session, started.workflowId());
+        if (!status.awaitingApproval()) {
+            fail("PromoteModel " + started.workflowId() + " did not reach its approval gate: " + describe(status));
+            return null;
+        }
+        gates.decide(session, status, LocalApprovers.ML_ENGINEER);
+        PromoteResult result = session.client().newUntypedWorkflowStub(started.workflowId()).getResult(PromoteResult.class);
+        summary.put("PromoteModel", started.workflowId() + "  " + result.outcome());
+        summary.put("shared model package", result.centralPackageArn());
+        summary.put("model card", result.modelCardArn() + " v" + result.modelCardVersion());
+        for (var copy : result.artifacts()) {
+            String source = checksum("dev", copy.sourceUri());
+            String target = checksum("shared", copy.targetUri());
+            summary.put("artifact " + copy.targetUri().replaceAll(".*/", ""), copy.size() + " bytes, sha256 " + source.substring(0, 16)
+                    + "… (dev) " + (source.equals(target) ? "==" : "!=") + " " + target.substring(0, 16) + "… (shared), " + copy.method());
+            if (!source.equals(target)) {
+                fail("artifact " + copy.targetUri() + " differs from " + copy.sourceUri());
+            }
+        }
+        for (var image : result.images()) {
+            String dev = manifestDigest("dev", image.sourceImage());
+            String shared = manifestDigest("shared", image.targetImage());
+            summary.put("image " + image.targetImage().replaceAll(".*/", ""), dev + " (dev) " + (dev.equals(shared) ? "==" : "!=")
+                    + " (shared); " + image.blobsCopied() + " blobs, " + image.bytesCopied() + " bytes copied");
+            if (!dev.equals(shared)) {
+                fail("image " + image.targetImage() + " has digest " + shared + ", not " + dev);
+            }
+        }
+        recordApprovals(result.approval());
+        if (result.outcome() != PromotionOutcome.PROMOTED) {
+            fail("PromoteModel ended " + result.outcome());
+            return null;
+        }
+        return result;
+    }
+
+    private void deploy(TemporalSession session, BuildResult built, PromoteResult promoted) {
+        step("DeployModel: test endpoint, integration tests on real predictions, governance officer's approval, prod");
+        var sample = SpecFiles.read(stack.buildSpec().resolveSibling(SampleSeeds.DEPLOY_SPEC), DeploymentSpec.class);
+        String testSplit = built.processingOutputs().entrySet().stream().filter(entry -> entry.getKey().endsWith(".test"))
+                .map(entry -> entry.getValue() + "part-00000.csv").findFirst().orElse("");
+        var tests = sample.integrationTests();
+        var spec = new DeploymentSpec(sample.endpointName(), sample.sharedAccount(), sample.modelSource(), sample.test(), sample.prod(),
+                new IntegrationTestSpec(tests.mode(), tests.payloads(), tests.payloadsUri(), tests.contentType(), testSplit,
+                        tests.dataAccount(), tests.minSuccessRate(), tests.maxP95LatencyMs(), tests.expectedMin(), tests.expectedMax(),
+                        tests.metric(), tests.threshold()), sample.removeTestStackOnFailure());
+        var request = new DeployRequest(promoted.centralPackageArn(), spec, LocalApprovers.ML_ENGINEER);
+        var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(DeployModelWorkflow.TYPE,
+                WorkflowIds.deploy(spec.endpointName()), "", "Demo deployment", "", request);
+        RunStatus status = awaitGate(session, started.workflowId());
+        if (!status.awaitingApproval()) {
+            fail("DeployModel " + started.workflowId() + " did not reach its approval gate: " + describe(status));
+            return;
+        }
+        gates.decide(session, status, LocalApprovers.GOVERNANCE_OFFICER);
+        DeployResult result = session.client().newUntypedWorkflowStub(started.workflowId()).getResult(DeployResult.class);
+        var report = result.report();
+        summary.put("DeployModel", started.workflowId() + "  " + result.outcome());
+        summary.put("endpoint (test)", spec.test().account() + " " + stack.aws().account(spec.test().account()).id() + "  "
+                + result.testStack().outputs().get("EndpointName") + "  stack " + result.testStack().status());
+        summary.put("endpoint (prod)", spec.prod().account() + " " + stack.aws().account(spec.prod().account()).id() + "  "
+                + result.prodStack().outputs().get("EndpointName") + "  stack " + result.prodStack().status());
+        summary.put("integration tests", String.format(Locale.ROOT, "%d/%d ok, p50 %.2f ms, p95 %.2f ms, %s %.4f on %d rows",
+                report.successes(), report.invocations(), report.p50LatencyMs(), report.p95LatencyMs(), report.metric(),
+                report.metricValue(), report.labelledRows()));
+        recordApprovals(result.approval());
+        if (result.outcome() != DeploymentOutcome.DEPLOYED) {
+            fail("DeployModel ended " + result.outcome() + ": " + result.reason());
+        }
+        for (String account : List.of(spec.test().account(), spec.prod().account())) {
+            try (var clients = AwsClients.create(stack.config().awsSettings())) {
+                String stackName = spec.stackName(account.equals(spec.test().account()) ? "test" : "prod");
+                var stacks = clients.client(account, AwsServices.CLOUDFORMATION).describeStacks(d -> d.stackName(stackName)).stacks();
+                if (stacks.size() != 1) {
+                    fail("stack " + stackName + " is not in account " + account);
+                }
+            }
+        }
+    }
+
+    private String checksum(String account, String uri) {
+        var location = S3Location.parse(uri);
+        try (var s3 = stack.aws().s3(account)) {
+            byte[] bytes = s3.getObjectAsBytes(get -> get.bucket(location.bucket()).key(location.key())).asByteArray();
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String manifestDigest(String account, String image) {
+        var reference = ImageReference.parse(image);
+        var client = new RegistryClient(stack.aws().registry(account).endpoint(), RegistryCredentials.none(), RegistryClient.newHttpClient());
+        return client.getManifest(reference.repository(), reference.reference()).digest();
     }
 
     private RunStatus awaitGate(TemporalSession session, String workflowId) {

@@ -64,7 +64,7 @@ public final class LocalStack implements AutoCloseable {
             Path buildSpec = SampleSeeds.seed(aws, config, stateDirectory);
             SluiceWorker worker = withWorker ? WorkerMain.start(config) : null;
             return new LocalStack(temporal, aws, config, configFile, buildSpec, worker);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             closeAll(started);
             throw e;
         }

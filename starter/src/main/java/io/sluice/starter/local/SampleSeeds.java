@@ -20,6 +20,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 final class SampleSeeds {
     static final String BUILD_SPEC = "build.yaml";
     static final String PROMOTE_SPEC = "promote.yaml";
+    static final String DEPLOY_SPEC = "deploy.yaml";
     static final String DATA_KEY = "data/credit-risk/credit_risk.csv";
     static final String FLOW_KEY = "flows/credit-risk.flow";
 
@@ -48,10 +49,44 @@ final class SampleSeeds {
             Files.createDirectories(stateDirectory);
             Files.writeString(buildSpec, buildSpec(dev, dataUri, image));
             Files.writeString(stateDirectory.resolve(PROMOTE_SPEC), promoteSpec(aws.account("shared")));
+            Files.writeString(stateDirectory.resolve(DEPLOY_SPEC), deploySpec(aws));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + buildSpec, e);
         }
         return buildSpec;
+    }
+
+    /**
+     * DeployModel on the local stack. The local endpoints serve nothing, so the integration tests
+     * score the package's model on the worker ({@code mode: local}). Add {@code testSetUri} (a
+     * build's test split output) to judge the model's AUC as well; the demo does.
+     */
+    static String deploySpec(LocalAws aws) {
+        return """
+                # DeployModel on the local stack: test endpoint, integration tests, governance approval, prod.
+                endpointName: credit-risk
+                sharedAccount: shared
+                modelSource: image           # the local stand-in cannot share a package across accounts
+                test:
+                  account: test
+                  executionRoleArn: %s
+                  instanceType: ml.m5.large
+                prod:
+                  account: prod
+                  executionRoleArn: %s
+                  instanceType: ml.m5.xlarge
+                  instanceCount: 2
+                integrationTests:
+                  mode: local                 # score the package's model.tar.gz on the worker
+                  payloads:                   # feature rows as the flow outputs them (15 columns)
+                    - "35,42000,12000,36,640,3,0,0,1,0,1,0,0,0,0"
+                    - "52,88000,5000,12,760,20,1,0,0,0,0,1,0,0,0"
+                  # testSetUri: s3://.../<processing-job>/<split-node>.test/part-00000.csv  (a build's test split)
+                  dataAccount: dev
+                  metric: auc
+                  threshold: 0.65
+                  maxP95LatencyMs: 1000
+                """.formatted(aws.account("test").executionRoleArn(), aws.account("prod").executionRoleArn());
     }
 
     static String promoteSpec(LocalAccount shared) {

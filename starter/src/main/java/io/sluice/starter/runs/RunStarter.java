@@ -32,6 +32,22 @@ public final class RunStarter {
      */
     public Started start(String workflowType, String workflowId, String modelPackageGroup, String summary, String details,
             Object input) {
+        return start(workflowType, workflowId, modelPackageGroup, summary, details, input,
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY);
+    }
+
+    /**
+     * Starts a run that may follow finished runs with the same id (a new deployment of the same
+     * endpoint), but never runs beside one: {@link Started#alreadyStarted()} says one is running.
+     */
+    public Started startExclusive(String workflowType, String workflowId, String modelPackageGroup, String summary, String details,
+            Object input) {
+        return start(workflowType, workflowId, modelPackageGroup, summary, details, input,
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE);
+    }
+
+    private Started start(String workflowType, String workflowId, String modelPackageGroup, String summary, String details,
+            Object input, WorkflowIdReusePolicy reusePolicy) {
         var attributes = io.temporal.common.SearchAttributes.newBuilder()
                 .set(SearchAttributes.STAGE, "queued")
                 .set(SearchAttributes.AWAITING_APPROVAL, false);
@@ -41,7 +57,7 @@ public final class RunStarter {
         var stub = client.newUntypedWorkflowStub(workflowType, WorkflowOptions.newBuilder()
                 .setTaskQueue(taskQueue)
                 .setWorkflowId(workflowId)
-                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
+                .setWorkflowIdReusePolicy(reusePolicy)
                 .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
                 .setTypedSearchAttributes(attributes.build())
                 .setStaticSummary(summary.length() > 190 ? summary.substring(0, 190) : summary)

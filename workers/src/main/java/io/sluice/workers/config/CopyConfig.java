@@ -16,7 +16,7 @@ public record CopyConfig(Integer multipartThresholdMib, Integer partSizeMib, Int
         multipartThresholdMib = multipartThresholdMib == null ? 64 : multipartThresholdMib;
         partSizeMib = partSizeMib == null ? 64 : partSizeMib;
         concurrency = concurrency == null ? 8 : concurrency;
-        toSettings();
+        new CopySettings(multipartThresholdMib * CopySettings.MIB, partSizeMib * CopySettings.MIB, concurrency);
     }
 
     public CopySettings toSettings() {

@@ -29,7 +29,7 @@ public interface DeploymentActivities {
     /** Deletes a stack and waits; a missing stack is already deleted. */
     StackOutcome deleteStack(StackRequest request);
 
-    /** Adds tags to the package (existing keys are overwritten). */
+    /** Records key/values on the package (its customer metadata; existing keys are overwritten, others kept). */
     TagResult tagPackage(TagRequest request);
 
     record PackageRequest(String account, String packageArn) {

@@ -1,0 +1,64 @@
+package io.sluice.starter.build;
+
+import io.sluice.starter.CommandFailedException;
+import io.sluice.starter.ConfigOption;
+import io.sluice.starter.ExitCodes;
+import io.sluice.starter.Requester;
+import io.sluice.starter.TemporalSession;
+import io.sluice.starter.runs.RunStarter;
+import io.sluice.starter.runs.RunStatusReader;
+import io.sluice.starter.runs.StartOptions;
+import io.sluice.workflows.WorkflowIds;
+import io.sluice.workflows.deployment.DeployModelWorkflow;
+import io.sluice.workflows.deployment.DeployRequest;
+import io.sluice.workflows.deployment.DeploymentSpec;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sluice model deploy --model-package ARN --spec FILE [--wait]}. */
+@Command(name = "deploy", description = {"Start DeployModel for an approved shared model package and print its workflow id.",
+        "One deployment per endpoint at a time: a second one while the first runs is refused (exit 2).",
+        "With --wait, return when the run stops at the governance officer's gate or ends, saying which."})
+public final class DeployModelCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOption config;
+
+    @Mixin
+    Requester requester;
+
+    @Mixin
+    StartOptions start;
+
+    @Option(names = "--model-package", required = true, paramLabel = "ARN", description = "The approved package in shared services.")
+    String modelPackageArn;
+
+    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The deployment spec (deploy.yaml).")
+    Path specFile;
+
+    @Override
+    public Integer call() {
+        var request = new DeployRequest(modelPackageArn, SpecFiles.read(specFile, DeploymentSpec.class), requester.name());
+        String workflowId = WorkflowIds.deploy(request.spec().endpointName());
+        try (var session = TemporalSession.open(config.read())) {
+            var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(DeployModelWorkflow.TYPE, workflowId, "",
+                    "Deploy " + modelPackageArn.replaceAll(".*model-package/", "") + " to " + request.spec().endpointName()
+                            + ", requested by " + request.requester(),
+                    "Package `" + modelPackageArn + "`; test in " + request.spec().test().account() + ", prod in "
+                            + request.spec().prod().account() + ".",
+                    request);
+            if (started.alreadyStarted()) {
+                throw new CommandFailedException(ExitCodes.BAD_INPUT, workflowId + " is already running: one deployment per endpoint "
+                        + "at a time; follow it with `sluice status " + workflowId + "` or decide its gate first");
+            }
+            return start.follow(started, new RunStatusReader(session.client()), spec.commandLine().getOut());
+        }
+    }
+}
