@@ -3,6 +3,7 @@ package io.sluice.starter;
 import io.sluice.starter.approvals.ApprovalsCommand;
 import io.sluice.starter.approvals.ApproveCommand;
 import io.sluice.starter.approvals.RejectCommand;
+import io.sluice.starter.bench.BenchCommand;
 import io.sluice.starter.build.ModelCommand;
 import io.sluice.starter.local.DemoCommand;
 import io.sluice.starter.local.DevCommand;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "sluice", mixinStandardHelpOptions = true, version = "sluice 0.1.0",
         description = "Durable MLOps workflows on Temporal across AWS accounts.",
         subcommands = {DevCommand.class, DemoCommand.class, WorkerCommand.class, StatusCommand.class,
-                ApprovalsCommand.class, ApproveCommand.class, RejectCommand.class, ModelCommand.class},
+                ApprovalsCommand.class, ApproveCommand.class, RejectCommand.class, ModelCommand.class,
+                BenchCommand.class},
         footer = {"", "Exit codes: 0 ok; 1 run failed or rejected; 2 bad input;",
                 "3 refused by an approval gate; 4 cannot reach Temporal, or not found."})
 public final class SluiceCommand {}

@@ -29,11 +29,15 @@ import software.amazon.awssdk.services.s3.model.Bucket;
  * will need it, prints what it found and shuts everything down. Exit 0 only if every check held.
  */
 @Command(name = "demo", description = {
-        "Run the lifecycle demo on the local stack, then stop everything it started.",
+        "Run the whole lifecycle on the local stack: build, promote, deploy, each gate approved as",
+        "the approver its config names (or by you, with --interactive); then stop everything it started.",
         "Exit 0 only if every step held; otherwise 1, naming what did not."})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--interactive", description = "Stop at each gate and wait for a person's `sluice approve` or `sluice reject`.")
+    boolean interactive;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "Where logs and registry data go (default: a new temporary directory).")
@@ -52,7 +56,8 @@ public final class DemoCommand implements Callable<Integer> {
             checkTemporal(stack, out, failures);
             checkAccounts(stack, out, failures);
             checkRegistries(stack, out, failures);
-            scenario = new DemoScenario(stack, out, DemoScenario.automatic(out));
+            scenario = new DemoScenario(stack, out, interactive
+                    ? DemoScenario.interactive(out, stack.configFile()) : DemoScenario.automatic(out));
             if (failures.isEmpty()) {
                 scenario.run();
             }

@@ -66,6 +66,30 @@ final class DemoScenario {
         this.gates = gates;
     }
 
+    /**
+     * Leaves the decision to a person: prints the exact commands to run from another terminal and
+     * waits until the gate closes, whoever decided.
+     */
+    static GateHandler interactive(PrintWriter out, java.nio.file.Path configFile) {
+        return (session, waiting, approver) -> {
+            out.println("     waiting at gate " + waiting.gate().name() + " of " + waiting.workflowId() + "; from another terminal run");
+            out.println("       ./sluice approve " + waiting.workflowId() + " --as " + approver + " --comment \"...\" --config " + configFile);
+            out.println("       ./sluice reject  " + waiting.workflowId() + " --as " + approver + " --comment \"why\" --config " + configFile);
+            out.flush();
+            var reader = new RunStatusReader(session.client());
+            while (reader.read(waiting.workflowId()).awaitingApproval()) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            out.println("     gate " + waiting.gate().name() + " of " + waiting.workflowId() + " closed");
+            out.flush();
+        };
+    }
+
     /** Approves as {@code approver} through the validated update, printing the decision. */
     static GateHandler automatic(PrintWriter out) {
         return (session, waiting, approver) -> {
