@@ -1,7 +1,12 @@
 package io.sluice.workflows.build;
 
 import io.sluice.workflows.FailureType;
+import io.sluice.workflows.ChildRuns;
 import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.WorkflowIds;
+import io.sluice.workflows.promotion.PromoteModelWorkflow;
+import io.sluice.workflows.promotion.PromoteRequest;
+import io.temporal.workflow.Async;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.GateState;
 import io.sluice.workflows.approval.GatedWorkflow;
@@ -82,7 +87,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
             Workflow.setCurrentDetails("Evaluation failed: " + evaluation + ". Nothing registered.");
             return new BuildResult(BuildOutcome.REJECTED_BY_EVALUATION, group.groupArn(), "", preStepExecution,
                     processingJob, processing.outputs(), trainingJob, training.modelDataUri(), training.image(),
-                    training.metrics(), evaluation, gate.state());
+                    training.metrics(), evaluation, gate.state(), "");
         }
 
         stage("registration", "Registering the model in `" + spec.modelPackageGroup() + "`");
@@ -108,10 +113,17 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         registry.setApprovalStatus(new ModelRegistryActivities.ApprovalStatusRequest(spec.account(), registered.packageArn(),
                 outcome == BuildOutcome.APPROVED ? "Approved" : "Rejected", describe(decided)));
         Workflow.setCurrentDetails("Model package " + registered.packageArn() + ": **" + outcome + "**.");
+        String promotion = "";
+        if (outcome == BuildOutcome.APPROVED && spec.promoteOnApproval()) {
+            stage("promote", "Starting PromoteModel for " + registered.packageArn());
+            promotion = ChildRuns.startAbandoned(PromoteModelWorkflow.class, WorkflowIds.promote(registered.packageArn()),
+                    workflow -> Async.function(workflow::promote, new PromoteRequest(registered.packageArn(), spec.promotion(),
+                            request.requester())));
+        }
         Workflow.await(Workflow::isEveryHandlerFinished);
         return new BuildResult(outcome, group.groupArn(), registered.packageArn(), preStepExecution, processingJob,
                 processing.outputs(), trainingJob, training.modelDataUri(), training.image(), training.metrics(), evaluation,
-                decided);
+                decided, promotion);
     }
 
     private static ModelJobActivities jobActivities(BuildSpec spec) {

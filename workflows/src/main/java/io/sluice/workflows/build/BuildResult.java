@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Output of BuildModel: what it made and how it ended. ARNs and URIs are empty for steps the run
- * did not reach.
+ * did not reach; {@code promotionWorkflowId} names the PromoteModel run it started, if any.
  */
 public record BuildResult(
         BuildOutcome outcome,
@@ -19,7 +19,8 @@ public record BuildResult(
         String trainingImage,
         Map<String, Double> metrics,
         String evaluation,
-        ApprovalState approval) {
+        ApprovalState approval,
+        String promotionWorkflowId) {
     public BuildResult {
         processingOutputs = Map.copyOf(processingOutputs);
         metrics = Map.copyOf(metrics);

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param preStep an existing state machine to run first, or none
  * @param jobs where jobs run: {@code {mode: sagemaker}} (default) or {@code {mode: local}}
  * @param promoteOnApproval start PromoteModel once the lead data scientist approves
+ * @param promotion how to promote, required with {@code promoteOnApproval}
  */
 public record BuildSpec(
         String account,
@@ -34,7 +35,8 @@ public record BuildSpec(
         Map<String, String> tags,
         PreStepSpec preStep,
         Jobs jobs,
-        Boolean promoteOnApproval) {
+        Boolean promoteOnApproval,
+        io.sluice.workflows.promotion.PromotionSpec promotion) {
 
     private static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}");
 
@@ -80,6 +82,9 @@ public record BuildSpec(
         preStep = preStep == null ? PreStepSpec.NONE : preStep;
         jobs = jobs == null ? new Jobs(JobMode.sagemaker) : jobs;
         promoteOnApproval = promoteOnApproval != null && promoteOnApproval;
+        if (promoteOnApproval && promotion == null) {
+            throw new IllegalArgumentException("promotion is missing; promoteOnApproval needs at least promotion.artifactPrefix");
+        }
     }
 
     /** {@code jobs:} of {@code build.yaml}. */

@@ -1,7 +1,11 @@
 package io.sluice.workflows.promotion;
 
 import io.sluice.workflows.FailureType;
+import io.sluice.workflows.ChildRuns;
 import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.WorkflowIds;
+import io.sluice.workflows.deployment.DeployModelWorkflow;
+import io.sluice.workflows.deployment.DeployRequest;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.GatedWorkflow;
 import io.sluice.workflows.approval.Gates;
@@ -122,9 +126,16 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         card = promotion.writeModelCard(new PromotionActivities.ModelCardRequest(spec.targetAccount(), cardName,
                 central.packageArn(), cardContent(plan, approvals)));
         Workflow.setCurrentDetails("Central package " + central.packageArn() + ": **" + outcome + "**.");
+        String deploymentRun = "";
+        if (outcome == PromotionOutcome.PROMOTED && spec.deployOnApproval()) {
+            stage("deploy", "Starting DeployModel for " + central.packageArn());
+            deploymentRun = ChildRuns.startAbandoned(DeployModelWorkflow.class, WorkflowIds.deploy(spec.deployment().endpointName()),
+                    workflow -> Async.function(workflow::deploy, new DeployRequest(central.packageArn(), spec.deployment(),
+                            request.requester())));
+        }
         Workflow.await(Workflow::isEveryHandlerFinished);
         return new PromoteResult(outcome, plan.sourcePackageArn(), central.packageArn(), groupResult.groupArn(),
-                card.cardArn(), card.version(), copiedObjects, copiedImages, decided);
+                card.cardArn(), card.version(), copiedObjects, copiedImages, decided, deploymentRun);
     }
 
     private static PromotionActivities.ModelCardContent cardContent(PromotionPlan plan, List<String> approvals) {

@@ -3,7 +3,10 @@ package io.sluice.workflows.promotion;
 import io.sluice.workflows.approval.ApprovalState;
 import java.util.List;
 
-/** Output of PromoteModel: what was copied where, the central package and card, and the decision. */
+/**
+ * Output of PromoteModel: what was copied where, the central package and card, the decision, and
+ * the DeployModel run it started (or empty).
+ */
 public record PromoteResult(
         PromotionOutcome outcome,
         String sourcePackageArn,
@@ -13,7 +16,8 @@ public record PromoteResult(
         int modelCardVersion,
         List<ArtifactCopyActivities.ObjectCopy> artifacts,
         List<ArtifactCopyActivities.ImageCopy> images,
-        ApprovalState approval) {
+        ApprovalState approval,
+        String deploymentWorkflowId) {
     public PromoteResult {
         artifacts = List.copyOf(artifacts);
         images = List.copyOf(images);

@@ -14,9 +14,10 @@ import java.util.List;
  * @param kmsKey KMS key for the copies (SSE-KMS), or empty for the bucket's default
  * @param pullAccounts account aliases that may pull the copied images (default test and prod)
  * @param deployOnApproval start DeployModel once the ML engineer approves
+ * @param deployment how to deploy, required with {@code deployOnApproval}
  */
 public record PromotionSpec(String sourceAccount, String targetAccount, String targetGroup, String artifactPrefix,
-        String kmsKey, List<String> pullAccounts, Boolean deployOnApproval) {
+        String kmsKey, List<String> pullAccounts, Boolean deployOnApproval, io.sluice.workflows.deployment.DeploymentSpec deployment) {
     public PromotionSpec {
         sourceAccount = blankTo(sourceAccount, "dev");
         targetAccount = blankTo(targetAccount, "shared");
@@ -42,6 +43,9 @@ public record PromotionSpec(String sourceAccount, String targetAccount, String t
         kmsKey = blankTo(kmsKey, "");
         pullAccounts = pullAccounts == null ? List.of("test", "prod") : List.copyOf(pullAccounts);
         deployOnApproval = deployOnApproval != null && deployOnApproval;
+        if (deployOnApproval && deployment == null) {
+            throw new IllegalArgumentException("deployment is missing; deployOnApproval needs the deployment spec (endpointName, test, prod, integrationTests)");
+        }
         if (sourceAccount.equals(targetAccount)) {
             throw new IllegalArgumentException("targetAccount is the same as sourceAccount (" + sourceAccount
                     + "); expected the shared-services account");

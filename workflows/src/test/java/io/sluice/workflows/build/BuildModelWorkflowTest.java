@@ -40,7 +40,8 @@ class BuildModelWorkflowTest {
         environment = TestWorkflowEnvironment.newInstance();
         SearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
         var worker = environment.newWorker(QUEUE);
-        worker.registerWorkflowImplementationTypes(BuildModelWorkflowImpl.class);
+        worker.registerWorkflowImplementationTypes(BuildModelWorkflowImpl.class, FakePromoteModel.class);
+        FakePromoteModel.REQUESTS.clear();
         worker.registerActivitiesImplementations(registry, jobs, stepFunctions, new FakeApprovalActivities(
                 Map.of(Gates.MODEL_APPROVAL, new GatePolicy(List.of(LEAD), 1, false, Duration.ofDays(2), Duration.ZERO)),
                 environment::currentTimeMillis));
@@ -149,12 +150,43 @@ class BuildModelWorkflowTest {
         assertThat(result.preStepExecutionArn()).contains(":execution:refresh:credit-risk-2026-11-22-pre-");
     }
 
+    @Test
+    void promoteOnApproval_startsPromoteModelForTheApprovedPackage() {
+        BuildModelWorkflow run = startBuild(PreStepSpec.NONE, true);
+        awaitGate(run);
+
+        run.decide(Decision.approve(LEAD, "ship it"));
+
+        BuildResult result = WorkflowStub.fromTyped(run).getResult(BuildResult.class);
+        assertThat(result.promotionWorkflowId()).isEqualTo(WorkflowIds.promote(result.modelPackageArn()));
+        assertThat(FakePromoteModel.REQUESTS).singleElement().satisfies(request -> {
+            assertThat(request.sourceModelPackageArn()).isEqualTo(result.modelPackageArn());
+            assertThat(request.spec().artifactPrefix()).isEqualTo("s3://sluice-shared-100000000004/models");
+            assertThat(request.requester()).isEqualTo(REQUESTER);
+        });
+    }
+
+    @Test
+    void withoutPromoteOnApproval_noPromotionStarts() {
+        BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
+        awaitGate(run);
+
+        run.decide(Decision.approve(LEAD, ""));
+
+        assertThat(WorkflowStub.fromTyped(run).getResult(BuildResult.class).promotionWorkflowId()).isEmpty();
+        assertThat(FakePromoteModel.REQUESTS).isEmpty();
+    }
+
     private BuildModelWorkflow startBuild(PreStepSpec preStep) {
+        return startBuild(preStep, false);
+    }
+
+    private BuildModelWorkflow startBuild(PreStepSpec preStep, boolean promoteOnApproval) {
         BuildModelWorkflow run = client.newWorkflowStub(BuildModelWorkflow.class, WorkflowOptions.newBuilder()
                 .setTaskQueue(QUEUE)
                 .setWorkflowId(WorkflowIds.build("credit-risk", "2026-11-22"))
                 .build());
-        WorkflowClient.start(run::build, new BuildRequest(BuildSpecs.creditRisk(preStep), "2026-11-22", REQUESTER));
+        WorkflowClient.start(run::build, new BuildRequest(BuildSpecs.creditRisk(preStep, promoteOnApproval), "2026-11-22", REQUESTER));
         return run;
     }
 

@@ -9,6 +9,10 @@ final class BuildSpecs {
     private BuildSpecs() {}
 
     static BuildSpec creditRisk(PreStepSpec preStep) {
+        return creditRisk(preStep, false);
+    }
+
+    static BuildSpec creditRisk(PreStepSpec preStep, boolean promoteOnApproval) {
         return new BuildSpec("dev", "credit-risk", "Credit risk classifier", "s3://sluice-dev-100000000003/flows/credit-risk.flow",
                 Map.of("credit_risk.csv", "s3://sluice-dev-100000000003/data/credit_risk.csv"),
                 new ProcessingSpec(null, null, null, null, null, "s3://sluice-dev-100000000003/build", null, List.of("split.test")),
@@ -16,6 +20,8 @@ final class BuildSpecs {
                         Map.of("train", "split.train", "validation", "split.validation")),
                 new EvaluationSpec("validation:auc", EvaluationSpec.Comparison.GreaterThanOrEqualTo, 0.75),
                 "arn:aws:iam::100000000003:role/SluiceSageMakerExecution", Map.of("team", "risk"), preStep,
-                new BuildSpec.Jobs(JobMode.local), false);
+                new BuildSpec.Jobs(JobMode.local), promoteOnApproval,
+                new io.sluice.workflows.promotion.PromotionSpec(null, null, null, "s3://sluice-shared-100000000004/models", null, null,
+                        null, null));
     }
 }

@@ -30,7 +30,7 @@ public final class PromoteModelHistoryRecorder {
             PromoteModelWorkflow run = client.newWorkflowStub(PromoteModelWorkflow.class,
                     WorkflowOptions.newBuilder().setTaskQueue(HistoryRecording.QUEUE).setWorkflowId(workflowId).build());
             WorkflowClient.start(run::promote, new PromoteRequest(FakePromotionActivities.SOURCE,
-                    new PromotionSpec(null, null, null, "s3://sluice-shared-100000000004/models", null, null, null),
+                    new PromotionSpec(null, null, null, "s3://sluice-shared-100000000004/models", null, null, null, null),
                     "data-scientist@example.com"));
             while (!run.approval().awaitsDecision()) {
                 Thread.onSpinWait();

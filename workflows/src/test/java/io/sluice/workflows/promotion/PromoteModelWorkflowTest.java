@@ -35,7 +35,8 @@ class PromoteModelWorkflowTest {
         environment = TestWorkflowEnvironment.newInstance();
         SearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
         var worker = environment.newWorker(QUEUE);
-        worker.registerWorkflowImplementationTypes(PromoteModelWorkflowImpl.class);
+        worker.registerWorkflowImplementationTypes(PromoteModelWorkflowImpl.class, FakeDeployModel.class);
+        FakeDeployModel.REQUESTS.clear();
         worker.registerActivitiesImplementations(promotion, copies, registry, new FakeApprovalActivities(
                 Map.of(Gates.PROMOTION_APPROVAL, new GatePolicy(List.of(ENGINEER), 1, false, Duration.ofDays(3), Duration.ZERO)),
                 environment::currentTimeMillis));
@@ -107,13 +108,32 @@ class PromoteModelWorkflowTest {
         assertThat(registry.statusUpdates).singleElement().extracting(update -> update.status()).isEqualTo("Rejected");
     }
 
+    @Test
+    void deployOnApproval_startsDeployModelForTheCentralPackage() {
+        var deployment = io.sluice.workflows.deployment.FakeDeployments.spec();
+        PromoteModelWorkflow run = startPromotion(new PromotionSpec(null, null, null, "s3://sluice-shared-100000000004/models", null,
+                null, true, deployment));
+        awaitGate(run);
+
+        run.decide(Decision.approve(ENGINEER, ""));
+
+        PromoteResult result = WorkflowStub.fromTyped(run).getResult(PromoteResult.class);
+        assertThat(result.deploymentWorkflowId()).isEqualTo(WorkflowIds.deploy("credit-risk"));
+        assertThat(FakeDeployModel.REQUESTS).singleElement().satisfies(request -> {
+            assertThat(request.modelPackageArn()).isEqualTo(result.centralPackageArn());
+            assertThat(request.spec()).isEqualTo(deployment);
+        });
+    }
+
     private PromoteModelWorkflow startPromotion() {
+        return startPromotion(new PromotionSpec(null, null, null, "s3://sluice-shared-100000000004/models", null, null, null, null));
+    }
+
+    private PromoteModelWorkflow startPromotion(PromotionSpec spec) {
         PromoteModelWorkflow run = environment.getWorkflowClient().newWorkflowStub(PromoteModelWorkflow.class,
                 WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(WorkflowIds.promote(FakePromotionActivities.SOURCE))
                         .build());
-        WorkflowClient.start(run::promote, new PromoteRequest(FakePromotionActivities.SOURCE,
-                new PromotionSpec(null, null, null, "s3://sluice-shared-100000000004/models", null, null, null),
-                "data-scientist@example.com"));
+        WorkflowClient.start(run::promote, new PromoteRequest(FakePromotionActivities.SOURCE, spec, "data-scientist@example.com"));
         return run;
     }
 

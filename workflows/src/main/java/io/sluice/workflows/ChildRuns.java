@@ -1,0 +1,34 @@
+package io.sluice.workflows;
+
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.function.Function;
+
+/** Starting the next stage of the lifecycle as a run of its own that outlives the one that started it. */
+public final class ChildRuns {
+    private ChildRuns() {}
+
+    /**
+     * Starts {@code type} as a child with id {@code workflowId} that is left running when this run
+     * ends, waits only until it has started, and returns its id; when a run with that id is already
+     * going, returns the id with " (already running)".
+     *
+     * @param start calls the child's workflow method asynchronously
+     */
+    public static <W> String startAbandoned(Class<W> type, String workflowId, Function<W, Promise<?>> start) {
+        W child = Workflow.newChildWorkflowStub(type, ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                .build());
+        start.apply(child);
+        try {
+            Workflow.getWorkflowExecution(child).get();
+            return workflowId;
+        } catch (ChildWorkflowFailure alreadyStarted) {
+            return workflowId + " (already running)";
+        }
+    }
+}
