@@ -25,7 +25,8 @@ public final class TemporalSession implements AutoCloseable {
     public static TemporalSession open(SluiceConfig config) {
         var profile = TemporalConnection.profile(config.temporal(), System.getenv());
         var stubs = TemporalConnection.connect(profile, CONNECT_TIMEOUT);
-        return new TemporalSession(stubs, TemporalConnection.client(stubs, profile), config.temporal().taskQueue());
+        return new TemporalSession(stubs, TemporalConnection.client(stubs, profile,
+                TemporalConnection.dataConverter(config.temporal(), System.getenv())), config.temporal().taskQueue());
     }
 
     public WorkflowClient client() {

@@ -3,6 +3,7 @@ package io.sluice.workers;
 import io.sluice.activities.SluiceActivities;
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.workers.config.SluiceConfig;
+import io.sluice.workers.metrics.WorkerMetrics;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -28,16 +29,20 @@ public final class SluiceWorker implements AutoCloseable {
     private final String taskQueue;
     private final Set<Object> activities;
     private final Set<Class<?>> workflowTypes;
+    private final WorkerMetrics metrics;
+    private final int metricsPort;
 
     @Inject
     SluiceWorker(WorkerFactory factory, WorkflowServiceStubs stubs, AwsClients awsClients, SluiceConfig config,
-            @SluiceActivities Set<Object> activities, @SluiceWorkflows Set<Class<?>> workflowTypes) {
+            @SluiceActivities Set<Object> activities, @SluiceWorkflows Set<Class<?>> workflowTypes, WorkerMetrics metrics) {
         this.factory = factory;
         this.stubs = stubs;
         this.awsClients = awsClients;
         this.taskQueue = config.temporal().taskQueue();
         this.activities = activities;
         this.workflowTypes = workflowTypes;
+        this.metrics = metrics;
+        this.metricsPort = config.temporal().metricsPort();
     }
 
     /** Registers every workflow type and activity and starts polling. */
@@ -50,6 +55,9 @@ public final class SluiceWorker implements AutoCloseable {
             worker.registerActivitiesImplementations(activities.toArray());
         }
         factory.start();
+        if (metricsPort > 0) {
+            log.info("metrics on http://0.0.0.0:{}/metrics", metrics.serve(metricsPort));
+        }
         log.debug("worker polling task queue {} with {} workflow types and {} activity implementations",
                 taskQueue, workflowTypes.size(), activities.size());
         return this;
@@ -80,5 +88,6 @@ public final class SluiceWorker implements AutoCloseable {
         stubs.shutdown();
         stubs.awaitTermination(5, TimeUnit.SECONDS);
         awsClients.close();
+        metrics.close();
     }
 }

@@ -12,6 +12,7 @@ import io.sluice.activities.aws.AwsSettings;
 import io.sluice.activities.promotion.CopySettings;
 import io.sluice.activities.promotion.RegistryEndpoints;
 import io.sluice.workers.config.SluiceConfig;
+import io.sluice.workers.metrics.WorkerMetrics;
 import io.sluice.workflows.build.BuildModelWorkflowImpl;
 import io.sluice.workflows.deployment.DeployModelWorkflowImpl;
 import io.sluice.workflows.promotion.PromoteModelWorkflowImpl;
@@ -76,14 +77,20 @@ public final class WorkerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    WorkflowServiceStubs serviceStubs(ClientConfigProfile profile) {
-        return TemporalConnection.connect(profile, CONNECT_TIMEOUT);
+    WorkerMetrics workerMetrics() {
+        return new WorkerMetrics();
     }
 
     @Provides
     @Singleton
-    WorkflowClient workflowClient(WorkflowServiceStubs stubs, ClientConfigProfile profile) {
-        return TemporalConnection.client(stubs, profile);
+    WorkflowServiceStubs serviceStubs(ClientConfigProfile profile, SluiceConfig config, WorkerMetrics metrics) {
+        return TemporalConnection.connect(profile, CONNECT_TIMEOUT, config.temporal().metricsPort() > 0 ? metrics.scope() : null);
+    }
+
+    @Provides
+    @Singleton
+    WorkflowClient workflowClient(WorkflowServiceStubs stubs, ClientConfigProfile profile, SluiceConfig config) {
+        return TemporalConnection.client(stubs, profile, TemporalConnection.dataConverter(config.temporal(), System.getenv()));
     }
 
     @Provides

@@ -46,7 +46,8 @@ class SluiceWorkerTest {
             var profile = TemporalConnection.profile(config.temporal(), Map.of());
             var stubs = TemporalConnection.connect(profile, Duration.ofSeconds(5));
             try {
-                WorkflowClient client = TemporalConnection.client(stubs, profile);
+                WorkflowClient client = TemporalConnection.client(stubs, profile,
+                        TemporalConnection.dataConverter(config.temporal(), Map.of()));
                 var workflow = client.newWorkflowStub(GreetingWorkflow.class, WorkflowOptions.newBuilder()
                         .setTaskQueue(worker.taskQueue())
                         .setWorkflowId("greeting/sluice")

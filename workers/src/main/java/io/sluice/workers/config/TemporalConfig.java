@@ -13,9 +13,14 @@ import io.sluice.workflows.TaskQueues;
  * @param tls mutual TLS files; absent for a plain connection
  * @param apiKeyEnv the environment variable holding an API key (Temporal Cloud), or empty; the
  *     key itself never goes in the file
+ * @param payloadKeyEnv the environment variable holding a base64 AES-256 key that encrypts every
+ *     payload (workers, CLI and codec server need the same key), or empty for plain payloads
+ * @param payloadKeyId names that key in each payload, for rotation (default {@code sluice-1})
+ * @param metricsPort the port a worker serves Prometheus metrics on ({@code /metrics}); 0 for none
  */
 public record TemporalConfig(
-        String target, String namespace, String taskQueue, String profile, TlsConfig tls, String apiKeyEnv) {
+        String target, String namespace, String taskQueue, String profile, TlsConfig tls, String apiKeyEnv,
+        String payloadKeyEnv, String payloadKeyId, Integer metricsPort) {
 
     public static final String DEFAULT_TARGET = "127.0.0.1:7233";
 
@@ -30,6 +35,16 @@ public record TemporalConfig(
         profile = profile == null ? "" : profile;
         tls = tls == null ? TlsConfig.NONE : tls;
         apiKeyEnv = apiKeyEnv == null ? "" : apiKeyEnv;
+        payloadKeyEnv = payloadKeyEnv == null ? "" : payloadKeyEnv;
+        if (!payloadKeyEnv.isEmpty() && !payloadKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("payloadKeyEnv '" + payloadKeyEnv
+                    + "' is not an environment variable name; expected e.g. SLUICE_PAYLOAD_KEY (the key itself stays out of the file)");
+        }
+        payloadKeyId = payloadKeyId == null ? "sluice-1" : payloadKeyId;
+        metricsPort = metricsPort == null ? 0 : metricsPort;
+        if (metricsPort < 0 || metricsPort > 65535) {
+            throw new IllegalArgumentException("metricsPort is " + metricsPort + "; expected 0 (off) or a port number");
+        }
         if (!apiKeyEnv.isEmpty() && !apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new IllegalArgumentException("apiKeyEnv '" + apiKeyEnv
                     + "' is not an environment variable name; expected e.g. TEMPORAL_API_KEY (the key itself stays out of the file)");
@@ -38,6 +53,6 @@ public record TemporalConfig(
 
     /** A plain connection to {@code target}. */
     public static TemporalConfig plain(String target, String namespace) {
-        return new TemporalConfig(target, namespace, null, null, null, null);
+        return new TemporalConfig(target, namespace, null, null, null, null, null, null, null);
     }
 }

@@ -2,13 +2,18 @@ package io.sluice.workers.temporal;
 
 import io.sluice.workers.config.ConfigException;
 import io.sluice.workers.config.TemporalConfig;
+import io.sluice.workers.codec.AesGcmPayloadCodec;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.converter.CodecDataConverter;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.envconfig.ClientConfigProfile;
 import io.temporal.envconfig.ClientConfigTLS;
 import io.temporal.envconfig.LoadClientConfigProfileOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -72,8 +77,17 @@ public final class TemporalConnection {
      * @throws TemporalUnreachableException if the server does not answer
      */
     public static WorkflowServiceStubs connect(ClientConfigProfile profile, Duration timeout) {
+        return connect(profile, timeout, null);
+    }
+
+    /** As {@link #connect(ClientConfigProfile, Duration)}, reporting the SDK's metrics into {@code metrics} when given. */
+    public static WorkflowServiceStubs connect(ClientConfigProfile profile, Duration timeout, com.uber.m3.tally.Scope metrics) {
+        var options = profile.toWorkflowServiceStubsOptions();
+        if (metrics != null) {
+            options = io.temporal.serviceclient.WorkflowServiceStubsOptions.newBuilder(options).setMetricsScope(metrics).build();
+        }
         try {
-            return WorkflowServiceStubs.newConnectedServiceStubs(profile.toWorkflowServiceStubsOptions(), timeout);
+            return WorkflowServiceStubs.newConnectedServiceStubs(options, timeout);
         } catch (RuntimeException e) {
             throw new TemporalUnreachableException("cannot reach Temporal at " + profile.getAddress() + " (namespace "
                     + profile.getNamespace() + "): " + e.getMessage()
@@ -81,8 +95,29 @@ public final class TemporalConnection {
         }
     }
 
-    /** A client on {@code stubs} in the profile's namespace. */
-    public static WorkflowClient client(WorkflowServiceStubs stubs, ClientConfigProfile profile) {
-        return WorkflowClient.newInstance(stubs, profile.toWorkflowClientOptions());
+    /** A client on {@code stubs} in the profile's namespace, converting payloads with {@code converter}. */
+    public static WorkflowClient client(WorkflowServiceStubs stubs, ClientConfigProfile profile, DataConverter converter) {
+        return WorkflowClient.newInstance(stubs, profile.toWorkflowClientOptions().toBuilder().setDataConverter(converter).build());
+    }
+
+    /**
+     * Temporal's default payload conversion, encrypted with AES-256-GCM when {@code payloadKeyEnv}
+     * names a key (read from {@code environment}).
+     */
+    public static DataConverter dataConverter(TemporalConfig config, Map<String, String> environment) {
+        if (config.payloadKeyEnv().isEmpty()) {
+            return DefaultDataConverter.newDefaultInstance();
+        }
+        String key = environment.get(config.payloadKeyEnv());
+        if (key == null || key.isBlank()) {
+            throw new ConfigException("temporal.payloadKeyEnv names " + config.payloadKeyEnv()
+                    + ", which is not set; expected a base64 AES-256 key there (openssl rand -base64 32)");
+        }
+        try {
+            return new CodecDataConverter(DefaultDataConverter.newDefaultInstance(),
+                    List.of(AesGcmPayloadCodec.fromBase64(config.payloadKeyId(), key)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("temporal.payloadKeyEnv: " + e.getMessage(), e);
+        }
     }
 }
