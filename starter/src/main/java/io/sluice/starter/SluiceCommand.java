@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Durable MLOps workflows on Temporal across AWS accounts.",
         subcommands = {DevCommand.class, DemoCommand.class, WorkerCommand.class, StatusCommand.class,
                 ApprovalsCommand.class, ApproveCommand.class, RejectCommand.class, ModelCommand.class,
-                BenchCommand.class},
+                CodecServerCommand.class, BenchCommand.class},
         footer = {"", "Exit codes: 0 ok; 1 run failed or rejected; 2 bad input;",
                 "3 refused by an approval gate; 4 cannot reach Temporal, or not found."})
 public final class SluiceCommand {}

@@ -1,0 +1,51 @@
+package io.sluice.starter;
+
+import io.sluice.workers.codec.AesGcmPayloadCodec;
+import io.sluice.workers.codec.CodecServer;
+import io.sluice.workers.config.ConfigException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sluice codec-server}: lets the Web UI show encrypted payloads. */
+@Command(name = "codec-server", description = {"Serve the codec endpoint the Temporal Web UI uses to show encrypted payloads",
+        "(POST /decode and /encode), with the key temporal.payloadKeyEnv names. Runs until interrupted."})
+public final class CodecServerCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--port", defaultValue = "8888", description = "Port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--origin", defaultValue = "http://127.0.0.1:8233",
+            description = "The Web UI's address, allowed to call the endpoint (default ${DEFAULT-VALUE}).")
+    String origin;
+
+    @Override
+    public Integer call() throws Exception {
+        var temporal = config.read().temporal();
+        if (temporal.payloadKeyEnv().isEmpty()) {
+            throw new ConfigException("temporal.payloadKeyEnv is not set: payloads are not encrypted, so there is nothing to decode");
+        }
+        String key = System.getenv(temporal.payloadKeyEnv());
+        if (key == null || key.isBlank()) {
+            throw new ConfigException("temporal.payloadKeyEnv names " + temporal.payloadKeyEnv() + ", which is not set");
+        }
+        var stopped = new CountDownLatch(1);
+        try (var server = CodecServer.start("127.0.0.1", port, AesGcmPayloadCodec.fromBase64(temporal.payloadKeyId(), key), origin)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "codec-server-shutdown"));
+            spec.commandLine().getOut().println("codec endpoint http://127.0.0.1:" + server.port()
+                    + " (set it as the Web UI's codec endpoint); Ctrl-C stops it");
+            spec.commandLine().getOut().flush();
+            stopped.await();
+        }
+        return ExitCodes.OK;
+    }
+}
