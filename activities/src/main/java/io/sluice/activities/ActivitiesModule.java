@@ -10,6 +10,7 @@ import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.build.ModelJobActivitiesImpl;
 import io.sluice.activities.build.ModelRegistryActivitiesImpl;
 import io.sluice.activities.build.StepFunctionsActivitiesImpl;
+import io.sluice.activities.dataproduct.DataProductActivitiesImpl;
 import io.sluice.activities.deployment.DeploymentActivitiesImpl;
 import io.sluice.activities.deployment.IntegrationTestActivitiesImpl;
 import io.sluice.activities.promotion.ArtifactCopyActivitiesImpl;
@@ -39,6 +40,7 @@ public final class ActivitiesModule extends AbstractModule {
         activities.addBinding().to(ArtifactCopyActivitiesImpl.class);
         activities.addBinding().to(DeploymentActivitiesImpl.class);
         activities.addBinding().to(IntegrationTestActivitiesImpl.class);
+        activities.addBinding().to(DataProductActivitiesImpl.class);
     }
 
     @Provides

@@ -18,6 +18,8 @@ class DemoCommandTest {
                 .contains("ok   account shared reached through role arn:aws:iam::100000000004:role/SluiceWorker")
                 .contains("ok   registry of account 100000000004 answers")
                 .contains("local stack stopped")
+                .containsPattern("RegisterDataProduct +data-product/credit/applications  REGISTERED")
+                .containsPattern("data product database +credit_applications in governance, tables \\[applications\\]")
                 .containsPattern("BuildModel +build/credit-risk/demo  APPROVED")
                 .containsPattern("dev model package +arn:aws:sagemaker:us-east-1:100000000003:model-package/credit-risk/1")
                 .containsPattern("approval +model-approval: APPROVE by lead-ds@example.com")

@@ -14,6 +14,7 @@ import io.sluice.activities.promotion.RegistryEndpoints;
 import io.sluice.workers.config.SluiceConfig;
 import io.sluice.workers.metrics.WorkerMetrics;
 import io.sluice.workflows.build.BuildModelWorkflowImpl;
+import io.sluice.workflows.dataproduct.RegisterDataProductWorkflowImpl;
 import io.sluice.workflows.deployment.DeployModelWorkflowImpl;
 import io.sluice.workflows.promotion.PromoteModelWorkflowImpl;
 import io.sluice.workers.temporal.TemporalConnection;
@@ -47,6 +48,7 @@ public final class WorkerModule extends AbstractModule {
         workflows.addBinding().toInstance(BuildModelWorkflowImpl.class);
         workflows.addBinding().toInstance(PromoteModelWorkflowImpl.class);
         workflows.addBinding().toInstance(DeployModelWorkflowImpl.class);
+        workflows.addBinding().toInstance(RegisterDataProductWorkflowImpl.class);
     }
 
     @Provides

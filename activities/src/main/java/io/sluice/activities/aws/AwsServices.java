@@ -4,6 +4,10 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClientBuilder;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.EcrClientBuilder;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.GlueClientBuilder;
+import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
+import software.amazon.awssdk.services.lakeformation.LakeFormationClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
@@ -26,6 +30,9 @@ public final class AwsServices {
     public static final AwsService<CloudFormationClientBuilder, CloudFormationClient> CLOUDFORMATION =
             AwsService.of("cloudformation", CloudFormationClient::builder);
     public static final AwsService<SfnClientBuilder, SfnClient> STEP_FUNCTIONS = AwsService.of("states", SfnClient::builder);
+    public static final AwsService<GlueClientBuilder, GlueClient> GLUE = AwsService.of("glue", GlueClient::builder);
+    public static final AwsService<LakeFormationClientBuilder, LakeFormationClient> LAKE_FORMATION =
+            AwsService.of("lakeformation", LakeFormationClient::builder);
 
     private AwsServices() {}
 }

@@ -20,6 +20,10 @@ import io.sluice.workflows.build.BuildModelWorkflow;
 import io.sluice.workflows.build.BuildRequest;
 import io.sluice.workflows.build.BuildResult;
 import io.sluice.workflows.build.BuildSpec;
+import io.sluice.workflows.dataproduct.DataProductSpec;
+import io.sluice.workflows.dataproduct.RegisterDataProductRequest;
+import io.sluice.workflows.dataproduct.RegisterDataProductResult;
+import io.sluice.workflows.dataproduct.RegisterDataProductWorkflow;
 import io.sluice.workflows.deployment.DeployModelWorkflow;
 import io.sluice.workflows.deployment.DeployRequest;
 import io.sluice.workflows.deployment.DeployResult;
@@ -103,6 +107,9 @@ final class DemoScenario {
 
     void run() {
         try (var session = TemporalSession.open(stack.config())) {
+            if (!registerDataProduct(session)) {
+                return;
+            }
             BuildResult built = build(session);
             if (built == null) {
                 return;
@@ -113,6 +120,25 @@ final class DemoScenario {
             }
             deploy(session, built, promoted);
         }
+    }
+
+    private boolean registerDataProduct(TemporalSession session) {
+        step("RegisterDataProduct: LF-tags, database and tables in governance, producer and consumer resource links, grants");
+        var spec = SpecFiles.read(stack.buildSpec().resolveSibling(SampleSeeds.DATA_PRODUCT_SPEC), DataProductSpec.class);
+        var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(RegisterDataProductWorkflow.TYPE,
+                WorkflowIds.dataProduct(spec.domain(), spec.name()), "", "Demo data product", "",
+                new RegisterDataProductRequest(spec, LocalApprovers.DATA_SCIENTIST));
+        RunStatus status = awaitGate(session, started.workflowId());
+        if (!"COMPLETED".equals(status.status())) {
+            fail("RegisterDataProduct " + started.workflowId() + " did not complete: " + describe(status));
+            return false;
+        }
+        var result = session.client().newUntypedWorkflowStub(started.workflowId()).getResult(RegisterDataProductResult.class);
+        summary.put("RegisterDataProduct", started.workflowId() + "  " + result.outcome() + " (version " + result.version() + ")");
+        summary.put("data product database", result.database() + " in governance, tables "
+                + result.tables().stream().map(table -> table.name()).toList());
+        summary.put("data product grants", result.grants().size() + " grant(s), " + result.resourceLinks().size() + " resource link(s)");
+        return true;
     }
 
     private BuildResult build(TemporalSession session) {

@@ -6,6 +6,7 @@ import io.sluice.activities.aws.AwsServices;
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.SampleImage;
 import io.sluice.sandbox.Samples;
+import io.sluice.starter.dataproduct.SampleDataProduct;
 import io.sluice.workers.config.SluiceConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,26 +22,32 @@ final class SampleSeeds {
     static final String BUILD_SPEC = "build.yaml";
     static final String PROMOTE_SPEC = "promote.yaml";
     static final String DEPLOY_SPEC = "deploy.yaml";
-    static final String DATA_KEY = "data/credit-risk/credit_risk.csv";
+    static final String DATA_PRODUCT_SPEC = "data-product.yaml";
+    /** Where the producer keeps the credit-risk applications the data product registers. */
+    static final String PRODUCT_KEY = "credit-risk/applications/credit_risk.csv";
     static final String FLOW_KEY = "flows/credit-risk.flow";
 
     private SampleSeeds() {}
 
     /**
-     * Seeds the dev account (data, flow, and the team's inference image in its registry) and writes
-     * the specs into {@code stateDirectory}; returns the build spec's path.
+     * Seeds the producer account with the credit-risk applications (the data product), the dev
+     * account with the flow and the team's inference image, and writes the specs into
+     * {@code stateDirectory}; returns the build spec's path. The build reads the data product's files.
      */
     static Path seed(LocalAws aws, SluiceConfig config, Path stateDirectory) {
         LocalAccount dev = aws.account("dev");
+        LocalAccount producer = aws.account("producer");
+        try (var s3 = aws.s3("producer")) {
+            s3.putObject(put -> put.bucket(producer.artifactBucket()).key(PRODUCT_KEY).contentType("text/csv"),
+                    RequestBody.fromString(Samples.creditRiskCsv()));
+        }
         try (var clients = AwsClients.create(config.awsSettings())) {
             clients.client("dev", AwsServices.ECR).createRepository(create -> create.repositoryName(SampleImage.REPOSITORY));
         }
         SampleImage.push(aws.registry("dev").host(), SampleImage.REPOSITORY, SampleImage.TAG, Samples.SEED, 3, 512 * 1024);
         String image = dev.id() + ".dkr.ecr." + config.region() + ".amazonaws.com/" + SampleImage.REPOSITORY + ":" + SampleImage.TAG;
-        String dataUri = "s3://" + dev.artifactBucket() + "/" + DATA_KEY;
+        String dataUri = "s3://" + producer.artifactBucket() + "/" + PRODUCT_KEY;
         try (var s3 = aws.s3("dev")) {
-            s3.putObject(put -> put.bucket(dev.artifactBucket()).key(DATA_KEY).contentType("text/csv"),
-                    RequestBody.fromString(Samples.creditRiskCsv()));
             s3.putObject(put -> put.bucket(dev.artifactBucket()).key(FLOW_KEY).contentType("application/json"),
                     RequestBody.fromString(Samples.creditRiskFlow(dataUri)));
         }
@@ -50,6 +57,7 @@ final class SampleSeeds {
             Files.writeString(buildSpec, buildSpec(dev, dataUri, image));
             Files.writeString(stateDirectory.resolve(PROMOTE_SPEC), promoteSpec(aws.account("shared")));
             Files.writeString(stateDirectory.resolve(DEPLOY_SPEC), deploySpec(aws));
+            Files.writeString(stateDirectory.resolve(DATA_PRODUCT_SPEC), SampleDataProduct.sample(producer.artifactBucket()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + buildSpec, e);
         }

@@ -1,0 +1,57 @@
+package io.sluice.starter.dataproduct;
+
+import io.sluice.starter.ConfigOption;
+import io.sluice.starter.Requester;
+import io.sluice.starter.TemporalSession;
+import io.sluice.starter.build.SpecFiles;
+import io.sluice.starter.runs.RunStarter;
+import io.sluice.starter.runs.RunStatusReader;
+import io.sluice.starter.runs.StartOptions;
+import io.sluice.workflows.WorkflowIds;
+import io.sluice.workflows.dataproduct.DataProductSpec;
+import io.sluice.workflows.dataproduct.RegisterDataProductRequest;
+import io.sluice.workflows.dataproduct.RegisterDataProductWorkflow;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sluice data-product register --spec FILE [--wait]}. */
+@Command(name = "register", description = {"Start RegisterDataProduct from a data-product.yaml and print its workflow id.",
+        "A product registered before is updated; a new version may start its retraining build.",
+        "With --wait, return when the run ends, saying how."})
+public final class RegisterDataProductCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOption config;
+
+    @Mixin
+    Requester requester;
+
+    @Mixin
+    StartOptions start;
+
+    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The data product (data-product.yaml).")
+    Path specFile;
+
+    @Override
+    public Integer call() {
+        DataProductSpec product = SpecFiles.read(specFile, DataProductSpec.class);
+        var request = new RegisterDataProductRequest(product, requester.name());
+        try (var session = TemporalSession.open(config.read())) {
+            var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(RegisterDataProductWorkflow.TYPE,
+                    WorkflowIds.dataProduct(product.domain(), product.name()), "",
+                    "Register data product " + product.product() + " " + product.version() + ", requested by "
+                            + request.requester(),
+                    "Database `" + product.database() + "` in " + product.governanceAccount() + "; data `" + product.location()
+                            + "` of " + product.producerAccount() + "; " + product.consumers().size() + " consumer(s).",
+                    request);
+            return start.follow(started, new RunStatusReader(session.client()), spec.commandLine().getOut());
+        }
+    }
+}

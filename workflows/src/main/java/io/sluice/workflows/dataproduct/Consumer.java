@@ -1,0 +1,36 @@
+package io.sluice.workflows.dataproduct;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * An account that consumes the data product: granted on its tables through the product's LF-tags,
+ * and given a resource link to the product's database.
+ *
+ * @param account the consumer account's alias, e.g. {@code dev}
+ * @param permissions Lake Formation table permissions (default {@code [SELECT, DESCRIBE]})
+ */
+public record Consumer(String account, List<String> permissions) {
+    /** The Lake Formation permissions a table grant may carry. */
+    public static final Set<String> TABLE_PERMISSIONS = Set.of("SELECT", "INSERT", "DELETE", "DESCRIBE", "ALTER", "DROP", "ALL");
+
+    public Consumer {
+        account = ProductSpecs.required("account", account, "the consumer account's alias, e.g. dev");
+        if (permissions == null || permissions.isEmpty()) {
+            permissions = List.of("SELECT", "DESCRIBE");
+        }
+        Set<String> normalized = new LinkedHashSet<>();
+        for (String permission : permissions) {
+            String upper = ProductSpecs.required("permissions", permission, "a permission such as SELECT")
+                    .toUpperCase(Locale.ROOT);
+            if (!TABLE_PERMISSIONS.contains(upper)) {
+                throw new IllegalArgumentException("permissions of consumer " + account + " lists '" + permission
+                        + "'; expected some of " + new java.util.TreeSet<>(TABLE_PERMISSIONS));
+            }
+            normalized.add(upper);
+        }
+        permissions = List.copyOf(normalized);
+    }
+}

@@ -1,0 +1,191 @@
+package io.sluice.workflows.dataproduct;
+
+import io.sluice.workflows.build.BuildSpec;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * A data product: what {@code data-product.yaml} holds. Invalid values are refused when the record
+ * is made, before anything starts, with the field named. The product's Glue database is
+ * {@code <domain>_<name>} in the governance account's catalog.
+ *
+ * @param domain the business domain, a Glue name (at most 127 characters), e.g. {@code credit}
+ * @param name the product's name within the domain, a Glue name (at most 127 characters)
+ * @param version the product's version, e.g. {@code 1.2.0}; a new version may start retraining
+ * @param owner who answers for the product, e.g. a team's address
+ * @param description what the data is
+ * @param classification the data classification, e.g. {@code confidential}
+ * @param sensitivity how sensitive the data is, e.g. {@code pii} or {@code low}
+ * @param producerAccount the alias of the account that owns the data (default {@code producer})
+ * @param governanceAccount the alias of the central catalog's account (default {@code governance})
+ * @param location where the product's files are, {@code s3://bucket/prefix/}
+ * @param lfTags the product's LF-tags: each key with the one value its database and tables carry;
+ *     consumers are granted on exactly these
+ * @param tables the declared tables (the data contract); with {@code discover: crawler}, optional
+ *     expectations the crawled tables are checked against
+ * @param discover where tables come from: {@code contract} (default) or {@code crawler}
+ * @param crawlerRoleArn the role the crawler runs as (with {@code discover: crawler} only)
+ * @param consumers the accounts granted on the product (default none)
+ * @param allowBreakingChanges accept removed columns and changed types (default false); with
+ *     {@code discover: crawler}, let the crawler change existing tables (else it only logs schema changes)
+ * @param retrain the build to start when the version changes, or null for none; its run key is the
+ *     product's version
+ */
+public record DataProductSpec(
+        String domain,
+        String name,
+        String version,
+        String owner,
+        String description,
+        String classification,
+        String sensitivity,
+        String producerAccount,
+        String governanceAccount,
+        String location,
+        Map<String, List<String>> lfTags,
+        List<TableContract> tables,
+        TableDiscovery discover,
+        String crawlerRoleArn,
+        List<Consumer> consumers,
+        Boolean allowBreakingChanges,
+        BuildSpec retrain) {
+
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final Pattern TAG_KEY = Pattern.compile("[a-z0-9_.:/=+@-]{1,128}");
+    private static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{N}_.:/=+@ -]{1,256}");
+
+    public DataProductSpec {
+        domain = ProductSpecs.glueName("domain", domain, 127);
+        name = ProductSpecs.glueName("name", name, 127);
+        version = ProductSpecs.required("version", version, "the product's version, e.g. 1.0.0");
+        if (!VERSION.matcher(version).matches()) {
+            throw new IllegalArgumentException("version '" + version + "' is not a version; expected letters, digits, "
+                    + "'.', '_' or '-', starting with a letter or digit (at most 128), e.g. 1.2.0");
+        }
+        owner = ProductSpecs.required("owner", owner, "who answers for the product, e.g. risk-data@example.com");
+        description = ProductSpecs.text(description, "");
+        classification = ProductSpecs.required("classification", classification, "the data classification, e.g. confidential");
+        sensitivity = ProductSpecs.required("sensitivity", sensitivity, "how sensitive the data is, e.g. pii or low");
+        producerAccount = ProductSpecs.text(producerAccount, "producer");
+        governanceAccount = ProductSpecs.text(governanceAccount, "governance");
+        if (producerAccount.equals(governanceAccount)) {
+            throw new IllegalArgumentException("producerAccount is the same as governanceAccount (" + producerAccount
+                    + "); expected the account that owns the data, not the central catalog's");
+        }
+        location = ProductSpecs.s3Prefix("location", location);
+        lfTags = tags(lfTags);
+        discover = discover == null ? TableDiscovery.contract : discover;
+        tables = tables(tables, location, discover);
+        crawlerRoleArn = ProductSpecs.text(crawlerRoleArn, "");
+        if (discover == TableDiscovery.crawler) {
+            crawlerRoleArn = ProductSpecs.roleArn("crawlerRoleArn", crawlerRoleArn);
+        } else if (!crawlerRoleArn.isEmpty()) {
+            throw new IllegalArgumentException("crawlerRoleArn is set, but discover is contract; expected discover: crawler "
+                    + "to run a crawler, or no crawlerRoleArn");
+        }
+        consumers = consumers == null ? List.of() : List.copyOf(consumers);
+        Set<String> consumerAccounts = new HashSet<>();
+        for (Consumer consumer : consumers) {
+            if (consumer.account().equals(governanceAccount)) {
+                throw new IllegalArgumentException("consumers lists the governance account " + governanceAccount
+                        + "; expected consumer accounts (governance holds the catalog already)");
+            }
+            if (!consumerAccounts.add(consumer.account())) {
+                throw new IllegalArgumentException("consumers lists account " + consumer.account()
+                        + " more than once; expected one entry per account");
+            }
+        }
+        allowBreakingChanges = allowBreakingChanges != null && allowBreakingChanges;
+    }
+
+    /** The product's Glue database, {@code <domain>_<name>}; also the name of every resource link to it. */
+    public String database() {
+        return domain + "_" + name;
+    }
+
+    /** {@code domain/name}, as the {@code SluiceDataProduct} search attribute shows it. */
+    public String product() {
+        return domain + "/" + name;
+    }
+
+    /** Each LF-tag key with the value the product's resources carry. */
+    public Map<String, String> tagValues() {
+        Map<String, String> values = new TreeMap<>();
+        lfTags.forEach((key, list) -> values.put(key, list.get(0)));
+        return values;
+    }
+
+    /** Whether a new version starts a BuildModel run. */
+    public boolean retrains() {
+        return retrain != null;
+    }
+
+    private static Map<String, List<String>> tags(Map<String, List<String>> lfTags) {
+        if (lfTags == null || lfTags.isEmpty()) {
+            throw new IllegalArgumentException("lfTags is missing; expected the product's LF-tags, each key with one value, "
+                    + "e.g. {domain: [credit], sensitivity: [confidential]}; consumers are granted through them");
+        }
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        new TreeMap<>(lfTags).forEach((key, values) -> {
+            if (!TAG_KEY.matcher(key).matches()) {
+                throw new IllegalArgumentException("lfTags key '" + key + "' is not an LF-tag key; expected 1-128 lowercase "
+                        + "letters, digits or _.:/=+@-");
+            }
+            if (values == null || values.size() != 1) {
+                throw new IllegalArgumentException("lfTags." + key + " lists " + (values == null ? 0 : values.size())
+                        + " values; expected exactly one, since Lake Formation gives a resource one value per LF-tag key");
+            }
+            String value = values.get(0);
+            if (value == null || !TAG_VALUE.matcher(value).matches()) {
+                throw new IllegalArgumentException("lfTags." + key + " value '" + value + "' is not an LF-tag value; expected "
+                        + "1-256 letters, digits, spaces or _.:/=+@-");
+            }
+            copy.put(key, List.of(value));
+        });
+        return Map.copyOf(copy);
+    }
+
+    private static void columns(String at, List<Column> columns) {
+        for (int j = 0; j < columns.size(); j++) {
+            Column column = columns.get(j);
+            ProductSpecs.glueName(at + "[" + j + "].name", column.name(), 255);
+            if (!column.hasKnownType()) {
+                throw new IllegalArgumentException(at + "[" + j + "].type '" + column.type() + "' is not a Glue column type; "
+                        + "expected string, bigint, int, double, boolean, date, timestamp, decimal(p,s), array<...>, "
+                        + "map<...> or struct<...>");
+            }
+        }
+    }
+
+    private static List<TableContract> tables(List<TableContract> tables, String location, TableDiscovery discover) {
+        if ((tables == null || tables.isEmpty()) && discover == TableDiscovery.contract) {
+            throw new IllegalArgumentException("tables is missing; expected the declared schema of each table (name, columns, "
+                    + "format), or discover: crawler with crawlerRoleArn");
+        }
+        if (tables == null) {
+            return List.of();
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < tables.size(); i++) {
+            TableContract table = tables.get(i);
+            String at = "tables[" + i + "]";
+            ProductSpecs.glueName(at + ".name", table.name(), 255);
+            if (!names.add(table.name())) {
+                throw new IllegalArgumentException(at + ".name declares '" + table.name()
+                        + "' more than once; expected each table once");
+            }
+            if (table.columns().isEmpty()) {
+                throw new IllegalArgumentException(at + ".columns is missing; expected at least one {name, type}, "
+                        + "e.g. {name: customer_id, type: string}");
+            }
+            columns(at + ".columns", table.columns());
+            columns(at + ".partitionKeys", table.partitionKeys());
+        }
+        return tables.stream().map(table -> table.locatedUnder(location)).toList();
+    }
+}

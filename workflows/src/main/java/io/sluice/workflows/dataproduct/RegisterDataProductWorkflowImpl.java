@@ -1,0 +1,198 @@
+package io.sluice.workflows.dataproduct;
+
+import io.sluice.workflows.FailureType;
+import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.WorkflowIds;
+import io.sluice.workflows.build.BuildModelWorkflow;
+import io.sluice.workflows.build.BuildRequest;
+import io.sluice.workflows.build.BuildSpec;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The RegisterDataProduct orchestration; every catalog and Lake Formation call is an activity. */
+public final class RegisterDataProductWorkflowImpl implements RegisterDataProductWorkflow {
+    /** Prefix of the crawler a product's tables are discovered with: {@code sluice-<database>}. */
+    static final String CRAWLER_PREFIX = "sluice-";
+
+    private static final RetryOptions RETRIES = RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(1))
+            .setMaximumInterval(Duration.ofMinutes(1))
+            .setDoNotRetry(FailureType.nonRetryableTypes())
+            .build();
+
+    private final DataProductActivities catalog = Workflow.newActivityStub(DataProductActivities.class,
+            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(2)).setRetryOptions(RETRIES).build());
+    private final DataProductActivities crawling = Workflow.newActivityStub(DataProductActivities.class,
+            ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofHours(6))
+                    .setHeartbeatTimeout(Duration.ofMinutes(2))
+                    .setRetryOptions(RETRIES)
+                    .build());
+
+    @Override
+    public RegisterDataProductResult register(RegisterDataProductRequest request) {
+        DataProductSpec spec = request.spec();
+        String workflowId = Workflow.getInfo().getWorkflowId();
+        String governance = spec.governanceAccount();
+        String producer = spec.producerAccount();
+        String database = spec.database();
+        Workflow.upsertTypedSearchAttributes(SearchAttributes.DATA_PRODUCT.valueSet(spec.product()));
+        List<String> linkAccounts = new ArrayList<>();
+        linkAccounts.add(producer);
+        spec.consumers().forEach(consumer -> linkAccounts.add(consumer.account()));
+        var describe = new DataProductActivities.DescribeRequest(governance, producer, database, linkAccounts);
+
+        stage("inspect", "Reading what the " + governance + " catalog holds for `" + database + "`");
+        var before = catalog.describeProduct(describe);
+        String previousVersion = before.exists() ? before.recordedVersion() : "";
+        ContractChanges declared = ContractChanges.between(before.tables(), spec.tables());
+        if (spec.discover() == TableDiscovery.contract && !declared.breaking().isEmpty() && !spec.allowBreakingChanges()) {
+            Workflow.setCurrentDetails("Refused: version " + spec.version() + " breaks the contract: "
+                    + String.join("; ", declared.breaking()));
+            throw ApplicationFailure.newNonRetryableFailure("data product " + spec.product() + " " + spec.version()
+                    + " breaks the contract of the tables in " + database + ": " + String.join("; ", declared.breaking())
+                    + ". Nothing was changed. Keep those columns and types, or set allowBreakingChanges: true once the "
+                    + "consumers are ready", FailureType.INVALID_INPUT.type());
+        }
+
+        Map<String, String> tags = spec.tagValues();
+        stage("lf-tags", "Ensuring LF-tags " + tags + " in " + governance);
+        catalog.ensureLfTags(new DataProductActivities.LfTagsRequest(governance, spec.lfTags()));
+
+        Map<String, String> metadata = DataProductMetadata.of(spec, workflowId, request.requester());
+        stage("database", "Ensuring database `" + database + "` with its business metadata in " + governance);
+        var ensured = catalog.ensureDatabase(new DataProductActivities.DatabaseRequest(governance, database,
+                spec.description(), spec.location(), metadata));
+
+        stage("location", "Registering " + spec.location() + " with Lake Formation");
+        catalog.registerLocation(new DataProductActivities.LocationRequest(governance, spec.location()));
+
+        stage("producer-grants", "Granting " + producer + " on `" + database + "` and " + spec.location());
+        catalog.grantProducer(new DataProductActivities.ProducerGrantRequest(governance, database, spec.location(), producer));
+
+        stage("producer-link", "Linking `" + database + "` into " + producer);
+        catalog.ensureResourceLink(new DataProductActivities.ResourceLinkRequest(producer, database, governance, database));
+
+        ContractChanges changes;
+        List<String> tableNames;
+        if (spec.discover() == TableDiscovery.crawler) {
+            String crawler = CRAWLER_PREFIX + database;
+            stage("crawl", "Crawling " + spec.location() + " with crawler `" + crawler + "` in " + producer);
+            var crawled = crawling.runCrawler(new DataProductActivities.CrawlerRequest(producer, crawler,
+                    spec.crawlerRoleArn(), database, governance, database, spec.location(), spec.allowBreakingChanges(),
+                    spec.tables(), Workflow.currentTimeMillis()));
+            changes = ContractChanges.between(before.tables(), crawled.tables());
+            tableNames = crawled.tables().stream().map(TableContract::name).toList();
+        } else {
+            stage("tables", "Writing " + spec.tables().size() + " table(s) of the contract into `" + database + "` as "
+                    + producer);
+            var written = catalog.ensureTables(new DataProductActivities.TablesRequest(producer, governance, database,
+                    spec.tables()));
+            changes = ContractChanges.between(previousContracts(written, spec.tables()), spec.tables());
+            tableNames = spec.tables().stream().map(TableContract::name).toList();
+        }
+
+        stage("tagging", "Tagging `" + database + "` and " + tableNames.size() + " table(s) with " + tags);
+        catalog.tagResources(new DataProductActivities.TagRequest(governance, database, tableNames, tags));
+
+        for (Consumer consumer : spec.consumers()) {
+            stage("consumer-grants", "Granting " + consumer.account() + " " + consumer.permissions() + " on tables tagged "
+                    + tags);
+            catalog.grantConsumer(new DataProductActivities.ConsumerGrantRequest(governance, consumer.account(), tags,
+                    consumer.permissions()));
+        }
+        for (Consumer consumer : spec.consumers()) {
+            stage("consumer-links", "Linking `" + database + "` into " + consumer.account());
+            catalog.ensureResourceLink(new DataProductActivities.ResourceLinkRequest(consumer.account(), database, governance,
+                    database));
+        }
+
+        String buildWorkflowId = "";
+        if (spec.retrains() && !spec.version().equals(previousVersion)) {
+            stage("retrain", "Starting BuildModel for `" + spec.retrain().modelPackageGroup() + "` on version "
+                    + spec.version() + (previousVersion.isEmpty() ? "" : " (was " + previousVersion + ")"));
+            buildWorkflowId = startRetraining(spec, request.requester());
+        }
+
+        stage("record-version", "Recording version " + spec.version() + " on `" + database + "`");
+        Map<String, String> versioned = new TreeMap<>(metadata);
+        versioned.put(DataProductMetadata.VERSION, spec.version());
+        catalog.ensureDatabase(new DataProductActivities.DatabaseRequest(governance, database, spec.description(),
+                spec.location(), versioned));
+
+        stage("verify", "Reading back what the catalog holds for `" + database + "`");
+        var after = catalog.describeProduct(describe);
+        stage("registered", "Data product **" + spec.product() + "** " + spec.version() + " registered: database `"
+                + database + "`, " + after.tables().size() + " table(s), " + after.grants().size() + " grant(s)"
+                + (buildWorkflowId.isEmpty() ? "." : "; retraining in " + buildWorkflowId + "."));
+        return new RegisterDataProductResult(DataProductOutcome.REGISTERED, spec.product(), database, ensured.catalogId(),
+                spec.location(), spec.version(), previousVersion, after.tables(), after.tags(), after.grants(),
+                after.resourceLinks(), changes.breaking(), changes.additions(), buildWorkflowId);
+    }
+
+    /**
+     * Starts BuildModel {@code build/<group>/<version>} as a child that outlives this run, and waits
+     * only until it has started. A run of that id already started (by an earlier attempt of this
+     * registration) counts as started.
+     */
+    private static String startRetraining(DataProductSpec spec, String requester) {
+        BuildSpec build = spec.retrain();
+        String buildWorkflowId = WorkflowIds.build(build.modelPackageGroup(), spec.version());
+        BuildModelWorkflow child = Workflow.newChildWorkflowStub(BuildModelWorkflow.class, ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(buildWorkflowId)
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
+                .setTypedSearchAttributes(io.temporal.common.SearchAttributes.newBuilder()
+                        .set(SearchAttributes.STAGE, "queued")
+                        .set(SearchAttributes.AWAITING_APPROVAL, false)
+                        .set(SearchAttributes.MODEL_PACKAGE_GROUP, build.modelPackageGroup())
+                        .set(SearchAttributes.DATA_PRODUCT, spec.product())
+                        .build())
+                .setStaticSummary("Retrain " + build.modelPackageGroup() + " on data product " + spec.product() + " "
+                        + spec.version() + ", requested by " + requester)
+                .build());
+        Async.function(child::build, new BuildRequest(build, spec.version(), requester));
+        try {
+            Workflow.getWorkflowExecution(child).get();
+        } catch (ChildWorkflowFailure e) {
+            if (!(e.getCause() instanceof WorkflowExecutionAlreadyStarted)) {
+                throw e;
+            }
+        }
+        return buildWorkflowId;
+    }
+
+    private static List<TableContract> previousContracts(DataProductActivities.TablesResult written,
+            List<TableContract> declared) {
+        Map<String, TableContract> byName = new TreeMap<>();
+        declared.forEach(table -> byName.put(table.name(), table));
+        List<TableContract> previous = new ArrayList<>();
+        for (var change : written.tables()) {
+            TableContract table = byName.get(change.table());
+            if (table != null && change.action() != DataProductActivities.TableAction.CREATED
+                    && !change.previousColumns().isEmpty()) {
+                previous.add(new TableContract(change.table(), change.previousColumns(), change.previousPartitionKeys(),
+                        table.format(), table.hasHeader(), table.location()));
+            }
+        }
+        return previous;
+    }
+
+    private static void stage(String stage, String details) {
+        Workflow.upsertTypedSearchAttributes(SearchAttributes.STAGE.valueSet(stage));
+        Workflow.setCurrentDetails(details);
+    }
+}
