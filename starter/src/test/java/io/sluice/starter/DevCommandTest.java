@@ -45,6 +45,9 @@ class DevCommandTest {
             assertThat(status.exitCode()).isEqualTo(4);
             assertThat(status.err()).contains("build/absent/1");
 
+            CliRun register = CliRun.of("data-product", "register", "--spec", stateDirectory.resolve("data-product.yaml").toString(),
+                    "--wait", "--config", config);
+            assertThat(register.exitCode()).as(register.out() + register.err()).isEqualTo(0);
             CliRun build = CliRun.of("model", "build", "--spec", stateDirectory.resolve("build.yaml").toString(), "--wait",
                     "--run-key", "dev-test", "--as", "data-scientist@example.com", "--config", config);
             assertThat(build.exitCode()).as(build.out() + build.err()).isEqualTo(0);

@@ -13,16 +13,21 @@ public final class ModelJobActivitiesImpl implements ModelJobActivities {
     private final SageMakerJobs sageMaker;
     private final LocalJobs local;
     private final S3Objects s3;
+    private final CatalogInputs catalogInputs;
 
     @Inject
     public ModelJobActivitiesImpl(AwsClients clients) {
         this.s3 = new S3Objects(clients);
         this.sageMaker = new SageMakerJobs(clients);
         this.local = new LocalJobs(s3, clients.settings().region());
+        this.catalogInputs = new CatalogInputs(clients);
     }
 
     @Override
-    public ProcessingResult process(ProcessingRequest request) {
+    public ProcessingResult process(ProcessingRequest unresolved) {
+        var request = new ProcessingRequest(unresolved.account(), unresolved.mode(), unresolved.jobName(), unresolved.flowUri(),
+                catalogInputs.resolve(unresolved.account(), unresolved.inputs()), unresolved.outputs(), unresolved.spec(),
+                unresolved.roleArn(), unresolved.tags(), unresolved.outputPrefix());
         if (request.mode() == JobMode.local) {
             return local.process(request);
         }

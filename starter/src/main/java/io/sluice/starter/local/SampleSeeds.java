@@ -54,7 +54,7 @@ final class SampleSeeds {
         Path buildSpec = stateDirectory.resolve(BUILD_SPEC);
         try {
             Files.createDirectories(stateDirectory);
-            Files.writeString(buildSpec, buildSpec(dev, dataUri, image));
+            Files.writeString(buildSpec, buildSpec(dev, image));
             Files.writeString(stateDirectory.resolve(PROMOTE_SPEC), promoteSpec(aws.account("shared")));
             Files.writeString(stateDirectory.resolve(DEPLOY_SPEC), deploySpec(aws));
             Files.writeString(stateDirectory.resolve(DATA_PRODUCT_SPEC), SampleDataProduct.sample(producer.artifactBucket()));
@@ -108,31 +108,33 @@ final class SampleSeeds {
                 """.formatted(shared.artifactBucket());
     }
 
-    static String buildSpec(LocalAccount dev, String dataUri, String image) {
+    static String buildSpec(LocalAccount dev, String image) {
         String split = Samples.SPLIT_NODE;
         return """
-                # BuildModel on the local stack: the sample Data Wrangler flow prepares the synthetic
-                # credit-risk data, XGBoost trains on the worker (jobs.mode: local).
+                # BuildModel on the local stack: the sample Data Wrangler flow prepares the credit-risk
+                # data product, XGBoost trains on the worker (jobs.mode: local). On AWS the table is read
+                # through the build account's resource link (glue://credit_applications/applications);
+                # the local stand-in keeps it in the producer's catalog, hence ?account=producer.
                 account: dev
                 modelPackageGroup: credit-risk
                 description: Probability that a credit applicant defaults
                 flow: s3://%1$s/%2$s
-                inputs:
-                  %3$s: %4$s
+                inputs:                           # the registered data product's table (register it first)
+                  %3$s: glue://credit_applications/applications?account=producer
                 processing:
                   outputPrefix: s3://%1$s/build
-                  outputs: [%5$s.test]              # kept for DeployModel's integration tests
+                  outputs: [%4$s.test]              # kept for DeployModel's integration tests
                 training:
-                  image: %7$s   # the team's inference image, in dev's registry
+                  image: %6$s   # the team's inference image, in dev's registry
                   hyperparameters: {objective: "binary:logistic", num_round: "80", max_depth: "3", eta: "0.2"}
                   channels:
-                    train: %5$s.train
-                    validation: %5$s.validation
+                    train: %4$s.train
+                    validation: %4$s.validation
                 evaluation: {metric: "validation:auc", comparison: GreaterThanOrEqualTo, threshold: 0.7}
-                executionRoleArn: %6$s
+                executionRoleArn: %5$s
                 tags: {team: credit-risk}
                 jobs: {mode: local}
                 promoteOnApproval: false
-                """.formatted(dev.artifactBucket(), FLOW_KEY, Samples.DATASET, dataUri, split, dev.executionRoleArn(), image);
+                """.formatted(dev.artifactBucket(), FLOW_KEY, Samples.DATASET, split, dev.executionRoleArn(), image);
     }
 }

@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
  * @param modelPackageGroup the registry group the model joins
  * @param description what the model is for
  * @param flow the Data Wrangler {@code .flow} file, {@code s3://...}
- * @param inputs the data the flow reads: the name of each of its S3 sources → an S3 URI
+ * @param inputs the data the flow reads: the name of each of its S3 sources → an S3 URI, or a
+ *     registered data product's table {@code glue://<database>/<table>} (optionally
+ *     {@code ?account=<alias>} for the catalog to read; default the build's account), resolved to
+ *     the table's S3 location when the job starts
  * @param processing the processing job
  * @param training the training job
  * @param evaluation the bar the model must pass to be registered
@@ -52,7 +55,7 @@ public record BuildSpec(
             throw new IllegalArgumentException("inputs is missing; expected the S3 URI of each dataset the flow reads, "
                     + "e.g. {credit_risk.csv: s3://bucket/data/credit_risk.csv}");
         }
-        inputs.forEach((name, uri) -> Specs.s3Uri("inputs." + name, uri));
+        inputs.forEach((name, uri) -> Specs.input("inputs." + name, uri));
         inputs = Map.copyOf(inputs);
         if (processing == null) {
             throw new IllegalArgumentException("processing is missing; expected at least processing.outputPrefix");

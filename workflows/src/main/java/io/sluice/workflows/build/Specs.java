@@ -52,6 +52,19 @@ final class Specs {
         }
     }
 
+    /** An S3 URI, or a catalog table {@code glue://<database>/<table>[?account=<alias>]}. */
+    static String input(String field, String value) {
+        String input = required(field, value, "an S3 URI or glue://<database>/<table>");
+        if (input.startsWith("glue://")) {
+            if (!input.matches("glue://[a-z0-9_]{1,255}/[a-z0-9_]{1,255}(\\?account=[\\w-]+)?")) {
+                throw new IllegalArgumentException(field + " '" + input
+                        + "' is not a catalog table; expected glue://<database>/<table> with Glue names, optionally ?account=<alias>");
+            }
+            return input;
+        }
+        return s3Uri(field, input);
+    }
+
     static String sageMakerName(String field, String value) {
         String name = required(field, value, "a SageMaker name (letters, digits and hyphens, at most 63)");
         if (!SAGEMAKER_NAME.matcher(name).matches()) {

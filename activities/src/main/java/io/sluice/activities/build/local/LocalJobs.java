@@ -53,10 +53,8 @@ public final class LocalJobs {
         byte[] flowBytes = s3.read(request.account(), S3Location.parse(request.flowUri()));
         Map<String, Table> tables;
         try {
-            var executor = new FlowExecutor(FlowFile.parse(new String(flowBytes, StandardCharsets.UTF_8)), source -> {
-                String uri = request.inputs().getOrDefault(source.name(), source.s3Uri());
-                return new String(s3.read(request.account(), S3Location.parse(uri)), StandardCharsets.UTF_8);
-            });
+            var executor = new FlowExecutor(FlowFile.parse(new String(flowBytes, StandardCharsets.UTF_8)), source -> readSource(
+                    request.account(), request.inputs().getOrDefault(source.name(), source.s3Uri()), source.header()));
             tables = executor.run(request.outputs());
         } catch (FlowException | IllegalArgumentException e) {
             throw ApplicationFailure.newNonRetryableFailureWithCause("processing job " + request.jobName() + " failed: "
@@ -95,6 +93,32 @@ public final class LocalJobs {
                 trained.metrics());
         writeRecord(request.account(), jobRoot, result);
         return result;
+    }
+
+    /**
+     * A source's CSV: one object, or every object under a prefix (a URI ending in {@code /}, as a
+     * table's location is) joined, with the header of all but the first left out.
+     */
+    private String readSource(String account, String uri, boolean header) {
+        S3Location location = S3Location.parse(uri);
+        if (!uri.endsWith("/")) {
+            return new String(s3.read(account, location), StandardCharsets.UTF_8);
+        }
+        StringBuilder csv = new StringBuilder();
+        for (String key : s3.list(account, location)) {
+            String text = new String(s3.read(account, new S3Location(location.bucket(), key)), StandardCharsets.UTF_8);
+            if (csv.length() > 0 && header) {
+                text = text.substring(text.indexOf('\n') + 1);
+            }
+            csv.append(text);
+            if (!text.endsWith("\n")) {
+                csv.append('\n');
+            }
+        }
+        if (csv.length() == 0) {
+            throw new IllegalArgumentException("no data under " + uri);
+        }
+        return csv.toString();
     }
 
     private LabeledData channel(TrainingRequest request, String name) {
