@@ -10,8 +10,9 @@ import java.util.TreeMap;
  * @param uploadId the multipart upload
  * @param targetUri where it goes
  * @param parts part number → ETag of each completed part
+ * @param partCount how many parts the copy has
  */
-public record CopyProgress(String uploadId, String targetUri, Map<Integer, String> parts) {
+public record CopyProgress(String uploadId, String targetUri, Map<Integer, String> parts, int partCount) {
     public CopyProgress {
         parts = Map.copyOf(parts);
     }
@@ -19,6 +20,6 @@ public record CopyProgress(String uploadId, String targetUri, Map<Integer, Strin
     CopyProgress with(int part, String etag) {
         Map<Integer, String> more = new TreeMap<>(parts);
         more.put(part, etag);
-        return new CopyProgress(uploadId, targetUri, more);
+        return new CopyProgress(uploadId, targetUri, more, partCount);
     }
 }

@@ -112,7 +112,7 @@ public final class S3ObjectCopier {
         S3Client targetS3 = clients.client(request.targetAccount(), AwsServices.S3);
         long partSize = settings.partSizeFor(size);
         int partCount = (int) Math.max(1, (size + partSize - 1) / partSize);
-        CopyProgress progress = resumable(targetS3, request, target, resumeFrom).orElseGet(() -> {
+        CopyProgress progress = resumable(targetS3, request, target, resumeFrom, partCount).orElseGet(() -> {
             String uploadId = AwsCalls.call(operation(request.targetAccount(), "CreateMultipartUpload", target),
                     () -> targetS3.createMultipartUpload(create -> {
                         create.bucket(target.bucket()).key(target.key()).metadata(metadata).contentType(contentType);
@@ -120,7 +120,7 @@ public final class S3ObjectCopier {
                             create.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(request.kmsKey());
                         }
                     }).uploadId());
-            return new CopyProgress(uploadId, request.targetUri(), Map.of());
+            return new CopyProgress(uploadId, request.targetUri(), Map.of(), partCount);
         });
         heartbeat.accept(progress);
         int resumed = progress.parts().size();
@@ -173,7 +173,7 @@ public final class S3ObjectCopier {
 
     /** The upload an earlier attempt started, with the parts S3 confirms it has, if it is still open. */
     private Optional<CopyProgress> resumable(S3Client targetS3, ObjectCopyRequest request, S3Location target,
-            Optional<CopyProgress> resumeFrom) {
+            Optional<CopyProgress> resumeFrom, int partCount) {
         if (resumeFrom.isEmpty() || !resumeFrom.get().targetUri().equals(request.targetUri())) {
             return Optional.empty();
         }
@@ -182,7 +182,7 @@ public final class S3ObjectCopier {
             Map<Integer, String> confirmed = new TreeMap<>();
             targetS3.listPartsPaginator(list -> list.bucket(target.bucket()).key(target.key()).uploadId(uploadId)).parts()
                     .forEach(part -> confirmed.put(part.partNumber(), part.eTag()));
-            return Optional.of(new CopyProgress(uploadId, request.targetUri(), confirmed));
+            return Optional.of(new CopyProgress(uploadId, request.targetUri(), confirmed, partCount));
         } catch (NoSuchUploadException e) {
             return Optional.empty();
         } catch (SdkException e) {

@@ -273,6 +273,9 @@ final class DemoScenario {
         return new RunWaiter(new RunStatusReader(session.client())).awaitGateOrClose(workflowId, STEP_TIMEOUT, stage -> {
             out.println("     " + workflowId + ": " + (stage.stage() == null ? "queued" : stage.stage()));
             out.flush();
+        }, progress -> {
+            out.println("       " + progress);
+            out.flush();
         });
     }
 

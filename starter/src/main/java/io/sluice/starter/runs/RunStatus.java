@@ -14,6 +14,7 @@ import io.sluice.workflows.approval.ApprovalState;
  * @param awaitingApproval whether an approval gate of the run is open
  * @param result the workflow's result as JSON once it has one, else null
  * @param failure why the run failed, else null
+ * @param activities what each running activity last reported (its heartbeat), e.g. a copy's parts
  * @param gate the run's approval gate once it has one (its live state while running, else the one in
  *     the result), else null
  */
@@ -26,4 +27,5 @@ public record RunStatus(
         boolean awaitingApproval,
         JsonNode result,
         String failure,
+        java.util.List<String> activities,
         ApprovalState gate) {}

@@ -13,6 +13,7 @@ import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -50,7 +51,7 @@ public final class RunStatusReader {
             gate = null;
         }
         return new RunStatus(workflowId, description.getWorkflowType(), statusWord(status), outcome, stage,
-                awaiting && running, result, failure, gate);
+                awaiting && running, result, failure, running ? ActivityProgress.of(description, client) : List.of(), gate);
     }
 
     private static ApprovalState gateIn(JsonNode result) {

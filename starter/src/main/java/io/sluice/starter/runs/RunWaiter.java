@@ -14,11 +14,16 @@ public final class RunWaiter {
 
     /**
      * Polls {@code workflowId} until its gate is open or it closes, or {@code timeout} passes; calls
-     * {@code onStage} with each new stage it sees.
+     * {@code onStage} with each new stage it sees and {@code onProgress} with each new activity report.
      */
     public RunStatus awaitGateOrClose(String workflowId, Duration timeout, Consumer<RunStatus> onStage) {
+        return awaitGateOrClose(workflowId, timeout, onStage, line -> { });
+    }
+
+    public RunStatus awaitGateOrClose(String workflowId, Duration timeout, Consumer<RunStatus> onStage, Consumer<String> onProgress) {
         Instant deadline = Instant.now().plus(timeout);
         String lastStage = "";
+        java.util.Set<String> reported = new java.util.HashSet<>();
         while (true) {
             RunStatus status = reader.read(workflowId);
             String stage = status.stage() == null ? "" : status.stage();
@@ -26,6 +31,7 @@ public final class RunWaiter {
                 onStage.accept(status);
                 lastStage = stage;
             }
+            status.activities().stream().filter(reported::add).forEach(onProgress);
             if (status.awaitingApproval() || !status.status().equals("RUNNING") || Instant.now().isAfter(deadline)) {
                 return status;
             }

@@ -52,6 +52,7 @@ public final class StatusCommand implements Callable<Integer> {
         if (status.stage() != null) {
             out.println("stage      " + status.stage() + (status.awaitingApproval() ? " (awaiting approval)" : ""));
         }
+        status.activities().forEach(activity -> out.println("activity   " + activity));
         if (status.gate() != null) {
             GateSummary.print(status.gate(), out);
         }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** Copies artifacts between accounts: S3 objects and container images, verified and resumable. */
-@ActivityInterface(namePrefix = "Copy")
+@ActivityInterface(namePrefix = "Artifact")
 public interface ArtifactCopyActivities {
 
     /**

@@ -159,6 +159,7 @@ class BuildModelWorkflowTest {
 
         BuildResult result = WorkflowStub.fromTyped(run).getResult(BuildResult.class);
         assertThat(result.promotionWorkflowId()).isEqualTo(WorkflowIds.promote(result.modelPackageArn()));
+        client.newUntypedWorkflowStub(result.promotionWorkflowId()).getResult(io.sluice.workflows.promotion.PromoteResult.class);
         assertThat(FakePromoteModel.REQUESTS).singleElement().satisfies(request -> {
             assertThat(request.sourceModelPackageArn()).isEqualTo(result.modelPackageArn());
             assertThat(request.spec().artifactPrefix()).isEqualTo("s3://sluice-shared-100000000004/models");

@@ -119,6 +119,8 @@ class PromoteModelWorkflowTest {
 
         PromoteResult result = WorkflowStub.fromTyped(run).getResult(PromoteResult.class);
         assertThat(result.deploymentWorkflowId()).isEqualTo(WorkflowIds.deploy("credit-risk"));
+        environment.getWorkflowClient().newUntypedWorkflowStub(result.deploymentWorkflowId())
+                .getResult(io.sluice.workflows.deployment.DeployResult.class);
         assertThat(FakeDeployModel.REQUESTS).singleElement().satisfies(request -> {
             assertThat(request.modelPackageArn()).isEqualTo(result.centralPackageArn());
             assertThat(request.spec()).isEqualTo(deployment);
