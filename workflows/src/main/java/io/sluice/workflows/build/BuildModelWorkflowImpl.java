@@ -3,6 +3,7 @@ package io.sluice.workflows.build;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.ChildRuns;
 import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.Steps;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.promotion.PromoteModelWorkflow;
 import io.sluice.workflows.promotion.PromoteRequest;
@@ -11,8 +12,6 @@ import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.GateState;
 import io.sluice.workflows.approval.GatedWorkflow;
 import io.sluice.workflows.approval.Gates;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -26,20 +25,10 @@ import java.util.TreeMap;
 
 /** The BuildModel orchestration; every AWS call is an activity. */
 public final class BuildModelWorkflowImpl extends GatedWorkflow implements BuildModelWorkflow {
-    private static final RetryOptions RETRIES = RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofSeconds(1))
-            .setMaximumInterval(Duration.ofMinutes(1))
-            .setDoNotRetry(FailureType.nonRetryableTypes())
-            .build();
-
     private final ModelRegistryActivities registry = Workflow.newActivityStub(ModelRegistryActivities.class,
-            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(2)).setRetryOptions(RETRIES).build());
+            Steps.quick());
     private final StepFunctionsActivities stepFunctions = Workflow.newActivityStub(StepFunctionsActivities.class,
-            ActivityOptions.newBuilder()
-                    .setStartToCloseTimeout(Duration.ofHours(24))
-                    .setHeartbeatTimeout(Duration.ofMinutes(2))
-                    .setRetryOptions(RETRIES)
-                    .build());
+            Steps.waiting(Duration.ofHours(24)));
 
     @Override
     public BuildResult build(BuildRequest request) {
@@ -47,20 +36,20 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         String workflowId = Workflow.getInfo().getWorkflowId();
         Workflow.upsertTypedSearchAttributes(SearchAttributes.MODEL_PACKAGE_GROUP.valueSet(spec.modelPackageGroup()));
 
-        stage("registry", "Ensuring model package group `" + spec.modelPackageGroup() + "` in " + spec.account());
+        Steps.enter("registry", "Ensuring model package group `" + spec.modelPackageGroup() + "` in " + spec.account());
         var group = registry.ensureGroup(new ModelRegistryActivities.GroupRequest(
                 spec.account(), spec.modelPackageGroup(), spec.description(), spec.tags()));
 
         String preStepExecution = "";
         if (spec.preStep().configured()) {
-            stage("pre-step", "Running state machine `" + spec.preStep().stateMachineArn() + "`");
+            Steps.enter("pre-step", "Running state machine `" + spec.preStep().stateMachineArn() + "`");
             preStepExecution = stepFunctions.run(new StepFunctionsActivities.ExecutionRequest(spec.account(),
                     spec.preStep().stateMachineArn(), BuildNames.job(workflowId, "pre"), spec.preStep().input())).executionArn();
         }
 
         ModelJobActivities jobs = jobActivities(spec);
         String processingJob = BuildNames.job(workflowId, "proc");
-        stage("processing", "Data Wrangler processing job `" + processingJob + "` (" + spec.jobs().mode() + " mode)");
+        Steps.enter("processing", "Data Wrangler processing job `" + processingJob + "` (" + spec.jobs().mode() + " mode)");
         Set<String> outputs = new java.util.TreeSet<>(spec.training().channels().values());
         outputs.addAll(spec.processing().outputs());
         var processing = jobs.process(new ModelJobActivities.ProcessingRequest(spec.account(), spec.jobs().mode(),
@@ -68,13 +57,13 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
                 spec.tags(), spec.processing().outputPrefix()));
 
         String trainingJob = BuildNames.job(workflowId, "train");
-        stage("training", "Training job `" + trainingJob + "` (" + spec.jobs().mode() + " mode)");
+        Steps.enter("training", "Training job `" + trainingJob + "` (" + spec.jobs().mode() + " mode)");
         Map<String, String> channels = new TreeMap<>();
         spec.training().channels().forEach((channel, output) -> channels.put(channel, outputUri(processing, output)));
         var training = jobs.train(new ModelJobActivities.TrainingRequest(spec.account(), spec.jobs().mode(), trainingJob,
                 channels, spec.training(), spec.executionRoleArn(), spec.tags(), spec.processing().outputPrefix()));
 
-        stage("evaluation", "Checking " + spec.evaluation().describe());
+        Steps.enter("evaluation", "Checking " + spec.evaluation().describe());
         Double measured = training.metrics().get(spec.evaluation().metric());
         if (measured == null) {
             throw ApplicationFailure.newNonRetryableFailure("training job " + trainingJob + " reported no metric '"
@@ -90,7 +79,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
                     training.metrics(), evaluation, gate.state(), "");
         }
 
-        stage("registration", "Registering the model in `" + spec.modelPackageGroup() + "`");
+        Steps.enter("registration", "Registering the model in `" + spec.modelPackageGroup() + "`");
         var registered = registry.registerPackage(new ModelRegistryActivities.PackageRequest(spec.account(),
                 spec.modelPackageGroup(), workflowId, training.image(), training.modelDataUri(), training.metrics(),
                 spec.processing().outputPrefix() + "/" + trainingJob + "/evaluation/statistics.json",
@@ -104,7 +93,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         context.put("trainingJob", trainingJob);
         ApprovalState decided = gate.open(Gates.MODEL_APPROVAL, request.requester(), context);
 
-        stage("registry-status", "Recording the decision on " + registered.packageArn());
+        Steps.enter("registry-status", "Recording the decision on " + registered.packageArn());
         BuildOutcome outcome = switch (decided.state()) {
             case APPROVED -> BuildOutcome.APPROVED;
             case REJECTED -> BuildOutcome.REJECTED;
@@ -115,7 +104,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         Workflow.setCurrentDetails("Model package " + registered.packageArn() + ": **" + outcome + "**.");
         String promotion = "";
         if (outcome == BuildOutcome.APPROVED && spec.promoteOnApproval()) {
-            stage("promote", "Starting PromoteModel for " + registered.packageArn());
+            Steps.enter("promote", "Starting PromoteModel for " + registered.packageArn());
             promotion = ChildRuns.startAbandoned(PromoteModelWorkflow.class, WorkflowIds.promote(registered.packageArn()),
                     workflow -> Async.function(workflow::promote, new PromoteRequest(registered.packageArn(), spec.promotion(),
                             request.requester())));
@@ -129,11 +118,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
     private static ModelJobActivities jobActivities(BuildSpec spec) {
         Duration longest = spec.processing().maxRuntime().compareTo(spec.training().maxRuntime()) > 0
                 ? spec.processing().maxRuntime() : spec.training().maxRuntime();
-        return Workflow.newActivityStub(ModelJobActivities.class, ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(longest.plus(Duration.ofMinutes(30)))
-                .setHeartbeatTimeout(Duration.ofMinutes(2))
-                .setRetryOptions(RETRIES)
-                .build());
+        return Workflow.newActivityStub(ModelJobActivities.class, Steps.waiting(longest.plus(Duration.ofMinutes(30))));
     }
 
     private static String outputUri(ModelJobActivities.ProcessingResult processing, String output) {
@@ -172,10 +157,6 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
                 + last.map(d -> d.comment().isEmpty() ? "" : ": " + d.comment()).orElse("");
     }
 
-    private static void stage(String stage, String details) {
-        Workflow.upsertTypedSearchAttributes(SearchAttributes.STAGE.valueSet(stage));
-        Workflow.setCurrentDetails(details);
-    }
 
     private static String format(double value) {
         return String.format(Locale.ROOT, "%.4f", value);

@@ -2,15 +2,14 @@ package io.sluice.workflows.dataproduct;
 
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.Steps;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.build.BuildModelWorkflow;
 import io.sluice.workflows.build.BuildRequest;
 import io.sluice.workflows.build.BuildSpec;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
@@ -27,20 +26,10 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
     /** Prefix of the crawler a product's tables are discovered with: {@code sluice-<database>}. */
     static final String CRAWLER_PREFIX = "sluice-";
 
-    private static final RetryOptions RETRIES = RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofSeconds(1))
-            .setMaximumInterval(Duration.ofMinutes(1))
-            .setDoNotRetry(FailureType.nonRetryableTypes())
-            .build();
-
     private final DataProductActivities catalog = Workflow.newActivityStub(DataProductActivities.class,
-            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(2)).setRetryOptions(RETRIES).build());
+            Steps.quick());
     private final DataProductActivities crawling = Workflow.newActivityStub(DataProductActivities.class,
-            ActivityOptions.newBuilder()
-                    .setStartToCloseTimeout(Duration.ofHours(6))
-                    .setHeartbeatTimeout(Duration.ofMinutes(2))
-                    .setRetryOptions(RETRIES)
-                    .build());
+            Steps.waiting(Duration.ofHours(6)));
 
     @Override
     public RegisterDataProductResult register(RegisterDataProductRequest request) {
@@ -55,7 +44,7 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
         spec.consumers().forEach(consumer -> linkAccounts.add(consumer.account()));
         var describe = new DataProductActivities.DescribeRequest(governance, producer, database, linkAccounts);
 
-        stage("inspect", "Reading what the " + governance + " catalog holds for `" + database + "`");
+        Steps.enter("inspect", "Reading what the " + governance + " catalog holds for `" + database + "`");
         var before = catalog.describeProduct(describe);
         String previousVersion = before.exists() ? before.recordedVersion() : "";
         ContractChanges declared = ContractChanges.between(before.tables(), spec.tables());
@@ -69,35 +58,35 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
         }
 
         Map<String, String> tags = spec.tagValues();
-        stage("lf-tags", "Ensuring LF-tags " + tags + " in " + governance);
+        Steps.enter("lf-tags", "Ensuring LF-tags " + tags + " in " + governance);
         catalog.ensureLfTags(new DataProductActivities.LfTagsRequest(governance, spec.lfTags()));
 
         Map<String, String> metadata = DataProductMetadata.of(spec, workflowId, request.requester());
-        stage("database", "Ensuring database `" + database + "` with its business metadata in " + governance);
+        Steps.enter("database", "Ensuring database `" + database + "` with its business metadata in " + governance);
         var ensured = catalog.ensureDatabase(new DataProductActivities.DatabaseRequest(governance, database,
                 spec.description(), spec.location(), metadata));
 
-        stage("location", "Registering " + spec.location() + " with Lake Formation");
+        Steps.enter("location", "Registering " + spec.location() + " with Lake Formation");
         catalog.registerLocation(new DataProductActivities.LocationRequest(governance, spec.location()));
 
-        stage("producer-grants", "Granting " + producer + " on `" + database + "` and " + spec.location());
+        Steps.enter("producer-grants", "Granting " + producer + " on `" + database + "` and " + spec.location());
         catalog.grantProducer(new DataProductActivities.ProducerGrantRequest(governance, database, spec.location(), producer));
 
-        stage("producer-link", "Linking `" + database + "` into " + producer);
+        Steps.enter("producer-link", "Linking `" + database + "` into " + producer);
         catalog.ensureResourceLink(new DataProductActivities.ResourceLinkRequest(producer, database, governance, database));
 
         ContractChanges changes;
         List<String> tableNames;
         if (spec.discover() == TableDiscovery.crawler) {
             String crawler = CRAWLER_PREFIX + database;
-            stage("crawl", "Crawling " + spec.location() + " with crawler `" + crawler + "` in " + producer);
+            Steps.enter("crawl", "Crawling " + spec.location() + " with crawler `" + crawler + "` in " + producer);
             var crawled = crawling.runCrawler(new DataProductActivities.CrawlerRequest(producer, crawler,
                     spec.crawlerRoleArn(), database, governance, database, spec.location(), spec.allowBreakingChanges(),
                     spec.tables(), Workflow.currentTimeMillis()));
             changes = ContractChanges.between(before.tables(), crawled.tables());
             tableNames = crawled.tables().stream().map(TableContract::name).toList();
         } else {
-            stage("tables", "Writing " + spec.tables().size() + " table(s) of the contract into `" + database + "` as "
+            Steps.enter("tables", "Writing " + spec.tables().size() + " table(s) of the contract into `" + database + "` as "
                     + producer);
             var written = catalog.ensureTables(new DataProductActivities.TablesRequest(producer, governance, database,
                     spec.tables()));
@@ -105,37 +94,37 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
             tableNames = spec.tables().stream().map(TableContract::name).toList();
         }
 
-        stage("tagging", "Tagging `" + database + "` and " + tableNames.size() + " table(s) with " + tags);
+        Steps.enter("tagging", "Tagging `" + database + "` and " + tableNames.size() + " table(s) with " + tags);
         catalog.tagResources(new DataProductActivities.TagRequest(governance, database, tableNames, tags));
 
         for (Consumer consumer : spec.consumers()) {
-            stage("consumer-grants", "Granting " + consumer.account() + " " + consumer.permissions() + " on tables tagged "
+            Steps.enter("consumer-grants", "Granting " + consumer.account() + " " + consumer.permissions() + " on tables tagged "
                     + tags);
             catalog.grantConsumer(new DataProductActivities.ConsumerGrantRequest(governance, consumer.account(), tags,
                     consumer.permissions()));
         }
         for (Consumer consumer : spec.consumers()) {
-            stage("consumer-links", "Linking `" + database + "` into " + consumer.account());
+            Steps.enter("consumer-links", "Linking `" + database + "` into " + consumer.account());
             catalog.ensureResourceLink(new DataProductActivities.ResourceLinkRequest(consumer.account(), database, governance,
                     database));
         }
 
         String buildWorkflowId = "";
         if (spec.retrains() && !spec.version().equals(previousVersion)) {
-            stage("retrain", "Starting BuildModel for `" + spec.retrain().modelPackageGroup() + "` on version "
+            Steps.enter("retrain", "Starting BuildModel for `" + spec.retrain().modelPackageGroup() + "` on version "
                     + spec.version() + (previousVersion.isEmpty() ? "" : " (was " + previousVersion + ")"));
             buildWorkflowId = startRetraining(spec, request.requester());
         }
 
-        stage("record-version", "Recording version " + spec.version() + " on `" + database + "`");
+        Steps.enter("record-version", "Recording version " + spec.version() + " on `" + database + "`");
         Map<String, String> versioned = new TreeMap<>(metadata);
         versioned.put(DataProductMetadata.VERSION, spec.version());
         catalog.ensureDatabase(new DataProductActivities.DatabaseRequest(governance, database, spec.description(),
                 spec.location(), versioned));
 
-        stage("verify", "Reading back what the catalog holds for `" + database + "`");
+        Steps.enter("verify", "Reading back what the catalog holds for `" + database + "`");
         var after = catalog.describeProduct(describe);
-        stage("registered", "Data product **" + spec.product() + "** " + spec.version() + " registered: database `"
+        Steps.enter("registered", "Data product **" + spec.product() + "** " + spec.version() + " registered: database `"
                 + database + "`, " + after.tables().size() + " table(s), " + after.grants().size() + " grant(s)"
                 + (buildWorkflowId.isEmpty() ? "." : "; retraining in " + buildWorkflowId + "."));
         return new RegisterDataProductResult(DataProductOutcome.REGISTERED, spec.product(), database, ensured.catalogId(),
@@ -191,8 +180,4 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
         return previous;
     }
 
-    private static void stage(String stage, String details) {
-        Workflow.upsertTypedSearchAttributes(SearchAttributes.STAGE.valueSet(stage));
-        Workflow.setCurrentDetails(details);
-    }
 }

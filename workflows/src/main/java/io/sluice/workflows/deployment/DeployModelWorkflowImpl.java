@@ -2,13 +2,13 @@ package io.sluice.workflows.deployment;
 
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.Steps;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.GatedWorkflow;
 import io.sluice.workflows.approval.Gates;
 import io.sluice.workflows.deployment.DeploymentActivities.StackOutcome;
 import io.sluice.workflows.deployment.IntegrationTestActivities.TestReport;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -23,32 +23,22 @@ import org.slf4j.Logger;
 /** The DeployModel orchestration; every AWS call is an activity. */
 public final class DeployModelWorkflowImpl extends GatedWorkflow implements DeployModelWorkflow {
     private static final Logger log = Workflow.getLogger(DeployModelWorkflowImpl.class);
-    private static final RetryOptions RETRIES = RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofSeconds(1))
-            .setMaximumInterval(Duration.ofMinutes(1))
-            .setDoNotRetry(FailureType.nonRetryableTypes())
-            .build();
-
     private final DeploymentActivities deployment = Workflow.newActivityStub(DeploymentActivities.class,
-            ActivityOptions.newBuilder()
-                    .setStartToCloseTimeout(Duration.ofHours(2))
-                    .setHeartbeatTimeout(Duration.ofMinutes(2))
-                    .setRetryOptions(RETRIES)
-                    .build());
+            Steps.waiting(Duration.ofHours(2)));
     /** The group policy step is best effort: some registries (and the local stand-in) do not take one. */
     private final DeploymentActivities grants = Workflow.newActivityStub(DeploymentActivities.class,
             ActivityOptions.newBuilder()
                     .setStartToCloseTimeout(Duration.ofMinutes(2))
-                    .setRetryOptions(RETRIES.toBuilder().setMaximumAttempts(3).build())
+                    .setRetryOptions(Steps.RETRIES.toBuilder().setMaximumAttempts(3).build())
                     .build());
     private final IntegrationTestActivities tests = Workflow.newActivityStub(IntegrationTestActivities.class,
-            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(30)).setRetryOptions(RETRIES).build());
+            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(30)).setRetryOptions(Steps.RETRIES).build());
 
     @Override
     public DeployResult deploy(DeployRequest request) {
         DeploymentSpec spec = request.spec();
         String workflowId = Workflow.getInfo().getWorkflowId();
-        stage("package", "Checking " + request.modelPackageArn());
+        Steps.enter("package", "Checking " + request.modelPackageArn());
         var modelPackage = deployment.describePackage(new DeploymentActivities.PackageRequest(spec.sharedAccount(),
                 request.modelPackageArn()));
         if (!modelPackage.approvalStatus().equals("Approved")) {
@@ -59,14 +49,14 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
         Workflow.upsertTypedSearchAttributes(SearchAttributes.MODEL_PACKAGE_GROUP.valueSet(modelPackage.group()));
         String grant = grantStageAccounts(spec, modelPackage.group());
 
-        stage("test-stack", "Applying stack `" + spec.stackName("test") + "` in " + spec.test().account());
+        Steps.enter("test-stack", "Applying stack `" + spec.stackName("test") + "` in " + spec.test().account());
         StackOutcome testStack = deployment.applyStack(stackRequest(spec, "test", spec.test(), modelPackage, workflowId));
         if (!testStack.succeeded()) {
             throw ApplicationFailure.newNonRetryableFailure("test stack " + testStack.stackName() + " ended " + testStack.status()
                     + ": " + testStack.failedResource() + ": " + testStack.reason(), FailureType.AWS_JOB_FAILED.type());
         }
 
-        stage("integration-tests", "Integration tests against `" + endpoint(testStack, spec) + "`");
+        Steps.enter("integration-tests", "Integration tests against `" + endpoint(testStack, spec) + "`");
         TestReport report = tests.run(new IntegrationTestActivities.TestRequest(spec.test().account(), endpoint(testStack, spec),
                 modelPackage.modelDataUrl(), spec.sharedAccount(), spec.integrationTests()));
         if (!report.passed()) {
@@ -87,7 +77,7 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
                     "gate " + decided.name() + " closed " + decided.state());
         }
 
-        stage("prod-stack", "Applying stack `" + spec.stackName("prod") + "` in " + spec.prod().account());
+        Steps.enter("prod-stack", "Applying stack `" + spec.stackName("prod") + "` in " + spec.prod().account());
         StackOutcome prodStack = deployment.applyStack(stackRequest(spec, "prod", spec.prod(), modelPackage, workflowId));
         if (!prodStack.succeeded()) {
             String reason = prodStack.failedResource() + ": " + prodStack.reason() + " (stack " + prodStack.status() + ")";
@@ -95,7 +85,7 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
             return result(DeploymentOutcome.ROLLED_BACK, request, testStack, report, prodStack, TestReport.notRun(), reason);
         }
 
-        stage("smoke-test", "Smoke test against `" + endpoint(prodStack, spec) + "`");
+        Steps.enter("smoke-test", "Smoke test against `" + endpoint(prodStack, spec) + "`");
         TestReport smoke = tests.run(new IntegrationTestActivities.TestRequest(spec.prod().account(), endpoint(prodStack, spec),
                 modelPackage.modelDataUrl(), spec.sharedAccount(), spec.integrationTests()));
         if (smoke.successes() == 0) {
@@ -103,7 +93,7 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
                     + " answered no smoke-test request: " + String.join("; ", smoke.failures()), FailureType.AWS_JOB_FAILED.type());
         }
 
-        stage("record", "Tagging " + request.modelPackageArn() + " with the deployment");
+        Steps.enter("record", "Tagging " + request.modelPackageArn() + " with the deployment");
         String now = Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString();
         String approvers = String.join(",", decided.approvedBy());
         deployment.tagPackage(new DeploymentActivities.TagRequest(spec.sharedAccount(), request.modelPackageArn(), Map.of(
@@ -175,8 +165,4 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
         return stack.outputs().getOrDefault("EndpointName", spec.endpointName());
     }
 
-    private static void stage(String stage, String details) {
-        Workflow.upsertTypedSearchAttributes(SearchAttributes.STAGE.valueSet(stage));
-        Workflow.setCurrentDetails(details);
-    }
 }

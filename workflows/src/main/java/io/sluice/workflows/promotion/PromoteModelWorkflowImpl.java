@@ -3,6 +3,7 @@ package io.sluice.workflows.promotion;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.ChildRuns;
 import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.Steps;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.deployment.DeployModelWorkflow;
 import io.sluice.workflows.deployment.DeployRequest;
@@ -10,8 +11,6 @@ import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.GatedWorkflow;
 import io.sluice.workflows.approval.Gates;
 import io.sluice.workflows.build.ModelRegistryActivities;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
@@ -26,28 +25,18 @@ import java.util.TreeMap;
 
 /** The PromoteModel orchestration; every AWS call is an activity. */
 public final class PromoteModelWorkflowImpl extends GatedWorkflow implements PromoteModelWorkflow {
-    private static final RetryOptions RETRIES = RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofSeconds(1))
-            .setMaximumInterval(Duration.ofMinutes(1))
-            .setDoNotRetry(FailureType.nonRetryableTypes())
-            .build();
-
     private final PromotionActivities promotion = Workflow.newActivityStub(PromotionActivities.class,
-            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(2)).setRetryOptions(RETRIES).build());
+            Steps.quick());
     private final ModelRegistryActivities registry = Workflow.newActivityStub(ModelRegistryActivities.class,
-            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(2)).setRetryOptions(RETRIES).build());
+            Steps.quick());
     private final ArtifactCopyActivities copies = Workflow.newActivityStub(ArtifactCopyActivities.class,
-            ActivityOptions.newBuilder()
-                    .setStartToCloseTimeout(Duration.ofHours(6))
-                    .setHeartbeatTimeout(Duration.ofMinutes(2))
-                    .setRetryOptions(RETRIES)
-                    .build());
+            Steps.waiting(Duration.ofHours(6)));
 
     @Override
     public PromoteResult promote(PromoteRequest request) {
         PromotionSpec spec = request.spec();
         String workflowId = Workflow.getInfo().getWorkflowId();
-        stage("plan", "Reading " + request.sourceModelPackageArn());
+        Steps.enter("plan", "Reading " + request.sourceModelPackageArn());
         PromotionPlan plan = promotion.plan(new PromotionActivities.PlanRequest(spec.sourceAccount(),
                 request.sourceModelPackageArn(), spec.targetAccount(), spec.artifactPrefix()));
         if (!plan.approvalStatus().equals("Approved")) {
@@ -58,7 +47,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         String group = spec.targetGroup().isEmpty() ? plan.sourceGroup() : spec.targetGroup();
         Workflow.upsertTypedSearchAttributes(SearchAttributes.MODEL_PACKAGE_GROUP.valueSet(group));
 
-        stage("copy-artifacts", "Copying " + plan.artifacts().size() + " S3 artifact(s) and " + plan.images().size()
+        Steps.enter("copy-artifacts", "Copying " + plan.artifacts().size() + " S3 artifact(s) and " + plan.images().size()
                 + " image(s) to " + spec.targetAccount());
         List<Promise<ArtifactCopyActivities.ObjectCopy>> objectCopies = new ArrayList<>();
         new TreeMap<>(plan.artifacts()).forEach((source, target) -> objectCopies.add(Async.function(copies::copyObject,
@@ -71,7 +60,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         List<ArtifactCopyActivities.ObjectCopy> copiedObjects = objectCopies.stream().map(Promise::get).toList();
         List<ArtifactCopyActivities.ImageCopy> copiedImages = imageCopies.stream().map(Promise::get).toList();
 
-        stage("central-registry", "Registering in `" + group + "` in " + spec.targetAccount());
+        Steps.enter("central-registry", "Registering in `" + group + "` in " + spec.targetAccount());
         var groupResult = registry.ensureGroup(new ModelRegistryActivities.GroupRequest(spec.targetAccount(), group,
                 plan.description(), Map.of()));
         Map<String, String> images = new LinkedHashMap<>();
@@ -91,7 +80,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         var central = promotion.registerCentral(new PromotionActivities.CentralPackageRequest(spec.targetAccount(), group,
                 workflowId, plan.description(), containers, plan.artifacts().getOrDefault(plan.metricsUri(), ""), metadata));
 
-        stage("model-card", "Writing the model card of " + central.packageArn());
+        Steps.enter("model-card", "Writing the model card of " + central.packageArn());
         String cardName = group + "-v" + central.version();
         List<String> approvals = new ArrayList<>();
         if (!plan.approvalDescription().isEmpty()) {
@@ -111,7 +100,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         context.put("modelCard", card.cardArn() + " v" + card.version());
         ApprovalState decided = gate.open(Gates.PROMOTION_APPROVAL, request.requester(), context);
 
-        stage("registry-status", "Recording the decision on " + central.packageArn());
+        Steps.enter("registry-status", "Recording the decision on " + central.packageArn());
         PromotionOutcome outcome = switch (decided.state()) {
             case APPROVED -> PromotionOutcome.PROMOTED;
             case REJECTED -> PromotionOutcome.REJECTED;
@@ -128,7 +117,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         Workflow.setCurrentDetails("Central package " + central.packageArn() + ": **" + outcome + "**.");
         String deploymentRun = "";
         if (outcome == PromotionOutcome.PROMOTED && spec.deployOnApproval()) {
-            stage("deploy", "Starting DeployModel for " + central.packageArn());
+            Steps.enter("deploy", "Starting DeployModel for " + central.packageArn());
             deploymentRun = ChildRuns.startAbandoned(DeployModelWorkflow.class, WorkflowIds.deploy(spec.deployment().endpointName()),
                     workflow -> Async.function(workflow::deploy, new DeployRequest(central.packageArn(), spec.deployment(),
                             request.requester())));
@@ -151,8 +140,4 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
                 plan.metadata().getOrDefault("sluice:trainingJob", ""), plan.metrics(), lineage, approvals);
     }
 
-    private static void stage(String stage, String details) {
-        Workflow.upsertTypedSearchAttributes(SearchAttributes.STAGE.valueSet(stage));
-        Workflow.setCurrentDetails(details);
-    }
 }

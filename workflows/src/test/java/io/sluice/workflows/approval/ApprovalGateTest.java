@@ -52,7 +52,7 @@ class ApprovalGateTest {
     @Test
     void allowedApprover_approvesAndTheRunStopsAwaitingApproval() {
         GateHostWorkflow run = startGate("single");
-        awaitOpen(run);
+        GateWaits.awaitOpen(run);
 
         ApprovalState afterDecision = run.decide(Decision.approve(LEAD, "AUC 0.91 beats the baseline"));
 
@@ -75,7 +75,7 @@ class ApprovalGateTest {
     void openGate_marksTheRunAwaitingApprovalAtItsStageAndShowsTheContext() {
         GateHostWorkflow run = startGate("single");
 
-        ApprovalState open = awaitOpen(run);
+        ApprovalState open = GateWaits.awaitOpen(run);
 
         var attributes = WorkflowStub.fromTyped(run).describe().getTypedSearchAttributes();
         assertThat(attributes.get(SearchAttributes.AWAITING_APPROVAL)).isTrue();
@@ -89,7 +89,7 @@ class ApprovalGateTest {
     @Test
     void strangersSignal_isIgnoredAndAuditedWithTheReason() {
         GateHostWorkflow run = startGate("single");
-        awaitOpen(run);
+        GateWaits.awaitOpen(run);
 
         run.approve(Decision.approve("mallory@example.com", "looks fine"));
 
@@ -106,7 +106,7 @@ class ApprovalGateTest {
     @Test
     void strangersUpdate_isRefusedWithTheReasonAndChangesNothing() {
         GateHostWorkflow run = startGate("single");
-        awaitOpen(run);
+        GateWaits.awaitOpen(run);
 
         assertThatThrownBy(() -> run.decide(Decision.approve("mallory@example.com", "")))
                 .isInstanceOf(WorkflowUpdateException.class)
@@ -118,7 +118,7 @@ class ApprovalGateTest {
     @Test
     void requester_cannotApproveTheirOwnRun() {
         GateHostWorkflow run = startGate("single");
-        awaitOpen(run);
+        GateWaits.awaitOpen(run);
 
         assertThatThrownBy(() -> run.decide(Decision.approve(REQUESTER, "")))
                 .rootCause().hasMessageContaining("'" + REQUESTER + "' requested this run and may not approve it");
@@ -131,7 +131,7 @@ class ApprovalGateTest {
     @Test
     void quorumOfTwo_needsTwoDifferentApprovers() {
         GateHostWorkflow run = startGate("quorum");
-        awaitOpen(run);
+        GateWaits.awaitOpen(run);
 
         ApprovalState afterFirst = run.decide(Decision.approve(LEAD, "ok"));
         assertThatThrownBy(() -> run.decide(Decision.approve(LEAD, "ok again")))
@@ -146,7 +146,7 @@ class ApprovalGateTest {
     @Test
     void rejectWithoutComment_isRefusedAndWithACommentClosesTheGate() {
         GateHostWorkflow run = startGate("single");
-        awaitOpen(run);
+        GateWaits.awaitOpen(run);
 
         assertThatThrownBy(() -> run.decide(Decision.reject(LEAD, " ")))
                 .rootCause().hasMessageContaining("a rejection needs a comment saying why");
@@ -159,7 +159,7 @@ class ApprovalGateTest {
     @Test
     void decisionForAnotherGate_isRefused() {
         GateHostWorkflow run = startGate("single");
-        awaitOpen(run);
+        GateWaits.awaitOpen(run);
 
         assertThatThrownBy(() -> run.decide(Decision.approve(LEAD, "").forGate("production-approval")))
                 .rootCause().hasMessageContaining("the decision is for gate 'production-approval', but the open gate is 'single'");
@@ -168,7 +168,7 @@ class ApprovalGateTest {
     @Test
     void decisionAfterTheGateClosed_isRefusedAndAudited() {
         GateHostWorkflow run = startGate("quorum", Duration.ofHours(1));
-        awaitOpen(run);
+        GateWaits.awaitOpen(run);
         run.decide(Decision.reject(LEAD, "no"));
 
         assertThatThrownBy(() -> run.decide(Decision.approve(SECOND, "late")))
@@ -217,19 +217,4 @@ class ApprovalGateTest {
         return run;
     }
 
-    private static ApprovalState awaitOpen(GateHostWorkflow run) {
-        for (int i = 0; i < 200; i++) {
-            ApprovalState state = run.approval();
-            if (state.awaitsDecision()) {
-                return state;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("the gate did not open");
-    }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.workflows.SearchAttributes;
 import io.sluice.workflows.WorkflowIds;
-import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.Decision;
+import io.sluice.workflows.approval.GateWaits;
 import io.sluice.workflows.approval.FakeApprovalActivities;
 import io.sluice.workflows.approval.GatePolicy;
 import io.sluice.workflows.approval.GateState;
@@ -57,7 +57,7 @@ class BuildModelWorkflowTest {
     @Test
     void happyPath_registersPendingThenApprovedOnTheLeadsApproval() {
         BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
-        awaitGate(run);
+        GateWaits.awaitOpen(run);
 
         assertThat(registry.registered).singleElement().satisfies(request -> {
             assertThat(request.group()).isEqualTo("credit-risk");
@@ -99,7 +99,7 @@ class BuildModelWorkflowTest {
     @Test
     void rejectionByTheLead_marksThePackageRejected() {
         BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
-        awaitGate(run);
+        GateWaits.awaitOpen(run);
 
         run.decide(Decision.reject(LEAD, "recall too low on new customers"));
 
@@ -139,7 +139,7 @@ class BuildModelWorkflowTest {
     void preStep_runsTheStateMachineFirstWithADeterministicExecutionName() {
         BuildModelWorkflow run = startBuild(new PreStepSpec(
                 "arn:aws:states:us-east-1:100000000003:stateMachine:refresh", "{\"date\":\"2026-11-22\"}"));
-        awaitGate(run);
+        GateWaits.awaitOpen(run);
         run.decide(Decision.approve(LEAD, ""));
 
         BuildResult result = WorkflowStub.fromTyped(run).getResult(BuildResult.class);
@@ -153,7 +153,7 @@ class BuildModelWorkflowTest {
     @Test
     void promoteOnApproval_startsPromoteModelForTheApprovedPackage() {
         BuildModelWorkflow run = startBuild(PreStepSpec.NONE, true);
-        awaitGate(run);
+        GateWaits.awaitOpen(run);
 
         run.decide(Decision.approve(LEAD, "ship it"));
 
@@ -170,7 +170,7 @@ class BuildModelWorkflowTest {
     @Test
     void withoutPromoteOnApproval_noPromotionStarts() {
         BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
-        awaitGate(run);
+        GateWaits.awaitOpen(run);
 
         run.decide(Decision.approve(LEAD, ""));
 
@@ -191,19 +191,4 @@ class BuildModelWorkflowTest {
         return run;
     }
 
-    private static ApprovalState awaitGate(BuildModelWorkflow run) {
-        for (int i = 0; i < 500; i++) {
-            ApprovalState state = run.approval();
-            if (state.awaitsDecision()) {
-                return state;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("the model-approval gate did not open");
-    }
 }

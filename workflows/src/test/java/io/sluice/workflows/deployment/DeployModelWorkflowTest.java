@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sluice.workflows.SearchAttributes;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.approval.Decision;
+import io.sluice.workflows.approval.GateWaits;
 import io.sluice.workflows.approval.FakeApprovalActivities;
 import io.sluice.workflows.approval.GatePolicy;
 import io.sluice.workflows.approval.GateState;
@@ -52,7 +53,7 @@ class DeployModelWorkflowTest {
     @Test
     void approval_deploysToProductionAndTagsThePackage() {
         DeployModelWorkflow run = startDeployment();
-        awaitGate(run);
+        GateWaits.awaitOpen(run);
         assertThat(run.approval().context()).containsEntry("auc", "0.7800 on 150 labelled rows")
                 .containsEntry("invocations", "151 of 151 succeeded");
         assertThat(deployment.applied).containsExactly("test:sluice-credit-risk-test");
@@ -73,7 +74,7 @@ class DeployModelWorkflowTest {
     @Test
     void rejection_leavesProductionUntouched() {
         DeployModelWorkflow run = startDeployment();
-        awaitGate(run);
+        GateWaits.awaitOpen(run);
 
         run.decide(Decision.reject(OFFICER, "bias report missing"));
 
@@ -88,7 +89,7 @@ class DeployModelWorkflowTest {
     void failedProductionUpdate_endsRolledBackWithTheReason() {
         deployment.prodFails = true;
         DeployModelWorkflow run = startDeployment();
-        awaitGate(run);
+        GateWaits.awaitOpen(run);
 
         run.decide(Decision.approve(OFFICER, ""));
 
@@ -115,7 +116,7 @@ class DeployModelWorkflowTest {
     @Test
     void secondDeploymentToTheSameEndpoint_whileOneRuns_isRefused() {
         DeployModelWorkflow first = startDeployment();
-        awaitGate(first);
+        GateWaits.awaitOpen(first);
 
         assertThatThrownBy(this::startDeployment).isInstanceOf(WorkflowExecutionAlreadyStarted.class)
                 .hasMessageContaining(WorkflowIds.deploy("credit-risk"));
@@ -130,15 +131,4 @@ class DeployModelWorkflowTest {
         return run;
     }
 
-    private static void awaitGate(DeployModelWorkflow run) {
-        for (int i = 0; i < 500 && !run.approval().awaitsDecision(); i++) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        assertThat(run.approval().awaitsDecision()).as("production-approval gate open").isTrue();
-    }
 }

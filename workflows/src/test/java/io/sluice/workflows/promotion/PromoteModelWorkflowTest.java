@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sluice.workflows.SearchAttributes;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.approval.Decision;
+import io.sluice.workflows.approval.GateWaits;
 import io.sluice.workflows.approval.FakeApprovalActivities;
 import io.sluice.workflows.approval.GatePolicy;
 import io.sluice.workflows.approval.Gates;
@@ -51,7 +52,7 @@ class PromoteModelWorkflowTest {
     @Test
     void approvedSource_isCopiedRegisteredCentrallyAndPromotedOnTheEngineersApproval() {
         PromoteModelWorkflow run = startPromotion();
-        awaitGate(run);
+        GateWaits.awaitOpen(run);
 
         assertThat(copies.copied).containsExactlyInAnyOrder(FakePromotionActivities.MODEL,
                 "s3://sluice-dev-100000000003/stats.json", FakePromotionActivities.IMAGE);
@@ -100,7 +101,7 @@ class PromoteModelWorkflowTest {
     @Test
     void rejection_marksTheCentralPackageRejected() {
         PromoteModelWorkflow run = startPromotion();
-        awaitGate(run);
+        GateWaits.awaitOpen(run);
 
         run.decide(Decision.reject(ENGINEER, "image not scanned"));
 
@@ -113,7 +114,7 @@ class PromoteModelWorkflowTest {
         var deployment = io.sluice.workflows.deployment.FakeDeployments.spec();
         PromoteModelWorkflow run = startPromotion(new PromotionSpec(null, null, null, "s3://sluice-shared-100000000004/models", null,
                 null, true, deployment));
-        awaitGate(run);
+        GateWaits.awaitOpen(run);
 
         run.decide(Decision.approve(ENGINEER, ""));
 
@@ -139,15 +140,4 @@ class PromoteModelWorkflowTest {
         return run;
     }
 
-    private static void awaitGate(PromoteModelWorkflow run) {
-        for (int i = 0; i < 500 && !run.approval().awaitsDecision(); i++) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        assertThat(run.approval().awaitsDecision()).as("promotion-approval gate open").isTrue();
-    }
 }
