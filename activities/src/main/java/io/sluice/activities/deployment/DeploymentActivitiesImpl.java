@@ -13,12 +13,12 @@ import java.util.stream.Collectors;
 /** The shared package (SageMaker) and the endpoint stacks (CloudFormation) of a deployment. */
 public final class DeploymentActivitiesImpl implements DeploymentActivities {
     private final AwsClients clients;
-    private final EndpointStacks stacks;
+    private final CloudFormationStacks stacks;
 
     @Inject
     public DeploymentActivitiesImpl(AwsClients clients) {
         this.clients = clients;
-        this.stacks = new EndpointStacks(clients);
+        this.stacks = new CloudFormationStacks(clients);
     }
 
     @Override

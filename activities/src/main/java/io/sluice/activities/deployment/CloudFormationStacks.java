@@ -33,16 +33,25 @@ import software.amazon.awssdk.services.cloudformation.model.StackStatus;
 import software.amazon.awssdk.services.cloudformation.model.Tag;
 
 /**
- * Applies {@code deploy/aws/endpoint.yaml} as a stack: a change set per application (named from the
- * workflow, so a retry finds it), executed with a client request token, then awaited.
+ * Applies a CloudFormation template as a stack, created or updated: a change set per application
+ * (named from the workflow, so a retry finds it), executed with a client request token, then
+ * awaited. {@link #ENDPOINT} is {@code deploy/aws/endpoint.yaml}, which DeployModel applies.
  */
-public final class EndpointStacks {
-    static final String TEMPLATE = template();
+public final class CloudFormationStacks {
+    /** The endpoint stack's template. */
+    public static final String ENDPOINT = template("endpoint.yaml");
 
     private final AwsClients clients;
+    private final String template;
 
-    public EndpointStacks(AwsClients clients) {
+    public CloudFormationStacks(AwsClients clients) {
+        this(clients, ENDPOINT);
+    }
+
+    /** Stacks of {@code template} (a template body); IAM resources are allowed. */
+    public CloudFormationStacks(AwsClients clients, String template) {
         this.clients = clients;
+        this.template = template;
     }
 
     public StackOutcome apply(StackRequest request) {
@@ -57,7 +66,7 @@ public final class EndpointStacks {
         String changeSetName = "sluice-" + BuildNames.clientToken(request.workflowId(), request.stackName()).substring(0, 24);
         String token = BuildNames.clientToken(request.workflowId(), "execute-" + request.stackName());
         DescribeChangeSetResponse changeSet = changeSet(cloudFormation, request, changeSetName, update, operation);
-        List<String> changes = changeSet.changes().stream().map(EndpointStacks::describe).toList();
+        List<String> changes = changeSet.changes().stream().map(CloudFormationStacks::describe).toList();
         if (changeSet.status() == ChangeSetStatus.FAILED) {
             String reason = changeSet.statusReason() == null ? "" : changeSet.statusReason();
             if (reason.contains("didn't contain changes") || reason.contains("No updates")) {
@@ -87,6 +96,79 @@ public final class EndpointStacks {
                 failure == null ? String.valueOf(finished.stackStatusReason()) : failure.resourceStatusReason());
     }
 
+    /**
+     * Creates or updates the stack directly (no change set), with a client request token, and
+     * waits: for foundations whose plan nobody reviews. An update with nothing to change leaves the
+     * stack as it is and reports no changes; a failure raises {@code sluice.AwsJobFailed} with the
+     * first failed resource.
+     */
+    public StackOutcome createOrUpdate(StackRequest request) {
+        CloudFormationClient cloudFormation = clients.client(request.account(), AwsServices.CLOUDFORMATION);
+        var operation = operation(request, "CreateStack");
+        var parameters = new TreeMap<>(request.parameters()).entrySet().stream()
+                .map(entry -> Parameter.builder().parameterKey(entry.getKey()).parameterValue(entry.getValue()).build()).toList();
+        var tags = new TreeMap<>(request.tags()).entrySet().stream()
+                .map(entry -> Tag.builder().key(entry.getKey()).value(entry.getValue()).build()).toList();
+        Optional<Stack> existing = describe(cloudFormation, request.stackName(), operation);
+        String token = BuildNames.clientToken(request.workflowId(), "apply-" + request.stackName() + "-" + template.hashCode()
+                + "-" + request.parameters().hashCode());
+        String change;
+        if (existing.isEmpty()) {
+            AwsCalls.call(operation, () -> cloudFormation.createStack(create -> create.stackName(request.stackName())
+                    .templateBody(template).parameters(parameters).tags(tags).capabilitiesWithStrings("CAPABILITY_NAMED_IAM")
+                    .clientRequestToken(token)));
+            change = "CREATE";
+        } else if (sameAsApplied(cloudFormation, existing.get(), request, operation)) {
+            return outcome(existing.get(), true, List.of(), "", "");
+        } else {
+            try {
+                cloudFormation.updateStack(update -> update.stackName(request.stackName()).templateBody(template)
+                        .parameters(parameters).tags(tags).capabilitiesWithStrings("CAPABILITY_NAMED_IAM").clientRequestToken(token));
+                change = "UPDATE";
+            } catch (CloudFormationException e) {
+                if (e.getMessage() == null || !e.getMessage().contains("No updates are to be performed")) {
+                    throw AwsFailures.classify(e, operation(request, "UpdateStack"), AwsCalls.attempt());
+                }
+                return outcome(existing.get(), true, List.of(), "", "");
+            }
+        }
+        Stack finished = JobWaiter.await("stack " + request.stackName(),
+                () -> describe(cloudFormation, request.stackName(), operation).orElseThrow(),
+                Stack::stackStatusAsString,
+                stack -> !stack.stackStatusAsString().endsWith("_IN_PROGRESS"));
+        if (finished.stackStatus() == StackStatus.CREATE_COMPLETE || finished.stackStatus() == StackStatus.UPDATE_COMPLETE) {
+            return outcome(finished, true, List.of(change), "", "");
+        }
+        StackEvent failure = firstFailure(cloudFormation, request, operation);
+        throw JobFailures.failed("stack " + request.stackName(), finished.stackStatusAsString(), failure == null
+                ? finished.stackStatusReason() : failure.logicalResourceId() + ": " + failure.resourceStatusReason());
+    }
+
+    /**
+     * A parameter value as its items: list parameters come back from some implementations in another
+     * spelling (brackets, quotes, spaces) than they were given.
+     */
+    private static List<String> listValue(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(value.replaceAll("[\\[\\]'\" ]", "").split(",")).toList();
+    }
+
+    /** Whether the stack already runs this template with these parameter values. */
+    private boolean sameAsApplied(CloudFormationClient cloudFormation, Stack stack, StackRequest request, AwsOperation operation) {
+        Map<String, String> applied = new LinkedHashMap<>();
+        stack.parameters().forEach(parameter -> applied.put(parameter.parameterKey(), parameter.parameterValue()));
+        boolean sameParameters = request.parameters().entrySet().stream()
+                .allMatch(entry -> listValue(entry.getValue()).equals(listValue(applied.get(entry.getKey()))));
+        if (!sameParameters) {
+            return false;
+        }
+        String body = AwsCalls.call(operation(request, "GetTemplate"),
+                () -> cloudFormation.getTemplate(get -> get.stackName(request.stackName())).templateBody());
+        return template.strip().equals(body == null ? "" : body.strip());
+    }
+
     public StackOutcome delete(StackRequest request) {
         CloudFormationClient cloudFormation = clients.client(request.account(), AwsServices.CLOUDFORMATION);
         var operation = operation(request, "DeleteStack");
@@ -104,7 +186,8 @@ public final class EndpointStacks {
                     .stackName(request.stackName())
                     .changeSetName(name)
                     .changeSetType(update ? ChangeSetType.UPDATE : ChangeSetType.CREATE)
-                    .templateBody(TEMPLATE)
+                    .templateBody(template)
+                    .capabilitiesWithStrings("CAPABILITY_NAMED_IAM")
                     .parameters(new TreeMap<>(request.parameters()).entrySet().stream()
                             .map(entry -> Parameter.builder().parameterKey(entry.getKey()).parameterValue(entry.getValue()).build())
                             .toList())
@@ -202,10 +285,11 @@ public final class EndpointStacks {
         return new AwsOperation(clients.account(request.account()), "cloudformation", action, "stack " + request.stackName());
     }
 
-    private static String template() {
-        try (InputStream in = EndpointStacks.class.getResourceAsStream("endpoint.yaml")) {
+    /** A template packaged beside this class (the build copies deploy/aws/*.yaml here). */
+    public static String template(String name) {
+        try (InputStream in = CloudFormationStacks.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("endpoint.yaml is missing from the activities jar");
+                throw new IllegalStateException(name + " is missing from the activities jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
