@@ -2,7 +2,9 @@ package io.sluice.starter;
 
 import io.sluice.workers.codec.AesGcmPayloadCodec;
 import io.sluice.workers.codec.CodecServer;
-import io.sluice.workers.config.ConfigException;
+import io.sluice.activities.aws.AwsClients;
+import io.sluice.workers.codec.KmsDataKeys;
+import io.sluice.workers.temporal.TemporalConnection;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sluice codec-server}: lets the Web UI show encrypted payloads. */
 @Command(name = "codec-server", description = {"Serve the codec endpoint the Temporal Web UI uses to show encrypted payloads",
-        "(POST /decode and /encode), with the key temporal.payloadKeyEnv names. Runs until interrupted."})
+        "(POST /decode and /encode), with the payload key of the config. Runs until interrupted."})
 public final class CodecServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,16 +32,13 @@ public final class CodecServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var temporal = config.read().temporal();
-        if (temporal.payloadKeyEnv().isEmpty()) {
-            throw new ConfigException("temporal.payloadKeyEnv is not set: payloads are not encrypted, so there is nothing to decode");
-        }
-        String key = System.getenv(temporal.payloadKeyEnv());
-        if (key == null || key.isBlank()) {
-            throw new ConfigException("temporal.payloadKeyEnv names " + temporal.payloadKeyEnv() + ", which is not set");
+        var settings = config.read();
+        AesGcmPayloadCodec codec;
+        try (var aws = AwsClients.create(settings.awsSettings())) {
+            codec = TemporalConnection.payloadCodec(settings.temporal(), System.getenv(), new KmsDataKeys(aws));
         }
         var stopped = new CountDownLatch(1);
-        try (var server = CodecServer.start("127.0.0.1", port, AesGcmPayloadCodec.fromBase64(temporal.payloadKeyId(), key), origin)) {
+        try (var server = CodecServer.start("127.0.0.1", port, codec, origin)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "codec-server-shutdown"));
             spec.commandLine().getOut().println("codec endpoint http://127.0.0.1:" + server.port()
                     + " (set it as the Web UI's codec endpoint); Ctrl-C stops it");

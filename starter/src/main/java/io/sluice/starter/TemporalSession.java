@@ -1,5 +1,7 @@
 package io.sluice.starter;
 
+import io.sluice.activities.aws.AwsClients;
+import io.sluice.workers.codec.KmsDataKeys;
 import io.sluice.workers.config.SluiceConfig;
 import io.sluice.workers.temporal.TemporalConnection;
 import io.temporal.client.WorkflowClient;
@@ -25,8 +27,14 @@ public final class TemporalSession implements AutoCloseable {
     public static TemporalSession open(SluiceConfig config) {
         var profile = TemporalConnection.profile(config.temporal(), System.getenv());
         var stubs = TemporalConnection.connect(profile, CONNECT_TIMEOUT);
-        return new TemporalSession(stubs, TemporalConnection.client(stubs, profile,
-                TemporalConnection.dataConverter(config.temporal(), System.getenv())), config.temporal().taskQueue());
+        if (config.temporal().payloadKeyCiphertext().isEmpty()) {
+            var converter = TemporalConnection.dataConverter(config.temporal(), System.getenv());
+            return new TemporalSession(stubs, TemporalConnection.client(stubs, profile, converter), config.temporal().taskQueue());
+        }
+        try (var aws = AwsClients.create(config.awsSettings())) {
+            var converter = TemporalConnection.dataConverter(config.temporal(), System.getenv(), new KmsDataKeys(aws));
+            return new TemporalSession(stubs, TemporalConnection.client(stubs, profile, converter), config.temporal().taskQueue());
+        }
     }
 
     public WorkflowClient client() {

@@ -11,6 +11,8 @@ import io.sluice.activities.approval.ApprovalSettings;
 import io.sluice.activities.aws.AwsSettings;
 import io.sluice.activities.promotion.CopySettings;
 import io.sluice.activities.promotion.RegistryEndpoints;
+import io.sluice.activities.aws.AwsClients;
+import io.sluice.workers.codec.KmsDataKeys;
 import io.sluice.workers.config.SluiceConfig;
 import io.sluice.workers.metrics.WorkerMetrics;
 import io.sluice.workflows.build.BuildModelWorkflowImpl;
@@ -91,8 +93,9 @@ public final class WorkerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    WorkflowClient workflowClient(WorkflowServiceStubs stubs, ClientConfigProfile profile, SluiceConfig config) {
-        return TemporalConnection.client(stubs, profile, TemporalConnection.dataConverter(config.temporal(), System.getenv()));
+    WorkflowClient workflowClient(WorkflowServiceStubs stubs, ClientConfigProfile profile, SluiceConfig config, AwsClients aws) {
+        return TemporalConnection.client(stubs, profile,
+                TemporalConnection.dataConverter(config.temporal(), System.getenv(), new KmsDataKeys(aws)));
     }
 
     @Provides

@@ -3,6 +3,8 @@ package io.sluice.activities.aws;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClientBuilder;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.KmsClientBuilder;
 import software.amazon.awssdk.services.ecr.EcrClientBuilder;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.GlueClientBuilder;
@@ -29,6 +31,7 @@ public final class AwsServices {
             AwsService.of("sagemaker-runtime", SageMakerRuntimeClient::builder);
     public static final AwsService<CloudFormationClientBuilder, CloudFormationClient> CLOUDFORMATION =
             AwsService.of("cloudformation", CloudFormationClient::builder);
+    public static final AwsService<KmsClientBuilder, KmsClient> KMS = AwsService.of("kms", KmsClient::builder);
     public static final AwsService<SfnClientBuilder, SfnClient> STEP_FUNCTIONS = AwsService.of("states", SfnClient::builder);
     public static final AwsService<GlueClientBuilder, GlueClient> GLUE = AwsService.of("glue", GlueClient::builder);
     public static final AwsService<LakeFormationClientBuilder, LakeFormationClient> LAKE_FORMATION =

@@ -15,12 +15,15 @@ import io.sluice.workflows.TaskQueues;
  *     key itself never goes in the file
  * @param payloadKeyEnv the environment variable holding a base64 AES-256 key that encrypts every
  *     payload (workers, CLI and codec server need the same key), or empty for plain payloads
+ * @param payloadKeyCiphertext instead of {@code payloadKeyEnv}: an AWS KMS data key (AES-256) as
+ *     KMS encrypted it, base64; decrypted at start by {@code payloadKeyAccount}'s role
+ * @param payloadKeyAccount the account alias whose role may decrypt that data key (default shared)
  * @param payloadKeyId names that key in each payload, for rotation (default {@code sluice-1})
  * @param metricsPort the port a worker serves Prometheus metrics on ({@code /metrics}); 0 for none
  */
 public record TemporalConfig(
         String target, String namespace, String taskQueue, String profile, TlsConfig tls, String apiKeyEnv,
-        String payloadKeyEnv, String payloadKeyId, Integer metricsPort) {
+        String payloadKeyEnv, String payloadKeyCiphertext, String payloadKeyAccount, String payloadKeyId, Integer metricsPort) {
 
     public static final String DEFAULT_TARGET = "127.0.0.1:7233";
 
@@ -40,6 +43,11 @@ public record TemporalConfig(
             throw new IllegalArgumentException("payloadKeyEnv '" + payloadKeyEnv
                     + "' is not an environment variable name; expected e.g. SLUICE_PAYLOAD_KEY (the key itself stays out of the file)");
         }
+        payloadKeyCiphertext = payloadKeyCiphertext == null ? "" : payloadKeyCiphertext.strip();
+        if (!payloadKeyEnv.isEmpty() && !payloadKeyCiphertext.isEmpty()) {
+            throw new IllegalArgumentException("payloadKeyEnv and payloadKeyCiphertext are both set; expected one source of the payload key");
+        }
+        payloadKeyAccount = payloadKeyAccount == null ? "shared" : payloadKeyAccount;
         payloadKeyId = payloadKeyId == null ? "sluice-1" : payloadKeyId;
         metricsPort = metricsPort == null ? 0 : metricsPort;
         if (metricsPort < 0 || metricsPort > 65535) {
@@ -51,8 +59,13 @@ public record TemporalConfig(
         }
     }
 
+    /** Whether payloads are encrypted (a key from the environment or from KMS). */
+    public boolean encryptsPayloads() {
+        return !payloadKeyEnv.isEmpty() || !payloadKeyCiphertext.isEmpty();
+    }
+
     /** A plain connection to {@code target}. */
     public static TemporalConfig plain(String target, String namespace) {
-        return new TemporalConfig(target, namespace, null, null, null, null, null, null, null);
+        return new TemporalConfig(target, namespace, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -100,24 +100,57 @@ public final class TemporalConnection {
         return WorkflowClient.newInstance(stubs, profile.toWorkflowClientOptions().toBuilder().setDataConverter(converter).build());
     }
 
-    /**
-     * Temporal's default payload conversion, encrypted with AES-256-GCM when {@code payloadKeyEnv}
-     * names a key (read from {@code environment}).
-     */
+    /** Turns a KMS-encrypted data key into its plaintext, as the given account's role. */
+    public interface DataKeyDecryptor {
+        byte[] decrypt(String account, byte[] ciphertext);
+    }
+
+    /** As {@link #dataConverter(TemporalConfig, Map, DataKeyDecryptor)} without KMS (a key from the environment only). */
     public static DataConverter dataConverter(TemporalConfig config, Map<String, String> environment) {
-        if (config.payloadKeyEnv().isEmpty()) {
+        return dataConverter(config, environment, (account, ciphertext) -> {
+            throw new ConfigException("temporal.payloadKeyCiphertext needs AWS to decrypt it, which this command has not");
+        });
+    }
+
+    /**
+     * Temporal's default payload conversion, encrypted with AES-256-GCM when a key is configured:
+     * from the environment variable {@code payloadKeyEnv} names, or a KMS data key
+     * ({@code payloadKeyCiphertext}) decrypted through {@code kms}.
+     */
+    public static DataConverter dataConverter(TemporalConfig config, Map<String, String> environment, DataKeyDecryptor kms) {
+        if (!config.encryptsPayloads()) {
             return DefaultDataConverter.newDefaultInstance();
         }
-        String key = environment.get(config.payloadKeyEnv());
-        if (key == null || key.isBlank()) {
-            throw new ConfigException("temporal.payloadKeyEnv names " + config.payloadKeyEnv()
-                    + ", which is not set; expected a base64 AES-256 key there (openssl rand -base64 32)");
+        return new CodecDataConverter(DefaultDataConverter.newDefaultInstance(), List.of(payloadCodec(config, environment, kms)));
+    }
+
+    /** The payload codec of {@code config}; it must encrypt payloads ({@link TemporalConfig#encryptsPayloads()}). */
+    public static AesGcmPayloadCodec payloadCodec(TemporalConfig config, Map<String, String> environment, DataKeyDecryptor kms) {
+        if (!config.encryptsPayloads()) {
+            throw new ConfigException("neither temporal.payloadKeyEnv nor temporal.payloadKeyCiphertext is set: payloads are not encrypted");
         }
-        try {
-            return new CodecDataConverter(DefaultDataConverter.newDefaultInstance(),
-                    List.of(AesGcmPayloadCodec.fromBase64(config.payloadKeyId(), key)));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("temporal.payloadKeyEnv: " + e.getMessage(), e);
+        AesGcmPayloadCodec codec;
+        if (!config.payloadKeyCiphertext().isEmpty()) {
+            byte[] ciphertext;
+            try {
+                ciphertext = java.util.Base64.getDecoder().decode(config.payloadKeyCiphertext());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("temporal.payloadKeyCiphertext is not base64; expected the CiphertextBlob of "
+                        + "aws kms generate-data-key --key-spec AES_256", e);
+            }
+            codec = new AesGcmPayloadCodec(config.payloadKeyId(), kms.decrypt(config.payloadKeyAccount(), ciphertext));
+        } else {
+            String key = environment.get(config.payloadKeyEnv());
+            if (key == null || key.isBlank()) {
+                throw new ConfigException("temporal.payloadKeyEnv names " + config.payloadKeyEnv()
+                        + ", which is not set; expected a base64 AES-256 key there (openssl rand -base64 32)");
+            }
+            try {
+                codec = AesGcmPayloadCodec.fromBase64(config.payloadKeyId(), key);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("temporal.payloadKeyEnv: " + e.getMessage(), e);
+            }
         }
+        return codec;
     }
 }
