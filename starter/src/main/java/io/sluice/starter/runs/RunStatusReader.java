@@ -19,6 +19,10 @@ import java.util.concurrent.TimeoutException;
 
 /** Reads a run's {@link RunStatus}: its description, search attributes, gate, result or failure. */
 public final class RunStatusReader {
+    /** Sluice workflows without an approval gate: asking them for one only makes the server log an error. */
+    private static final java.util.Set<String> NOT_GATED = java.util.Set.of(
+            io.sluice.workflows.dataproduct.RegisterDataProductWorkflow.TYPE);
+
     private static final ObjectMapper RESULTS = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -46,7 +50,8 @@ public final class RunStatusReader {
         }
         String outcome = result != null && result.hasNonNull("outcome") ? result.get("outcome").asText() : null;
         boolean running = status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
-        ApprovalState gate = running ? OpenGates.gateOf(client, workflowId).orElse(null) : gateIn(result);
+        boolean gated = !NOT_GATED.contains(description.getWorkflowType());
+        ApprovalState gate = running && gated ? OpenGates.gateOf(client, workflowId).orElse(null) : gateIn(result);
         if (gate != null && gate.state() == GateState.NOT_OPENED) {
             gate = null;
         }
