@@ -138,11 +138,6 @@ public final class LocalTemporal implements AutoCloseable {
         return Optional.ofNullable(webUi);
     }
 
-    /** Whether the server answers visibility queries ({@code ListWorkflowExecutions}); the test server does not. */
-    public boolean hasVisibility() {
-        return webUi != null;
-    }
-
     @Override
     public void close() {
         try {

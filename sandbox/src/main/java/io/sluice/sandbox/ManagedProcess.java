@@ -85,14 +85,6 @@ public final class ManagedProcess implements AutoCloseable {
         return process.pid();
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    public Path logFile() {
-        return logFile;
-    }
-
     /** The last lines the process wrote, for error messages. */
     public String logTail() {
         try {

@@ -88,7 +88,7 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /** Credentials of the role of {@code account}, assumed through STS and refreshed before expiry. */
-    public AwsCredentialsProvider credentials(AwsAccount account) {
+    private AwsCredentialsProvider credentials(AwsAccount account) {
         return roleCredentials.computeIfAbsent(account.alias(), alias -> StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(workerSts)
                 .refreshRequest(request -> request.roleArn(account.roleArn()).roleSessionName("sluice-" + alias))

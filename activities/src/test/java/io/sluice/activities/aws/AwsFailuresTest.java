@@ -14,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.exception.SdkException;
 
 @ExtendWith(LocalAwsExtension.class)
@@ -66,73 +68,45 @@ class AwsFailuresTest {
         }
     }
 
-    @Test
-    void classify_throttlingReplyIsRetryable(LocalAws localAws) throws IOException {
-        try (var server = new StubAwsServer(400, "application/x-amz-json-1.1",
-                "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}");
-                var clients = AwsClients.create(LocalAwsSettings.forEndpoint(localAws, server.endpoint()))) {
-            var exception = catchThrowableOfType(SdkException.class,
-                    () -> clients.client("dev", AwsServices.ECR).describeRepositories());
+    @ParameterizedTest(name = "HTTP {0} {1} -> {3}")
+    @CsvSource({
+        "400, ThrottlingException, Rate exceeded, sluice.Throttled",
+        "503, ServiceUnavailableException, try later, sluice.AwsUnavailable",
+        "400, ConcurrentModificationException, busy, sluice.ConcurrentModification"})
+    void classify_transientRepliesAreRetryable(int status, String errorType, String message, String failureType,
+            LocalAws localAws) throws IOException {
+        ApplicationFailure failure = classifyReply(localAws, status, errorType, message, 1);
 
-            ApplicationFailure failure = AwsFailures.classify(exception,
-                    operation(clients, "dev", "ecr", "DescribeRepositories", "registry"), 1);
-
-            assertThat(failure.getType()).isEqualTo("sluice.Throttled");
-            assertThat(failure.isNonRetryable()).isFalse();
-            assertThat(failure.getOriginalMessage()).contains("ThrottlingException (HTTP 400): Rate exceeded");
-        }
-    }
-
-    @Test
-    void classify_serverErrorIsRetryable(LocalAws localAws) throws IOException {
-        try (var server = new StubAwsServer(503, "application/x-amz-json-1.1",
-                "{\"__type\":\"ServiceUnavailableException\",\"message\":\"try later\"}");
-                var clients = AwsClients.create(LocalAwsSettings.forEndpoint(localAws, server.endpoint()))) {
-            var exception = catchThrowableOfType(SdkException.class,
-                    () -> clients.client("dev", AwsServices.ECR).describeRepositories());
-
-            ApplicationFailure failure = AwsFailures.classify(exception,
-                    operation(clients, "dev", "ecr", "DescribeRepositories", "registry"), 1);
-
-            assertThat(failure.getType()).isEqualTo("sluice.AwsUnavailable");
-            assertThat(failure.isNonRetryable()).isFalse();
-        }
-    }
-
-    @Test
-    void classify_concurrentModificationIsRetryable(LocalAws localAws) throws IOException {
-        try (var server = new StubAwsServer(400, "application/x-amz-json-1.1",
-                "{\"__type\":\"ConcurrentModificationException\",\"message\":\"busy\"}");
-                var clients = AwsClients.create(LocalAwsSettings.forEndpoint(localAws, server.endpoint()))) {
-            var exception = catchThrowableOfType(SdkException.class,
-                    () -> clients.client("dev", AwsServices.ECR).describeRepositories());
-
-            ApplicationFailure failure = AwsFailures.classify(exception,
-                    operation(clients, "dev", "ecr", "DescribeRepositories", "registry"), 1);
-
-            assertThat(failure.getType()).isEqualTo("sluice.ConcurrentModification");
-            assertThat(failure.isNonRetryable()).isFalse();
-        }
+        assertThat(failure.getType()).isEqualTo(failureType);
+        assertThat(failure.isNonRetryable()).isFalse();
+        assertThat(failure.getOriginalMessage()).contains(errorType + " (HTTP " + status + "): " + message);
     }
 
     @Test
     void classify_accessDeniedIsRetriedWhileIamMayPropagateThenNamesTheRole(LocalAws localAws) throws IOException {
-        try (var server = new StubAwsServer(400, "application/x-amz-json-1.1",
-                "{\"__type\":\"AccessDeniedException\",\"message\":\"not authorized to perform ecr:DescribeRepositories\"}");
+        String message = "not authorized to perform ecr:DescribeRepositories";
+
+        ApplicationFailure early = classifyReply(localAws, 400, "AccessDeniedException", message, 1);
+        ApplicationFailure late = classifyReply(localAws, 400, "AccessDeniedException", message,
+                AwsFailures.ACCESS_DENIED_RETRY_ATTEMPTS + 1);
+
+        assertThat(early.getType()).isEqualTo("sluice.AccessDeniedPropagating");
+        assertThat(early.isNonRetryable()).isFalse();
+        assertThat(late.getType()).isEqualTo("sluice.AccessDenied");
+        assertThat(late.isNonRetryable()).isTrue();
+        assertThat(late.getOriginalMessage())
+                .contains("Check that role arn:aws:iam::100000000003:role/SluiceWorker allows ecr:DescribeRepositories");
+    }
+
+    /** What an ECR call in the dev account classifies as when the service answers with this error, at {@code attempt}. */
+    private static ApplicationFailure classifyReply(LocalAws localAws, int status, String errorType, String message, int attempt)
+            throws IOException {
+        try (var server = new StubAwsServer(status, "application/x-amz-json-1.1",
+                "{\"__type\":\"" + errorType + "\",\"message\":\"" + message + "\"}");
                 var clients = AwsClients.create(LocalAwsSettings.forEndpoint(localAws, server.endpoint()))) {
             var exception = catchThrowableOfType(SdkException.class,
                     () -> clients.client("dev", AwsServices.ECR).describeRepositories());
-            AwsOperation operation = operation(clients, "dev", "ecr", "DescribeRepositories", "registry");
-
-            ApplicationFailure early = AwsFailures.classify(exception, operation, 1);
-            ApplicationFailure late = AwsFailures.classify(exception, operation, AwsFailures.ACCESS_DENIED_RETRY_ATTEMPTS + 1);
-
-            assertThat(early.getType()).isEqualTo("sluice.AccessDeniedPropagating");
-            assertThat(early.isNonRetryable()).isFalse();
-            assertThat(late.getType()).isEqualTo("sluice.AccessDenied");
-            assertThat(late.isNonRetryable()).isTrue();
-            assertThat(late.getOriginalMessage())
-                    .contains("Check that role arn:aws:iam::100000000003:role/SluiceWorker allows ecr:DescribeRepositories");
+            return AwsFailures.classify(exception, operation(clients, "dev", "ecr", "DescribeRepositories", "registry"), attempt);
         }
     }
 

@@ -1,5 +1,12 @@
 package io.sluice.starter.approvals;
 
+import io.sluice.starter.ConfigOption;
+import io.sluice.starter.ExitCodes;
+import io.sluice.starter.TemporalSession;
+import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.approval.Decision;
+import io.sluice.workflows.approval.Verdict;
+import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -14,4 +21,13 @@ public final class DecisionOptions {
     @Option(names = "--gate", paramLabel = "GATE", defaultValue = "",
             description = "The gate the decision is for; refused if another gate is open (default: whichever is open).")
     String gate;
+
+    /** Sends the decision through the gate's validated update and prints what the gate now says. */
+    int send(ConfigOption config, Verdict verdict, String comment, PrintWriter out) {
+        try (var session = TemporalSession.open(config.read())) {
+            ApprovalState state = new GateDecisions(session.client()).send(workflowId, new Decision(actor, comment, gate, verdict));
+            out.println(GateSummary.afterDecision(workflowId, actor, verdict == Verdict.APPROVE ? "approval" : "rejection", state));
+        }
+        return ExitCodes.OK;
+    }
 }

@@ -1,10 +1,6 @@
 package io.sluice.starter.approvals;
 
 import io.sluice.starter.ConfigOption;
-import io.sluice.starter.ExitCodes;
-import io.sluice.starter.TemporalSession;
-import io.sluice.workflows.approval.ApprovalState;
-import io.sluice.workflows.approval.Decision;
 import io.sluice.workflows.approval.Verdict;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,11 +27,6 @@ public final class RejectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (var session = TemporalSession.open(config.read())) {
-            ApprovalState state = new GateDecisions(session.client()).send(decision.workflowId,
-                    new Decision(decision.actor, comment, decision.gate, Verdict.REJECT));
-            spec.commandLine().getOut().println(GateSummary.afterDecision(decision.workflowId, decision.actor, "rejection", state));
-        }
-        return ExitCodes.OK;
+        return decision.send(config, Verdict.REJECT, comment, spec.commandLine().getOut());
     }
 }
