@@ -29,12 +29,14 @@ public final class LocalTemporal implements AutoCloseable {
     private final String kind;
     private final URI webUi;
     private final AutoCloseable server;
+    private final boolean recoversStickyQueues;
 
-    private LocalTemporal(String target, String kind, URI webUi, AutoCloseable server) {
+    private LocalTemporal(String target, String kind, URI webUi, AutoCloseable server, boolean recoversStickyQueues) {
         this.target = target;
         this.kind = kind;
         this.webUi = webUi;
         this.server = server;
+        this.recoversStickyQueues = recoversStickyQueues;
     }
 
     /**
@@ -53,7 +55,7 @@ public final class LocalTemporal implements AutoCloseable {
     /** Starts the in-process Java test server, whatever is on the PATH. */
     public static LocalTemporal startTestServer(int port, List<SearchAttributeKey<?>> searchAttributes) {
         var server = TestServer.createPortBoundServer(port);
-        var temporal = new LocalTemporal("127.0.0.1:" + port, "Java test server (in process)", null, server);
+        var temporal = new LocalTemporal("127.0.0.1:" + port, "Java test server (in process)", null, server, false);
         try {
             temporal.registerSearchAttributes(searchAttributes);
         } catch (RuntimeException e) {
@@ -77,7 +79,7 @@ public final class LocalTemporal implements AutoCloseable {
         var process = ManagedProcess.start("temporal dev server", command, stateDirectory.resolve("temporal.log"),
                 () -> FreePort.isListening(port) && FreePort.isListening(uiPort), Duration.ofSeconds(60));
         return new LocalTemporal("127.0.0.1:" + port, "temporal dev server (" + cli + ")",
-                URI.create("http://127.0.0.1:" + uiPort), process);
+                URI.create("http://127.0.0.1:" + uiPort), process, true);
     }
 
     private void registerSearchAttributes(List<SearchAttributeKey<?>> searchAttributes) {
@@ -131,6 +133,15 @@ public final class LocalTemporal implements AutoCloseable {
     /** What runs: the dev server or the Java test server. */
     public String kind() {
         return kind;
+    }
+
+    /**
+     * Whether a workflow task left on a dead worker's sticky queue goes back to the task queue
+     * after its schedule-to-start timeout, as on a real cluster. The dev server does; the Java test
+     * server keeps it there for good.
+     */
+    public boolean recoversStickyQueues() {
+        return recoversStickyQueues;
     }
 
     /** The Web UI, when the dev server runs (the test server has none). */

@@ -7,6 +7,8 @@ import io.sluice.workers.metrics.WorkerMetrics;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +29,7 @@ public final class SluiceWorker implements AutoCloseable {
     private final WorkflowServiceStubs stubs;
     private final AwsClients awsClients;
     private final String taskQueue;
+    private final boolean stickyExecution;
     private final Set<Object> activities;
     private final Set<Class<?>> workflowTypes;
     private final WorkerMetrics metrics;
@@ -39,6 +42,7 @@ public final class SluiceWorker implements AutoCloseable {
         this.stubs = stubs;
         this.awsClients = awsClients;
         this.taskQueue = config.temporal().taskQueue();
+        this.stickyExecution = config.temporal().stickyExecution();
         this.activities = activities;
         this.workflowTypes = workflowTypes;
         this.metrics = metrics;
@@ -47,7 +51,7 @@ public final class SluiceWorker implements AutoCloseable {
 
     /** Registers every workflow type and activity and starts polling. */
     public SluiceWorker start() {
-        Worker worker = factory.newWorker(taskQueue);
+        Worker worker = factory.newWorker(taskQueue, workerOptions());
         if (!workflowTypes.isEmpty()) {
             worker.registerWorkflowImplementationTypes(workflowTypes.toArray(Class<?>[]::new));
         }
@@ -61,6 +65,19 @@ public final class SluiceWorker implements AutoCloseable {
         log.debug("worker polling task queue {} with {} workflow types and {} activity implementations",
                 taskQueue, workflowTypes.size(), activities.size());
         return this;
+    }
+
+    /**
+     * Without sticky execution the worker completes each workflow task without sticky attributes
+     * (a zero sticky schedule-to-start timeout), so the server sends every task to the task queue
+     * and any worker can take it; each task then carries the run's whole history.
+     */
+    private WorkerOptions workerOptions() {
+        var options = WorkerOptions.newBuilder();
+        if (!stickyExecution) {
+            options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+        }
+        return options.build();
     }
 
     public String taskQueue() {

@@ -77,11 +77,21 @@ public final class LocalStack implements AutoCloseable {
             accounts.put(account.alias(), new AccountConfig(account.id(), account.workerRoleArn()));
         }
         return new SluiceConfig(LocalAws.REGION, accounts,
-                TemporalConfig.plain(temporal.target(), temporal.namespace()),
+                temporalConfig(temporal),
                 LocalApprovers.approvals(),
                 AwsConfig.DEFAULTS,
                 CopyConfig.DEFAULTS,
                 new LocalConfig(aws.awsEndpoint().toString(), aws.registryHostsByAccountId()));
+    }
+
+    /**
+     * The Java test server never moves a workflow task off a dead worker's sticky queue (a real
+     * server does after the sticky schedule-to-start timeout), so a run would wait for a worker
+     * that is gone: against it, workers run without sticky execution.
+     */
+    private static TemporalConfig temporalConfig(LocalTemporal temporal) {
+        TemporalConfig plain = TemporalConfig.plain(temporal.target(), temporal.namespace());
+        return temporal.recoversStickyQueues() ? plain : plain.withoutStickyExecution();
     }
 
     public LocalTemporal temporal() {

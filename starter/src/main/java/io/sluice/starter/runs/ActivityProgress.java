@@ -1,13 +1,17 @@
 package io.sluice.starter.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What a run's running activities last heartbeated, in words; a multipart copy as a progress bar. */
+/**
+ * Each pending activity of a run in words: whether a worker has it, its attempt and last failure,
+ * and what it last heartbeated (a multipart copy as a progress bar).
+ */
 final class ActivityProgress {
     private static final int BAR = 20;
 
@@ -16,22 +20,35 @@ final class ActivityProgress {
     static List<String> of(WorkflowExecutionDescription description, WorkflowClient client) {
         List<String> lines = new ArrayList<>();
         for (var pending : description.getRawDescription().getPendingActivitiesList()) {
-            String name = pending.getActivityType().getName();
-            if (!pending.hasHeartbeatDetails() || pending.getHeartbeatDetails().getPayloadsCount() == 0) {
-                lines.add(name + ": started");
-                continue;
+            String line = pending.getActivityType().getName() + ": " + stateOf(pending);
+            if (pending.hasHeartbeatDetails() && pending.getHeartbeatDetails().getPayloadsCount() > 0) {
+                line += "; " + heartbeatOf(pending, client);
             }
-            JsonNode details;
-            try {
-                details = client.getOptions().getDataConverter().fromPayloads(0, Optional.of(pending.getHeartbeatDetails()),
-                        JsonNode.class, JsonNode.class);
-            } catch (RuntimeException unreadable) {
-                lines.add(name + ": (details not readable here)");
-                continue;
+            if (pending.hasLastFailure()) {
+                line += "; last failure: " + pending.getLastFailure().getMessage();
             }
-            lines.add(name + ": " + describe(details));
+            lines.add(line);
         }
         return lines;
+    }
+
+    private static String stateOf(PendingActivityInfo pending) {
+        String state = switch (pending.getState()) {
+            case PENDING_ACTIVITY_STATE_SCHEDULED -> "waiting for a worker";
+            case PENDING_ACTIVITY_STATE_STARTED -> "started";
+            case PENDING_ACTIVITY_STATE_CANCEL_REQUESTED -> "cancel requested";
+            default -> pending.getState().name().replace("PENDING_ACTIVITY_STATE_", "").toLowerCase(java.util.Locale.ROOT);
+        };
+        return pending.getAttempt() > 1 ? state + " (attempt " + pending.getAttempt() + ")" : state;
+    }
+
+    private static String heartbeatOf(PendingActivityInfo pending, WorkflowClient client) {
+        try {
+            return describe(client.getOptions().getDataConverter().fromPayloads(0, Optional.of(pending.getHeartbeatDetails()),
+                    JsonNode.class, JsonNode.class));
+        } catch (RuntimeException unreadable) {
+            return "(details not readable here)";
+        }
     }
 
     private static String describe(JsonNode details) {

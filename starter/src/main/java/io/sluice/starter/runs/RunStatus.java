@@ -17,6 +17,8 @@ import io.sluice.workflows.approval.ApprovalState;
  * @param activities what each running activity last reported (its heartbeat), e.g. a copy's parts
  * @param gate the run's approval gate once it has one (its live state while running, else the one in
  *     the result), else null
+ * @param queryFailure why a running run's gate could not be read (no worker polls its task queue,
+ *     or the run is stuck), else null; everything else above still comes from the server
  */
 public record RunStatus(
         String workflowId,
@@ -28,4 +30,5 @@ public record RunStatus(
         JsonNode result,
         String failure,
         java.util.List<String> activities,
-        ApprovalState gate) {}
+        ApprovalState gate,
+        String queryFailure) {}

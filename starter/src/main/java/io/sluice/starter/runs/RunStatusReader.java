@@ -10,6 +10,9 @@ import io.sluice.workflows.SearchAttributes;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowServiceException;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
@@ -51,12 +54,37 @@ public final class RunStatusReader {
         String outcome = result != null && result.hasNonNull("outcome") ? result.get("outcome").asText() : null;
         boolean running = status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
         boolean gated = !NOT_GATED.contains(description.getWorkflowType());
-        ApprovalState gate = running && gated ? OpenGates.gateOf(client, workflowId).orElse(null) : gateIn(result);
+        ApprovalState gate = null;
+        String queryFailure = null;
+        if (running && gated) {
+            try {
+                gate = OpenGates.gateOf(client, workflowId).orElse(null);
+            } catch (WorkflowServiceException e) {
+                queryFailure = unansweredQuery(e, description);
+            }
+        } else {
+            gate = gateIn(result);
+        }
         if (gate != null && gate.state() == GateState.NOT_OPENED) {
             gate = null;
         }
         return new RunStatus(workflowId, description.getWorkflowType(), statusWord(status), outcome, stage,
-                awaiting && running, result, failure, running ? ActivityProgress.of(description, client) : List.of(), gate);
+                awaiting && running, result, failure, running ? ActivityProgress.of(description, client) : List.of(), gate,
+                queryFailure);
+    }
+
+    /**
+     * Why the gate query went unanswered. The server passes a query to a worker of the run's task
+     * queue; with none polling, or the run's workflow task stuck, it gives up at the deadline.
+     */
+    private static String unansweredQuery(WorkflowServiceException e, WorkflowExecutionDescription description) {
+        if (!(e.getCause() instanceof StatusRuntimeException status)
+                || status.getStatus().getCode() != Status.Code.DEADLINE_EXCEEDED) {
+            throw e;
+        }
+        return "the run did not answer its approval query in time: no worker is polling task queue '"
+                + description.getRawDescription().getExecutionConfig().getTaskQueue().getName()
+                + "', or the run's next workflow task is not being picked up";
     }
 
     private static ApprovalState gateIn(JsonNode result) {

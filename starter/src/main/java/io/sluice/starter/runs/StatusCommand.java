@@ -56,6 +56,9 @@ public final class StatusCommand implements Callable<Integer> {
         if (status.gate() != null) {
             GateSummary.print(status.gate(), out);
         }
+        if (status.queryFailure() != null) {
+            out.println("gate       unknown: " + status.queryFailure());
+        }
         if (status.failure() != null) {
             out.println("failure    " + status.failure());
         }

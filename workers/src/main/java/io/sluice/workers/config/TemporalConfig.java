@@ -20,10 +20,14 @@ import io.sluice.workflows.TaskQueues;
  * @param payloadKeyAccount the account alias whose role may decrypt that data key (default shared)
  * @param payloadKeyId names that key in each payload, for rotation (default {@code sluice-1})
  * @param metricsPort the port a worker serves Prometheus metrics on ({@code /metrics}); 0 for none
+ * @param stickyExecution whether workers ask the server to send a run's next workflow task to the
+ *     worker that holds it in its cache (default true). Written false by {@code sluice dev} for the
+ *     Java test server, which never moves a task off a dead worker's sticky queue.
  */
 public record TemporalConfig(
         String target, String namespace, String taskQueue, String profile, TlsConfig tls, String apiKeyEnv,
-        String payloadKeyEnv, String payloadKeyCiphertext, String payloadKeyAccount, String payloadKeyId, Integer metricsPort) {
+        String payloadKeyEnv, String payloadKeyCiphertext, String payloadKeyAccount, String payloadKeyId, Integer metricsPort,
+        Boolean stickyExecution) {
 
     public static final String DEFAULT_TARGET = "127.0.0.1:7233";
 
@@ -53,6 +57,7 @@ public record TemporalConfig(
         if (metricsPort < 0 || metricsPort > 65535) {
             throw new IllegalArgumentException("metricsPort is " + metricsPort + "; expected 0 (off) or a port number");
         }
+        stickyExecution = stickyExecution == null ? Boolean.TRUE : stickyExecution;
         if (!apiKeyEnv.isEmpty() && !apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new IllegalArgumentException("apiKeyEnv '" + apiKeyEnv
                     + "' is not an environment variable name; expected e.g. TEMPORAL_API_KEY (the key itself stays out of the file)");
@@ -66,6 +71,12 @@ public record TemporalConfig(
 
     /** A plain connection to {@code target}. */
     public static TemporalConfig plain(String target, String namespace) {
-        return new TemporalConfig(target, namespace, null, null, null, null, null, null, null, null, null);
+        return new TemporalConfig(target, namespace, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** This connection with sticky execution off: for a server that cannot recover a dead worker's sticky queue. */
+    public TemporalConfig withoutStickyExecution() {
+        return new TemporalConfig(target, namespace, taskQueue, profile, tls, apiKeyEnv, payloadKeyEnv, payloadKeyCiphertext,
+                payloadKeyAccount, payloadKeyId, metricsPort, false);
     }
 }

@@ -29,7 +29,7 @@ class EncryptedPayloadsTest {
 
     @Test
     void encryptedRun_roundTripsForTheClientAndIsUnreadableInTheStoredHistory() {
-        var config = new TemporalConfig(null, null, "codec", null, null, null, "SLUICE_PAYLOAD_KEY", null, null, null, null);
+        var config = new TemporalConfig(null, null, "codec", null, null, null, "SLUICE_PAYLOAD_KEY", null, null, null, null, null);
         var converter = TemporalConnection.dataConverter(config, Map.of("SLUICE_PAYLOAD_KEY", KEY));
         var environment = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                 .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(converter).build())
@@ -62,7 +62,7 @@ class EncryptedPayloadsTest {
 
     @Test
     void dataConverter_withTheKeyVariableUnset_failsNamingIt() {
-        var config = new TemporalConfig(null, null, null, null, null, null, "SLUICE_PAYLOAD_KEY", null, null, null, null);
+        var config = new TemporalConfig(null, null, null, null, null, null, "SLUICE_PAYLOAD_KEY", null, null, null, null, null);
 
         assertThatThrownBy(() -> TemporalConnection.dataConverter(config, Map.of()))
                 .isInstanceOf(ConfigException.class)
