@@ -187,6 +187,27 @@ class ApprovalCommandsTest {
         assertThat(run.err()).contains("build/absent/1");
     }
 
+    @Test
+    void status_ofARunNoWorkerPicksUp_reportsWhatTheServerKnowsAndThatTheGateQueryWentUnanswered() throws Exception {
+        ReviewWorkflow review = client.newWorkflowStub(ReviewWorkflow.class, WorkflowOptions.newBuilder()
+                .setTaskQueue("nobody-polls")
+                .setWorkflowId("build/unpolled/1")
+                .build());
+        WorkflowClient.start(review::review, REQUESTER);
+
+        CliRun text = cli("status", "build/unpolled/1");
+        CliRun json = cli("status", "build/unpolled/1", "--json");
+
+        assertThat(text.exitCode()).as(text.err()).isEqualTo(0);
+        assertThat(text.out()).contains("build/unpolled/1 (ReviewWorkflow)").contains("status     RUNNING")
+                .contains("gate       unknown: the run did not answer its approval query in time: no worker is polling task queue 'nobody-polls'");
+        JsonNode status = new ObjectMapper().readTree(json.out());
+        assertThat(status.get("status").asText()).isEqualTo("RUNNING");
+        assertThat(status.get("gate").isNull()).isTrue();
+        assertThat(status.get("queryFailure").asText()).contains("nobody-polls");
+        client.newUntypedWorkflowStub("build/unpolled/1").terminate("test done");
+    }
+
     private void startReview(String workflowId) {
         ReviewWorkflow review = client.newWorkflowStub(ReviewWorkflow.class, WorkflowOptions.newBuilder()
                 .setTaskQueue(worker.taskQueue())
