@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +55,7 @@ public final class Shape {
         this.name = name;
         this.type = definition.path("type").asText();
         this.members = readMembers(definition.path("members"));
-        this.required = Set.copyOf(readStrings(definition.path("required")));
+        this.required = Collections.unmodifiableSet(new LinkedHashSet<>(readStrings(definition.path("required"))));
         this.enumValues = List.copyOf(readStrings(definition.path("enum")));
         this.pattern = definition.hasNonNull("pattern") ? definition.get("pattern").asText() : null;
         this.min = definition.hasNonNull("min") ? definition.get("min").decimalValue() : null;
@@ -101,7 +102,7 @@ public final class Shape {
         return members;
     }
 
-    /** The names of the members a structure requires. */
+    /** The names of the members a structure requires, in model order. */
     public Set<String> required() {
         return required;
     }
