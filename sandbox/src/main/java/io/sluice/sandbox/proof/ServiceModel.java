@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -56,6 +57,11 @@ public final class ServiceModel {
     /** The API version folder the model was read from, e.g. {@code 2017-07-24}. */
     public String apiVersion() {
         return apiVersion;
+    }
+
+    /** The names of the model's operations, in model order. */
+    public Set<String> operations() {
+        return inputShapeByOperation.keySet();
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.PatternSyntaxException;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,5 +107,28 @@ class ServiceModelsTest {
         assertThatThrownBy(() -> ServiceModels.load(data, "../etc"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'../etc' is not a botocore service folder name");
+    }
+
+    @Test
+    void patternsOfEveryMappedService_compileInJava() {
+        List<String> failures = new ArrayList<>();
+        int patterns = 0;
+        for (String folder : BotocoreServiceNames.folders()) {
+            ServiceModel model = ServiceModels.forService(folder);
+            for (Shape shape : model.shapes()) {
+                if (shape.pattern().isEmpty()) {
+                    continue;
+                }
+                patterns++;
+                try {
+                    model.pattern(shape);
+                } catch (PatternSyntaxException e) {
+                    failures.add(folder + " " + shape.name() + ": " + e.getMessage());
+                }
+            }
+        }
+
+        assertThat(patterns).isGreaterThan(300);
+        assertThat(failures).isEmpty();
     }
 }
