@@ -11,6 +11,8 @@
 //           invalid policy, a malformed line.
 //
 // For sts:AssumeRole the resource is the role to assume and the resource policy its trust policy.
+// aws:PrincipalArn, aws:PrincipalAccount and aws:ResourceAccount, which AWS sets on every signed
+// call, are derived from the request unless the context gives them.
 // The evaluation library is AGPL-licensed: this folder is a test tool and is never shipped.
 import { createInterface } from 'node:readline'
 import { getDenialReasons, getGrantReasons, runSimulation } from '@cloud-copilot/iam-simulate'
@@ -72,7 +74,7 @@ async function evaluate(id, request) {
       principal: request.principal,
       action: request.action,
       resource: { resource: request.resource, accountId: request.resourceAccount },
-      contextVariables: request.context ?? {}
+      contextVariables: withRequestKeys(request)
     },
     identityPolicies: request.identityPolicies.map((policy, index) => ({
       name: identityPolicyName(index),
@@ -94,6 +96,29 @@ async function evaluate(id, request) {
     reason: reasonFor(request, result.overallResult, analyses),
     error: null
   }
+}
+
+function withRequestKeys(request) {
+  const context = { ...(request.context ?? {}) }
+  const given = new Set(Object.keys(context).map((key) => key.toLowerCase()))
+  const derived = {
+    'aws:PrincipalArn': principalArn(request.principal),
+    'aws:PrincipalAccount': accountOf(request.principal),
+    'aws:ResourceAccount': request.resourceAccount
+  }
+  for (const [key, value] of Object.entries(derived)) {
+    if (!given.has(key.toLowerCase())) {
+      context[key] = value
+    }
+  }
+  return context
+}
+
+// An assumed-role session's aws:PrincipalArn is its role's ARN (without the role's path, which
+// the session ARN does not carry).
+function principalArn(arn) {
+  const session = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(arn)
+  return session ? `arn:${session[1]}:iam::${session[2]}:role/${session[3]}` : arn
 }
 
 function identityPolicyName(index) {
