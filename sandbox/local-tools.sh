@@ -3,6 +3,8 @@
 #   moto_server      the multi-account AWS API emulator (Python package moto[server])
 #   docker-registry  a real container registry server
 #   skopeo           a reference image copier, used by benchmarks
+#   iam-evaluator    the npm packages of sandbox/iam-evaluator, which tests use to check calls
+#                    against IAM policies (needs Node.js 18 or newer and npm)
 # Installs the Debian packages with apt-get when they are missing and apt-get can be used;
 # otherwise stops with the exact command a person must run. Fast when everything is present.
 set -euo pipefail
@@ -38,4 +40,20 @@ fi
 if ! command -v docker-registry >/dev/null 2>&1; then
   echo "local-tools: docker-registry is still missing after installation; run: apt-get install -y docker-registry" >&2
   exit 1
+fi
+
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "local-tools: node and npm are needed for sandbox/iam-evaluator; install Node.js 18 or newer with npm (Debian/Ubuntu: apt-get install -y nodejs npm)" >&2
+  exit 1
+fi
+if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 18 ? 0 : 1)'; then
+  echo "local-tools: sandbox/iam-evaluator needs Node.js 18 or newer; this is $(node --version)" >&2
+  exit 1
+fi
+evaluator_directory="$(cd "$(dirname "$0")" && pwd)/iam-evaluator"
+# npm ci writes node_modules/.package-lock.json last, so it marks a complete install.
+installed_lock="$evaluator_directory/node_modules/.package-lock.json"
+if [ ! -f "$installed_lock" ] || [ "$evaluator_directory/package-lock.json" -nt "$installed_lock" ]; then
+  echo "local-tools: installing the npm packages of sandbox/iam-evaluator" >&2
+  (cd "$evaluator_directory" && npm ci --omit=dev --no-audit --no-fund --loglevel=error >/dev/null)
 fi
