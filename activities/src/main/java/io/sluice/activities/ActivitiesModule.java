@@ -5,8 +5,10 @@ import com.google.inject.Binder;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import io.sluice.activities.approval.ApprovalActivitiesImpl;
 import io.sluice.activities.aws.AwsClients;
+import io.sluice.activities.aws.calls.AwsCallListener;
 import io.sluice.activities.build.ModelJobActivitiesImpl;
 import io.sluice.activities.build.ModelRegistryActivitiesImpl;
 import io.sluice.activities.build.StepFunctionsActivitiesImpl;
@@ -41,11 +43,17 @@ public final class ActivitiesModule extends AbstractModule {
         activities.addBinding().to(DeploymentActivitiesImpl.class);
         activities.addBinding().to(IntegrationTestActivitiesImpl.class);
         activities.addBinding().to(DataProductActivitiesImpl.class);
+        callListenerBinder(binder()).setDefault().toInstance(AwsCallListener.NONE);
+    }
+
+    /** Where a module (the AWS check, tests) sets the listener told of every AWS call; none by default. */
+    public static OptionalBinder<AwsCallListener> callListenerBinder(Binder binder) {
+        return OptionalBinder.newOptionalBinder(binder, AwsCallListener.class);
     }
 
     @Provides
     @Singleton
-    AwsClients awsClients(AwsSettings settings) {
-        return AwsClients.create(settings);
+    AwsClients awsClients(AwsSettings settings, AwsCallListener callListener) {
+        return AwsClients.create(settings, callListener);
     }
 }

@@ -5,6 +5,8 @@ import io.grpc.StatusRuntimeException;
 import io.sluice.workers.config.ConfigException;
 import io.sluice.workers.temporal.TemporalUnreachableException;
 import io.temporal.client.WorkflowNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
@@ -13,6 +15,7 @@ import picocli.CommandLine;
  * exception's type, since it is unexpected).
  */
 public final class CliErrors implements CommandLine.IExecutionExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(CliErrors.class);
 
     @Override
     public int handleExecutionException(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
@@ -22,6 +25,7 @@ public final class CliErrors implements CommandLine.IExecutionExceptionHandler {
         if (code == ExitCodes.RUN_FAILED && !(exception instanceof CommandFailedException)) {
             message = exception.getClass().getSimpleName() + ": " + message;
         }
+        log.debug("command failed", exception);
         err.println("error: " + message);
         err.flush();
         return code;

@@ -3,6 +3,7 @@ package io.sluice.starter;
 import io.sluice.starter.approvals.ApprovalsCommand;
 import io.sluice.starter.approvals.ApproveCommand;
 import io.sluice.starter.approvals.RejectCommand;
+import io.sluice.starter.aws.AwsCommand;
 import io.sluice.starter.bench.BenchCommand;
 import io.sluice.starter.bootstrap.BootstrapCommand;
 import io.sluice.starter.build.ModelCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "Durable MLOps workflows on Temporal across AWS accounts.",
         subcommands = {DevCommand.class, DemoCommand.class, WorkerCommand.class, StatusCommand.class,
                 ApprovalsCommand.class, ApproveCommand.class, RejectCommand.class, ModelCommand.class,
-                DataProductCommand.class, BootstrapCommand.class, CodecServerCommand.class, BenchCommand.class},
+                DataProductCommand.class, BootstrapCommand.class, AwsCommand.class, CodecServerCommand.class, BenchCommand.class},
         footer = {"", "Exit codes: 0 ok; 1 run failed or rejected; 2 bad input;",
                 "3 refused by an approval gate; 4 cannot reach Temporal, or not found."})
 public final class SluiceCommand {}

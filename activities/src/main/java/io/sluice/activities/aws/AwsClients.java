@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.sluice.activities.aws.calls.AwsCallListener;
+import io.sluice.activities.aws.calls.AwsCallRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -31,6 +33,7 @@ public final class AwsClients implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AwsClients.class);
 
     private final AwsSettings settings;
+    private final AwsCallListener callListener;
     private final SdkHttpClient httpClient;
     private final StsClient workerSts;
     private final Map<String, StsAssumeRoleCredentialsProvider> roleCredentials = new ConcurrentHashMap<>();
@@ -43,10 +46,15 @@ public final class AwsClients implements AutoCloseable {
      * fixed local key pair, since the stand-in accepts any.
      */
     public static AwsClients create(AwsSettings settings) {
+        return create(settings, AwsCallListener.NONE);
+    }
+
+    /** As {@link #create(AwsSettings)}, telling {@code callListener} of every call the accounts' clients make. */
+    public static AwsClients create(AwsSettings settings, AwsCallListener callListener) {
         AwsCredentialsProvider identity = settings.endpoint().isPresent()
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create("sluicelocal", "sluicelocal"))
                 : DefaultCredentialsProvider.builder().build();
-        return new AwsClients(settings, identity);
+        return new AwsClients(settings, identity, callListener);
     }
 
     /**
@@ -54,9 +62,18 @@ public final class AwsClients implements AutoCloseable {
      * @param workerIdentity the worker's own credentials, used only to assume the accounts' roles
      */
     public AwsClients(AwsSettings settings, AwsCredentialsProvider workerIdentity) {
+        this(settings, workerIdentity, AwsCallListener.NONE);
+    }
+
+    /**
+     * @param callListener told of every call an account's client makes (not the worker's own
+     *     {@code AssumeRole} calls, which its role's trust policy governs)
+     */
+    public AwsClients(AwsSettings settings, AwsCredentialsProvider workerIdentity, AwsCallListener callListener) {
         this.settings = settings;
+        this.callListener = callListener;
         this.httpClient = ApacheHttpClient.builder().maxConnections(128).build();
-        var stsBuilder = configure(StsClient.builder()).credentialsProvider(workerIdentity);
+        var stsBuilder = configure(StsClient.builder(), null).credentialsProvider(workerIdentity);
         this.workerSts = stsBuilder.build();
     }
 
@@ -79,7 +96,7 @@ public final class AwsClients implements AutoCloseable {
         }
         var account = settings.account(alias);
         return (C) clients.computeIfAbsent(alias + "/" + service.name(), key -> {
-            B builder = configure(service.builder().get()).credentialsProvider(credentials(account));
+            B builder = configure(service.builder().get(), account).credentialsProvider(credentials(account));
             if (settings.endpoint().isPresent()) {
                 builder = service.localCustomizer().apply(builder);
             }
@@ -97,14 +114,17 @@ public final class AwsClients implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, C>
                     & AwsSyncClientBuilder<B, C>,
-            C> B configure(B builder) {
+            C> B configure(B builder, AwsAccount account) {
+        var overrides = ClientOverrideConfiguration.builder()
+                .apiCallTimeout(settings.apiCallTimeout())
+                .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
+                .retryStrategy(RetryMode.STANDARD);
+        if (account != null && callListener != AwsCallListener.NONE) {
+            overrides.addExecutionInterceptor(new AwsCallRecorder(account, settings.region(), callListener));
+        }
         builder.region(Region.of(settings.region()))
                 .httpClient(httpClient)
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(settings.apiCallTimeout())
-                        .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
-                        .retryStrategy(RetryMode.STANDARD)
-                        .build());
+                .overrideConfiguration(overrides.build());
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder;
     }

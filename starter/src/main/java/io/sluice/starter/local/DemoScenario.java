@@ -49,7 +49,7 @@ import java.util.TreeMap;
  * by the person its config names, through the same update the CLI uses.
  * Each step prints a line; what it finds goes into the summary; what fails is named.
  */
-final class DemoScenario {
+public final class DemoScenario {
     static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
 
     private final LocalStack stack;
@@ -105,7 +105,18 @@ final class DemoScenario {
         };
     }
 
-    void run() {
+    /** The lifecycle on {@code stack} with every gate approved as its configured approver. */
+    public static DemoScenario approvingEveryGate(LocalStack stack, PrintWriter out) {
+        return new DemoScenario(stack, out, automatic(out));
+    }
+
+    /** What did not hold, once {@link #run()} has returned; empty when every step held. */
+    public List<String> failures() {
+        return List.copyOf(failures);
+    }
+
+    /** Registers the data product, then builds, promotes and deploys the sample model, as far as each step holds. */
+    public void run() {
         try (var session = TemporalSession.open(stack.config())) {
             if (!registerDataProduct(session)) {
                 return;

@@ -1,5 +1,7 @@
 package io.sluice.starter.local;
 
+import io.sluice.activities.ActivitiesModule;
+import io.sluice.activities.aws.calls.AwsCallListener;
 import io.sluice.sandbox.LocalAccount;
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.LocalTemporal;
@@ -52,6 +54,11 @@ public final class LocalStack implements AutoCloseable {
      * when free, and a worker in this process unless {@code withWorker} is false.
      */
     public static LocalStack start(Path stateDirectory, int temporalPort, boolean withWorker) {
+        return start(stateDirectory, temporalPort, withWorker, AwsCallListener.NONE);
+    }
+
+    /** As {@link #start(Path, int, boolean)}, with the worker telling {@code callListener} of every AWS call. */
+    public static LocalStack start(Path stateDirectory, int temporalPort, boolean withWorker, AwsCallListener callListener) {
         List<AutoCloseable> started = new ArrayList<>();
         try {
             LocalTemporal temporal = LocalTemporal.start(temporalPort, SearchAttributes.ALL, stateDirectory);
@@ -62,7 +69,8 @@ public final class LocalStack implements AutoCloseable {
             Path configFile = stateDirectory.resolve("local.yaml");
             ConfigFiles.write(config, configFile);
             Path buildSpec = SampleSeeds.seed(aws, config, stateDirectory);
-            SluiceWorker worker = withWorker ? WorkerMain.start(config) : null;
+            SluiceWorker worker = withWorker ? WorkerMain.start(config, binder -> ActivitiesModule.callListenerBinder(binder)
+                    .setBinding().toInstance(callListener)) : null;
             return new LocalStack(temporal, aws, config, configFile, buildSpec, worker);
         } catch (RuntimeException | Error e) {
             closeAll(started);

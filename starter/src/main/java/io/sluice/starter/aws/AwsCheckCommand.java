@@ -1,0 +1,104 @@
+package io.sluice.starter.aws;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sluice.activities.aws.AwsClients;
+import io.sluice.sandbox.FreePort;
+import io.sluice.sandbox.proof.IamPolicyEvaluator;
+import io.sluice.starter.CommandFailedException;
+import io.sluice.starter.ExitCodes;
+import io.sluice.starter.local.DemoScenario;
+import io.sluice.starter.local.LocalStack;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sluice aws check}: runs the whole lifecycle on a fresh local stack with every AWS call
+ * recorded, then holds each call to what AWS would hold it to. Exit 0 only if no call is denied
+ * by the policies the local stack holds and no request breaks its service model.
+ */
+@Command(name = "check", description = {
+        "Run the lifecycle (data product, build, promote, deploy) on a fresh local stack, recording every",
+        "AWS call, then check each request against AWS's service models (botocore) and each permission it",
+        "needs against the IAM and resource policies the local stack holds. Prints per account and role:",
+        "calls, denials with their reason, invalid requests and granted actions no call used; writes the",
+        "permissions each role needed. Exit 0 only if nothing was denied or invalid, else 1."})
+public final class AwsCheckCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Where the local stack's state goes (default: a new temporary directory).")
+    Path stateDirectory;
+
+    @Option(names = "--required-permissions", paramLabel = "FILE",
+            description = "Where to write the permissions each role needed (default: DIR/required-permissions.json).")
+    Path requiredPermissions;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path directory = stateDirectory != null ? stateDirectory : Files.createTempDirectory("sluice-aws-check-");
+        Path permissionsFile = requiredPermissions != null ? requiredPermissions : directory.resolve("required-permissions.json");
+        var ledger = new CallLedger();
+        out.println("running the lifecycle on a fresh local stack (state in " + directory + "), recording every AWS call");
+        out.flush();
+        List<CallCheck.RoleFindings> findings;
+        List<String> lifecycleFailures;
+        try (var stack = LocalStack.start(directory, FreePort.any(), true, ledger)) {
+            var scenario = DemoScenario.approvingEveryGate(stack, out);
+            scenario.run();
+            lifecycleFailures = scenario.failures();
+            try (var clients = AwsClients.create(stack.config().awsSettings());
+                    var policies = new LocalPolicies(clients, stack.aws());
+                    var evaluator = IamPolicyEvaluator.start()) {
+                findings = new CallCheck(policies, evaluator).check(ledger.calls());
+            }
+        }
+        int denied = 0;
+        int invalid = 0;
+        int unused = 0;
+        out.println();
+        for (var role : findings) {
+            out.println(role.account + "  " + role.roleArn + ": " + role.calls + " call(s), " + role.denied.size() + " denied, "
+                    + role.invalid.size() + " invalid, " + role.unusedGrants.size() + " granted action(s) never used");
+            role.denied.forEach(line -> out.println("  denied     " + line));
+            role.invalid.forEach(line -> out.println("  invalid    " + line));
+            role.unchecked.forEach(line -> out.println("  unchecked  " + line));
+            role.unusedGrants.forEach(line -> out.println("  unused     " + line));
+            denied += role.denied.size();
+            invalid += role.invalid.size();
+            unused += role.unusedGrants.size();
+        }
+        writeRequiredPermissions(findings, permissionsFile);
+        out.println("required permissions per role written to " + permissionsFile);
+        lifecycleFailures.forEach(failure -> out.println("lifecycle: " + failure));
+        out.println(ledger.calls().size() + " AWS calls checked: " + denied + " denied by the deploy/aws policies, " + invalid
+                + " invalid against the AWS service models, " + unused + " granted actions never used");
+        out.flush();
+        if (denied > 0 || invalid > 0 || !lifecycleFailures.isEmpty()) {
+            throw new CommandFailedException(ExitCodes.RUN_FAILED, "aws check: " + denied + " denied, " + invalid + " invalid"
+                    + (lifecycleFailures.isEmpty() ? "" : ", and the lifecycle did not complete"));
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void writeRequiredPermissions(List<CallCheck.RoleFindings> findings, Path file) throws java.io.IOException {
+        Map<String, Map<String, java.util.Set<String>>> byRole = new LinkedHashMap<>();
+        findings.forEach(role -> byRole.put(role.roleArn, role.required));
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        Files.writeString(file, JSON.writeValueAsString(byRole));
+    }
+}
