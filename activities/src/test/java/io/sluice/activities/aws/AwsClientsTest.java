@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.LocalAwsExtension;
+import io.sluice.activities.aws.calls.AwsCall;
+import io.sluice.activities.aws.calls.IamPermission;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.ecr.model.Repository;
 import software.amazon.awssdk.services.s3.model.Bucket;
@@ -35,6 +40,24 @@ class AwsClientsTest {
             assertThat(devS3.listBuckets().buckets()).extracting(Bucket::name)
                     .contains(localAws.account("dev").artifactBucket());
         }
+    }
+
+    @Test
+    void client_withACallListener_tellsItOfEachCallOnceWithTheAccountsRoleAndPermissions(LocalAws localAws) {
+        List<AwsCall> calls = new CopyOnWriteArrayList<>();
+        var settings = LocalAwsSettings.of(localAws);
+        try (var clients = AwsClients.create(settings, calls::add)) {
+            String bucket = localAws.account("dev").artifactBucket();
+            clients.client("dev", AwsServices.S3).putObject(put -> put.bucket(bucket).key("a/b.txt"), RequestBody.fromString("x"));
+            clients.client("shared", AwsServices.ECR).describeRepositories();
+        }
+
+        assertThat(calls).extracting(AwsCall::account, AwsCall::principalArn, AwsCall::operation, AwsCall::permissions)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("dev", settings.account("dev").roleArn(), "PutObject",
+                                List.of(new IamPermission("s3:PutObject", "arn:aws:s3:::" + localAws.account("dev").artifactBucket() + "/a/b.txt"))),
+                        org.assertj.core.groups.Tuple.tuple("shared", settings.account("shared").roleArn(), "DescribeRepositories",
+                                List.of(new IamPermission("ecr:DescribeRepositories", "*"))));
     }
 
     @Test
