@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.services.cloudformation.model.CreateChangeSetRequest;
+import software.amazon.awssdk.services.cloudformation.model.CreateStackRequest;
+import software.amazon.awssdk.services.cloudformation.model.Parameter;
 
 /**
  * What IAM must allow for an API call: the actions of the Service Authorization Reference and the
@@ -65,9 +68,16 @@ public final class IamActions {
                 });
             }
             case "ecr" -> permissions.add(new IamPermission("ecr:" + operation, ecrResource(operation, request, accountId, region)));
-            case "cloudformation" -> permissions.add(new IamPermission("cloudformation:" + operation,
-                    member(request, "StackName").map(stack -> stack.startsWith("arn:") ? stack
-                            : "arn:aws:cloudformation:" + region + ":" + accountId + ":stack/" + stack + "/*").orElse("*")));
+            case "cloudformation" -> {
+                permissions.add(new IamPermission("cloudformation:" + operation,
+                        member(request, "StackName").map(stack -> stack.startsWith("arn:") ? stack
+                                : "arn:aws:cloudformation:" + region + ":" + accountId + ":stack/" + stack + "/*").orElse("*")));
+                if (request instanceof CreateChangeSetRequest changeSet && changeSet.templateBody() != null) {
+                    permissions.addAll(stackResources(changeSet.templateBody(), changeSet.parameters(), accountId, region, context));
+                } else if (request instanceof CreateStackRequest create && create.templateBody() != null) {
+                    permissions.addAll(stackResources(create.templateBody(), create.parameters(), accountId, region, context));
+                }
+            }
             case "sts" -> permissions.add(new IamPermission("sts:" + operation, member(request, "RoleArn").orElse("*")));
             case "kms" -> permissions.add(new IamPermission("kms:" + operation, member(request, "KeyId")
                     .map(id -> id.startsWith("arn:") ? id : "arn:aws:kms:" + region + ":" + accountId + ":key/" + id).orElse("*")));
@@ -150,6 +160,18 @@ public final class IamActions {
         Optional<String> table = member(request, "TableName")
                 .or(() -> operation.endsWith("Table") && !operation.equals("CreateTable") ? member(request, "Name") : Optional.empty());
         table.ifPresent(name -> database.ifPresent(db -> permissions.add(new IamPermission(action, arnPrefix + "table/" + db + "/" + name))));
+    }
+
+    /** CloudFormation acts with the caller's permissions for each resource of the template it is handed. */
+    private static List<IamPermission> stackResources(String templateBody, List<Parameter> parameters, String accountId,
+            String region, Map<String, List<String>> context) {
+        Map<String, String> values = new LinkedHashMap<>();
+        parameters.forEach(parameter -> values.put(parameter.parameterKey(), parameter.parameterValue()));
+        List<IamPermission> resources = StackResourcePermissions.of(templateBody, values, accountId, region);
+        if (resources.stream().anyMatch(permission -> permission.action().equals("iam:PassRole"))) {
+            context.put("iam:PassedToService", List.of("sagemaker.amazonaws.com"));
+        }
+        return resources;
     }
 
     /** The execution role a SageMaker request hands to the service, which needs {@code iam:PassRole}. */

@@ -1,0 +1,34 @@
+package io.sluice.activities.aws.calls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StackResourcePermissionsTest {
+
+    @Test
+    void endpointTemplate_needsTheCallersPermissionsForModelConfigEndpointTagsAndTheSharedPackage() throws Exception {
+        String template;
+        try (var in = getClass().getResourceAsStream("/io/sluice/activities/deployment/endpoint.yaml")) {
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String sharedPackage = "arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/1";
+        var parameters = Map.of("EndpointName", "credit-risk", "Stage", "test", "ModelPackageArn", sharedPackage,
+                "ExecutionRoleArn", "arn:aws:iam::100000000005:role/SluiceSageMakerExecution", "WorkflowId", "deploy/credit-risk");
+
+        var permissions = StackResourcePermissions.of(template, parameters, "100000000005", "us-east-1");
+
+        String sageMaker = "arn:aws:sagemaker:us-east-1:100000000005:";
+        assertThat(permissions).containsExactly(
+                new IamPermission("iam:PassRole", "arn:aws:iam::100000000005:role/SluiceSageMakerExecution"),
+                new IamPermission("sagemaker:DescribeModelPackage", sharedPackage),
+                new IamPermission("sagemaker:CreateModel", sageMaker + "model/credit-risk-test"),
+                new IamPermission("sagemaker:AddTags", sageMaker + "model/credit-risk-test"),
+                new IamPermission("sagemaker:CreateEndpointConfig", sageMaker + "endpoint-config/*"),
+                new IamPermission("sagemaker:AddTags", sageMaker + "endpoint-config/*"),
+                new IamPermission("sagemaker:CreateEndpoint", sageMaker + "endpoint/credit-risk"),
+                new IamPermission("sagemaker:AddTags", sageMaker + "endpoint/credit-risk"));
+    }
+}
