@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.sluice.activities.aws.calls.AwsCall;
 import io.sluice.activities.aws.calls.AwsCallListener;
 import io.sluice.activities.aws.calls.AwsCallRecorder;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -102,6 +104,18 @@ public final class AwsClients implements AutoCloseable {
             }
             return builder.build();
         });
+    }
+
+    /**
+     * Tells the call listener of a call the worker made outside the SDK as the role of account
+     * {@code alias} (a registry protocol call), as the ECR API request {@code equivalent} that
+     * authorizes the same action.
+     */
+    public void recordRegistryCall(String alias, String action, SdkRequest equivalent) {
+        if (callListener != AwsCallListener.NONE) {
+            AwsCallRecorder.record(callListener, settings.account(alias), settings.region(), "Ecr", action, equivalent,
+                    AwsCall.Kind.REGISTRY);
+        }
     }
 
     /** Credentials of the role of {@code account}, assumed through STS and refreshed before expiry. */

@@ -10,6 +10,7 @@ import io.sluice.activities.promotion.images.CopyReport;
 import io.sluice.activities.promotion.images.DigestMismatchException;
 import io.sluice.activities.promotion.images.ImageCopier;
 import io.sluice.activities.promotion.images.ImageReference;
+import io.sluice.activities.promotion.images.RegistryCallObserver;
 import io.sluice.activities.promotion.images.RegistryClient;
 import io.sluice.activities.promotion.images.RegistryCredentials;
 import io.sluice.activities.promotion.images.RegistryException;
@@ -57,8 +58,10 @@ public final class EcrImageCopier {
         ImageReference to = new ImageReference(targetAccount.id() + from.registry().substring(from.registry().indexOf('.')),
                 from.repository(), from.reference());
         ensureRepository(request, from.repository());
-        var source = new RegistryClient(endpoints.endpoint(sourceAccount.id(), region), credentials(request.sourceAccount()), http);
-        var target = new RegistryClient(endpoints.endpoint(targetAccount.id(), region), credentials(request.targetAccount()), http);
+        var source = new RegistryClient(endpoints.endpoint(sourceAccount.id(), region), credentials(request.sourceAccount()), http,
+                recorder(request.sourceAccount(), sourceAccount.id()));
+        var target = new RegistryClient(endpoints.endpoint(targetAccount.id(), region), credentials(request.targetAccount()), http,
+                recorder(request.targetAccount(), targetAccount.id()));
         CopyReport report;
         try {
             report = copier.copy(source, new ImageReference(source.registry(), from.repository(), from.reference()),
@@ -74,6 +77,12 @@ public final class EcrImageCopier {
         }
         return new ImageCopy(request.sourceImage(), to.toString(), report.digest(), report.blobsCopied(),
                 report.blobsSkipped() + report.blobsMounted(), report.bytesCopied());
+    }
+
+    /** Records each registry call of {@code alias}'s role as the ECR API request that authorizes it. */
+    private RegistryCallObserver recorder(String alias, String registryId) {
+        return (action, repository, reference) -> clients.recordRegistryCall(alias, action,
+                EcrRequests.equivalent(action, registryId, repository, reference));
     }
 
     /** The target repository, created if missing, with a policy letting the pull accounts pull. */

@@ -42,6 +42,14 @@ final class CallCheck {
         }
     }
 
+    /**
+     * Repositories outside the estate are AWS's own (Data Wrangler, the built-in algorithms): AWS
+     * lets any account pull from them, so only the puller's identity policy decides.
+     */
+    private static final String AWS_OWNED_REPOSITORY_POLICY = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*",\
+            "Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer","ecr:BatchCheckLayerAvailability"]}]}""";
+
     private final LocalPolicies policies;
     private final IamPolicyEvaluator evaluator;
 
@@ -56,8 +64,10 @@ final class CallCheck {
         for (AwsCall call : calls) {
             RoleFindings findings = byRole.computeIfAbsent(call.principalArn(), arn -> new RoleFindings(call.account(), arn));
             findings.calls++;
-            RequestShapeValidator.validate(call.service(), call.operation(), call.request())
-                    .forEach(violation -> findings.invalid.add(violation.toString()));
+            if (call.kind() == AwsCall.Kind.API) {
+                RequestShapeValidator.validate(call.service(), call.operation(), call.request())
+                        .forEach(violation -> findings.invalid.add(violation.toString()));
+            }
             for (IamPermission permission : call.permissions()) {
                 findings.required.computeIfAbsent(permission.action(), action -> new TreeSet<>()).add(permission.resourceArn());
                 evaluate(call, permission, findings);
@@ -105,6 +115,9 @@ final class CallCheck {
             return policies.bucketPolicy(resourceAccount, arn.substring("arn:aws:s3:::".length()).split("/", 2)[0]);
         }
         if (arn.startsWith("arn:aws:ecr:") && arn.contains(":repository/")) {
+            if (policies.alias(resourceAccount).isEmpty()) {
+                return Optional.of(AWS_OWNED_REPOSITORY_POLICY);
+            }
             return policies.repositoryPolicy(resourceAccount, arn.substring(arn.indexOf(":repository/") + ":repository/".length()));
         }
         return Optional.empty();

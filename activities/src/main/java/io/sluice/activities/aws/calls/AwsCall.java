@@ -15,7 +15,9 @@ import software.amazon.awssdk.core.SdkRequest;
  * @param operation the API operation, e.g. {@code CreateModelPackage}
  * @param permissions each IAM action the call needs and the resource it needs it on
  * @param context condition keys the call sets, e.g. {@code iam:PassedToService}
- * @param request the request as the SDK was given it, for checks against the service model
+ * @param request the request as the SDK was given it, for checks against the service model; for a
+ *     registry protocol call, the ECR API request that governs the same action
+ * @param kind whether the worker called the API, spoke the registry protocol, or AWS acts for it
  */
 public record AwsCall(
         String account,
@@ -25,7 +27,18 @@ public record AwsCall(
         String operation,
         List<IamPermission> permissions,
         Map<String, List<String>> context,
-        SdkRequest request) {
+        SdkRequest request,
+        Kind kind) {
+    /** How the call reached AWS. */
+    public enum Kind {
+        /** An API call of the SDK, checked against its service model. */
+        API,
+        /** A registry (OCI distribution) call, authorized as the ECR action named. */
+        REGISTRY,
+        /** What AWS does as a role the call handed over, e.g. a job pulling its image. */
+        ON_BEHALF
+    }
+
     public AwsCall {
         Objects.requireNonNull(account, "account is null");
         Objects.requireNonNull(accountId, "accountId is null");
@@ -35,5 +48,6 @@ public record AwsCall(
         permissions = List.copyOf(Objects.requireNonNull(permissions, "permissions is null"));
         context = Map.copyOf(Objects.requireNonNull(context, "context is null"));
         Objects.requireNonNull(request, "request is null");
+        Objects.requireNonNull(kind, "kind is null");
     }
 }

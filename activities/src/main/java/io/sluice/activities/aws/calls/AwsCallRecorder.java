@@ -1,6 +1,7 @@
 package io.sluice.activities.aws.calls;
 
 import io.sluice.activities.aws.AwsAccount;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -25,8 +26,22 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        var required = IamActions.of(service, operation, context.request(), account.id(), region);
+        record(listener, account, region, service, operation, context.request(), AwsCall.Kind.API);
+    }
+
+    /**
+     * Tells {@code listener} of one call of {@code account}'s role, with the permissions it needs,
+     * and of what AWS then does as the roles the call hands over.
+     */
+    public static void record(AwsCallListener listener, AwsAccount account, String region, String service, String operation,
+            SdkRequest request, AwsCall.Kind kind) {
+        var required = IamActions.of(service, operation, request, account.id(), region);
         listener.called(new AwsCall(account.alias(), account.id(), account.roleArn(), service, operation,
-                required.permissions(), required.context(), context.request()));
+                required.permissions(), required.context(), request, kind));
+        for (var onBehalf : required.onBehalf()) {
+            listener.called(new AwsCall(account.alias(), account.id(), onBehalf.principalArn(), service,
+                    operation + " (as " + onBehalf.principalArn().substring(onBehalf.principalArn().lastIndexOf('/') + 1) + ")",
+                    onBehalf.permissions(), onBehalf.context(), request, AwsCall.Kind.ON_BEHALF));
+        }
     }
 }

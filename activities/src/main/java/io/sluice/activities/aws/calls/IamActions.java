@@ -20,8 +20,12 @@ import software.amazon.awssdk.services.cloudformation.model.Parameter;
  * A resource this class cannot name is {@code *}.
  */
 public final class IamActions {
-    /** The permissions of one call and the condition keys it sets. */
-    public record Required(List<IamPermission> permissions, Map<String, List<String>> context) {}
+    /**
+     * The permissions of one call, the condition keys it sets, and what AWS then does as roles the
+     * call hands over.
+     */
+    public record Required(List<IamPermission> permissions, Map<String, List<String>> context,
+            List<OnBehalf> onBehalf) {}
 
     private static final Map<String, String> PREFIXES = Map.ofEntries(
             Map.entry("sagemaker", "sagemaker"), Map.entry("sagemakerruntime", "sagemaker"),
@@ -86,7 +90,8 @@ public final class IamActions {
             case "glue" -> glue(operation, request, accountId, region, permissions);
             default -> permissions.add(new IamPermission(prefix + ":" + operation, "*"));
         }
-        return new Required(permissions, context);
+        var onBehalf = key.equals("sagemaker") ? OnBehalfPermissions.of(operation, request) : List.<OnBehalf>of();
+        return new Required(permissions, context, onBehalf);
     }
 
     private static void s3(String operation, SdkRequest request, List<IamPermission> permissions, Map<String, List<String>> context) {

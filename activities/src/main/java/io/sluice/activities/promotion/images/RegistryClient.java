@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -53,6 +54,7 @@ public final class RegistryClient {
     private final String registry;
     private final RegistryCredentials credentials;
     private final HttpClient http;
+    private final RegistryCallObserver observer;
     private final Map<String, String> bearerTokens = new ConcurrentHashMap<>();
 
     /**
@@ -64,6 +66,11 @@ public final class RegistryClient {
      *     builds), because this class drops credentials when a redirect leaves the registry's origin
      */
     public RegistryClient(URI endpoint, RegistryCredentials credentials, HttpClient httpClient) {
+        this(endpoint, credentials, httpClient, RegistryCallObserver.NONE);
+    }
+
+    /** As {@link #RegistryClient(URI, RegistryCredentials, HttpClient)}, telling {@code observer} of each call. */
+    public RegistryClient(URI endpoint, RegistryCredentials credentials, HttpClient httpClient, RegistryCallObserver observer) {
         Objects.requireNonNull(endpoint, "endpoint is null");
         Objects.requireNonNull(credentials, "credentials is null");
         Objects.requireNonNull(httpClient, "httpClient is null");
@@ -81,6 +88,7 @@ public final class RegistryClient {
         this.registry = endpoint.getRawAuthority();
         this.credentials = credentials;
         this.http = httpClient;
+        this.observer = Objects.requireNonNull(observer, "observer is null");
     }
 
     /** An HTTP client fit for registry clients: HTTP/1.1, no automatic redirects, 10-second connect timeout. */
@@ -110,6 +118,7 @@ public final class RegistryClient {
      */
     public Manifest getManifest(String repository, String reference) {
         validate(repository, reference);
+        observer.called("BatchGetImage", repository, reference);
         var call = new Call("GET manifest " + reference + " of", repository);
         return withRetries(call, () -> {
             var request = request(manifestUri(repository, reference)).header("Accept", MANIFEST_ACCEPT).GET();
@@ -139,6 +148,7 @@ public final class RegistryClient {
      */
     public boolean hasBlob(String repository, String digest) {
         validateBlob(repository, digest);
+        observer.called("BatchCheckLayerAvailability", repository, digest);
         var call = new Call("HEAD blob " + digest + " in", repository);
         return withRetries(call, () -> {
             var request = request(blobUri(repository, digest)).method("HEAD", HttpRequest.BodyPublishers.noBody());
@@ -164,6 +174,7 @@ public final class RegistryClient {
     public boolean mountBlob(String repository, String digest, String fromRepository) {
         validateBlob(repository, digest);
         ImageReference.requireRepository(fromRepository);
+        observer.called("InitiateLayerUpload", repository, digest);
         var call = new Call("mount blob " + digest + " from repository '" + fromRepository + "' into", repository);
         return withRetries(call, () -> {
             URI uri = URI.create(endpoint + "/v2/" + repository + "/blobs/uploads/?mount=" + encode(digest)
@@ -201,6 +212,9 @@ public final class RegistryClient {
             throw new IllegalArgumentException("blob " + digest + " size " + size + " is negative");
         }
         var call = new Call("upload blob " + digest + " (" + size + " bytes) to", repository);
+        for (String action : List.of("InitiateLayerUpload", "UploadLayerPart", "CompleteLayerUpload")) {
+            observer.called(action, repository, digest);
+        }
         URI session;
         try {
             session = startUpload(repository, digest);
@@ -255,6 +269,7 @@ public final class RegistryClient {
      */
     public InputStream openBlob(String repository, String digest) {
         validateBlob(repository, digest);
+        observer.called("GetDownloadUrlForLayer", repository, digest);
         var call = new Call("GET blob " + digest + " from", repository);
         return withRetries(call, () -> {
             URI uri = blobUri(repository, digest);
@@ -288,6 +303,7 @@ public final class RegistryClient {
     public String putManifest(String repository, String reference, Manifest manifest) {
         validate(repository, reference);
         Objects.requireNonNull(manifest, "manifest is null");
+        observer.called("PutImage", repository, reference);
         var call = new Call("PUT manifest " + reference + " (" + manifest.digest() + ", " + manifest.mediaType() + ") to",
                 repository);
         byte[] bytes = manifest.bytes();

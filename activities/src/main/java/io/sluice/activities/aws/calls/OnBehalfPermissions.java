@@ -1,0 +1,102 @@
+package io.sluice.activities.aws.calls;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.SdkRequest;
+
+/**
+ * What AWS does as the role a SageMaker call hands over: a processing or training job, or a
+ * model, pulls its images from ECR and reads and writes S3 as its execution role, so that role
+ * needs those permissions, not the caller.
+ */
+final class OnBehalfPermissions {
+    private static final Pattern ECR_IMAGE = Pattern.compile("(\\d{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com/([^:@]+).*");
+    private static final Pattern S3_URI = Pattern.compile("s3://([^/]+)/?(.*)");
+    private static final List<String> PULL_ACTIONS =
+            List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability");
+
+    private OnBehalfPermissions() {}
+
+    static List<OnBehalf> of(String operation, SdkRequest request) {
+        return switch (operation) {
+            case "CreateProcessingJob" -> one(request, "RoleArn", values(request, "AppSpecification.ImageUri"),
+                    values(request, "ProcessingInputs.S3Input.S3Uri"), values(request, "ProcessingOutputConfig.Outputs.S3Output.S3Uri"));
+            case "CreateTrainingJob" -> one(request, "RoleArn", values(request, "AlgorithmSpecification.TrainingImage"),
+                    values(request, "InputDataConfig.DataSource.S3DataSource.S3Uri"), values(request, "OutputDataConfig.S3OutputPath"));
+            case "CreateModel" -> {
+                List<String> images = new ArrayList<>(values(request, "PrimaryContainer.Image"));
+                images.addAll(values(request, "Containers.Image"));
+                List<String> data = new ArrayList<>(values(request, "PrimaryContainer.ModelDataUrl"));
+                data.addAll(values(request, "Containers.ModelDataUrl"));
+                yield one(request, "ExecutionRoleArn", images, data, List.of());
+            }
+            default -> List.of();
+        };
+    }
+
+    private static List<OnBehalf> one(SdkRequest request, String roleMember, List<String> images, List<String> reads,
+            List<String> writes) {
+        List<String> roles = values(request, roleMember);
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        List<IamPermission> permissions = new ArrayList<>();
+        if (!images.isEmpty()) {
+            permissions.add(new IamPermission("ecr:GetAuthorizationToken", "*"));
+        }
+        for (String image : images) {
+            Matcher ecr = ECR_IMAGE.matcher(image);
+            if (ecr.matches()) {
+                String repository = "arn:aws:ecr:" + ecr.group(2) + ":" + ecr.group(1) + ":repository/" + ecr.group(3);
+                PULL_ACTIONS.forEach(action -> permissions.add(new IamPermission(action, repository)));
+            }
+        }
+        reads.forEach(uri -> s3(uri).ifPresent(arn -> permissions.add(new IamPermission("s3:GetObject", arn))));
+        writes.forEach(uri -> s3(uri).ifPresent(arn -> permissions.add(new IamPermission("s3:PutObject", arn))));
+        return List.of(new OnBehalf(roles.get(0), permissions, Map.of()));
+    }
+
+    /** The object (or, for a prefix, the objects under it) an S3 URI names, as an ARN. */
+    private static java.util.Optional<String> s3(String uri) {
+        Matcher matcher = S3_URI.matcher(uri);
+        if (!matcher.matches()) {
+            return java.util.Optional.empty();
+        }
+        String key = matcher.group(2);
+        return java.util.Optional.of("arn:aws:s3:::" + matcher.group(1) + "/" + key + (key.isEmpty() || key.endsWith("/") ? "*" : ""));
+    }
+
+    /** Every text value at {@code path} (member names joined by dots), through nested structures and lists. */
+    static List<String> values(Object node, String path) {
+        List<String> found = new ArrayList<>();
+        collect(node, path.split("\\."), 0, found);
+        return found;
+    }
+
+    private static void collect(Object node, String[] path, int depth, List<String> found) {
+        if (node == null) {
+            return;
+        }
+        if (node instanceof List<?> list) {
+            list.forEach(element -> collect(element, path, depth, found));
+            return;
+        }
+        if (depth == path.length) {
+            found.add(node.toString());
+            return;
+        }
+        if (!(node instanceof SdkPojo pojo)) {
+            return;
+        }
+        for (SdkField<?> field : pojo.sdkFields()) {
+            if (field.memberName().equals(path[depth])) {
+                collect(field.getValueOrDefault(pojo), path, depth + 1, found);
+            }
+        }
+    }
+}
