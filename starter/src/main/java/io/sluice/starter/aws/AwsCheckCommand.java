@@ -7,6 +7,7 @@ import io.sluice.sandbox.FreePort;
 import io.sluice.sandbox.proof.IamPolicyEvaluator;
 import io.sluice.starter.CommandFailedException;
 import io.sluice.starter.ExitCodes;
+import io.sluice.starter.TemporalSession;
 import io.sluice.starter.local.DemoScenario;
 import io.sluice.starter.local.LocalStack;
 import java.io.PrintWriter;
@@ -59,6 +60,11 @@ public final class AwsCheckCommand implements Callable<Integer> {
             var scenario = DemoScenario.approvingEveryGate(stack, out);
             scenario.run();
             lifecycleFailures = scenario.failures();
+            out.println("==>  BuildModel with its jobs on SageMaker, for the calls local job mode does not make");
+            try (var session = TemporalSession.open(stack.config())) {
+                out.println("     " + SageMakerModeBuild.run(stack, session));
+            }
+            out.flush();
             try (var clients = AwsClients.create(stack.config().awsSettings());
                     var policies = new LocalPolicies(clients, stack.aws());
                     var evaluator = IamPolicyEvaluator.start()) {

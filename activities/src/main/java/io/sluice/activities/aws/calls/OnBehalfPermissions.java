@@ -57,11 +57,11 @@ final class OnBehalfPermissions {
             }
         }
         reads.forEach(uri -> s3(uri).ifPresent(arn -> permissions.add(new IamPermission("s3:GetObject", arn))));
-        writes.forEach(uri -> s3(uri).ifPresent(arn -> permissions.add(new IamPermission("s3:PutObject", arn))));
+        writes.forEach(uri -> s3(uri.endsWith("/") ? uri : uri + "/").ifPresent(arn -> permissions.add(new IamPermission("s3:PutObject", arn))));
         return List.of(new OnBehalf(roles.get(0), permissions, Map.of()));
     }
 
-    /** The object (or, for a prefix, the objects under it) an S3 URI names, as an ARN. */
+    /** The object (or, for a prefix ending in a slash, the objects under it) an S3 URI names, as an ARN; outputs are prefixes. */
     private static java.util.Optional<String> s3(String uri) {
         Matcher matcher = S3_URI.matcher(uri);
         if (!matcher.matches()) {
