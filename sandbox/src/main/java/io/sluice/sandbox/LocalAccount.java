@@ -3,7 +3,7 @@ package io.sluice.sandbox;
 import java.util.Objects;
 
 /**
- * An account of the local stack: an alias, a 12-digit id, and the resources seeding gives it.
+ * An account of the local stack: an alias, a 12-digit id, and the resources the foundations give it.
  *
  * @param alias the account's alias, as in {@code sluice.yaml}
  * @param id the 12-digit account id moto keeps its resources under
@@ -27,8 +27,20 @@ public record LocalAccount(String alias, String id) {
         return "arn:aws:iam::" + id + ":role/" + EXECUTION_ROLE;
     }
 
-    /** The account's artifact bucket; S3 bucket names are global, so it carries the id. */
+    /**
+     * The account's artifact bucket; S3 bucket names are global, so it carries the id. Only the
+     * accounts of {@link #hasArtifactBucket()} have one.
+     */
     public String artifactBucket() {
         return "sluice-" + alias + "-" + id;
+    }
+
+    /**
+     * Whether the account has an artifact bucket: the producer's data and dev's artifacts (the
+     * teams' own buckets) and shared services' bucket (from shared-services.yaml). Governance,
+     * test and prod keep nothing in S3 of their own.
+     */
+    public boolean hasArtifactBucket() {
+        return alias.equals("producer") || alias.equals("dev") || alias.equals("shared");
     }
 }

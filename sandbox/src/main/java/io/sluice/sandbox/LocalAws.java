@@ -1,5 +1,7 @@
 package io.sluice.sandbox;
 
+import io.sluice.sandbox.foundations.AccountFoundations;
+import io.sluice.sandbox.foundations.DeployTemplates;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,14 +15,15 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The local stand-in for an AWS estate: moto for the AWS APIs, with one account per alias of
  * {@link #ACCOUNTS}, and a real registry for each account that holds images. {@link #reset()}
- * returns everything to the freshly seeded state; {@link #close()} stops every server.
+ * returns everything to the freshly seeded state (the accounts set up by deploy/aws's templates,
+ * as {@code sluice bootstrap} sets up real ones); {@link #close()} stops every server.
  */
 public final class LocalAws implements AutoCloseable {
     /** The region of the local stack. */
@@ -37,6 +40,8 @@ public final class LocalAws implements AutoCloseable {
             new LocalAccount("prod", "100000000006"));
     /** Accounts whose registries hold images: development builds, shared services promote. */
     public static final List<String> REGISTRY_ACCOUNTS = List.of("dev", "shared");
+    /** Name of the role the producer's Glue crawlers run as (the producer's worker role may pass it). */
+    public static final String CRAWLER_ROLE = "SluiceCrawler";
 
     private final MotoServer moto;
     private final Map<String, RegistryServer> registries;
@@ -140,30 +145,68 @@ public final class LocalAws implements AutoCloseable {
         seed();
     }
 
-    /** Gives each account its worker and execution roles and its artifact bucket. */
-    private void seed() {
-        for (LocalAccount account : ACCOUNTS) {
-            AwsCredentialsProvider credentials = credentials(account.alias());
-            try (var iam = IamClient.builder()
-                            .region(Region.AWS_GLOBAL)
-                            .endpointOverride(moto.endpoint())
-                            .credentialsProvider(credentials)
-                            .httpClientBuilder(UrlConnectionHttpClient.builder())
-                            .build();
-                    var s3 = s3(account.alias())) {
-                for (String role : List.of(LocalAccount.WORKER_ROLE, LocalAccount.EXECUTION_ROLE)) {
-                    iam.createRole(request -> request.roleName(role).assumeRolePolicyDocument(trustPolicy(account)));
-                }
-                s3.createBucket(request -> request.bucket(account.artifactBucket()));
-            }
+    /**
+     * The ARN of the identity the local worker runs as, as the templates' WorkerPrincipalArn
+     * takes it: moto reports the default account's user ({@code arn:aws:sts::123456789012:user/moto}),
+     * whose IAM ARN every worker role trusts.
+     */
+    public String workerPrincipal() {
+        try (var sts = StsClient.builder()
+                .region(Region.of(REGION))
+                .endpointOverride(moto.endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(WORKER_IDENTITY))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build()) {
+            String caller = sts.getCallerIdentity().arn();
+            return caller.contains(":user/") ? caller.replaceFirst(":sts::", ":iam::") : caller;
         }
     }
 
-    private static String trustPolicy(LocalAccount account) {
-        return """
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow",\
-                "Principal":{"Service":"sagemaker.amazonaws.com","AWS":"arn:aws:iam::%s:root"},\
-                "Action":"sts:AssumeRole"}]}""".formatted(account.id());
+    /** What {@code sluice bootstrap} deploys into the local accounts, with the local stack's names. */
+    public AccountFoundations.Request foundations() {
+        Map<String, String> ids = new LinkedHashMap<>();
+        Map<String, String> workerRoles = new LinkedHashMap<>();
+        for (LocalAccount account : ACCOUNTS) {
+            ids.put(account.alias(), account.id());
+            workerRoles.put(account.alias(), LocalAccount.WORKER_ROLE);
+        }
+        LocalAccount producer = account("producer");
+        return new AccountFoundations.Request(ids, workerRoles, workerPrincipal(), LocalAccount.EXECUTION_ROLE,
+                account("shared").artifactBucket(), account("dev").artifactBucket(), producer.artifactBucket(),
+                "arn:aws:iam::" + producer.id() + ":role/" + CRAWLER_ROLE);
+    }
+
+    /**
+     * Sets the accounts up as {@code sluice bootstrap} sets up real ones: the deploy/aws templates
+     * give them their roles, the shared bucket, its policy and key. The dev and producer buckets
+     * are the teams' own, which the templates take as given (ArtifactBucket, ProducerDataBucket),
+     * so they are made here first. The stacks are deployed with credentials of each account that
+     * moto hands out before its worker role exists; on AWS a deployer role does this.
+     */
+    private void seed() {
+        for (String alias : List.of("dev", "producer")) {
+            try (var s3 = s3(alias)) {
+                s3.createBucket(request -> request.bucket(account(alias).artifactBucket()));
+            }
+        }
+        Map<String, CloudFormationClient> clients = new LinkedHashMap<>();
+        try {
+            AccountFoundations.deploy(foundations(),
+                    alias -> clients.computeIfAbsent(alias, this::cloudFormation),
+                    DeployTemplates.locate()::body,
+                    deployed -> { });
+        } finally {
+            clients.values().forEach(CloudFormationClient::close);
+        }
+    }
+
+    private CloudFormationClient cloudFormation(String alias) {
+        return CloudFormationClient.builder()
+                .region(Region.of(REGION))
+                .endpointOverride(moto.endpoint())
+                .credentialsProvider(credentials(alias))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
     }
 
     @Override

@@ -37,11 +37,11 @@ class AccountTemplatesTest {
                 String body = Files.readString(TEMPLATES.resolve(template.getKey()));
                 if (template.getKey().equals("account-role.yaml")) {
                     for (var kind : (Iterable<Map.Entry<String, JsonNode>>) template.getValue()::fields) {
-                        created.add(create(clients, kind.getKey(), "sluice-account-role", body, kind.getValue()));
+                        created.add(create(clients, kind.getKey(), "sample-account-role", body, kind.getValue()));
                     }
                 } else {
                     String account = ACCOUNT_OF_TEMPLATE.get(template.getKey());
-                    created.add(create(clients, account, "sluice-" + template.getKey().replace(".yaml", ""), body, template.getValue()));
+                    created.add(create(clients, account, "sample-" + template.getKey().replace(".yaml", ""), body, template.getValue()));
                 }
             }
         }
@@ -49,8 +49,8 @@ class AccountTemplatesTest {
     }
 
     /**
-     * The local stack seeds each account with the roles and bucket these templates would make under
-     * their sample names, so what the templates make gets names of its own here.
+     * The local stack's accounts are already set up by these templates under the sample names and
+     * the stack names bootstrap uses, so the stacks and what they make get names of their own here.
      */
     private static String create(AwsClients clients, String account, String stackName, String body, JsonNode parameters) {
         CloudFormationClient cloudFormation = clients.client(account, AwsServices.CLOUDFORMATION);

@@ -95,7 +95,9 @@ public final class DemoCommand implements Callable<Integer> {
                 try {
                     List<String> buckets = clients.client(account.alias(), AwsServices.S3).listBuckets().buckets().stream()
                             .map(Bucket::name).toList();
-                    if (buckets.contains(account.artifactBucket())) {
+                    if (!account.hasArtifactBucket()) {
+                        out.println("ok   account " + account.alias() + " reached through role " + account.workerRoleArn());
+                    } else if (buckets.contains(account.artifactBucket())) {
                         out.println("ok   account " + account.alias() + " reached through role " + account.workerRoleArn()
                                 + "; sees s3://" + account.artifactBucket());
                     } else {

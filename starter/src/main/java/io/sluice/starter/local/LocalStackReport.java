@@ -13,7 +13,7 @@ final class LocalStackReport {
                 .orElse("none: put a `temporal` CLI on PATH for the dev server and its Web UI"));
         out.println("aws         " + stack.aws().awsEndpoint() + " (moto, region " + stack.config().region() + ")");
         stack.aws().accounts().forEach(account -> out.println("  account   " + account.alias() + " " + account.id()
-                + "  role " + account.workerRoleArn() + "  bucket s3://" + account.artifactBucket()));
+                + "  role " + account.workerRoleArn() + (account.hasArtifactBucket() ? "  bucket s3://" + account.artifactBucket() : "")));
         stack.aws().registryHostsByAccountId().forEach((accountId, host) ->
                 out.println("registry    " + host + " (ECR of account " + accountId + ")"));
         out.println("worker      " + (stack.hasWorker()

@@ -1,0 +1,158 @@
+package io.sluice.sandbox.foundations;
+
+import io.sluice.sandbox.foundations.TemplateStacks.AppliedStack;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+
+/**
+ * The account foundations of deploy/aws, deployed into an estate of six accounts: the shared
+ * services bucket and key, the SageMaker execution role in dev, test and prod, and in every
+ * account the role the worker assumes there. {@code sluice bootstrap} applies them to real
+ * accounts; the local stack applies them to its own, so what it can do is what they grant.
+ * Each stack is applied by {@link TemplateStacks}: a second deployment with the same request
+ * changes nothing.
+ */
+public final class AccountFoundations {
+    /** The account aliases an estate needs, in the order their worker roles are deployed. */
+    public static final List<String> ACCOUNTS = List.of("governance", "producer", "dev", "shared", "test", "prod");
+    public static final String SHARED_SERVICES_STACK = "sluice-shared-services";
+    public static final String EXECUTION_ROLE_STACK = "sluice-sagemaker-execution-role";
+    public static final String ACCOUNT_ROLE_STACK = "sluice-account-role";
+    /** Accounts that get a SageMaker execution role: jobs run in dev, endpoints in test and prod. */
+    public static final List<String> EXECUTION_ROLE_ACCOUNTS = List.of("dev", "test", "prod");
+    private static final Map<String, String> TAGS = Map.of("sluice:bootstrap", "true");
+
+    private AccountFoundations() {}
+
+    /**
+     * What to deploy.
+     *
+     * @param accountIds account id by alias; every alias of {@link #ACCOUNTS}
+     * @param workerRoleNames name of the worker role by alias; every alias of {@link #ACCOUNTS}
+     * @param workerPrincipal ARN of the identity the worker runs as; every worker role trusts it
+     * @param executionRoleName name of the SageMaker execution role
+     * @param sharedBucket the shared artifact bucket's name, or empty for the template's default
+     * @param devBucket the dev account's artifact bucket (it exists already; the roles are granted it)
+     * @param producerBucket the producer's data bucket (it exists already; the roles are granted it)
+     * @param crawlerRole ARN of the role the producer's Glue crawlers run as
+     */
+    public record Request(Map<String, String> accountIds, Map<String, String> workerRoleNames, String workerPrincipal,
+            String executionRoleName, String sharedBucket, String devBucket, String producerBucket, String crawlerRole) {
+        public Request {
+            accountIds = Map.copyOf(accountIds);
+            workerRoleNames = Map.copyOf(workerRoleNames);
+            Objects.requireNonNull(workerPrincipal, "workerPrincipal is null");
+            Objects.requireNonNull(executionRoleName, "executionRoleName is null");
+            Objects.requireNonNull(sharedBucket, "sharedBucket is null");
+            Objects.requireNonNull(devBucket, "devBucket is null");
+            Objects.requireNonNull(producerBucket, "producerBucket is null");
+            Objects.requireNonNull(crawlerRole, "crawlerRole is null");
+            for (String alias : ACCOUNTS) {
+                if (!accountIds.containsKey(alias) || !workerRoleNames.containsKey(alias)) {
+                    throw new IllegalArgumentException("account '" + alias + "' is missing");
+                }
+            }
+        }
+    }
+
+    /** One stack as deployed into one account. */
+    public record DeployedStack(String account, AppliedStack stack) {}
+
+    /**
+     * What the foundations hold, for the config.
+     *
+     * @param workerRoleArns the worker role's ARN by alias
+     * @param executionRoleArns the execution role's ARN by alias of {@link #EXECUTION_ROLE_ACCOUNTS}
+     */
+    public record Result(String sharedBucket, String sharedKeyArn, Map<String, String> executionRoleArns,
+            Map<String, String> workerRoleArns, List<DeployedStack> stacks) {
+        public Result {
+            executionRoleArns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(executionRoleArns));
+            workerRoleArns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(workerRoleArns));
+            stacks = List.copyOf(stacks);
+        }
+    }
+
+    /**
+     * Deploys every stack, in dependency order, and reports each to {@code progress} when done.
+     *
+     * @param cloudFormation a CloudFormation client acting in the account of the given alias
+     * @param templates the body of a deploy/aws template by file name
+     * @throws TemplateStacks.StackFailedException at the first stack that fails; the stacks before it stay
+     */
+    public static Result deploy(Request request, Function<String, CloudFormationClient> cloudFormation,
+            Function<String, String> templates, Consumer<DeployedStack> progress) {
+        List<DeployedStack> deployed = new ArrayList<>();
+        var deployer = new Object() {
+            AppliedStack apply(String account, String stackName, String template, Map<String, String> parameters) {
+                Map<String, String> given = new LinkedHashMap<>();
+                parameters.forEach((key, value) -> {
+                    if (value != null && !value.isEmpty()) {
+                        given.put(key, value);
+                    }
+                });
+                AppliedStack stack = TemplateStacks.apply(cloudFormation.apply(account), stackName, templates.apply(template), given, TAGS);
+                var done = new DeployedStack(account, stack);
+                deployed.add(done);
+                progress.accept(done);
+                return stack;
+            }
+        };
+        Map<String, String> accounts = request.accountIds();
+        AppliedStack shared = deployer.apply("shared", SHARED_SERVICES_STACK, "shared-services.yaml", Map.of(
+                "TestAccountId", accounts.get("test"), "ProdAccountId", accounts.get("prod"),
+                "ArtifactBucketName", request.sharedBucket()));
+        String sharedBucket = shared.output("ArtifactBucket");
+        String sharedKey = shared.output("ArtifactKeyArn");
+
+        Map<String, String> executionRoles = new LinkedHashMap<>();
+        for (String stage : EXECUTION_ROLE_ACCOUNTS) {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("RoleName", request.executionRoleName());
+            if (stage.equals("dev")) {
+                parameters.put("ReadWriteBucketArns", "arn:aws:s3:::" + request.devBucket());
+                parameters.put("ReadOnlyBucketArns", "arn:aws:s3:::" + request.producerBucket());
+            } else {
+                parameters.put("ReadOnlyBucketArns", "arn:aws:s3:::" + sharedBucket);
+                parameters.put("KmsKeyArn", sharedKey);
+            }
+            executionRoles.put(stage, deployer.apply(stage, EXECUTION_ROLE_STACK, "sagemaker-execution-role.yaml", parameters)
+                    .output("RoleArn"));
+        }
+
+        Map<String, String> workerRoles = new LinkedHashMap<>();
+        for (String kind : ACCOUNTS) {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("AccountKind", kind);
+            parameters.put("WorkerPrincipalArn", request.workerPrincipal());
+            parameters.put("RoleName", request.workerRoleNames().get(kind));
+            switch (kind) {
+                case "producer" -> {
+                    parameters.put("GovernanceAccountId", accounts.get("governance"));
+                    parameters.put("ProducerDataBucket", request.producerBucket());
+                    parameters.put("CrawlerRoleArn", request.crawlerRole());
+                }
+                case "dev" -> {
+                    parameters.put("GovernanceAccountId", accounts.get("governance"));
+                    parameters.put("ArtifactBucket", request.devBucket());
+                    parameters.put("SageMakerExecutionRoleArn", executionRoles.get("dev"));
+                }
+                case "shared" -> {
+                    parameters.put("ArtifactBucket", sharedBucket);
+                    parameters.put("ArtifactKeyArn", sharedKey);
+                    parameters.put("CopySourceBucketArns", "arn:aws:s3:::" + request.devBucket());
+                }
+                case "test", "prod" -> parameters.put("SageMakerExecutionRoleArn", executionRoles.get(kind));
+                default -> { }
+            }
+            workerRoles.put(kind, deployer.apply(kind, ACCOUNT_ROLE_STACK, "account-role.yaml", parameters).output("RoleArn"));
+        }
+        return new Result(sharedBucket, sharedKey, executionRoles, workerRoles, deployed);
+    }
+}
