@@ -62,6 +62,7 @@ public final class IamActions {
         String prefix = PREFIXES.getOrDefault(key, key);
         List<IamPermission> permissions = new ArrayList<>();
         Map<String, List<String>> context = new LinkedHashMap<>();
+        List<OnBehalf> onBehalf = new ArrayList<>();
         switch (key) {
             case "s3" -> s3(operation, request, permissions, context);
             case "sagemaker", "sagemakerruntime" -> {
@@ -77,9 +78,9 @@ public final class IamActions {
                         member(request, "StackName").map(stack -> stack.startsWith("arn:") ? stack
                                 : "arn:aws:cloudformation:" + region + ":" + accountId + ":stack/" + stack + "/*").orElse("*")));
                 if (request instanceof CreateChangeSetRequest changeSet && changeSet.templateBody() != null) {
-                    permissions.addAll(stackResources(changeSet.templateBody(), changeSet.parameters(), accountId, region, context));
+                    stackResources(changeSet.templateBody(), changeSet.parameters(), accountId, region, permissions, context, onBehalf);
                 } else if (request instanceof CreateStackRequest create && create.templateBody() != null) {
-                    permissions.addAll(stackResources(create.templateBody(), create.parameters(), accountId, region, context));
+                    stackResources(create.templateBody(), create.parameters(), accountId, region, permissions, context, onBehalf);
                 }
             }
             case "sts" -> permissions.add(new IamPermission("sts:" + operation, member(request, "RoleArn").orElse("*")));
@@ -90,7 +91,9 @@ public final class IamActions {
             case "glue" -> glue(operation, request, accountId, region, permissions);
             default -> permissions.add(new IamPermission(prefix + ":" + operation, "*"));
         }
-        var onBehalf = key.equals("sagemaker") ? OnBehalfPermissions.of(operation, request) : List.<OnBehalf>of();
+        if (key.equals("sagemaker")) {
+            onBehalf.addAll(OnBehalfPermissions.of(operation, request));
+        }
         return new Required(permissions, context, onBehalf);
     }
 
@@ -168,15 +171,16 @@ public final class IamActions {
     }
 
     /** CloudFormation acts with the caller's permissions for each resource of the template it is handed. */
-    private static List<IamPermission> stackResources(String templateBody, List<Parameter> parameters, String accountId,
-            String region, Map<String, List<String>> context) {
+    private static void stackResources(String templateBody, List<Parameter> parameters, String accountId, String region,
+            List<IamPermission> permissions, Map<String, List<String>> context, List<OnBehalf> onBehalf) {
         Map<String, String> values = new LinkedHashMap<>();
         parameters.forEach(parameter -> values.put(parameter.parameterKey(), parameter.parameterValue()));
-        List<IamPermission> resources = StackResourcePermissions.of(templateBody, values, accountId, region);
-        if (resources.stream().anyMatch(permission -> permission.action().equals("iam:PassRole"))) {
+        var needs = StackResourcePermissions.needs(templateBody, values, accountId, region);
+        permissions.addAll(needs.permissions());
+        onBehalf.addAll(needs.onBehalf());
+        if (needs.permissions().stream().anyMatch(permission -> permission.action().equals("iam:PassRole"))) {
             context.put("iam:PassedToService", List.of("sagemaker.amazonaws.com"));
         }
-        return resources;
     }
 
     /** The execution role a SageMaker request hands to the service, which needs {@code iam:PassRole}. */

@@ -39,12 +39,18 @@ final class OnBehalfPermissions {
         };
     }
 
+    /** What a model does as {@code role}: pull {@code image}, read {@code modelData} (may be empty). */
+    static List<OnBehalf> model(String role, String image, String modelData) {
+        return forRole(role, List.of(image), modelData.isEmpty() ? List.of() : List.of(modelData), List.of());
+    }
+
     private static List<OnBehalf> one(SdkRequest request, String roleMember, List<String> images, List<String> reads,
             List<String> writes) {
         List<String> roles = values(request, roleMember);
-        if (roles.isEmpty()) {
-            return List.of();
-        }
+        return roles.isEmpty() ? List.of() : forRole(roles.get(0), images, reads, writes);
+    }
+
+    private static List<OnBehalf> forRole(String role, List<String> images, List<String> reads, List<String> writes) {
         List<IamPermission> permissions = new ArrayList<>();
         if (!images.isEmpty()) {
             permissions.add(new IamPermission("ecr:GetAuthorizationToken", "*"));
@@ -58,7 +64,7 @@ final class OnBehalfPermissions {
         }
         reads.forEach(uri -> s3(uri).ifPresent(arn -> permissions.add(new IamPermission("s3:GetObject", arn))));
         writes.forEach(uri -> s3(uri.endsWith("/") ? uri : uri + "/").ifPresent(arn -> permissions.add(new IamPermission("s3:PutObject", arn))));
-        return List.of(new OnBehalf(roles.get(0), permissions, Map.of()));
+        return List.of(new OnBehalf(role, permissions, Map.of()));
     }
 
     /** The object (or, for a prefix ending in a slash, the objects under it) an S3 URI names, as an ARN; outputs are prefixes. */

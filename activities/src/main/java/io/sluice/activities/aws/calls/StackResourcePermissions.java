@@ -23,16 +23,31 @@ final class StackResourcePermissions {
 
     private StackResourcePermissions() {}
 
-    /** The permissions creating the resources of {@code templateBody} needs, with {@code parameters} applied. */
+    /**
+     * What creating the resources of {@code templateBody} needs, with {@code parameters} applied:
+     * the caller's permissions, and what a model then does as its execution role.
+     */
+    record Needs(List<IamPermission> permissions, List<OnBehalf> onBehalf) {}
+
+    /** The caller's permissions alone, for {@link #needs}. */
     static List<IamPermission> of(String templateBody, Map<String, String> parameters, String accountId, String region) {
+        return needs(templateBody, parameters, accountId, region).permissions();
+    }
+
+    static Needs needs(String templateBody, Map<String, String> given, String accountId, String region) {
         JsonNode template;
         try {
             template = YAML.readTree(templateBody);
         } catch (IOException notYaml) {
             throw new IllegalArgumentException("the template body is neither YAML nor JSON: " + notYaml.getMessage(), notYaml);
         }
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        template.path("Parameters").fields().forEachRemaining(parameter ->
+                parameters.put(parameter.getKey(), parameter.getValue().path("Default").asText("")));
+        parameters.putAll(given);
         String sageMaker = "arn:aws:sagemaker:" + region + ":" + accountId + ":";
         List<IamPermission> permissions = new ArrayList<>();
+        List<OnBehalf> onBehalf = new ArrayList<>();
         for (JsonNode resource : template.path("Resources")) {
             JsonNode properties = resource.path("Properties");
             String created = switch (resource.path("Type").asText()) {
@@ -44,6 +59,11 @@ final class StackResourcePermissions {
                     String modelPackage = resolve(inEitherBranch(properties.path("PrimaryContainer"), "ModelPackageName"), parameters);
                     if (modelPackage.startsWith("arn:")) {
                         permissions.add(new IamPermission("sagemaker:DescribeModelPackage", modelPackage));
+                    }
+                    String image = resolve(inEitherBranch(properties.path("PrimaryContainer"), "Image"), parameters);
+                    String modelData = resolve(inEitherBranch(properties.path("PrimaryContainer"), "ModelDataUrl"), parameters);
+                    if (!role.isEmpty() && modelPackage.isEmpty() && !image.isEmpty()) {
+                        onBehalf.addAll(OnBehalfPermissions.model(role, image, modelData));
                     }
                     yield add(permissions, "sagemaker:CreateModel", sageMaker + "model/" + name(properties.path("ModelName"), parameters));
                 }
@@ -57,7 +77,7 @@ final class StackResourcePermissions {
                 permissions.add(new IamPermission("sagemaker:AddTags", created));
             }
         }
-        return permissions;
+        return new Needs(permissions, onBehalf);
     }
 
     private static String add(List<IamPermission> permissions, String action, String resourceArn) {
