@@ -1,11 +1,13 @@
 package io.sluice.activities.aws;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import io.sluice.activities.aws.calls.AwsCall;
 import io.sluice.activities.aws.calls.AwsCallListener;
+import io.sluice.activities.aws.calls.AwsCallLog;
 import io.sluice.activities.aws.calls.AwsCallRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,7 @@ public final class AwsClients implements AutoCloseable {
 
     private final AwsSettings settings;
     private final AwsCallListener callListener;
+    private final AwsCallLog callLog;
     private final SdkHttpClient httpClient;
     private final StsClient workerSts;
     private final Map<String, StsAssumeRoleCredentialsProvider> roleCredentials = new ConcurrentHashMap<>();
@@ -73,7 +76,8 @@ public final class AwsClients implements AutoCloseable {
      */
     public AwsClients(AwsSettings settings, AwsCredentialsProvider workerIdentity, AwsCallListener callListener) {
         this.settings = settings;
-        this.callListener = callListener;
+        this.callLog = settings.callLog().isEmpty() ? null : new AwsCallLog(Path.of(settings.callLog()));
+        this.callListener = callLog == null ? callListener : both(callListener, callLog);
         this.httpClient = ApacheHttpClient.builder().maxConnections(128).build();
         var stsBuilder = configure(StsClient.builder(), null).credentialsProvider(workerIdentity);
         this.workerSts = stsBuilder.build();
@@ -118,6 +122,13 @@ public final class AwsClients implements AutoCloseable {
         }
     }
 
+    private static AwsCallListener both(AwsCallListener first, AwsCallListener second) {
+        return first == AwsCallListener.NONE ? second : call -> {
+            first.called(call);
+            second.called(call);
+        };
+    }
+
     /** Credentials of the role of {@code account}, assumed through STS and refreshed before expiry. */
     private AwsCredentialsProvider credentials(AwsAccount account) {
         return roleCredentials.computeIfAbsent(account.alias(), alias -> StsAssumeRoleCredentialsProvider.builder()
@@ -150,6 +161,9 @@ public final class AwsClients implements AutoCloseable {
         toClose.addAll(roleCredentials.values());
         toClose.add(workerSts);
         toClose.add(httpClient);
+        if (callLog != null) {
+            toClose.add(callLog);
+        }
         clients.clear();
         roleCredentials.clear();
         for (AutoCloseable closeable : toClose) {

@@ -14,13 +14,15 @@ import java.util.Optional;
  * @param apiCallTimeout the limit for one API call including the SDK's own retries
  * @param apiCallAttemptTimeout the limit for a single HTTP attempt
  * @param endpointOverride the endpoint every service is sent to (the local stack), or empty for AWS
+ * @param callLog a file to append every AWS call to as a line of JSON, or empty for none
  */
 public record AwsSettings(
         String region,
         Map<String, AwsAccount> accounts,
         Duration apiCallTimeout,
         Duration apiCallAttemptTimeout,
-        String endpointOverride) {
+        String endpointOverride,
+        String callLog) {
 
     public AwsSettings {
         Objects.requireNonNull(region, "region is null");
@@ -31,6 +33,13 @@ public record AwsSettings(
         if (!endpointOverride.isEmpty()) {
             URI.create(endpointOverride);
         }
+        Objects.requireNonNull(callLog, "callLog is null (use \"\" for none)");
+    }
+
+    /** Settings that log no calls. */
+    public AwsSettings(String region, Map<String, AwsAccount> accounts, Duration apiCallTimeout, Duration apiCallAttemptTimeout,
+            String endpointOverride) {
+        this(region, accounts, apiCallTimeout, apiCallAttemptTimeout, endpointOverride, "");
     }
 
     /** The endpoint override, when the clients talk to a local stand-in for AWS. */

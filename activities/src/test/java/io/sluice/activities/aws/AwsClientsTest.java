@@ -9,7 +9,9 @@ import io.sluice.activities.aws.calls.AwsCall;
 import io.sluice.activities.aws.calls.IamPermission;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.ecr.model.Repository;
@@ -58,6 +60,27 @@ class AwsClientsTest {
                                 List.of(new IamPermission("s3:PutObject", "arn:aws:s3:::" + localAws.account("dev").artifactBucket() + "/a/b.txt"))),
                         org.assertj.core.groups.Tuple.tuple("shared", settings.account("shared").roleArn(), "DescribeRepositories",
                                 List.of(new IamPermission("ecr:DescribeRepositories", "*"))));
+    }
+
+    @Test
+    void client_withACallLog_appendsEachCallAsALineOfJson(LocalAws localAws, @TempDir Path directory) throws Exception {
+        var local = LocalAwsSettings.of(localAws);
+        Path log = directory.resolve("aws-calls.jsonl");
+        var settings = new AwsSettings(local.region(), local.accounts(), local.apiCallTimeout(), local.apiCallAttemptTimeout(),
+                local.endpointOverride(), log.toString());
+        try (var clients = AwsClients.create(settings)) {
+            clients.client("dev", AwsServices.S3).listBuckets();
+            clients.client("test", AwsServices.CLOUDFORMATION).listStacks();
+        }
+
+        var lines = java.nio.file.Files.readAllLines(log);
+        assertThat(lines).hasSize(2);
+        var first = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(0));
+        assertThat(first.get("account").asText()).isEqualTo("dev");
+        assertThat(first.get("principal").asText()).isEqualTo(settings.account("dev").roleArn());
+        assertThat(first.get("operation").asText()).isEqualTo("ListBuckets");
+        assertThat(first.get("permissions").get(0).get("action").asText()).isEqualTo("s3:ListBuckets");
+        assertThat(lines.get(1)).contains("\"operation\":\"ListStacks\"").contains("\"cloudformation:ListStacks\"");
     }
 
     @Test

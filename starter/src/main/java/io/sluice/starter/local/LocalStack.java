@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    /** Where every worker of the local stack logs each AWS call it makes, in the state directory. */
+    public static final String CALL_LOG = "aws-calls.jsonl";
 
     private final LocalTemporal temporal;
     private final LocalAws aws;
@@ -65,7 +67,7 @@ public final class LocalStack implements AutoCloseable {
             started.add(temporal);
             LocalAws aws = LocalAws.start(stateDirectory);
             started.add(aws);
-            SluiceConfig config = configFor(temporal, aws);
+            SluiceConfig config = configFor(temporal, aws, stateDirectory.resolve(CALL_LOG));
             Path configFile = stateDirectory.resolve("local.yaml");
             ConfigFiles.write(config, configFile);
             Path buildSpec = SampleSeeds.seed(aws, config, stateDirectory);
@@ -79,7 +81,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The config of the local stack: its accounts, Temporal and the moto and registry endpoints. */
-    static SluiceConfig configFor(LocalTemporal temporal, LocalAws aws) {
+    static SluiceConfig configFor(LocalTemporal temporal, LocalAws aws, Path callLog) {
         Map<String, AccountConfig> accounts = new LinkedHashMap<>();
         for (LocalAccount account : aws.accounts()) {
             accounts.put(account.alias(), new AccountConfig(account.id(), account.workerRoleArn()));
@@ -87,7 +89,7 @@ public final class LocalStack implements AutoCloseable {
         return new SluiceConfig(LocalAws.REGION, accounts,
                 temporalConfig(temporal),
                 LocalApprovers.approvals(),
-                AwsConfig.DEFAULTS,
+                new AwsConfig(null, null, callLog.toAbsolutePath().toString()),
                 CopyConfig.DEFAULTS,
                 new LocalConfig(aws.awsEndpoint().toString(), aws.registryHostsByAccountId()));
     }

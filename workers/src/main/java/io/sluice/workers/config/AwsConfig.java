@@ -7,11 +7,14 @@ import java.time.Duration;
  *
  * @param apiCallTimeout one API call, including the SDK's own retries (default 2 minutes)
  * @param apiCallAttemptTimeout one HTTP attempt (default 30 seconds)
+ * @param callLog a file each worker appends every AWS call to, one JSON object a line (account,
+ *     role, operation, the IAM permissions it needs), or empty for none; {@code sluice dev} sets it
  */
-public record AwsConfig(Duration apiCallTimeout, Duration apiCallAttemptTimeout) {
-    public static final AwsConfig DEFAULTS = new AwsConfig(null, null);
+public record AwsConfig(Duration apiCallTimeout, Duration apiCallAttemptTimeout, String callLog) {
+    public static final AwsConfig DEFAULTS = new AwsConfig(null, null, null);
 
     public AwsConfig {
+        callLog = callLog == null ? "" : callLog;
         apiCallTimeout = positive("apiCallTimeout", apiCallTimeout, Duration.ofMinutes(2));
         apiCallAttemptTimeout = positive("apiCallAttemptTimeout", apiCallAttemptTimeout, Duration.ofSeconds(30));
         if (apiCallAttemptTimeout.compareTo(apiCallTimeout) > 0) {

@@ -70,6 +70,7 @@ public record SluiceConfig(
 
     /** What the AWS client factory needs. */
     public AwsSettings awsSettings() {
-        return new AwsSettings(region, awsAccounts(), aws.apiCallTimeout(), aws.apiCallAttemptTimeout(), local.awsEndpoint());
+        return new AwsSettings(region, awsAccounts(), aws.apiCallTimeout(), aws.apiCallAttemptTimeout(), local.awsEndpoint(),
+                aws.callLog());
     }
 }
