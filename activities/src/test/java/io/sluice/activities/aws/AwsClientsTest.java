@@ -79,7 +79,7 @@ class AwsClientsTest {
         assertThat(first.get("account").asText()).isEqualTo("dev");
         assertThat(first.get("principal").asText()).isEqualTo(settings.account("dev").roleArn());
         assertThat(first.get("operation").asText()).isEqualTo("ListBuckets");
-        assertThat(first.get("permissions").get(0).get("action").asText()).isEqualTo("s3:ListBuckets");
+        assertThat(first.get("permissions").get(0).get("action").asText()).isEqualTo("s3:ListAllMyBuckets");
         assertThat(lines.get(1)).contains("\"operation\":\"ListStacks\"").contains("\"cloudformation:ListStacks\"");
     }
 

@@ -41,7 +41,7 @@ public final class IamActions {
             Map.entry("CompleteMultipartUpload", "s3:PutObject"), Map.entry("UploadPartCopy", "s3:PutObject"),
             Map.entry("CopyObject", "s3:PutObject"), Map.entry("ListParts", "s3:ListMultipartUploadParts"),
             Map.entry("ListMultipartUploads", "s3:ListBucketMultipartUploads"),
-            Map.entry("GetObjectAttributes", "s3:GetObject"), Map.entry("DeleteObjects", "s3:DeleteObject"),
+            Map.entry("ListBuckets", "s3:ListAllMyBuckets"), Map.entry("DeleteObjects", "s3:DeleteObject"),
             Map.entry("GetBucketLocation", "s3:GetBucketLocation"));
 
     /** SageMaker request members that name a resource, with the ARN path of that resource type. */

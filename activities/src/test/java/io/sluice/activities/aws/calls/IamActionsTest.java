@@ -38,7 +38,7 @@ class IamActionsTest {
         assertThat(IamActions.of("S3", "HeadObject", head, ACCOUNT, REGION).permissions())
                 .containsExactly(new IamPermission("s3:GetObject", "arn:aws:s3:::b/k"));
         assertThat(IamActions.of("S3", "ListBuckets", ListBucketsRequest.builder().build(), ACCOUNT, REGION).permissions())
-                .containsExactly(new IamPermission("s3:ListBuckets", "*"));
+                .containsExactly(new IamPermission("s3:ListAllMyBuckets", "*"));
     }
 
     @Test
