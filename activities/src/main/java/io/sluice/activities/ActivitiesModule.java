@@ -54,6 +54,6 @@ public final class ActivitiesModule extends AbstractModule {
     @Provides
     @Singleton
     AwsClients awsClients(AwsSettings settings, AwsCallListener callListener) {
-        return AwsClients.create(settings, callListener);
+        return AwsClients.forWorker(settings, callListener);
     }
 }

@@ -56,10 +56,23 @@ public final class AwsClients implements AutoCloseable {
 
     /** As {@link #create(AwsSettings)}, telling {@code callListener} of every call the accounts' clients make. */
     public static AwsClients create(AwsSettings settings, AwsCallListener callListener) {
-        AwsCredentialsProvider identity = settings.endpoint().isPresent()
+        return new AwsClients(settings, identity(settings), callListener, null);
+    }
+
+    /**
+     * A worker's clients: as {@link #create(AwsSettings, AwsCallListener)}, and with every call also
+     * appended to the settings' call log when it names one. Only workers log, so the log holds what
+     * the workflows did, not what clients and checks looked up.
+     */
+    public static AwsClients forWorker(AwsSettings settings, AwsCallListener callListener) {
+        return new AwsClients(settings, identity(settings), callListener,
+                settings.callLog().isEmpty() ? null : new AwsCallLog(Path.of(settings.callLog())));
+    }
+
+    private static AwsCredentialsProvider identity(AwsSettings settings) {
+        return settings.endpoint().isPresent()
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create("sluicelocal", "sluicelocal"))
                 : DefaultCredentialsProvider.builder().build();
-        return new AwsClients(settings, identity, callListener);
     }
 
     /**
@@ -67,16 +80,17 @@ public final class AwsClients implements AutoCloseable {
      * @param workerIdentity the worker's own credentials, used only to assume the accounts' roles
      */
     public AwsClients(AwsSettings settings, AwsCredentialsProvider workerIdentity) {
-        this(settings, workerIdentity, AwsCallListener.NONE);
+        this(settings, workerIdentity, AwsCallListener.NONE, null);
     }
 
     /**
      * @param callListener told of every call an account's client makes (not the worker's own
      *     {@code AssumeRole} calls, which its role's trust policy governs)
      */
-    public AwsClients(AwsSettings settings, AwsCredentialsProvider workerIdentity, AwsCallListener callListener) {
+    private AwsClients(AwsSettings settings, AwsCredentialsProvider workerIdentity, AwsCallListener callListener,
+            AwsCallLog callLog) {
         this.settings = settings;
-        this.callLog = settings.callLog().isEmpty() ? null : new AwsCallLog(Path.of(settings.callLog()));
+        this.callLog = callLog;
         this.callListener = callLog == null ? callListener : both(callListener, callLog);
         this.httpClient = ApacheHttpClient.builder().maxConnections(128).build();
         var stsBuilder = configure(StsClient.builder(), null).credentialsProvider(workerIdentity);

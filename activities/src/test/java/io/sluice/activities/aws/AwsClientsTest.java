@@ -63,12 +63,15 @@ class AwsClientsTest {
     }
 
     @Test
-    void client_withACallLog_appendsEachCallAsALineOfJson(LocalAws localAws, @TempDir Path directory) throws Exception {
+    void workerClients_withACallLog_appendEachCallAsALineOfJsonAndOtherClientsDoNot(LocalAws localAws, @TempDir Path directory) throws Exception {
         var local = LocalAwsSettings.of(localAws);
         Path log = directory.resolve("aws-calls.jsonl");
         var settings = new AwsSettings(local.region(), local.accounts(), local.apiCallTimeout(), local.apiCallAttemptTimeout(),
                 local.endpointOverride(), log.toString());
-        try (var clients = AwsClients.create(settings)) {
+        try (var plain = AwsClients.create(settings)) {
+            plain.client("dev", AwsServices.S3).listBuckets();
+        }
+        try (var clients = AwsClients.forWorker(settings, io.sluice.activities.aws.calls.AwsCallListener.NONE)) {
             clients.client("dev", AwsServices.S3).listBuckets();
             clients.client("test", AwsServices.CLOUDFORMATION).listStacks();
         }

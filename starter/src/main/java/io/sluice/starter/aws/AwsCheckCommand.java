@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         "AWS call, then check each request against AWS's service models (botocore) and each permission it",
         "needs against the IAM and resource policies the local stack holds. Prints per account and role:",
         "calls, denials with their reason, invalid requests and granted actions no call used; writes the",
-        "permissions each role needed. Exit 0 only if nothing was denied or invalid, else 1."})
+        "permissions each role needed. Exit 0 only if nothing was denied, invalid or not evaluable, else 1."})
 public final class AwsCheckCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -73,27 +73,35 @@ public final class AwsCheckCommand implements Callable<Integer> {
         }
         int denied = 0;
         int invalid = 0;
+        int unchecked = 0;
         int unused = 0;
         out.println();
         for (var role : findings) {
             out.println(role.account + "  " + role.roleArn + ": " + role.calls + " call(s), " + role.denied.size() + " denied, "
-                    + role.invalid.size() + " invalid, " + role.unusedGrants.size() + " granted action(s) never used");
+                    + role.invalid.size() + " invalid, " + role.unchecked.size() + " not evaluable, " + role.unusedGrants.size()
+                    + " granted action(s) never used");
             role.denied.forEach(line -> out.println("  denied     " + line));
             role.invalid.forEach(line -> out.println("  invalid    " + line));
             role.unchecked.forEach(line -> out.println("  unchecked  " + line));
             role.unusedGrants.forEach(line -> out.println("  unused     " + line));
             denied += role.denied.size();
             invalid += role.invalid.size();
+            unchecked += role.unchecked.size();
             unused += role.unusedGrants.size();
         }
         writeRequiredPermissions(findings, permissionsFile);
         out.println("required permissions per role written to " + permissionsFile);
         lifecycleFailures.forEach(failure -> out.println("lifecycle: " + failure));
+        if (unchecked > 0) {
+            out.println(unchecked + " permission(s) could not be evaluated (an action or resource the IAM reference does not know): "
+                    + "the check maps those calls wrongly");
+        }
         out.println(ledger.calls().size() + " AWS calls checked: " + denied + " denied by the deploy/aws policies, " + invalid
                 + " invalid against the AWS service models, " + unused + " granted actions never used");
         out.flush();
-        if (denied > 0 || invalid > 0 || !lifecycleFailures.isEmpty()) {
-            throw new CommandFailedException(ExitCodes.RUN_FAILED, "aws check: " + denied + " denied, " + invalid + " invalid"
+        if (denied > 0 || invalid > 0 || unchecked > 0 || !lifecycleFailures.isEmpty()) {
+            throw new CommandFailedException(ExitCodes.RUN_FAILED, "aws check: " + denied + " denied, " + invalid + " invalid, "
+                    + unchecked + " not evaluable"
                     + (lifecycleFailures.isEmpty() ? "" : ", and the lifecycle did not complete"));
         }
         return ExitCodes.OK;

@@ -3,8 +3,6 @@ package io.sluice.starter.runs;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.sluice.starter.approvals.OpenGates;
 import io.sluice.workflows.SearchAttributes;
 import io.sluice.workflows.approval.ApprovalState;
@@ -13,15 +11,9 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionDescription;
-import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -33,13 +25,6 @@ public final class RunStatusReader {
 
     private static final ObjectMapper RESULTS = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
-    private static final Duration GATE_QUERY_TIMEOUT = Duration.ofSeconds(10);
-    private static final ExecutorService QUERIES = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "sluice-gate-query");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final WorkflowClient client;
 
@@ -70,9 +55,11 @@ public final class RunStatusReader {
         String queryFailure = null;
         if (running && gated) {
             try {
-                gate = liveGate(workflowId);
-            } catch (TimeoutException | WorkflowServiceException e) {
-                queryFailure = unansweredQuery(e, description);
+                gate = OpenGates.gateOf(client, workflowId).orElse(null);
+            } catch (OpenGates.UnansweredQueryException e) {
+                queryFailure = "the run did not answer its approval query in time: no worker is polling task queue '"
+                        + description.getRawDescription().getExecutionConfig().getTaskQueue().getName()
+                        + "', or the run's next workflow task is not being picked up";
             }
         } else {
             gate = gateIn(result);
@@ -83,39 +70,6 @@ public final class RunStatusReader {
         return new RunStatus(workflowId, description.getWorkflowType(), statusWord(status), outcome, stage,
                 awaiting && running, result, failure, running ? ActivityProgress.of(description, client) : List.of(), gate,
                 queryFailure);
-    }
-
-    /**
-     * The gate a worker reports for the run, waiting at most {@link #GATE_QUERY_TIMEOUT}: the server
-     * passes a query to a worker of the run's task queue, and the SDK keeps retrying one that no
-     * worker answers for about a minute, which a person at {@code sluice status} should not wait for.
-     */
-    private ApprovalState liveGate(String workflowId) throws TimeoutException {
-        var query = CompletableFuture.supplyAsync(() -> OpenGates.gateOf(client, workflowId), QUERIES);
-        try {
-            return query.get(GATE_QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).orElse(null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while querying " + workflowId, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            query.cancel(true);
-        }
-    }
-
-    private static String unansweredQuery(Exception e, WorkflowExecutionDescription description) {
-        if (e instanceof WorkflowServiceException serviceFailure
-                && !(serviceFailure.getCause() instanceof StatusRuntimeException status
-                        && status.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED)) {
-            throw serviceFailure;
-        }
-        return "the run did not answer its approval query in time: no worker is polling task queue '"
-                + description.getRawDescription().getExecutionConfig().getTaskQueue().getName()
-                + "', or the run's next workflow task is not being picked up";
     }
 
     private static ApprovalState gateIn(JsonNode result) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AwsCheckCommandTest {
     private static final Pattern ROLE = Pattern.compile("^\\S+  (arn:aws:iam::\\d{12}:role/\\S+): \\d+ call\\(s\\).*");
-    private static final Pattern FINDING = Pattern.compile("^  (denied|invalid) +(.*)$");
+    private static final Pattern FINDING = Pattern.compile("^  (denied|invalid|unchecked) +(.*)$");
     private static final Pattern SUMMARY = Pattern.compile(
             "(?m)^(\\d+) AWS calls checked: (\\d+) denied by the deploy/aws policies, (\\d+) invalid against the AWS service models,"
                     + " (\\d+) granted actions never used$");
@@ -83,7 +83,7 @@ class AwsCheckCommandTest {
         assertThat(check.out()).contains(" denied by the deploy/aws policies");
     }
 
-    /** Each denied or invalid line of the report as {@code <role> <kind> <text>}. */
+    /** Each denied, invalid or unchecked line of the report as {@code <role> <kind> <text>}. */
     static List<String> findings(String report) {
         List<String> findings = new ArrayList<>();
         String role = "";

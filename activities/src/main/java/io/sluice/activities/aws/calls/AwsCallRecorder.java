@@ -1,6 +1,8 @@
 package io.sluice.activities.aws.calls;
 
 import io.sluice.activities.aws.AwsAccount;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -9,9 +11,12 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * The interceptor on every client of one account: tells the listener of each call once, before
- * the SDK's first attempt (retries are the same call), with the IAM permissions it needs.
+ * the SDK's first attempt (retries are the same call), with the IAM permissions it needs. A call
+ * that cannot be recorded is logged and still made: recording never fails an AWS call.
  */
 public final class AwsCallRecorder implements ExecutionInterceptor {
+    private static final Logger log = LoggerFactory.getLogger(AwsCallRecorder.class);
+
     private final AwsAccount account;
     private final String region;
     private final AwsCallListener listener;
@@ -26,7 +31,11 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        record(listener, account, region, service, operation, context.request(), AwsCall.Kind.API);
+        try {
+            record(listener, account, region, service, operation, context.request(), AwsCall.Kind.API);
+        } catch (RuntimeException e) {
+            log.warn("could not record {} {} of account {}; the call goes ahead unrecorded", service, operation, account.alias(), e);
+        }
     }
 
     /**

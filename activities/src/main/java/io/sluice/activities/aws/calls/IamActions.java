@@ -49,8 +49,8 @@ public final class IamActions {
             "ModelPackageGroupName", "model-package-group",
             "TrainingJobName", "training-job",
             "ProcessingJobName", "processing-job",
-            "EndpointConfigName", "endpoint-config",
             "EndpointName", "endpoint",
+            "EndpointConfigName", "endpoint-config",
             "ModelName", "model",
             "ModelCardName", "model-card");
 
@@ -88,7 +88,7 @@ public final class IamActions {
                     .map(id -> id.startsWith("arn:") ? id : "arn:aws:kms:" + region + ":" + accountId + ":key/" + id).orElse("*")));
             case "sfn" -> permissions.add(new IamPermission("states:" + operation, member(request, "stateMachineArn")
                     .or(() -> member(request, "executionArn")).orElse("*")));
-            case "glue" -> glue(operation, request, accountId, region, permissions);
+            case "glue" -> glue(operation, request, accountId, region, permissions, context);
             default -> permissions.add(new IamPermission(prefix + ":" + operation, "*"));
         }
         if (key.equals("sagemaker")) {
@@ -152,21 +152,30 @@ public final class IamActions {
                 .orElse("*");
     }
 
-    private static void glue(String operation, SdkRequest request, String accountId, String region, List<IamPermission> permissions) {
+    private static void glue(String operation, SdkRequest request, String accountId, String region, List<IamPermission> permissions,
+            Map<String, List<String>> context) {
         String account = member(request, "CatalogId").orElse(accountId);
         String arnPrefix = "arn:aws:glue:" + region + ":" + account + ":";
         String action = "glue:" + operation;
         if (operation.endsWith("Crawler") || operation.endsWith("Crawlers")) {
             permissions.add(new IamPermission(action, member(request, "Name")
                     .map(name -> arnPrefix + "crawler/" + name).orElse("*")));
+            member(request, "Role").ifPresent(role -> {
+                permissions.add(new IamPermission("iam:PassRole",
+                        role.startsWith("arn:") ? role : "arn:aws:iam::" + accountId + ":role/" + role));
+                context.put("iam:PassedToService", List.of("glue.amazonaws.com"));
+            });
             return;
         }
         permissions.add(new IamPermission(action, arnPrefix + "catalog"));
         Optional<String> database = member(request, "DatabaseName")
-                .or(() -> operation.endsWith("Database") ? member(request, "Name") : Optional.empty());
+                .or(() -> operation.endsWith("Database") ? member(request, "Name") : Optional.empty())
+                .or(() -> OnBehalfPermissions.values(request, "DatabaseInput.Name").stream().findFirst());
         database.ifPresent(name -> permissions.add(new IamPermission(action, arnPrefix + "database/" + name)));
         Optional<String> table = member(request, "TableName")
-                .or(() -> operation.endsWith("Table") && !operation.equals("CreateTable") ? member(request, "Name") : Optional.empty());
+                .or(() -> operation.endsWith("Table") && !operation.equals("CreateTable") ? member(request, "Name") : Optional.empty())
+                .or(() -> OnBehalfPermissions.values(request, "TableInput.Name").stream().findFirst())
+                .or(() -> operation.equals("GetTables") ? Optional.of("*") : Optional.empty());
         table.ifPresent(name -> database.ifPresent(db -> permissions.add(new IamPermission(action, arnPrefix + "table/" + db + "/" + name))));
     }
 

@@ -44,6 +44,9 @@ final class StackResourcePermissions {
         Map<String, String> parameters = new java.util.LinkedHashMap<>();
         template.path("Parameters").fields().forEachRemaining(parameter ->
                 parameters.put(parameter.getKey(), parameter.getValue().path("Default").asText("")));
+        parameters.put("AWS::AccountId", accountId);
+        parameters.put("AWS::Region", region);
+        parameters.put("AWS::Partition", "aws");
         parameters.putAll(given);
         String sageMaker = "arn:aws:sagemaker:" + region + ":" + accountId + ":";
         List<IamPermission> permissions = new ArrayList<>();

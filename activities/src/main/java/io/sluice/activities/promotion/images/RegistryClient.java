@@ -175,6 +175,7 @@ public final class RegistryClient {
         validateBlob(repository, digest);
         ImageReference.requireRepository(fromRepository);
         observer.called("InitiateLayerUpload", repository, digest);
+        observer.called("GetDownloadUrlForLayer", fromRepository, digest);
         var call = new Call("mount blob " + digest + " from repository '" + fromRepository + "' into", repository);
         return withRetries(call, () -> {
             URI uri = URI.create(endpoint + "/v2/" + repository + "/blobs/uploads/?mount=" + encode(digest)
