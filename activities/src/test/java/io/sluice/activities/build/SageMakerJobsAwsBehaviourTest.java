@@ -89,6 +89,25 @@ class SageMakerJobsAwsBehaviourTest {
     }
 
     @Test
+    void train_whileANewExecutionRoleCannotBeAssumedYet_failsRetryablyThenStartsTheJobOnTheRetry() {
+        var jobs = new SageMakerJobs(clients);
+        interposer.when(request -> request.is("sagemaker", "CreateTrainingJob")).times(1)
+                .answer(AwsReply.jsonError(400, "ValidationException", "Message", "Could not assume role " + ROLE
+                        + ". Please ensure that the role exists and allows principal 'sagemaker.amazonaws.com' to assume the role."));
+
+        var failure = catchThrowableOfType(ApplicationFailure.class, () -> jobs.train(request(ROLE)));
+        var retried = jobs.train(request(ROLE));
+
+        assertThat(failure.getType()).isEqualTo("sluice.AccessDeniedPropagating");
+        assertThat(failure.isNonRetryable()).isFalse();
+        assertThat(failure.getOriginalMessage()).contains("Check that role " + ROLE
+                + " exists and that its trust policy lets sagemaker.amazonaws.com assume it");
+        assertThat(retried.jobName()).isEqualTo(JOB);
+        assertThat(clients.client("dev", io.sluice.activities.aws.AwsServices.SAGEMAKER)
+                .describeTrainingJob(describe -> describe.trainingJobName(JOB)).roleArn()).isEqualTo(ROLE);
+    }
+
+    @Test
     void process_whenAnotherJobHoldsTheName_failsAsAConflictInsteadOfTakingThatJobsOutputs() {
         var jobs = new SageMakerJobs(clients);
         jobs.process(processingRequest("s3://" + bucket + "/elsewhere"), "0".repeat(64));
