@@ -16,7 +16,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * <p>Throttling, 5xx answers, unreachable endpoints and concurrent modifications are retryable.
  * An access denial is retryable for the first {@link #ACCESS_DENIED_RETRY_ATTEMPTS} attempts of an
  * activity (a role or policy just created may take that long to propagate through IAM), then
- * non-retryable; so is a service's "Could not assume role" for a role it is handed. Validation errors, missing inputs, limits and conflicts are non-retryable. Every
+ * non-retryable; so is a service's "Could not assume role" for a role it is handed. A refusal by
+ * Lake Formation's own permissions is non-retryable at once. Validation errors, missing inputs, limits and conflicts are non-retryable. Every
  * message names the call, the account and what a person can do about it.
  */
 public final class AwsFailures {
@@ -90,6 +91,12 @@ public final class AwsFailures {
         if (couldNotAssumeRole(key, awsMessage)) {
             return couldNotAssumeRole(exception, operation, said, awsMessage, attempt);
         }
+        if (lakeFormationRefused(key, awsMessage)) {
+            return failure(FailureType.ACCESS_DENIED, operation, said, "Lake Formation, not IAM, refused: make role "
+                    + operation.account().roleArn() + " a data lake administrator in account " + operation.account().describe()
+                    + " (Lake Formation's administrative roles), or grant it, with the grant option, what this call passes on: "
+                    + operation.resource() + ".", exception);
+        }
         if (ACCESS_DENIED.contains(key) || status == 403) {
             String advice = "Check that role " + operation.account().roleArn() + " allows " + operation.service() + ":"
                     + operation.action() + " on " + operation.resource() + " (deploy/aws has the policies).";
@@ -120,6 +127,14 @@ public final class AwsFailures {
         }
         return failure(FailureType.INVALID_REQUEST, operation, said,
                 "AWS refused the request as invalid; fix the input it names and start the run again.", exception);
+    }
+
+    /**
+     * Lake Formation's own refusal: the role is neither a data lake administrator nor holds the
+     * permission with the grant option. Granting that is a person's decision, so it is not retried.
+     */
+    private static boolean lakeFormationRefused(String key, String awsMessage) {
+        return ACCESS_DENIED.contains(key) && awsMessage.toLowerCase(Locale.ROOT).contains("lake formation permission");
     }
 
     /**
