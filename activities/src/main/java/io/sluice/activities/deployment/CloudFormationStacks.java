@@ -39,7 +39,9 @@ import software.amazon.awssdk.services.cloudformation.model.Tag;
  * (named from the workflow, so a retry finds it), executed with a client request token, then
  * awaited. A stack with an operation in progress is waited for before its change set is made; if
  * another operation starts in between, CloudFormation's refusal is a retryable
- * {@code sluice.ConcurrentModification}. {@link #ENDPOINT} is {@code deploy/aws/endpoint.yaml}, which DeployModel applies.
+ * {@code sluice.ConcurrentModification}. A failed update comes back as an unsucceeded outcome only
+ * once it has rolled back (UPDATE_ROLLBACK_COMPLETE); a rollback that failed too raises a
+ * non-retryable {@code sluice.AwsJobFailed}. {@link #ENDPOINT} is {@code deploy/aws/endpoint.yaml}, which DeployModel applies.
  */
 public final class CloudFormationStacks {
     /** The endpoint stack's template. */
@@ -98,9 +100,16 @@ public final class CloudFormationStacks {
             return withOutputs(outcome(finished, true, changes, "", ""), cloudFormation, request);
         }
         StackEvent failure = firstFailure(cloudFormation, request, operation);
+        String reason = failure == null
+                ? finished.stackStatusReason() : failure.logicalResourceId() + ": " + failure.resourceStatusReason();
         if (!update) {
-            throw JobFailures.failed("stack " + request.stackName(), finished.stackStatusAsString(), failure == null
-                    ? finished.stackStatusReason() : failure.logicalResourceId() + ": " + failure.resourceStatusReason());
+            throw JobFailures.failed("stack " + request.stackName(), finished.stackStatusAsString(), reason);
+        }
+        if (finished.stackStatus() != StackStatus.UPDATE_ROLLBACK_COMPLETE) {
+            throw JobFailures.failed("stack " + request.stackName(), finished.stackStatusAsString(), (reason == null ? "" : reason)
+                    + " The update failed and so did its rollback: the previous endpoint may not be restored, and the stack takes"
+                    + " no update until ContinueUpdateRollback (skipping resources that cannot roll back) brings it to"
+                    + " UPDATE_ROLLBACK_COMPLETE.");
         }
         return outcome(finished, false, changes, failure == null ? "" : failure.logicalResourceId(),
                 failure == null ? String.valueOf(finished.stackStatusReason()) : failure.resourceStatusReason());
