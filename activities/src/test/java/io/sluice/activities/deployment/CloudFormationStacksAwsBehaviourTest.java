@@ -85,6 +85,30 @@ class CloudFormationStacksAwsBehaviourTest {
         assertThat(failure.getOriginalMessage()).contains("is in UPDATE_IN_PROGRESS state and can not be updated");
     }
 
+    @Test
+    void apply_whenTheUpdateCannotBeRolledBack_failsNamingTheStuckStackInsteadOfReportingARollback() {
+        var stacks = new CloudFormationStacks(clients);
+        stacks.apply(request);
+        Rule executed = interposer.when(request -> request.is("cloudformation", "ExecuteChangeSet"));
+        interposer.when(request -> request.is("cloudformation", "DescribeStacks") && executed.hits() > 0)
+                .rewrite(reply -> reply.withBody(reply.bodyText().replaceFirst("<StackStatus>[A-Z_]+</StackStatus>",
+                        "<StackStatus>UPDATE_ROLLBACK_FAILED</StackStatus><StackStatusReason>The following resource(s) failed "
+                                + "to update: [Endpoint].</StackStatusReason>")));
+        var parameters = new LinkedHashMap<>(request.parameters());
+        parameters.put("Image", "100000000004.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.1");
+        var update = new StackRequest("test", STACK, "deploy/credit-risk-2", parameters, request.tags());
+
+        var failure = catchThrowableOfType(ApplicationFailure.class, () -> stacks.apply(update));
+
+        assertThat(executed.hits()).isEqualTo(1);
+        assertThat(failure.getType()).isEqualTo("sluice.AwsJobFailed");
+        assertThat(failure.isNonRetryable()).isTrue();
+        assertThat(failure.getOriginalMessage())
+                .startsWith("stack " + STACK + " ended UPDATE_ROLLBACK_FAILED: The following resource(s) failed to update: [Endpoint].")
+                .contains("the previous endpoint may not be restored")
+                .contains("ContinueUpdateRollback");
+    }
+
     /** CloudFormation's answer to CreateChangeSet for a stack with an operation in progress. */
     private static AwsReply inProgress(String stackId) {
         return AwsReply.queryError(400, "ValidationError",
