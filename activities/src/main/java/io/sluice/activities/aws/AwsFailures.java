@@ -4,6 +4,8 @@ import io.sluice.workflows.FailureType;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -14,7 +16,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * <p>Throttling, 5xx answers, unreachable endpoints and concurrent modifications are retryable.
  * An access denial is retryable for the first {@link #ACCESS_DENIED_RETRY_ATTEMPTS} attempts of an
  * activity (a role or policy just created may take that long to propagate through IAM), then
- * non-retryable. Validation errors, missing inputs, limits and conflicts are non-retryable. Every
+ * non-retryable; so is a service's "Could not assume role" for a role it is handed. A refusal by
+ * Lake Formation's own permissions is non-retryable at once. Validation errors, missing inputs, limits and conflicts are non-retryable. Every
  * message names the call, the account and what a person can do about it.
  */
 public final class AwsFailures {
@@ -43,6 +46,8 @@ public final class AwsFailures {
     private static final Set<String> CONFLICT = Set.of(
             "alreadyexistsexception", "resourcealreadyexistsexception", "repositoryalreadyexistsexception",
             "bucketalreadyexists", "entityalreadyexists", "executionalreadyexists", "imagealreadyexistsexception");
+
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]*[\\w+=,@/-]");
 
     private AwsFailures() {}
 
@@ -83,6 +88,15 @@ public final class AwsFailures {
                     "The session credentials expired or the clock is skewed; Sluice retries with fresh credentials.",
                     exception);
         }
+        if (couldNotAssumeRole(key, awsMessage)) {
+            return couldNotAssumeRole(exception, operation, said, awsMessage, attempt);
+        }
+        if (lakeFormationRefused(key, awsMessage)) {
+            return failure(FailureType.ACCESS_DENIED, operation, said, "Lake Formation, not IAM, refused: make role "
+                    + operation.account().roleArn() + " a data lake administrator in account " + operation.account().describe()
+                    + " (Lake Formation's administrative roles), or grant it, with the grant option, what this call passes on: "
+                    + operation.resource() + ".", exception);
+        }
         if (ACCESS_DENIED.contains(key) || status == 403) {
             String advice = "Check that role " + operation.account().roleArn() + " allows " + operation.service() + ":"
                     + operation.action() + " on " + operation.resource() + " (deploy/aws has the policies).";
@@ -113,6 +127,34 @@ public final class AwsFailures {
         }
         return failure(FailureType.INVALID_REQUEST, operation, said,
                 "AWS refused the request as invalid; fix the input it names and start the run again.", exception);
+    }
+
+    /**
+     * Lake Formation's own refusal: the role is neither a data lake administrator nor holds the
+     * permission with the grant option. Granting that is a person's decision, so it is not retried.
+     */
+    private static boolean lakeFormationRefused(String key, String awsMessage) {
+        return ACCESS_DENIED.contains(key) && awsMessage.toLowerCase(Locale.ROOT).contains("lake formation permission");
+    }
+
+    /**
+     * SageMaker answers {@code ValidationException: Could not assume role} while the execution role
+     * it is given is new to IAM, and keeps answering so if the role's trust policy leaves it out.
+     */
+    private static boolean couldNotAssumeRole(String key, String awsMessage) {
+        return key.equals("validationexception") && awsMessage.toLowerCase(Locale.ROOT).contains("could not assume role");
+    }
+
+    private static ApplicationFailure couldNotAssumeRole(AwsServiceException exception, AwsOperation operation, String said,
+            String awsMessage, int attempt) {
+        Matcher role = ROLE_ARN.matcher(awsMessage);
+        String advice = "Check that role " + (role.find() ? role.group() : "given to " + operation.service())
+                + " exists and that its trust policy lets " + operation.service() + ".amazonaws.com assume it.";
+        if (attempt <= ACCESS_DENIED_RETRY_ATTEMPTS) {
+            return failure(FailureType.ACCESS_DENIED_PROPAGATING, operation, said,
+                    "Retrying in case the role is still propagating through IAM. " + advice, exception);
+        }
+        return failure(FailureType.ACCESS_DENIED, operation, said, advice, exception);
     }
 
     private static ApplicationFailure failure(

@@ -12,10 +12,12 @@ import io.sluice.activities.aws.JobWaiter;
 import io.sluice.activities.aws.RegionImages;
 import io.sluice.activities.aws.S3Location;
 import io.sluice.activities.aws.SageMakerErrors;
+import io.sluice.workflows.FailureType;
 import io.sluice.workflows.build.ModelJobActivities.ProcessingRequest;
 import io.sluice.workflows.build.ModelJobActivities.ProcessingResult;
 import io.sluice.workflows.build.ModelJobActivities.TrainingRequest;
 import io.sluice.workflows.build.ModelJobActivities.TrainingResult;
+import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +37,19 @@ import software.amazon.awssdk.services.sagemaker.model.TrainingJobStatus;
  * Processing and training as SageMaker jobs: created unless a job of that name exists (a retry
  * finds its own job), then awaited with heartbeats. A failed or stopped job raises a non-retryable
  * {@code sluice.AwsJobFailed} carrying the job's {@code FailureReason}.
+ *
+ * <p>SageMaker never frees a job name in an account and region, whatever became of the job. So a
+ * job found under the step's name is taken only if it is the step's (same role, image, inputs and
+ * outputs); otherwise the step fails with a non-retryable {@code sluice.Conflict}. A found job that
+ * ended badly cannot be run again under that name, and the failure says so.
  */
 public final class SageMakerJobs {
     /** Where the Data Wrangler container reads the flow and writes an output. */
     static final String FLOW_PATH = "/opt/ml/processing/flow";
     static final String OUTPUT_PATH = "/opt/ml/processing/output";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HELD_NAME = "SageMaker never frees a job name in an account and region, whatever became of "
+            + "the job: start the run again with a new run key.";
 
     private final AwsClients clients;
 
@@ -71,7 +80,7 @@ public final class SageMakerJobs {
                 .s3Input(s3 -> s3.s3Uri(uri).localPath("/opt/ml/processing/" + name).s3DataType("S3Prefix")
                         .s3InputMode("File").s3DataDistributionType("FullyReplicated")).build()));
         String outputConfigJson = json(outputConfig);
-        createUnlessExists(operation, () -> sageMaker.createProcessingJob(create -> create
+        boolean created = createUnlessExists(operation, () -> sageMaker.createProcessingJob(create -> create
                 .processingJobName(request.jobName())
                 .roleArn(request.roleArn())
                 .appSpecification(app -> app.imageUri(image).containerArguments("--output-config", outputConfigJson))
@@ -92,13 +101,18 @@ public final class SageMakerJobs {
                 .stoppingCondition(stop -> stop.maxRuntimeInSeconds((int) request.spec().maxRuntime().toSeconds()))
                 .tags(ModelPackages.tags(request.tags()))));
         var describe = operation(request.account(), "DescribeProcessingJob", "processing job " + request.jobName());
+        if (!created) {
+            var existing = AwsCalls.call(describe, () -> sageMaker.describeProcessingJob(d -> d.processingJobName(request.jobName())));
+            requireSame("processing job " + request.jobName(), request.account(), processingDifferences(existing, request, image, outputs));
+        }
         DescribeProcessingJobResponse finished = JobWaiter.await("processing job " + request.jobName(),
                 () -> AwsCalls.call(describe, () -> sageMaker.describeProcessingJob(d -> d.processingJobName(request.jobName()))),
                 DescribeProcessingJobResponse::processingJobStatusAsString,
                 job -> job.processingJobStatus() != ProcessingJobStatus.IN_PROGRESS
                         && job.processingJobStatus() != ProcessingJobStatus.STOPPING);
         if (finished.processingJobStatus() != ProcessingJobStatus.COMPLETED) {
-            throw JobFailures.failed("processing job " + request.jobName(), finished.processingJobStatusAsString(), finished.failureReason());
+            throw JobFailures.failed("processing job " + request.jobName(), finished.processingJobStatusAsString(),
+                    withHeldName(finished.failureReason(), created));
         }
         return new ProcessingResult(request.jobName(), outputs, flowSha256);
     }
@@ -108,7 +122,7 @@ public final class SageMakerJobs {
         var operation = new AwsOperation(clients.account(request.account()), "sagemaker", "CreateTrainingJob",
                 "training job " + request.jobName());
         String image = RegionImages.xgboost(request.spec().image(), clients.settings().region());
-        createUnlessExists(operation, () -> sageMaker.createTrainingJob(create -> create
+        boolean created = createUnlessExists(operation, () -> sageMaker.createTrainingJob(create -> create
                 .trainingJobName(request.jobName())
                 .roleArn(request.roleArn())
                 .algorithmSpecification(algorithm -> algorithm.trainingImage(image).trainingInputMode("File"))
@@ -127,13 +141,18 @@ public final class SageMakerJobs {
                 .stoppingCondition(stop -> stop.maxRuntimeInSeconds((int) request.spec().maxRuntime().toSeconds()))
                 .tags(ModelPackages.tags(request.tags()))));
         var describe = operation(request.account(), "DescribeTrainingJob", "training job " + request.jobName());
+        if (!created) {
+            var existing = AwsCalls.call(describe, () -> sageMaker.describeTrainingJob(d -> d.trainingJobName(request.jobName())));
+            requireSame("training job " + request.jobName(), request.account(), trainingDifferences(existing, request, image));
+        }
         DescribeTrainingJobResponse finished = JobWaiter.await("training job " + request.jobName(),
                 () -> AwsCalls.call(describe, () -> sageMaker.describeTrainingJob(d -> d.trainingJobName(request.jobName()))),
                 DescribeTrainingJobResponse::trainingJobStatusAsString,
                 job -> job.trainingJobStatus() != TrainingJobStatus.IN_PROGRESS
                         && job.trainingJobStatus() != TrainingJobStatus.STOPPING);
         if (finished.trainingJobStatus() != TrainingJobStatus.COMPLETED) {
-            throw JobFailures.failed("training job " + request.jobName(), finished.trainingJobStatusAsString(), finished.failureReason());
+            throw JobFailures.failed("training job " + request.jobName(), finished.trainingJobStatusAsString(),
+                    withHeldName(finished.failureReason(), created));
         }
         Map<String, Double> metrics = new TreeMap<>();
         for (MetricData metric : finished.finalMetricDataList()) {
@@ -143,14 +162,71 @@ public final class SageMakerJobs {
         return new TrainingResult(request.jobName(), modelData, image, metrics);
     }
 
-    private static void createUnlessExists(AwsOperation operation, Runnable create) {
+    /** Creates the job; false when a job already held its name. */
+    private static boolean createUnlessExists(AwsOperation operation, Runnable create) {
         try {
             create.run();
+            return true;
         } catch (SageMakerException e) {
             if (!SageMakerErrors.alreadyExists(e)) {
                 throw AwsFailures.classify(e, operation, AwsCalls.attempt());
             }
+            return false;
         }
+    }
+
+    private static List<String> trainingDifferences(DescribeTrainingJobResponse job, TrainingRequest request, String image) {
+        List<String> differences = new ArrayList<>();
+        compare(differences, "role", job.roleArn(), request.roleArn());
+        compare(differences, "image", job.algorithmSpecification() == null ? null : job.algorithmSpecification().trainingImage(),
+                image);
+        compare(differences, "output path", job.outputDataConfig() == null ? null : job.outputDataConfig().s3OutputPath(),
+                request.outputPath());
+        Map<String, String> channels = new TreeMap<>();
+        job.inputDataConfig().forEach(channel -> channels.put(channel.channelName(),
+                channel.dataSource() == null || channel.dataSource().s3DataSource() == null
+                        ? "" : channel.dataSource().s3DataSource().s3Uri()));
+        compare(differences, "channels", channels.toString(), new TreeMap<>(request.channels()).toString());
+        return differences;
+    }
+
+    private static List<String> processingDifferences(DescribeProcessingJobResponse job, ProcessingRequest request, String image,
+            Map<String, String> outputs) {
+        List<String> differences = new ArrayList<>();
+        compare(differences, "role", job.roleArn(), request.roleArn());
+        compare(differences, "image", job.appSpecification() == null ? null : job.appSpecification().imageUri(), image);
+        Map<String, String> jobOutputs = new TreeMap<>();
+        if (job.processingOutputConfig() != null) {
+            job.processingOutputConfig().outputs().forEach(output -> jobOutputs.put(output.outputName(),
+                    output.s3Output() == null ? "" : output.s3Output().s3Uri()));
+        }
+        compare(differences, "outputs", jobOutputs.toString(), new TreeMap<>(outputs).toString());
+        return differences;
+    }
+
+    private static void compare(List<String> differences, String what, String found, String wanted) {
+        if (!wanted.equals(found == null ? "" : found)) {
+            differences.add(what + " " + found + " instead of " + wanted);
+        }
+    }
+
+    /** A non-retryable {@code sluice.Conflict} unless the job found under the step's name is the step's. */
+    private void requireSame(String what, String account, List<String> differences) {
+        if (differences.isEmpty()) {
+            return;
+        }
+        throw ApplicationFailure.newNonRetryableFailure(what + " already exists in account " + clients.account(account).describe()
+                + " and is not this step's: it has " + String.join(", ", differences) + ". " + HELD_NAME,
+                FailureType.CONFLICT.type());
+    }
+
+    /** The job's failure reason, and why a job found under the step's name cannot simply be run again. */
+    private static String withHeldName(String reason, boolean created) {
+        if (created) {
+            return reason;
+        }
+        return (reason == null || reason.isBlank() ? "no reason given" : reason)
+                + ". The job already held the name when this attempt started, and " + HELD_NAME;
     }
 
     private AwsOperation operation(String account, String action, String resource) {

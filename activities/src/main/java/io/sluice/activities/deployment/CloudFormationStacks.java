@@ -7,9 +7,11 @@ import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.JobFailures;
 import io.sluice.activities.aws.JobWaiter;
+import io.sluice.workflows.FailureType;
 import io.sluice.workflows.build.BuildNames;
 import io.sluice.workflows.deployment.DeploymentActivities.StackOutcome;
 import io.sluice.workflows.deployment.DeploymentActivities.StackRequest;
+import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,7 +37,11 @@ import software.amazon.awssdk.services.cloudformation.model.Tag;
 /**
  * Applies a CloudFormation template as a stack, created or updated: a change set per application
  * (named from the workflow, so a retry finds it), executed with a client request token, then
- * awaited. {@link #ENDPOINT} is {@code deploy/aws/endpoint.yaml}, which DeployModel applies.
+ * awaited. A stack with an operation in progress is waited for before its change set is made; if
+ * another operation starts in between, CloudFormation's refusal is a retryable
+ * {@code sluice.ConcurrentModification}. A failed update comes back as an unsucceeded outcome only
+ * once it has rolled back (UPDATE_ROLLBACK_COMPLETE); a rollback that failed too raises a
+ * non-retryable {@code sluice.AwsJobFailed}. {@link #ENDPOINT} is {@code deploy/aws/endpoint.yaml}, which DeployModel applies.
  */
 public final class CloudFormationStacks {
     /** The endpoint stack's template. */
@@ -58,6 +64,12 @@ public final class CloudFormationStacks {
         CloudFormationClient cloudFormation = clients.client(request.account(), AwsServices.CLOUDFORMATION);
         var operation = operation(request, "CreateChangeSet");
         Optional<Stack> existing = describe(cloudFormation, request.stackName(), operation);
+        if (existing.isPresent() && existing.get().stackStatusAsString().endsWith("_IN_PROGRESS")) {
+            existing = Optional.of(JobWaiter.await("stack " + request.stackName() + " before its change set",
+                    () -> describe(cloudFormation, request.stackName(), operation).orElseThrow(),
+                    Stack::stackStatusAsString,
+                    stack -> !stack.stackStatusAsString().endsWith("_IN_PROGRESS")));
+        }
         if (existing.isPresent() && existing.get().stackStatus() == StackStatus.ROLLBACK_COMPLETE) {
             deleteAndWait(cloudFormation, request, operation);
             existing = Optional.empty();
@@ -88,9 +100,16 @@ public final class CloudFormationStacks {
             return withOutputs(outcome(finished, true, changes, "", ""), cloudFormation, request);
         }
         StackEvent failure = firstFailure(cloudFormation, request, operation);
+        String reason = failure == null
+                ? finished.stackStatusReason() : failure.logicalResourceId() + ": " + failure.resourceStatusReason();
         if (!update) {
-            throw JobFailures.failed("stack " + request.stackName(), finished.stackStatusAsString(), failure == null
-                    ? finished.stackStatusReason() : failure.logicalResourceId() + ": " + failure.resourceStatusReason());
+            throw JobFailures.failed("stack " + request.stackName(), finished.stackStatusAsString(), reason);
+        }
+        if (finished.stackStatus() != StackStatus.UPDATE_ROLLBACK_COMPLETE) {
+            throw JobFailures.failed("stack " + request.stackName(), finished.stackStatusAsString(), (reason == null ? "" : reason)
+                    + " The update failed and so did its rollback: the previous endpoint may not be restored, and the stack takes"
+                    + " no update until ContinueUpdateRollback (skipping resources that cannot roll back) brings it to"
+                    + " UPDATE_ROLLBACK_COMPLETE.");
         }
         return outcome(finished, false, changes, failure == null ? "" : failure.logicalResourceId(),
                 failure == null ? String.valueOf(finished.stackStatusReason()) : failure.resourceStatusReason());
@@ -121,6 +140,12 @@ public final class CloudFormationStacks {
                     .tags(new TreeMap<>(request.tags()).entrySet().stream()
                             .map(entry -> Tag.builder().key(entry.getKey()).value(entry.getValue()).build()).toList()));
         } catch (CloudFormationException e) {
+            if (inProgress(e)) {
+                throw ApplicationFailure.newFailureWithCause("stack " + request.stackName() + " in account "
+                        + clients.account(request.account()).describe() + " started another operation before its change set "
+                        + "was made: " + e.awsErrorDetails().errorMessage() + " Sluice retries once it has finished.",
+                        FailureType.CONCURRENT_MODIFICATION.type(), e);
+            }
             if (!"AlreadyExistsException".equals(e.awsErrorDetails().errorCode())) {
                 throw AwsFailures.classify(e, operation, AwsCalls.attempt());
             }
@@ -131,6 +156,13 @@ public final class CloudFormationStacks {
                 changeSet -> changeSet.statusAsString(),
                 changeSet -> changeSet.status() == ChangeSetStatus.CREATE_COMPLETE || changeSet.status() == ChangeSetStatus.FAILED
                         || changeSet.status() == ChangeSetStatus.DELETE_COMPLETE);
+    }
+
+    /** CloudFormation refuses a change set for a stack while an operation on it is in progress. */
+    private static boolean inProgress(CloudFormationException e) {
+        return e.awsErrorDetails() != null && "ValidationError".equals(e.awsErrorDetails().errorCode())
+                && e.awsErrorDetails().errorMessage() != null
+                && e.awsErrorDetails().errorMessage().matches("(?s).*is in [A-Z_]+_IN_PROGRESS state.*");
     }
 
     private void deleteAndWait(CloudFormationClient cloudFormation, StackRequest request, AwsOperation operation) {

@@ -99,7 +99,7 @@ public final class S3ObjectCopier {
                     copyObject.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(request.kmsKey());
                 }
             }));
-            copy = verify(request, target, targetS3, size, sourceEtag, "COPY", 1, 0);
+            copy = verify(request, target, targetS3, size, sourceEtag, isMd5(sourceHead), "COPY", 1, 0);
         } else {
             copy = multipart(request, source, target, size, sourceEtag, metadata, contentType, serverSide, resumeFrom, heartbeat);
         }
@@ -168,7 +168,9 @@ public final class S3ObjectCopier {
         AwsCalls.call(operation(request.targetAccount(), "CompleteMultipartUpload", target), () -> targetS3.completeMultipartUpload(
                 complete -> complete.bucket(target.bucket()).key(target.key()).uploadId(uploadId)
                         .multipartUpload(upload -> upload.parts(parts))));
-        return verify(request, target, targetS3, size, sourceEtag, serverSide ? "MULTIPART" : "STREAMED", missing.size(), resumed);
+        // A multipart upload's ETag is not an MD5 digest: the copy is checked by size.
+        return verify(request, target, targetS3, size, sourceEtag, false, serverSide ? "MULTIPART" : "STREAMED", missing.size(),
+                resumed);
     }
 
     /** The upload an earlier attempt started, with the parts S3 confirms it has, if it is still open. */
@@ -216,11 +218,15 @@ public final class S3ObjectCopier {
         }
     }
 
+    /**
+     * Checks the copy's size, and its ETag against the source's when both are MD5 digests of the
+     * bytes: never for a multipart or SSE-KMS object (S3 does not document what those ETags are).
+     */
     private ObjectCopy verify(ObjectCopyRequest request, S3Location target, S3Client targetS3, long size, String sourceEtag,
-            String method, int partsCopied, int partsResumed) {
+            boolean sourceEtagIsMd5, String method, int partsCopied, int partsResumed) {
         HeadObjectResponse copied = head(targetS3, request.targetAccount(), target).orElseThrow(() -> ApplicationFailure
                 .newFailure("copy of " + request.sourceUri() + " is not at " + target + " after copying", FailureType.AWS_UNAVAILABLE.type()));
-        boolean comparableEtags = request.kmsKey().isEmpty() && !sourceEtag.contains("-") && !copied.eTag().contains("-");
+        boolean comparableEtags = request.kmsKey().isEmpty() && sourceEtagIsMd5 && isMd5(copied);
         if (copied.contentLength() != size || comparableEtags && !copied.eTag().equals(sourceEtag)) {
             throw ApplicationFailure.newFailure("copy of " + request.sourceUri() + " at " + target + " does not match: "
                     + copied.contentLength() + " bytes, ETag " + copied.eTag() + "; expected " + size + " bytes, ETag "
@@ -228,6 +234,13 @@ public final class S3ObjectCopier {
         }
         return new ObjectCopy(request.sourceUri(), request.targetUri(), size, sourceEtag, copied.eTag(), method, partsCopied,
                 partsResumed);
+    }
+
+    /** Whether the object's ETag is the MD5 digest of its bytes: a single-part object not encrypted with KMS or a customer key. */
+    private static boolean isMd5(HeadObjectResponse head) {
+        String encryption = head.serverSideEncryptionAsString() == null ? "" : head.serverSideEncryptionAsString();
+        return head.eTag() != null && !head.eTag().contains("-") && !encryption.startsWith("aws:kms")
+                && head.sseCustomerAlgorithm() == null;
     }
 
     private Optional<HeadObjectResponse> head(S3Client s3, String account, S3Location location) {

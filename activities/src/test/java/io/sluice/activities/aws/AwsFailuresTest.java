@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.sluice.sandbox.FreePort;
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.LocalAwsExtension;
+import io.sluice.sandbox.interpose.AwsInterposer;
+import io.sluice.sandbox.interpose.AwsReply;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -96,6 +98,31 @@ class AwsFailuresTest {
         assertThat(late.isNonRetryable()).isTrue();
         assertThat(late.getOriginalMessage())
                 .contains("Check that role arn:aws:iam::100000000003:role/SluiceWorker allows ecr:DescribeRepositories");
+    }
+
+    @Test
+    void classify_couldNotAssumeRoleIsRetriedWhileTheRoleMayPropagateThenNamesItsTrustPolicy(LocalAws localAws) {
+        String role = "arn:aws:iam::100000000003:role/SluiceSageMakerExecution";
+        try (var interposer = AwsInterposer.start(localAws.awsEndpoint());
+                var clients = AwsClients.create(LocalAwsSettings.forEndpoint(localAws, interposer.endpoint().toString()))) {
+            interposer.when(request -> request.is("sagemaker", "CreateModel")).answer(AwsReply.jsonError(400,
+                    "ValidationException", "Message", "Could not assume role " + role
+                            + ". Please ensure that the role exists and allows principal 'sagemaker.amazonaws.com' to assume the role."));
+            var exception = catchThrowableOfType(SdkException.class, () -> clients.client("dev", AwsServices.SAGEMAKER)
+                    .createModel(create -> create.modelName("credit-risk").executionRoleArn(role)
+                            .primaryContainer(container -> container.image("100000000003.dkr.ecr.us-east-1.amazonaws.com/m:1"))));
+            var operation = operation(clients, "dev", "sagemaker", "CreateModel", "model credit-risk");
+
+            ApplicationFailure early = AwsFailures.classify(exception, operation, 1);
+            ApplicationFailure late = AwsFailures.classify(exception, operation, AwsFailures.ACCESS_DENIED_RETRY_ATTEMPTS + 1);
+
+            assertThat(early.getType()).isEqualTo("sluice.AccessDeniedPropagating");
+            assertThat(early.isNonRetryable()).isFalse();
+            assertThat(late.getType()).isEqualTo("sluice.AccessDenied");
+            assertThat(late.isNonRetryable()).isTrue();
+            assertThat(late.getOriginalMessage()).endsWith("Check that role " + role
+                    + " exists and that its trust policy lets sagemaker.amazonaws.com assume it.");
+        }
     }
 
     /** What an ECR call in the dev account classifies as when the service answers with this error, at {@code attempt}. */

@@ -1,0 +1,151 @@
+package io.sluice.activities.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.sluice.activities.aws.AwsClients;
+import io.sluice.activities.aws.LocalAwsSettings;
+import io.sluice.sandbox.LocalAws;
+import io.sluice.sandbox.LocalAwsExtension;
+import io.sluice.sandbox.interpose.AwsInterposer;
+import io.sluice.sandbox.interpose.AwsReply;
+import io.sluice.workflows.build.JobMode;
+import io.sluice.workflows.build.ModelJobActivities.ProcessingRequest;
+import io.sluice.workflows.build.ModelJobActivities.TrainingRequest;
+import io.sluice.workflows.build.ProcessingSpec;
+import io.sluice.workflows.build.TrainingSpec;
+import io.temporal.failure.ApplicationFailure;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * SageMaker as AWS runs it where moto differs: a job name is held forever in an account and region
+ * (moto lets a second job take it), and a job can end Failed (moto's always complete).
+ */
+@ExtendWith(LocalAwsExtension.class)
+class SageMakerJobsAwsBehaviourTest {
+    private static final String JOB = "credit-risk-2026-11-22-train-1a2b3c4d";
+    private static final String PROCESSING_JOB = "credit-risk-2026-11-22-proc-1a2b3c4d";
+    private static final String ROLE = "arn:aws:iam::100000000003:role/SluiceSageMakerExecution";
+
+    private AwsInterposer interposer;
+    private AwsClients clients;
+    private String bucket;
+
+    @BeforeEach
+    void start(LocalAws localAws) {
+        interposer = AwsInterposer.start(localAws.awsEndpoint());
+        clients = AwsClients.create(LocalAwsSettings.forEndpoint(localAws, interposer.endpoint().toString()));
+        bucket = localAws.account("dev").artifactBucket();
+    }
+
+    @AfterEach
+    void stop() {
+        clients.close();
+        interposer.close();
+    }
+
+    @Test
+    void train_whenAFailedJobHoldsTheName_failsNonRetryablyNamingTheJobAndWhyTheNameCannotBeUsedAgain() {
+        var jobs = new SageMakerJobs(clients);
+        jobs.train(request(ROLE));
+        holdName();
+        interposer.when(request -> request.is("sagemaker", "DescribeTrainingJob") && request.bodyText().contains(JOB))
+                .rewrite(reply -> reply.withBody(reply.bodyText()
+                        .replace("\"TrainingJobStatus\": \"Completed\"", "\"TrainingJobStatus\": \"Failed\"")
+                        .replace("\"TrainingJobStatus\":\"Completed\"", "\"TrainingJobStatus\":\"Failed\"")
+                        .replaceFirst("\\{", "{\"FailureReason\": \"AlgorithmError: label column has 3 classes\", ")));
+
+        var failure = catchThrowableOfType(ApplicationFailure.class, () -> jobs.train(request(ROLE)));
+
+        assertThat(failure.getType()).isEqualTo("sluice.AwsJobFailed");
+        assertThat(failure.isNonRetryable()).isTrue();
+        assertThat(failure.getOriginalMessage())
+                .startsWith("training job " + JOB + " ended Failed: AlgorithmError: label column has 3 classes")
+                .contains("SageMaker never frees a job name in an account and region")
+                .contains("start the run again with a new run key");
+        assertThat(interposer.operations("sagemaker")).containsSubsequence("CreateTrainingJob", "DescribeTrainingJob");
+    }
+
+    @Test
+    void train_whenAnotherJobHoldsTheName_failsAsAConflictInsteadOfTakingThatJobsModel() {
+        var jobs = new SageMakerJobs(clients);
+        String otherRole = "arn:aws:iam::100000000003:role/SomeoneElsesRole";
+        jobs.train(request(otherRole));
+        holdName();
+
+        var failure = catchThrowableOfType(ApplicationFailure.class, () -> jobs.train(request(ROLE)));
+
+        assertThat(failure.getType()).isEqualTo("sluice.Conflict");
+        assertThat(failure.isNonRetryable()).isTrue();
+        assertThat(failure.getOriginalMessage())
+                .contains("training job " + JOB + " already exists in account dev (100000000003)")
+                .contains("role " + otherRole + " instead of " + ROLE)
+                .contains("start the run again with a new run key");
+    }
+
+    @Test
+    void train_whileANewExecutionRoleCannotBeAssumedYet_failsRetryablyThenStartsTheJobOnTheRetry() {
+        var jobs = new SageMakerJobs(clients);
+        interposer.when(request -> request.is("sagemaker", "CreateTrainingJob")).times(1)
+                .answer(AwsReply.jsonError(400, "ValidationException", "Message", "Could not assume role " + ROLE
+                        + ". Please ensure that the role exists and allows principal 'sagemaker.amazonaws.com' to assume the role."));
+
+        var failure = catchThrowableOfType(ApplicationFailure.class, () -> jobs.train(request(ROLE)));
+        var retried = jobs.train(request(ROLE));
+
+        assertThat(failure.getType()).isEqualTo("sluice.AccessDeniedPropagating");
+        assertThat(failure.isNonRetryable()).isFalse();
+        assertThat(failure.getOriginalMessage()).contains("Check that role " + ROLE
+                + " exists and that its trust policy lets sagemaker.amazonaws.com assume it");
+        assertThat(retried.jobName()).isEqualTo(JOB);
+        assertThat(clients.client("dev", io.sluice.activities.aws.AwsServices.SAGEMAKER)
+                .describeTrainingJob(describe -> describe.trainingJobName(JOB)).roleArn()).isEqualTo(ROLE);
+    }
+
+    @Test
+    void process_whenAnotherJobHoldsTheName_failsAsAConflictInsteadOfTakingThatJobsOutputs() {
+        var jobs = new SageMakerJobs(clients);
+        jobs.process(processingRequest("s3://" + bucket + "/elsewhere"), "0".repeat(64));
+        interposer.when(request -> request.is("sagemaker", "CreateProcessingJob") && request.bodyText().contains(PROCESSING_JOB))
+                .answer(AwsReply.jsonError(400, "ResourceInUse", "Message", "Processing job names must be unique within an "
+                        + "AWS account and region, and a processing job with this name already exists "
+                        + "(arn:aws:sagemaker:us-east-1:100000000003:processing-job/" + PROCESSING_JOB + ")"));
+
+        var failure = catchThrowableOfType(ApplicationFailure.class,
+                () -> jobs.process(processingRequest("s3://" + bucket + "/build"), "0".repeat(64)));
+
+        assertThat(failure.getType()).isEqualTo("sluice.Conflict");
+        assertThat(failure.getOriginalMessage())
+                .contains("processing job " + PROCESSING_JOB + " already exists in account dev (100000000003)")
+                .contains("outputs {split.train=s3://" + bucket + "/elsewhere/" + PROCESSING_JOB + "/split.train/} instead of")
+                .contains("start the run again with a new run key");
+    }
+
+    private ProcessingRequest processingRequest(String outputPrefix) {
+        var spec = new ProcessingSpec(null, null, null, null, null, outputPrefix, null, List.of("split.test"));
+        return new ProcessingRequest("dev", JobMode.sagemaker, PROCESSING_JOB, "s3://" + bucket + "/flows/credit-risk.flow",
+                Map.of("credit_risk.csv", "s3://" + bucket + "/data/credit_risk.csv"), List.of("split.train"), spec, ROLE,
+                Map.of(), outputPrefix);
+    }
+
+    /** AWS's answer to a second CreateTrainingJob of the name; moto would replace the first job. */
+    private void holdName() {
+        interposer.when(request -> request.is("sagemaker", "CreateTrainingJob") && request.bodyText().contains(JOB))
+                .answer(AwsReply.jsonError(400, "ResourceInUse", "Message", "Training job names must be unique within an "
+                        + "AWS account and region, and a training job with this name already exists "
+                        + "(arn:aws:sagemaker:us-east-1:100000000003:training-job/" + JOB + ")"));
+    }
+
+    private TrainingRequest request(String role) {
+        var spec = new TrainingSpec(null, Map.of("num_round", "60"), null, null, null, null,
+                Map.of("train", "split.train", "validation", "split.validation"));
+        return new TrainingRequest("dev", JobMode.sagemaker, JOB, Map.of(
+                "train", "s3://" + bucket + "/build/proc/split.train/", "validation", "s3://" + bucket + "/build/proc/split.validation/"),
+                spec, role, Map.of(), "s3://" + bucket + "/build");
+    }
+}
