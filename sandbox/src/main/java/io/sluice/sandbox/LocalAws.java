@@ -16,6 +16,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -111,17 +112,32 @@ public final class LocalAws implements AutoCloseable {
     /** Credentials that act as the account {@code alias}, obtained by assuming its worker role. */
     public AwsCredentialsProvider credentials(String alias) {
         LocalAccount account = account(alias);
-        try (var sts = StsClient.builder()
-                .region(Region.of(REGION))
-                .endpointOverride(moto.endpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(WORKER_IDENTITY))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build()) {
+        try (var sts = workerSts()) {
             var assumed = sts.assumeRole(request -> request.roleArn(account.workerRoleArn()).roleSessionName("sandbox"))
                     .credentials();
             return StaticCredentialsProvider.create(AwsSessionCredentials.create(
                     assumed.accessKeyId(), assumed.secretAccessKey(), assumed.sessionToken()));
         }
+    }
+
+    /** An STS client acting as the local worker's own identity; the caller closes it. */
+    private StsClient workerSts() {
+        return StsClient.builder()
+                .region(Region.of(REGION))
+                .endpointOverride(moto.endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(WORKER_IDENTITY))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    /** An IAM client acting as account {@code alias}; the caller closes it. */
+    public IamClient iam(String alias) {
+        return IamClient.builder()
+                .region(Region.AWS_GLOBAL)
+                .endpointOverride(moto.endpoint())
+                .credentialsProvider(credentials(alias))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
     }
 
     /** An S3 client acting as account {@code alias}; the caller closes it. */
@@ -151,12 +167,7 @@ public final class LocalAws implements AutoCloseable {
      * whose IAM ARN every worker role trusts.
      */
     public String workerPrincipal() {
-        try (var sts = StsClient.builder()
-                .region(Region.of(REGION))
-                .endpointOverride(moto.endpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(WORKER_IDENTITY))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build()) {
+        try (var sts = workerSts()) {
             String caller = sts.getCallerIdentity().arn();
             return caller.contains(":user/") ? caller.replaceFirst(":sts::", ":iam::") : caller;
         }

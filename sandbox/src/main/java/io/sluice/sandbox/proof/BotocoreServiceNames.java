@@ -42,6 +42,15 @@ final class BotocoreServiceNames {
         return folder;
     }
 
+    /**
+     * The SDK's package for botocore's {@code folder} ({@code software.amazon.awssdk.services.<package>}):
+     * the SDK names a service's package as it names the service, in lower case.
+     */
+    static String sdkPackageOf(String folder) {
+        return FOLDER_BY_SDK_NAME.entrySet().stream().filter(entry -> entry.getValue().equals(folder)).map(Map.Entry::getKey)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no SDK service is mapped to botocore folder '" + folder + "'"));
+    }
+
     /** Every mapped botocore folder. */
     static SortedSet<String> folders() {
         return new TreeSet<>(FOLDER_BY_SDK_NAME.values());

@@ -1,5 +1,6 @@
 package io.sluice.sandbox.proof;
 
+import io.sluice.sandbox.RepositoryFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +39,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class IamPolicyEvaluator implements AutoCloseable {
     /** System property holding the repository root, where {@code sandbox/iam-evaluator} is. */
-    public static final String ROOT_PROPERTY = "sluice.root";
     private static final Path EVALUATOR_DIRECTORY = Path.of("sandbox", "iam-evaluator");
     private static final String SCRIPT = "evaluate.mjs";
     private static final Path LIBRARY = Path.of("node_modules", "@cloud-copilot", "iam-simulate", "package.json");
@@ -62,7 +62,7 @@ public final class IamPolicyEvaluator implements AutoCloseable {
     }
 
     /**
-     * Starts the evaluator found through {@value #ROOT_PROPERTY}, or else in the first directory
+     * Starts the evaluator found through {@value RepositoryFiles#ROOT_PROPERTY}, or else in the first directory
      * at or above the working directory that holds {@code sandbox/iam-evaluator/evaluate.mjs}.
      *
      * @throws IllegalStateException if it is not found, its npm packages are not installed, or
@@ -95,24 +95,7 @@ public final class IamPolicyEvaluator implements AutoCloseable {
     }
 
     static Path locate() {
-        String root = System.getProperty(ROOT_PROPERTY, "");
-        if (!root.isBlank()) {
-            Path directory = Path.of(root).resolve(EVALUATOR_DIRECTORY).toAbsolutePath().normalize();
-            if (!Files.isRegularFile(directory.resolve(SCRIPT))) {
-                throw new IllegalStateException(ROOT_PROPERTY + " is " + root + ", which holds no "
-                        + EVALUATOR_DIRECTORY.resolve(SCRIPT));
-            }
-            return directory;
-        }
-        Path start = Path.of("").toAbsolutePath();
-        for (Path directory = start; directory != null; directory = directory.getParent()) {
-            Path candidate = directory.resolve(EVALUATOR_DIRECTORY);
-            if (Files.isRegularFile(candidate.resolve(SCRIPT))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("found no " + EVALUATOR_DIRECTORY.resolve(SCRIPT) + " at or above " + start
-                + "; set -D" + ROOT_PROPERTY + " to the repository root");
+        return RepositoryFiles.folderHolding(EVALUATOR_DIRECTORY, SCRIPT);
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,19 +16,6 @@ import software.amazon.awssdk.core.traits.MapTrait;
 
 /** Holds every request class of the SDK the build uses to the member names of the installed models. */
 class SdkMembersTest {
-    private static final Map<String, String> SDK_PACKAGE_BY_FOLDER = Map.ofEntries(
-            Map.entry("cloudformation", "cloudformation"),
-            Map.entry("ecr", "ecr"),
-            Map.entry("glue", "glue"),
-            Map.entry("iam", "iam"),
-            Map.entry("kms", "kms"),
-            Map.entry("lakeformation", "lakeformation"),
-            Map.entry("s3", "s3"),
-            Map.entry("sagemaker", "sagemaker"),
-            Map.entry("sagemaker-runtime", "sagemakerruntime"),
-            Map.entry("stepfunctions", "sfn"),
-            Map.entry("sts", "sts"));
-
     /** One pass over a service's request classes and every structure they reach. */
     private static final class Survey {
         private final ServiceModel model;
@@ -110,7 +96,7 @@ class SdkMembersTest {
 
     /** The SDK's request class of an operation; empty for operations newer than the SDK. */
     private static Optional<Class<?>> sdkRequestClass(String folder, String operation) {
-        String name = "software.amazon.awssdk.services." + SDK_PACKAGE_BY_FOLDER.get(folder) + ".model."
+        String name = "software.amazon.awssdk.services." + BotocoreServiceNames.sdkPackageOf(folder) + ".model."
                 + operation + "Request";
         try {
             return Optional.of(Class.forName(name));

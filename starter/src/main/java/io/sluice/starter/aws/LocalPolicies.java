@@ -11,8 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import io.sluice.sandbox.LocalAws;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
@@ -115,12 +113,7 @@ final class LocalPolicies implements AutoCloseable {
 
     /** IAM is global and outside what the worker's clients cover: read as the account's worker role. */
     private IamClient iam(String alias) {
-        return iamClients.computeIfAbsent(alias, key -> IamClient.builder()
-                .region(Region.AWS_GLOBAL)
-                .endpointOverride(localAws.awsEndpoint())
-                .credentialsProvider(localAws.credentials(alias))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build());
+        return iamClients.computeIfAbsent(alias, localAws::iam);
     }
 
     private static String decode(String document) {

@@ -2,6 +2,7 @@ package io.sluice.starter.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.sandbox.RepositoryFiles;
 import io.sluice.sandbox.foundations.DeployTemplates;
 import io.sluice.starter.CliRun;
 import java.io.IOException;
@@ -61,16 +62,16 @@ class AwsCheckCommandTest {
             }
         }
         Files.createSymbolicLink(root.resolve("sandbox"), realRoot.resolve("sandbox"));
-        String previous = System.getProperty(DeployTemplates.ROOT_PROPERTY);
+        String previous = System.getProperty(RepositoryFiles.ROOT_PROPERTY);
         CliRun check;
         try {
-            System.setProperty(DeployTemplates.ROOT_PROPERTY, root.toString());
+            System.setProperty(RepositoryFiles.ROOT_PROPERTY, root.toString());
             check = CliRun.of("aws", "check", "--state-dir", directory.resolve("state").toString());
         } finally {
             if (previous == null) {
-                System.clearProperty(DeployTemplates.ROOT_PROPERTY);
+                System.clearProperty(RepositoryFiles.ROOT_PROPERTY);
             } else {
-                System.setProperty(DeployTemplates.ROOT_PROPERTY, previous);
+                System.setProperty(RepositoryFiles.ROOT_PROPERTY, previous);
             }
         }
 

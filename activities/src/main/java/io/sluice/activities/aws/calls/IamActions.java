@@ -199,11 +199,7 @@ public final class IamActions {
 
     /** The request's member {@code name} as text, when it has that member and it is set. */
     private static Optional<String> member(SdkRequest request, String name) {
-        try {
-            return request.getValueForField(name, Object.class).map(Object::toString);
-        } catch (RuntimeException noSuchMember) {
-            return Optional.empty();
-        }
+        return request.getValueForField(name, Object.class).map(Object::toString);
     }
 
     private static String lower(String name) {

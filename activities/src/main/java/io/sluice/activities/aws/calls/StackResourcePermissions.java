@@ -29,11 +29,6 @@ final class StackResourcePermissions {
      */
     record Needs(List<IamPermission> permissions, List<OnBehalf> onBehalf) {}
 
-    /** The caller's permissions alone, for {@link #needs}. */
-    static List<IamPermission> of(String templateBody, Map<String, String> parameters, String accountId, String region) {
-        return needs(templateBody, parameters, accountId, region).permissions();
-    }
-
     static Needs needs(String templateBody, Map<String, String> given, String accountId, String region) {
         JsonNode template;
         try {

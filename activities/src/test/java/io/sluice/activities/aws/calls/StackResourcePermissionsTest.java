@@ -35,15 +35,12 @@ class StackResourcePermissionsTest {
 
     @Test
     void endpointTemplate_needsTheCallersPermissionsForModelConfigEndpointTagsAndTheSharedPackage() throws Exception {
-        String template;
-        try (var in = getClass().getResourceAsStream("/io/sluice/activities/deployment/endpoint.yaml")) {
-            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String template = endpointTemplate();
         String sharedPackage = "arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/1";
         var parameters = Map.of("EndpointName", "credit-risk", "Stage", "test", "ModelPackageArn", sharedPackage,
                 "ExecutionRoleArn", "arn:aws:iam::100000000005:role/SluiceSageMakerExecution", "WorkflowId", "deploy/credit-risk");
 
-        var permissions = StackResourcePermissions.of(template, parameters, "100000000005", "us-east-1");
+        var permissions = StackResourcePermissions.needs(template, parameters, "100000000005", "us-east-1").permissions();
 
         String sageMaker = "arn:aws:sagemaker:us-east-1:100000000005:";
         assertThat(permissions).containsExactly(
