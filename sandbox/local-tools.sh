@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the programs the local stack runs are on this machine:
-#   moto_server      the multi-account AWS API emulator (Python package moto[server])
+#   moto             the multi-account AWS API emulator (Python package moto[server], 5.1 or newer),
+#                    which the sandbox runs with python3 and its policy additions
 #   docker-registry  a real container registry server
 #   skopeo           a reference image copier, used by benchmarks
 #   iam-evaluator    the npm packages of sandbox/iam-evaluator, which tests use to check calls
@@ -33,8 +34,8 @@ if [ ${#missing_packages[@]} -gt 0 ]; then
   fi
 fi
 
-if ! command -v moto_server >/dev/null 2>&1; then
-  echo "local-tools: moto_server is missing; run: python3 -m pip install 'moto[server]>=5.1'" >&2
+if ! python3 -c 'import moto.server, moto.lakeformation.models, moto.sagemaker.responses' >/dev/null 2>&1; then
+  echo "local-tools: python3 cannot import moto's server; run: python3 -m pip install 'moto[server]>=5.1'" >&2
   exit 1
 fi
 if ! command -v docker-registry >/dev/null 2>&1; then

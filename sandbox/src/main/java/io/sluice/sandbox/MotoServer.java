@@ -7,9 +7,13 @@ import java.util.List;
 
 /**
  * {@code moto_server}, the multi-account AWS API emulator, on a free 127.0.0.1 port. Accounts are
- * reached through {@code sts:AssumeRole} into a role ARN of the account.
+ * reached through {@code sts:AssumeRole} into a role ARN of the account. moto runs with the policy
+ * resources and operations deploy/aws relies on that moto leaves out (bucket and repository
+ * policies through CloudFormation, data lake settings, model package group policies; see
+ * {@value #LAUNCHER}), so the local stack holds every policy a real account would.
  */
 public final class MotoServer implements AutoCloseable {
+    static final String LAUNCHER = "moto_server_with_policies.py";
     private final ManagedProcess process;
     private final URI endpoint;
 
@@ -23,11 +27,22 @@ public final class MotoServer implements AutoCloseable {
         int port = FreePort.any();
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         var process = ManagedProcess.start("moto_server",
-                List.of("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port)),
+                List.of("python3", "-c", launcher(), "-H", "127.0.0.1", "-p", Integer.toString(port)),
                 logDirectory.resolve("moto.log"),
                 () -> Http.answers(endpoint.resolve("/moto-api/"), 200),
                 Duration.ofSeconds(60));
         return new MotoServer(process, endpoint);
+    }
+
+    private static String launcher() {
+        try (var in = MotoServer.class.getResourceAsStream(LAUNCHER)) {
+            if (in == null) {
+                throw new IllegalStateException(LAUNCHER + " is missing from the sandbox's resources");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The endpoint every AWS service client of the local stack uses. */

@@ -118,9 +118,11 @@ public final class AccountFoundations {
             if (stage.equals("dev")) {
                 parameters.put("ReadWriteBucketArns", "arn:aws:s3:::" + request.devBucket());
                 parameters.put("ReadOnlyBucketArns", "arn:aws:s3:::" + request.producerBucket());
+                parameters.put("PullAwsImages", "true");
             } else {
                 parameters.put("ReadOnlyBucketArns", "arn:aws:s3:::" + sharedBucket);
                 parameters.put("KmsKeyArn", sharedKey);
+                parameters.put("SharedServicesAccountId", accounts.get("shared"));
             }
             executionRoles.put(stage, deployer.apply(stage, EXECUTION_ROLE_STACK, "sagemaker-execution-role.yaml", parameters)
                     .output("RoleArn"));
