@@ -150,7 +150,10 @@ public final class AccountFoundations {
                     parameters.put("ArtifactKeyArn", sharedKey);
                     parameters.put("CopySourceBucketArns", "arn:aws:s3:::" + request.devBucket());
                 }
-                case "test", "prod" -> parameters.put("SageMakerExecutionRoleArn", executionRoles.get(kind));
+                case "test", "prod" -> {
+                    parameters.put("SageMakerExecutionRoleArn", executionRoles.get(kind));
+                    parameters.put("SharedServicesAccountId", accounts.get("shared"));
+                }
                 default -> { }
             }
             workerRoles.put(kind, deployer.apply(kind, ACCOUNT_ROLE_STACK, "account-role.yaml", parameters).output("RoleArn"));

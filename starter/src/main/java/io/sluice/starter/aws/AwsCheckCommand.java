@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * by the policies the local stack holds and no request breaks its service model.
  */
 @Command(name = "check", description = {
-        "Run the lifecycle (data product, build, promote, deploy) on a fresh local stack, recording every",
+        "Run the lifecycle (data product, build, promote, deploy, then a second release of the model",
+        "deployed from the shared package to the same endpoints) on a fresh local stack, recording every",
         "AWS call, then check each request against AWS's service models (botocore) and each permission it",
         "needs against the IAM and resource policies the local stack holds. Prints per account and role:",
         "calls, denials with their reason, invalid requests and granted actions no call used; writes the",
@@ -57,7 +58,7 @@ public final class AwsCheckCommand implements Callable<Integer> {
         List<CallCheck.RoleFindings> findings;
         List<String> lifecycleFailures;
         try (var stack = LocalStack.start(directory, FreePort.any(), true, ledger)) {
-            var scenario = DemoScenario.approvingEveryGate(stack, out);
+            var scenario = DemoScenario.approvingEveryGateTwice(stack, out);
             scenario.run();
             lifecycleFailures = scenario.failures();
             out.println("==>  BuildModel with its jobs on SageMaker, for the calls local job mode does not make");

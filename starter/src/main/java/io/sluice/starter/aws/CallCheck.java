@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Checks recorded AWS calls as AWS would: each request against its operation's input shape in
@@ -46,6 +47,9 @@ final class CallCheck {
      * Repositories outside the estate are AWS's own (Data Wrangler, the built-in algorithms): AWS
      * lets any account pull from them, so only the puller's identity policy decides.
      */
+    /** A model package group, or a package in it: the group's resource policy governs both. */
+    private static final Pattern MODEL_PACKAGE = Pattern.compile("arn:aws:sagemaker:[^:]+:\\d{12}:model-package(?:-group)?/([^/]+)(?:/.*)?");
+
     private static final String AWS_OWNED_REPOSITORY_POLICY = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*",\
             "Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer","ecr:BatchCheckLayerAvailability"]}]}""";
@@ -119,6 +123,10 @@ final class CallCheck {
                 return Optional.of(AWS_OWNED_REPOSITORY_POLICY);
             }
             return policies.repositoryPolicy(resourceAccount, arn.substring(arn.indexOf(":repository/") + ":repository/".length()));
+        }
+        var modelPackage = MODEL_PACKAGE.matcher(arn);
+        if (modelPackage.matches()) {
+            return policies.modelPackageGroupPolicy(resourceAccount, modelPackage.group(1));
         }
         return Optional.empty();
     }

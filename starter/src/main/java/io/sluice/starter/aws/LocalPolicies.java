@@ -111,6 +111,18 @@ final class LocalPolicies implements AutoCloseable {
         }));
     }
 
+    /** The resource policy of model package group {@code group} in account {@code owner}. */
+    Optional<String> modelPackageGroupPolicy(String owner, String group) {
+        return resource.computeIfAbsent("sagemaker:" + owner + "/" + group, key -> alias(owner).flatMap(alias -> {
+            try {
+                return Optional.of(clients.client(alias, AwsServices.SAGEMAKER)
+                        .getModelPackageGroupPolicy(get -> get.modelPackageGroupName(group)).resourcePolicy());
+            } catch (AwsServiceException e) {
+                return Optional.empty();
+            }
+        }));
+    }
+
     /** IAM is global and outside what the worker's clients cover: read as the account's worker role. */
     private IamClient iam(String alias) {
         return iamClients.computeIfAbsent(alias, localAws::iam);

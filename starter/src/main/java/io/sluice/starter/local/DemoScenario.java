@@ -55,6 +55,7 @@ public final class DemoScenario {
     private final LocalStack stack;
     private final PrintWriter out;
     private final GateHandler gates;
+    private final boolean secondRelease;
     final List<String> failures = new ArrayList<>();
     final Map<String, String> summary = new java.util.LinkedHashMap<>();
     final List<String> approvals = new ArrayList<>();
@@ -65,9 +66,14 @@ public final class DemoScenario {
     }
 
     DemoScenario(LocalStack stack, PrintWriter out, GateHandler gates) {
+        this(stack, out, gates, false);
+    }
+
+    private DemoScenario(LocalStack stack, PrintWriter out, GateHandler gates, boolean secondRelease) {
         this.stack = stack;
         this.out = out;
         this.gates = gates;
+        this.secondRelease = secondRelease;
     }
 
     /**
@@ -110,6 +116,15 @@ public final class DemoScenario {
         return new DemoScenario(stack, out, automatic(out));
     }
 
+    /**
+     * The lifecycle followed by a second release: another build of the same model (a new package
+     * version), its promotion, and its deployment from the shared package to the same endpoints,
+     * as an update of their stacks. What {@code sluice aws check} runs.
+     */
+    public static DemoScenario approvingEveryGateTwice(LocalStack stack, PrintWriter out) {
+        return new DemoScenario(stack, out, automatic(out), true);
+    }
+
     /** What did not hold, once {@link #run()} has returned; empty when every step held. */
     public List<String> failures() {
         return List.copyOf(failures);
@@ -129,9 +144,19 @@ public final class DemoScenario {
             if (promoted == null) {
                 return;
             }
-            deploy(session, built, promoted);
+            if (!deploy(session, built, promoted, "") || !secondRelease) {
+                return;
+            }
+            BuildResult rebuilt = build(session, SECOND_RELEASE);
+            PromoteResult repromoted = rebuilt == null ? null : promote(session, rebuilt);
+            if (repromoted != null) {
+                deploy(session, rebuilt, repromoted, "package");
+            }
         }
     }
+
+    /** The run key of the second release's build. */
+    static final String SECOND_RELEASE = "demo-2";
 
     private boolean registerDataProduct(TemporalSession session) {
         step("RegisterDataProduct: LF-tags, database and tables in governance, producer and consumer resource links, grants");
@@ -153,11 +178,15 @@ public final class DemoScenario {
     }
 
     private BuildResult build(TemporalSession session) {
-        step("BuildModel: Data Wrangler flow and XGBoost on the worker, then the lead data scientist's approval");
+        return build(session, "demo");
+    }
+
+    private BuildResult build(TemporalSession session, String runKey) {
+        step("BuildModel " + runKey + ": Data Wrangler flow and XGBoost on the worker, then the lead data scientist's approval");
         var spec = SpecFiles.read(stack.buildSpec(), BuildSpec.class);
         var started = new RunStarter(session.client(), session.taskQueue()).start(BuildModelWorkflow.TYPE,
-                WorkflowIds.build(spec.modelPackageGroup(), "demo"), spec.modelPackageGroup(), "Demo build", "",
-                new BuildRequest(spec, "demo", LocalApprovers.DATA_SCIENTIST));
+                WorkflowIds.build(spec.modelPackageGroup(), runKey), spec.modelPackageGroup(), "Demo build", "",
+                new BuildRequest(spec, runKey, LocalApprovers.DATA_SCIENTIST));
         RunStatus status = awaitGate(session, started.workflowId());
         if (!status.awaitingApproval()) {
             fail("BuildModel " + started.workflowId() + " did not reach its approval gate: " + describe(status));
@@ -220,13 +249,19 @@ public final class DemoScenario {
         return result;
     }
 
-    private void deploy(TemporalSession session, BuildResult built, PromoteResult promoted) {
-        step("DeployModel: test endpoint, integration tests on real predictions, governance officer's approval, prod");
+    /**
+     * Deploys {@code promoted}'s package; {@code modelSource} overrides the sample spec's when not
+     * empty. Whether the deployment held.
+     */
+    private boolean deploy(TemporalSession session, BuildResult built, PromoteResult promoted, String modelSource) {
+        step("DeployModel " + promoted.centralPackageArn().replaceAll(".*/", "v")
+                + ": test endpoint, integration tests on real predictions, governance officer's approval, prod");
         var sample = SpecFiles.read(stack.buildSpec().resolveSibling(SampleSeeds.DEPLOY_SPEC), DeploymentSpec.class);
         String testSplit = built.processingOutputs().entrySet().stream().filter(entry -> entry.getKey().endsWith(".test"))
                 .map(entry -> entry.getValue() + "part-00000.csv").findFirst().orElse("");
         var tests = sample.integrationTests();
-        var spec = new DeploymentSpec(sample.endpointName(), sample.sharedAccount(), sample.modelSource(), sample.test(), sample.prod(),
+        var spec = new DeploymentSpec(sample.endpointName(), sample.sharedAccount(),
+                modelSource.isEmpty() ? sample.modelSource() : modelSource, sample.test(), sample.prod(),
                 new IntegrationTestSpec(tests.mode(), tests.payloads(), tests.payloadsUri(), tests.contentType(), testSplit,
                         tests.dataAccount(), tests.minSuccessRate(), tests.maxP95LatencyMs(), tests.expectedMin(), tests.expectedMax(),
                         tests.metric(), tests.threshold()), sample.removeTestStackOnFailure());
@@ -236,7 +271,7 @@ public final class DemoScenario {
         RunStatus status = awaitGate(session, started.workflowId());
         if (!status.awaitingApproval()) {
             fail("DeployModel " + started.workflowId() + " did not reach its approval gate: " + describe(status));
-            return;
+            return false;
         }
         gates.decide(session, status, LocalApprovers.GOVERNANCE_OFFICER);
         DeployResult result = session.client().newUntypedWorkflowStub(started.workflowId()).getResult(DeployResult.class);
@@ -250,7 +285,8 @@ public final class DemoScenario {
                 report.successes(), report.invocations(), report.p50LatencyMs(), report.p95LatencyMs(), report.metric(),
                 report.metricValue(), report.labelledRows()));
         recordApprovals(result.approval());
-        if (result.outcome() != DeploymentOutcome.DEPLOYED) {
+        boolean deployed = result.outcome() == DeploymentOutcome.DEPLOYED;
+        if (!deployed) {
             fail("DeployModel ended " + result.outcome() + ": " + result.reason());
         }
         for (String account : List.of(spec.test().account(), spec.prod().account())) {
@@ -259,9 +295,11 @@ public final class DemoScenario {
                 var stacks = clients.client(account, AwsServices.CLOUDFORMATION).describeStacks(d -> d.stackName(stackName)).stacks();
                 if (stacks.size() != 1) {
                     fail("stack " + stackName + " is not in account " + account);
+                    deployed = false;
                 }
             }
         }
+        return deployed;
     }
 
     private String checksum(String account, String uri) {

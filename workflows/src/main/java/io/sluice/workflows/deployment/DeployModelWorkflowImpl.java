@@ -9,7 +9,6 @@ import io.sluice.workflows.approval.Gates;
 import io.sluice.workflows.deployment.DeploymentActivities.StackOutcome;
 import io.sluice.workflows.deployment.IntegrationTestActivities.TestReport;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -18,14 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.slf4j.Logger;
 
 /** The DeployModel orchestration; every AWS call is an activity. */
 public final class DeployModelWorkflowImpl extends GatedWorkflow implements DeployModelWorkflow {
-    private static final Logger log = Workflow.getLogger(DeployModelWorkflowImpl.class);
     private final DeploymentActivities deployment = Workflow.newActivityStub(DeploymentActivities.class,
             Steps.waiting(Duration.ofHours(2)));
-    /** The group policy step is best effort: some registries (and the local stand-in) do not take one. */
+    /** The group policy is one quick call: a few attempts, then the run fails naming why. */
     private final DeploymentActivities grants = Workflow.newActivityStub(DeploymentActivities.class,
             ActivityOptions.newBuilder()
                     .setStartToCloseTimeout(Duration.ofMinutes(2))
@@ -106,16 +103,12 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
         return result(DeploymentOutcome.DEPLOYED, request, testStack, report, prodStack, smoke, "");
     }
 
+    /** A failed grant fails the run: without it the stage accounts cannot create a model from the shared package. */
     private String grantStageAccounts(DeploymentSpec spec, String group) {
-        try {
-            var granted = grants.grantAccess(new DeploymentActivities.GrantRequest(spec.sharedAccount(), group,
-                    List.of(spec.test().account(), spec.prod().account())));
-            return "stage accounts may use group " + granted.group();
-        } catch (ActivityFailure e) {
-            String reason = e.getCause() instanceof ApplicationFailure failure ? failure.getOriginalMessage() : e.getMessage();
-            log.warn("model package group policy not set: {}", reason);
-            return "not set: " + reason;
-        }
+        var granted = grants.grantAccess(new DeploymentActivities.GrantRequest(spec.sharedAccount(), group,
+                List.of(spec.test().account(), spec.prod().account())));
+        return "stage accounts " + spec.test().account() + " and " + spec.prod().account() + " may create models from group "
+                + granted.group() + (granted.changed() ? " (policy updated)" : " (policy already said so)");
     }
 
     private static DeploymentActivities.StackRequest stackRequest(DeploymentSpec spec, String stage, StageSpec stageSpec,

@@ -13,8 +13,8 @@ public interface DeploymentActivities {
     DeployablePackage describePackage(PackageRequest request);
 
     /**
-     * Lets the stage accounts use the package group (its resource policy), where the API allows it;
-     * setting the same policy again changes nothing.
+     * Lets the stage accounts create models from the group's packages (its resource policy, keeping
+     * statements others put there); when the policy already says so nothing is written.
      */
     GrantResult grantAccess(GrantRequest request);
 
