@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Checks recorded AWS calls as AWS would: each request against its operation's input shape in
@@ -43,22 +42,13 @@ final class CallCheck {
         }
     }
 
-    /**
-     * Repositories outside the estate are AWS's own (Data Wrangler, the built-in algorithms): AWS
-     * lets any account pull from them, so only the puller's identity policy decides.
-     */
-    /** A model package group, or a package in it: the group's resource policy governs both. */
-    private static final Pattern MODEL_PACKAGE = Pattern.compile("arn:aws:sagemaker:[^:]+:\\d{12}:model-package(?:-group)?/([^/]+)(?:/.*)?");
-
-    private static final String AWS_OWNED_REPOSITORY_POLICY = """
-            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*",\
-            "Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer","ecr:BatchCheckLayerAvailability"]}]}""";
-
     private final LocalPolicies policies;
+    private final ResourcePolicies resourcePolicies;
     private final IamPolicyEvaluator evaluator;
 
-    CallCheck(LocalPolicies policies, IamPolicyEvaluator evaluator) {
+    CallCheck(LocalPolicies policies, ResourcePolicies resourcePolicies, IamPolicyEvaluator evaluator) {
         this.policies = policies;
+        this.resourcePolicies = resourcePolicies;
         this.evaluator = evaluator;
     }
 
@@ -101,34 +91,14 @@ final class CallCheck {
     }
 
     private String resourceAccount(IamPermission permission, String callerAccount) {
-        String arn = permission.resourceArn();
-        if (arn.startsWith("arn:aws:s3:::")) {
-            String bucket = arn.substring("arn:aws:s3:::".length()).split("/", 2)[0];
-            return policies.bucketOwner(bucket).orElse(callerAccount);
-        }
-        String[] parts = arn.split(":");
-        return parts.length > 4 && parts[4].matches("\\d{12}") ? parts[4] : callerAccount;
+        return resourcePolicies.owner(permission.resourceArn(), callerAccount);
     }
 
     private Optional<String> resourcePolicy(IamPermission permission, String resourceAccount) {
-        String arn = permission.resourceArn();
         if (permission.action().equals("sts:AssumeRole")) {
-            return policies.trustPolicy(arn);
+            return policies.trustPolicy(permission.resourceArn());
         }
-        if (arn.startsWith("arn:aws:s3:::")) {
-            return policies.bucketPolicy(resourceAccount, arn.substring("arn:aws:s3:::".length()).split("/", 2)[0]);
-        }
-        if (arn.startsWith("arn:aws:ecr:") && arn.contains(":repository/")) {
-            if (policies.alias(resourceAccount).isEmpty()) {
-                return Optional.of(AWS_OWNED_REPOSITORY_POLICY);
-            }
-            return policies.repositoryPolicy(resourceAccount, arn.substring(arn.indexOf(":repository/") + ":repository/".length()));
-        }
-        var modelPackage = MODEL_PACKAGE.matcher(arn);
-        if (modelPackage.matches()) {
-            return policies.modelPackageGroupPolicy(resourceAccount, modelPackage.group(1));
-        }
-        return Optional.empty();
+        return resourcePolicies.of(permission.resourceArn(), resourceAccount);
     }
 
     /** Actions the role's policies allow by name (or pattern) that no call of the role used. */

@@ -1,7 +1,6 @@
 package io.sluice.starter.aws;
 
 import io.sluice.activities.aws.AwsClients;
-import io.sluice.activities.aws.AwsServices;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,20 +13,18 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
- * The policies as the local stack holds them, read back through the accounts' own clients: a
- * role's identity policies (inline and attached), bucket and repository policies, and trust
- * policies. What the templates created is what is read, never what the code meant to create.
+ * The IAM policies as the local stack holds them: a role's identity policies (inline and attached)
+ * and trust policy, read back through each account's IAM. What the templates created is what is
+ * read, never what the code meant to create. Resource policies are {@link ResourcePolicies}'.
  */
 final class LocalPolicies implements AutoCloseable {
-    private final AwsClients clients;
     private final LocalAws localAws;
     private final Map<String, IamClient> iamClients = new ConcurrentHashMap<>();
     private final Map<String, String> aliasById;
     private final Map<String, List<String>> identity = new ConcurrentHashMap<>();
-    private final Map<String, Optional<String>> resource = new ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> trust = new ConcurrentHashMap<>();
 
     LocalPolicies(AwsClients clients, LocalAws localAws) {
-        this.clients = clients;
         this.localAws = localAws;
         this.aliasById = new ConcurrentHashMap<>();
         clients.settings().accounts().forEach((alias, account) -> aliasById.putIfAbsent(account.id(), alias));
@@ -68,55 +65,11 @@ final class LocalPolicies implements AutoCloseable {
 
     /** The trust policy of role {@code roleArn}, if the role exists. */
     Optional<String> trustPolicy(String roleArn) {
-        return resource.computeIfAbsent("trust:" + roleArn, key -> alias(roleArn.split(":")[4]).flatMap(alias -> {
+        return trust.computeIfAbsent(roleArn, key -> alias(roleArn.split(":")[4]).flatMap(alias -> {
             try {
                 String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
                 return Optional.of(decode(iam(alias)
                         .getRole(get -> get.roleName(roleName)).role().assumeRolePolicyDocument()));
-            } catch (AwsServiceException e) {
-                return Optional.empty();
-            }
-        }));
-    }
-
-    /** The policy of bucket {@code bucket}, read by the account that owns it. */
-    Optional<String> bucketPolicy(String owner, String bucket) {
-        return resource.computeIfAbsent("s3:" + bucket, key -> alias(owner).flatMap(alias -> {
-            try {
-                return Optional.of(clients.client(alias, AwsServices.S3).getBucketPolicy(get -> get.bucket(bucket)).policy());
-            } catch (AwsServiceException e) {
-                return Optional.empty();
-            }
-        }));
-    }
-
-    /** The account that owns bucket {@code bucket}, found by asking each account which buckets it has. */
-    Optional<String> bucketOwner(String bucket) {
-        return resource.computeIfAbsent("owner:" + bucket, key -> clients.settings().accounts().values().stream()
-                .filter(account -> clients.client(account.alias(), AwsServices.S3).listBuckets().buckets().stream()
-                        .anyMatch(owned -> owned.name().equals(bucket)))
-                .map(account -> account.id())
-                .findFirst());
-    }
-
-    /** The policy of repository {@code name} in account {@code owner}. */
-    Optional<String> repositoryPolicy(String owner, String name) {
-        return resource.computeIfAbsent("ecr:" + owner + "/" + name, key -> alias(owner).flatMap(alias -> {
-            try {
-                return Optional.of(clients.client(alias, AwsServices.ECR)
-                        .getRepositoryPolicy(get -> get.repositoryName(name)).policyText());
-            } catch (AwsServiceException e) {
-                return Optional.empty();
-            }
-        }));
-    }
-
-    /** The resource policy of model package group {@code group} in account {@code owner}. */
-    Optional<String> modelPackageGroupPolicy(String owner, String group) {
-        return resource.computeIfAbsent("sagemaker:" + owner + "/" + group, key -> alias(owner).flatMap(alias -> {
-            try {
-                return Optional.of(clients.client(alias, AwsServices.SAGEMAKER)
-                        .getModelPackageGroupPolicy(get -> get.modelPackageGroupName(group)).resourcePolicy());
             } catch (AwsServiceException e) {
                 return Optional.empty();
             }
