@@ -1,21 +1,20 @@
 package io.sluice.starter.aws;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.sandbox.FreePort;
+import io.sluice.sandbox.LocalAws;
+import io.sluice.sandbox.foundations.DeployTemplates;
 import io.sluice.sandbox.proof.IamPolicyEvaluator;
 import io.sluice.starter.CommandFailedException;
 import io.sluice.starter.ExitCodes;
 import io.sluice.starter.TemporalSession;
 import io.sluice.starter.local.DemoScenario;
 import io.sluice.starter.local.LocalStack;
+import io.sluice.workers.config.ConfigFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +34,8 @@ import picocli.CommandLine.Spec;
         "calls, denials with their reason, invalid requests and granted actions no call used; writes the",
         "permissions each role needed. Exit 0 only if nothing was denied, invalid or not evaluable, else 1."})
 public final class AwsCheckCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The required-permissions file {@code deploy/aws} documents, written by the local check. */
+    static final String REQUIRED_PERMISSIONS_FILE = "required-permissions.json";
 
     @Spec
     CommandSpec spec;
@@ -44,18 +44,29 @@ public final class AwsCheckCommand implements Callable<Integer> {
     Path stateDirectory;
 
     @Option(names = "--required-permissions", paramLabel = "FILE",
-            description = "Where to write the permissions each role needed (default: DIR/required-permissions.json).")
+            description = {"Where to write the permissions each role needed (default: DIR/required-permissions.json);",
+                "with --config, the permissions to ask AWS about (default: deploy/aws/required-permissions.json)."})
     Path requiredPermissions;
+
+    @Option(names = "--config", paramLabel = "FILE", description = {
+        "Preflight of a real estate instead: ask AWS (iam:SimulatePrincipalPolicy) whether each role of this",
+        "config may do what the required permissions list, with the resource policies of other accounts'",
+        "resources, and whether the governance worker is a Lake Formation data lake administrator."})
+    Path config;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (config != null) {
+            return preflight(out);
+        }
         Path directory = stateDirectory != null ? stateDirectory : Files.createTempDirectory("sluice-aws-check-");
         Path permissionsFile = requiredPermissions != null ? requiredPermissions : directory.resolve("required-permissions.json");
         var ledger = new CallLedger();
         out.println("running the lifecycle on a fresh local stack (state in " + directory + "), recording every AWS call");
         out.flush();
         List<CallCheck.RoleFindings> findings;
+        RequiredPermissions required;
         List<String> lifecycleFailures;
         try (var stack = LocalStack.start(directory, FreePort.any(), true, ledger)) {
             var scenario = DemoScenario.approvingEveryGateTwice(stack, out);
@@ -70,6 +81,7 @@ public final class AwsCheckCommand implements Callable<Integer> {
                     var policies = new LocalPolicies(clients, stack.aws());
                     var evaluator = IamPolicyEvaluator.start()) {
                 findings = new CallCheck(policies, new ResourcePolicies(clients), evaluator).check(ledger.calls());
+                required = RequiredPermissions.of(findings, clients.settings().accounts());
             }
         }
         int denied = 0;
@@ -90,7 +102,7 @@ public final class AwsCheckCommand implements Callable<Integer> {
             unchecked += role.unchecked.size();
             unused += role.unusedGrants.size();
         }
-        writeRequiredPermissions(findings, permissionsFile);
+        required.write(permissionsFile);
         out.println("required permissions per role written to " + permissionsFile);
         lifecycleFailures.forEach(failure -> out.println("lifecycle: " + failure));
         if (unchecked > 0) {
@@ -108,12 +120,37 @@ public final class AwsCheckCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void writeRequiredPermissions(List<CallCheck.RoleFindings> findings, Path file) throws java.io.IOException {
-        Map<String, Map<String, java.util.Set<String>>> byRole = new LinkedHashMap<>();
-        findings.forEach(role -> byRole.put(role.roleArn, role.required));
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
+    private int preflight(PrintWriter out) throws java.io.IOException {
+        var settings = ConfigFiles.read(config).awsSettings();
+        Path file = requiredPermissions != null ? requiredPermissions
+                : DeployTemplates.locate().directory().resolve(REQUIRED_PERMISSIONS_FILE);
+        var required = RequiredPermissions.read(file).forEstate(settings.accounts(), LocalAws.REGION, settings.region());
+        out.println("asking AWS whether the roles of " + config + " may do what " + file + " lists");
+        out.flush();
+        List<AwsPreflight.RoleResult> results;
+        List<String> missingAdmins;
+        try (var clients = AwsClients.create(settings)) {
+            var preflight = new AwsPreflight(clients);
+            results = preflight.simulate(required);
+            missingAdmins = preflight.missingDataLakeAdmins();
         }
-        Files.writeString(file, JSON.writeValueAsString(byRole));
+        int simulated = 0;
+        int denied = 0;
+        for (var role : results) {
+            out.println(role.account + "  " + role.roleArn + ": " + role.simulated + " permission(s) simulated, " + role.denied.size()
+                    + " denied");
+            role.denied.forEach(line -> out.println("  denied     " + line));
+            simulated += role.simulated;
+            denied += role.denied.size();
+        }
+        missingAdmins.forEach(line -> out.println("  denied     " + line));
+        out.println(simulated + " permissions simulated by AWS: " + denied + " denied by the estate's policies, "
+                + missingAdmins.size() + " Lake Formation administrator(s) missing");
+        out.flush();
+        if (denied > 0 || !missingAdmins.isEmpty()) {
+            throw new CommandFailedException(ExitCodes.RUN_FAILED, "aws check: " + denied + " denied, " + missingAdmins.size()
+                    + " Lake Formation administrator(s) missing");
+        }
+        return ExitCodes.OK;
     }
 }

@@ -1,0 +1,57 @@
+package io.sluice.starter.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.activities.aws.AwsAccount;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RequiredPermissionsTest {
+
+    @Test
+    void pattern_generalisesWhatOneRunNames() {
+        assertThat(RequiredPermissions.pattern("arn:aws:s3:::sluice-dev-100000000003/build/credit-risk-demo-train-dad2b575/output/model.tar.gz"))
+                .isEqualTo("arn:aws:s3:::sluice-dev-100000000003/build/*");
+        assertThat(RequiredPermissions.pattern("arn:aws:s3:::sluice-dev-100000000003/flows"))
+                .isEqualTo("arn:aws:s3:::sluice-dev-100000000003/flows");
+        assertThat(RequiredPermissions.pattern("arn:aws:sagemaker:us-east-1:100000000003:training-job/credit-risk-demo-train-dad2b575"))
+                .isEqualTo("arn:aws:sagemaker:us-east-1:100000000003:training-job/*");
+        assertThat(RequiredPermissions.pattern("arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/2"))
+                .isEqualTo("arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/*");
+        assertThat(RequiredPermissions.pattern("arn:aws:sagemaker:us-east-1:100000000004:model-card/credit-risk-v12"))
+                .isEqualTo("arn:aws:sagemaker:us-east-1:100000000004:model-card/credit-risk-v*");
+        assertThat(RequiredPermissions.pattern("arn:aws:sagemaker:us-east-1:100000000005:endpoint/credit-risk"))
+                .isEqualTo("arn:aws:sagemaker:us-east-1:100000000005:endpoint/credit-risk");
+    }
+
+    @Test
+    void forEstate_replacesAccountIdsRegionAndWorkerRoles() {
+        var local = new RequiredPermissions(Map.of("dev", "100000000003", "shared", "100000000004"), Map.of(
+                "arn:aws:iam::100000000004:role/SluiceWorker", new RequiredPermissions.Role("shared", Map.of("s3:GetObject",
+                        Set.of("arn:aws:s3:::sluice-dev-100000000003/build/*"))),
+                "arn:aws:iam::100000000003:role/SluiceSageMakerExecution", new RequiredPermissions.Role("dev", Map.of(
+                        "ecr:BatchGetImage", Set.of("arn:aws:ecr:us-east-1:663277389841:repository/sagemaker-data-wrangler-container")))));
+
+        var estate = local.forEstate(Map.of(
+                "dev", new AwsAccount("dev", "222233334444", "arn:aws:iam::222233334444:role/MlWorker"),
+                "shared", new AwsAccount("shared", "555566667777", "arn:aws:iam::555566667777:role/MlWorker")), "us-east-1", "eu-west-1");
+
+        assertThat(estate.roles()).containsOnlyKeys("arn:aws:iam::555566667777:role/MlWorker",
+                "arn:aws:iam::222233334444:role/SluiceSageMakerExecution");
+        assertThat(estate.roles().get("arn:aws:iam::555566667777:role/MlWorker").actions().get("s3:GetObject"))
+                .containsExactly("arn:aws:s3:::sluice-dev-222233334444/build/*");
+        assertThat(estate.roles().get("arn:aws:iam::222233334444:role/SluiceSageMakerExecution").actions().get("ecr:BatchGetImage"))
+                .containsExactly("arn:aws:ecr:eu-west-1:663277389841:repository/sagemaker-data-wrangler-container");
+    }
+
+    @Test
+    void forEstate_withoutAnAccountThePermissionsName_failsNamingIt() {
+        var local = new RequiredPermissions(Map.of("dev", "100000000003"), Map.of("arn:aws:iam::100000000003:role/SluiceWorker",
+                new RequiredPermissions.Role("dev", Map.of())));
+
+        assertThatThrownBy(() -> local.forEstate(Map.of(), "us-east-1", "us-east-1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("accounts.dev is missing from the config");
+    }
+}
