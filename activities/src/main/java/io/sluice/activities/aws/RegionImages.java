@@ -48,6 +48,11 @@ public final class RegionImages {
         return DATA_WRANGLER.containsValue(account) || XGBOOST.containsValue(account);
     }
 
+    /** The regions whose default images are known. */
+    static java.util.Set<String> regions() {
+        return java.util.Set.copyOf(DATA_WRANGLER.keySet());
+    }
+
     private static String uri(Map<String, String> accounts, String region, String tag, String field) {
         String account = accounts.get(region);
         if (account == null) {
