@@ -10,7 +10,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * The resource policies of an estate's resources, read by the account that owns each through its
- * worker role: bucket policies, repository policies and model package group policies. What is
+ * worker role: bucket policies, repository policies, model package group policies, and for a Glue
+ * catalog the share its Lake Formation grants to other accounts make ({@link LakeFormationShares}). What is
  * read is what AWS (or the local stack) holds, never what the code meant to set.
  */
 final class ResourcePolicies {
@@ -65,6 +66,13 @@ final class ResourcePolicies {
             String repository = resourceArn.substring(resourceArn.indexOf(":repository/") + ":repository/".length());
             return read("ecr:" + owner + "/" + repository, owner, alias -> clients.client(alias, AwsServices.ECR)
                     .getRepositoryPolicy(get -> get.repositoryName(repository)).policyText());
+        }
+        if (resourceArn.startsWith("arn:aws:glue:")) {
+            return read("glue:" + owner, owner, alias -> LakeFormationShares.policy(clients.settings().region(), owner,
+                    clients.client(alias, AwsServices.LAKE_FORMATION)
+                            .listPermissionsPaginator(list -> list.catalogId(owner))
+                            .stream().flatMap(page -> page.principalResourcePermissions().stream()).toList())
+                    .orElse(null));
         }
         var modelPackage = MODEL_PACKAGE.matcher(resourceArn);
         if (modelPackage.matches()) {
