@@ -201,13 +201,16 @@ public final class LocalAws implements AutoCloseable {
             }
         }
         Map<String, CloudFormationClient> clients = new LinkedHashMap<>();
+        Map<String, S3Client> s3Clients = new LinkedHashMap<>();
         try {
             AccountFoundations.deploy(foundations(),
                     alias -> clients.computeIfAbsent(alias, this::cloudFormation),
+                    alias -> s3Clients.computeIfAbsent(alias, this::s3),
                     DeployTemplates.locate()::body,
                     deployed -> { });
         } finally {
             clients.values().forEach(CloudFormationClient::close);
+            s3Clients.values().forEach(S3Client::close);
         }
     }
 

@@ -9,11 +9,13 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The account foundations of deploy/aws, deployed into an estate of six accounts: the shared
- * services bucket and key, the SageMaker execution role in dev, test and prod, and in every
- * account the role the worker assumes there. {@code sluice bootstrap} applies them to real
+ * services bucket and key, the SageMaker execution role in dev, test and prod, in every
+ * account the role the worker assumes there, and the statements other accounts' roles need in
+ * the policies of the teams' own buckets ({@link BucketGrants}). {@code sluice bootstrap} applies them to real
  * accounts; the local stack applies them to its own, so what it can do is what they grant.
  * Each stack is applied by {@link TemplateStacks}: a second deployment with the same request
  * changes nothing.
@@ -71,11 +73,12 @@ public final class AccountFoundations {
      * @param executionRoleArns the execution role's ARN by alias of {@link #EXECUTION_ROLE_ACCOUNTS}
      */
     public record Result(String sharedBucket, String sharedKeyArn, Map<String, String> executionRoleArns,
-            Map<String, String> workerRoleArns, List<DeployedStack> stacks) {
+            Map<String, String> workerRoleArns, List<DeployedStack> stacks, List<BucketGrants.Applied> bucketPolicies) {
         public Result {
             executionRoleArns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(executionRoleArns));
             workerRoleArns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(workerRoleArns));
             stacks = List.copyOf(stacks);
+            bucketPolicies = List.copyOf(bucketPolicies);
         }
     }
 
@@ -83,11 +86,12 @@ public final class AccountFoundations {
      * Deploys every stack, in dependency order, and reports each to {@code progress} when done.
      *
      * @param cloudFormation a CloudFormation client acting in the account of the given alias
+     * @param s3 an S3 client acting in the account of the given alias
      * @param templates the body of a deploy/aws template by file name
      * @throws TemplateStacks.StackFailedException at the first stack that fails; the stacks before it stay
      */
     public static Result deploy(Request request, Function<String, CloudFormationClient> cloudFormation,
-            Function<String, String> templates, Consumer<DeployedStack> progress) {
+            Function<String, S3Client> s3, Function<String, String> templates, Consumer<DeployedStack> progress) {
         List<DeployedStack> deployed = new ArrayList<>();
         var deployer = new Object() {
             AppliedStack apply(String account, String stackName, String template, Map<String, String> parameters) {
@@ -144,6 +148,7 @@ public final class AccountFoundations {
                     parameters.put("GovernanceAccountId", accounts.get("governance"));
                     parameters.put("ArtifactBucket", request.devBucket());
                     parameters.put("SageMakerExecutionRoleArn", executionRoles.get("dev"));
+                    parameters.put("DataProductBucketArns", "arn:aws:s3:::" + request.producerBucket());
                 }
                 case "shared" -> {
                     parameters.put("ArtifactBucket", sharedBucket);
@@ -158,6 +163,31 @@ public final class AccountFoundations {
             }
             workerRoles.put(kind, deployer.apply(kind, ACCOUNT_ROLE_STACK, "account-role.yaml", parameters).output("RoleArn"));
         }
-        return new Result(sharedBucket, sharedKey, executionRoles, workerRoles, deployed);
+
+        List<BucketGrants.Applied> bucketPolicies = List.of(
+                BucketGrants.apply(s3.apply("producer"), "producer", request.producerBucket(),
+                        dataProductReaders(request.producerBucket(), List.of(workerRoles.get("dev"), executionRoles.get("dev")))),
+                BucketGrants.apply(s3.apply("dev"), "dev", request.devBucket(),
+                        promotionReaders(request.devBucket(), workerRoles.get("shared"))));
+        return new Result(sharedBucket, sharedKey, executionRoles, workerRoles, deployed, bucketPolicies);
+    }
+
+    /**
+     * The producer's data bucket: the consumer's worker (for jobs it runs itself) and its SageMaker
+     * execution role (for processing jobs) read the data products in it directly from S3.
+     */
+    static List<BucketGrants.Grant> dataProductReaders(String bucket, List<String> readers) {
+        return List.of(
+                new BucketGrants.Grant("SluiceDataProductReadersList", readers, List.of("s3:ListBucket", "s3:GetBucketLocation"),
+                        List.of("arn:aws:s3:::" + bucket)),
+                new BucketGrants.Grant("SluiceDataProductReadersObjects", readers, List.of("s3:GetObject"),
+                        List.of("arn:aws:s3:::" + bucket + "/*")));
+    }
+
+    /** The dev artifact bucket: the shared account's worker copies approved artifacts out of it, server side. */
+    static List<BucketGrants.Grant> promotionReaders(String bucket, String sharedWorker) {
+        return List.of(new BucketGrants.Grant("SluicePromotionReaders", List.of(sharedWorker),
+                List.of("s3:GetObject", "s3:GetObjectAttributes", "s3:GetObjectTagging"),
+                List.of("arn:aws:s3:::" + bucket + "/*")));
     }
 }

@@ -82,11 +82,13 @@ public final class BootstrapCommand implements Callable<Integer> {
                 crawlerRole != null ? crawlerRole : "arn:aws:iam::" + ids.get("producer") + ":role/SluiceCrawler");
         try (var clients = AwsClients.create(deployerSettings(settings))) {
             var result = AccountFoundations.deploy(request, alias -> clients.client(alias, AwsServices.CLOUDFORMATION),
-                    CloudFormationStacks::template, deployed -> {
+                    alias -> clients.client(alias, AwsServices.S3), CloudFormationStacks::template, deployed -> {
                         out.printf("%-10s %-34s %s%n", deployed.account(), deployed.stack().stackName(),
                                 deployed.stack().changed() ? deployed.stack().status() : "unchanged");
                         out.flush();
                     });
+            result.bucketPolicies().forEach(applied -> out.printf("%-10s %-34s %s%n", applied.account(),
+                    "bucket policy of " + applied.bucket(), applied.changed() ? "UPDATED" : "unchanged"));
             printFragment(out, accounts, result.workerRoleArns(), result.sharedBucket(), result.sharedKeyArn(),
                     result.executionRoleArns());
         } catch (TemplateStacks.StackFailedException e) {
