@@ -41,11 +41,11 @@ class BootstrapCommandTest {
         CliRun second = CliRun.of(args);
 
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out().lines().filter(line -> line.endsWith("unchanged"))).as(first.out()).hasSize(10);
+        assertThat(first.out().lines().filter(line -> line.endsWith("unchanged"))).as(first.out()).hasSize(12);
         assertThat(first.out()).containsPattern("shared: +\\{id: \"100000000004\", roleArn: \"arn:aws:iam::100000000004:role/SluiceWorker\"}")
                 .contains("artifactPrefix: s3://" + shared + "/models");
         assertThat(second.exitCode()).as(second.err()).isZero();
-        assertThat(second.out().lines().filter(line -> line.endsWith("unchanged"))).as(second.out()).hasSize(10);
+        assertThat(second.out().lines().filter(line -> line.endsWith("unchanged"))).as(second.out()).hasSize(12);
         try (var clients = AwsClients.create(ConfigFiles.read(config).awsSettings())) {
             for (var account : localAws.accounts()) {
                 var stacks = clients.client(account.alias(), AwsServices.CLOUDFORMATION).listStacks(list -> { }).stackSummaries().stream()
