@@ -12,6 +12,7 @@ import io.sluice.workflows.approval.GatedWorkflow;
 import io.sluice.workflows.approval.Gates;
 import io.sluice.workflows.build.BuildNames;
 import io.sluice.workflows.build.ModelRegistryActivities;
+import io.sluice.workflows.build.PackageMetadata;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
@@ -78,7 +79,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         Map<String, String> metadata = new TreeMap<>(plan.metadata());
         metadata.put("sluice:sourceModelPackageArn", plan.sourcePackageArn());
         metadata.put("sluice:sourceAccount", spec.sourceAccount());
-        String buildWorkflowId = metadata.remove("sluice:workflowId");
+        String buildWorkflowId = metadata.remove(PackageMetadata.WORKFLOW_ID);
         if (buildWorkflowId != null) {
             metadata.put("sluice:buildWorkflowId", buildWorkflowId);
         }
@@ -149,13 +150,14 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         Map<String, String> lineage = new TreeMap<>();
         lineage.put("sourceModelPackageArn", plan.sourcePackageArn());
         plan.metadata().forEach((key, value) -> {
-            if (key.startsWith("sluice:input:") || key.equals("sluice:flow") || key.equals("sluice:flowSha256")
-                    || key.equals("sluice:workflowId") || key.equals("sluice:trainingJob")) {
+            if (key.startsWith(PackageMetadata.INPUT_PREFIX) || key.equals(PackageMetadata.FLOW)
+                    || key.equals(PackageMetadata.FLOW_SHA256) || key.equals(PackageMetadata.WORKFLOW_ID)
+                    || key.equals(PackageMetadata.TRAINING_JOB)) {
                 lineage.put(key.substring("sluice:".length()), value);
             }
         });
         return new PromotionActivities.ModelCardContent(plan.description(),
-                plan.metadata().getOrDefault("sluice:trainingJob", ""), plan.metrics(), lineage, approvals);
+                plan.metadata().getOrDefault(PackageMetadata.TRAINING_JOB, ""), plan.metrics(), lineage, approvals);
     }
 
 }
