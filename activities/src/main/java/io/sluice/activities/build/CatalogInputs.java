@@ -5,6 +5,7 @@ import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.workflows.FailureType;
+import io.sluice.workflows.build.CatalogTable;
 import io.temporal.failure.ApplicationFailure;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,17 +25,15 @@ public final class CatalogInputs {
     /** {@code inputs} with every catalog table replaced by its S3 location (as a prefix ending in {@code /}). */
     public Map<String, String> resolve(String buildAccount, Map<String, String> inputs) {
         Map<String, String> resolved = new LinkedHashMap<>();
-        inputs.forEach((name, uri) -> resolved.put(name, uri.startsWith("glue://") ? location(buildAccount, uri) : uri));
+        inputs.forEach((name, uri) -> resolved.put(name, uri.startsWith(CatalogTable.SCHEME) ? location(buildAccount, uri) : uri));
         return resolved;
     }
 
     private String location(String buildAccount, String uri) {
-        String reference = uri.substring("glue://".length());
-        String query = reference.contains("?") ? reference.substring(reference.indexOf('?') + 1) : "";
-        String path = reference.contains("?") ? reference.substring(0, reference.indexOf('?')) : reference;
-        String database = path.substring(0, path.indexOf('/'));
-        String table = path.substring(path.indexOf('/') + 1);
-        String account = query.startsWith("account=") ? query.substring("account=".length()) : buildAccount;
+        CatalogTable catalogTable = CatalogTable.parse(uri, buildAccount).orElseThrow();
+        String database = catalogTable.database();
+        String table = catalogTable.table();
+        String account = catalogTable.account();
         var operation = new AwsOperation(clients.account(account), "glue", "GetTable", "table " + database + "." + table);
         var described = AwsCalls.call(operation, () -> clients.client(account, AwsServices.GLUE)
                 .getTable(get -> get.databaseName(database).name(table)).table());

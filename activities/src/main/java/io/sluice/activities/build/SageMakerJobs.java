@@ -44,9 +44,12 @@ import software.amazon.awssdk.services.sagemaker.model.TrainingJobStatus;
  * ended badly cannot be run again under that name, and the failure says so.
  */
 public final class SageMakerJobs {
-    /** Where the Data Wrangler container reads the flow and writes an output. */
+    /** Where the Data Wrangler container reads the flow. */
     static final String FLOW_PATH = "/opt/ml/processing/flow";
+    /** Under which each output has its own directory, so each S3 output receives only its own files. */
     static final String OUTPUT_PATH = "/opt/ml/processing/output";
+    /** SageMaker's limit on one container argument and on a local path, in characters. */
+    static final int ARGUMENT_LIMIT = 256;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HELD_NAME = "SageMaker never frees a job name in an account and region, whatever became of "
             + "the job: start the run again with a new run key.";
@@ -65,25 +68,27 @@ public final class SageMakerJobs {
         S3Location jobRoot = S3Location.parse(request.outputPrefix()).child(request.jobName());
         Map<String, String> outputs = new LinkedHashMap<>();
         List<ProcessingOutput> processingOutputs = new ArrayList<>();
-        Map<String, Map<String, String>> outputConfig = new TreeMap<>();
+        List<String> containerArguments = new ArrayList<>();
         for (String output : request.outputs()) {
             String uri = jobRoot.child(output) + "/";
             outputs.put(output, uri);
-            outputConfig.put(output, Map.of("content_type", "CSV"));
+            String localPath = outputPath(output);
+            containerArguments.add("--output-config");
+            containerArguments.add(json(Map.of(output, Map.of("content_type", "CSV"))));
             processingOutputs.add(ProcessingOutput.builder().outputName(output)
-                    .s3Output(s3 -> s3.s3Uri(uri).localPath(OUTPUT_PATH).s3UploadMode("EndOfJob")).build());
+                    .s3Output(s3 -> s3.s3Uri(uri).localPath(localPath).s3UploadMode("EndOfJob")).build());
         }
+        requireWithinLimits(request.jobName(), containerArguments, processingOutputs);
         List<ProcessingInput> inputs = new ArrayList<>();
         inputs.add(ProcessingInput.builder().inputName("flow").s3Input(s3 -> s3.s3Uri(request.flowUri()).localPath(FLOW_PATH)
                 .s3DataType("S3Prefix").s3InputMode("File").s3DataDistributionType("FullyReplicated")).build());
         new TreeMap<>(request.inputs()).forEach((name, uri) -> inputs.add(ProcessingInput.builder().inputName(name)
                 .s3Input(s3 -> s3.s3Uri(uri).localPath("/opt/ml/processing/" + name).s3DataType("S3Prefix")
                         .s3InputMode("File").s3DataDistributionType("FullyReplicated")).build()));
-        String outputConfigJson = json(outputConfig);
         boolean created = createUnlessExists(operation, () -> sageMaker.createProcessingJob(create -> create
                 .processingJobName(request.jobName())
                 .roleArn(request.roleArn())
-                .appSpecification(app -> app.imageUri(image).containerArguments("--output-config", outputConfigJson))
+                .appSpecification(app -> app.imageUri(image).containerArguments(containerArguments))
                 .processingInputs(inputs)
                 .processingOutputConfig(config -> {
                     config.outputs(processingOutputs);
@@ -115,6 +120,24 @@ public final class SageMakerJobs {
                     withHeldName(finished.failureReason(), created));
         }
         return new ProcessingResult(request.jobName(), outputs, flowSha256);
+    }
+
+    /** The container directory whose files SageMaker uploads to the output's S3 URI at the end of the job. */
+    static String outputPath(String output) {
+        return OUTPUT_PATH + "/" + output;
+    }
+
+    private static void requireWithinLimits(String jobName, List<String> containerArguments, List<ProcessingOutput> outputs) {
+        List<String> tooLong = new ArrayList<>();
+        containerArguments.stream().filter(argument -> argument.length() > ARGUMENT_LIMIT)
+                .forEach(argument -> tooLong.add("container argument " + argument));
+        outputs.stream().map(output -> output.s3Output().localPath()).filter(path -> path.length() > ARGUMENT_LIMIT)
+                .forEach(path -> tooLong.add("local path " + path));
+        if (!tooLong.isEmpty()) {
+            throw ApplicationFailure.newNonRetryableFailure("processing job " + jobName + " cannot be created: "
+                    + String.join("; ", tooLong) + " is longer than SageMaker's " + ARGUMENT_LIMIT
+                    + " characters; shorten the flow output's name", FailureType.INVALID_INPUT.type());
+        }
     }
 
     public TrainingResult train(TrainingRequest request) {

@@ -108,11 +108,21 @@ public final class DeploymentActivitiesImpl implements DeploymentActivities {
         var operation = new AwsOperation(clients.account(request.account()), "sagemaker", "UpdateModelPackage", request.packageArn());
         var sageMaker = clients.client(request.account(), AwsServices.SAGEMAKER);
         var current = AwsCalls.call(operation, () -> sageMaker.describeModelPackage(d -> d.modelPackageName(request.packageArn())));
-        var merged = new TreeMap<String, String>(current.customerMetadataProperties());
+        var existing = new TreeMap<String, String>(current.customerMetadataProperties());
+        List<String> stale = existing.keySet().stream()
+                .filter(key -> !request.tags().containsKey(key))
+                .filter(key -> request.replacing().stream().anyMatch(key::startsWith))
+                .toList();
+        var merged = new TreeMap<>(existing);
+        stale.forEach(merged::remove);
         merged.putAll(request.tags());
-        if (!merged.equals(new TreeMap<>(current.customerMetadataProperties()))) {
-            AwsCalls.call(operation, () -> sageMaker.updateModelPackage(update -> update.modelPackageArn(request.packageArn())
-                    .customerMetadataProperties(merged)));
+        if (!merged.equals(existing)) {
+            AwsCalls.call(operation, () -> sageMaker.updateModelPackage(update -> {
+                update.modelPackageArn(request.packageArn()).customerMetadataProperties(merged);
+                if (!stale.isEmpty()) {
+                    update.customerMetadataPropertiesToRemove(stale);
+                }
+            }));
         }
         var after = AwsCalls.call(operation, () -> sageMaker.describeModelPackage(d -> d.modelPackageName(request.packageArn())));
         return new TagResult(after.customerMetadataProperties());

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.sluice.activities.aws.AwsClients;
+import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.LocalAwsSettings;
+import io.sluice.activities.aws.S3Location;
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.LocalAwsExtension;
 import io.sluice.sandbox.interpose.AwsInterposer;
 import io.sluice.sandbox.interpose.AwsReply;
+import io.sluice.sandbox.proof.RequestShapeValidator;
 import io.sluice.workflows.build.JobMode;
 import io.sluice.workflows.build.ModelJobActivities.ProcessingRequest;
 import io.sluice.workflows.build.ModelJobActivities.TrainingRequest;
@@ -17,10 +20,14 @@ import io.sluice.workflows.build.TrainingSpec;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.ProcessingOutput;
 
 /**
  * SageMaker as AWS runs it where moto differs: a job name is held forever in an account and region
@@ -124,6 +131,57 @@ class SageMakerJobsAwsBehaviourTest {
                 .contains("processing job " + PROCESSING_JOB + " already exists in account dev (100000000003)")
                 .contains("outputs {split.train=s3://" + bucket + "/elsewhere/" + PROCESSING_JOB + "/split.train/} instead of")
                 .contains("start the run again with a new run key");
+    }
+
+    @Test
+    void process_givesEachOutputItsOwnDirectory_soEachS3OutputReceivesOnlyItsSplit() {
+        var jobs = new SageMakerJobs(clients);
+        String node = "3f1c6a2e-9b7d-4c1a-8e2f-5d6c7b8a9e0f";
+        List<String> splits = List.of(node + ".test", node + ".train", node + ".validation", node + ".holdout");
+        var spec = new ProcessingSpec(null, null, null, null, null, "s3://" + bucket + "/build", null, List.of());
+        jobs.process(new ProcessingRequest("dev", JobMode.sagemaker, PROCESSING_JOB, "s3://" + bucket + "/flows/credit-risk.flow",
+                Map.of("credit_risk.csv", "s3://" + bucket + "/data/credit_risk.csv"), splits, spec, ROLE, Map.of(),
+                "s3://" + bucket + "/build"), "0".repeat(64));
+        var sageMaker = clients.client("dev", AwsServices.SAGEMAKER);
+        var job = sageMaker.describeProcessingJob(describe -> describe.processingJobName(PROCESSING_JOB));
+
+        Map<String, String> containerFiles = new TreeMap<>();
+        for (var output : job.processingOutputConfig().outputs()) {
+            containerFiles.put(output.s3Output().localPath() + "/part-" + output.outputName() + ".csv", output.outputName());
+        }
+        uploadAtEndOfJob(job.processingOutputConfig().outputs(), containerFiles);
+
+        var s3 = clients.client("dev", AwsServices.S3);
+        for (String split : splits) {
+            String prefix = "build/" + PROCESSING_JOB + "/" + split + "/";
+            assertThat(s3.listObjectsV2(list -> list.bucket(bucket).prefix(prefix)).contents())
+                    .singleElement().satisfies(object -> assertThat(s3.getObjectAsBytes(get -> get.bucket(bucket)
+                            .key(object.key())).asUtf8String()).isEqualTo(split));
+        }
+        List<String> arguments = job.appSpecification().containerArguments();
+        assertThat(arguments).hasSize(2 * splits.size()).allSatisfy(argument -> assertThat(argument).hasSizeLessThanOrEqualTo(256));
+        assertThat(arguments).filteredOn("--output-config"::equals).hasSize(splits.size());
+        var asCreated = CreateProcessingJobRequest.builder().processingJobName(job.processingJobName()).roleArn(job.roleArn())
+                .appSpecification(job.appSpecification()).processingInputs(job.processingInputs())
+                .processingOutputConfig(job.processingOutputConfig()).build();
+        assertThat(RequestShapeValidator.validate("SageMaker", "CreateProcessingJob", asCreated))
+                .map(Object::toString).filteredOn(violation -> violation.contains(" AppSpecification")
+                        || violation.contains(" ProcessingOutputConfig") || violation.contains(" ProcessingInputs")).isEmpty();
+    }
+
+    /** What SageMaker does with {@code EndOfJob} outputs: every file under an output's local path goes to its S3 URI. */
+    private void uploadAtEndOfJob(List<ProcessingOutput> outputs, Map<String, String> containerFiles) {
+        var s3 = clients.client("dev", AwsServices.S3);
+        for (var output : outputs) {
+            String directory = output.s3Output().localPath() + "/";
+            var target = S3Location.parse(output.s3Output().s3Uri());
+            containerFiles.forEach((path, content) -> {
+                if (path.startsWith(directory)) {
+                    String key = target.key() + path.substring(directory.length());
+                    s3.putObject(put -> put.bucket(target.bucket()).key(key), RequestBody.fromString(content));
+                }
+            });
+        }
     }
 
     private ProcessingRequest processingRequest(String outputPrefix) {

@@ -72,6 +72,33 @@ class DeploymentActivitiesImplTest {
         assertThat(failure.getRetryState().name()).isEqualTo("RETRY_STATE_NON_RETRYABLE_FAILURE");
     }
 
+    @Test
+    void tagPackage_replacingTheApprovers_dropsApproversNoLongerListedAndKeepsTheRest(LocalAws localAws) {
+        DeploymentActivities deployment = activities(localAws, 1);
+        var sageMaker = clients.client("shared", AwsServices.SAGEMAKER);
+        sageMaker.createModelPackageGroup(create -> create.modelPackageGroupName("credit-risk"));
+        String packageArn = sageMaker.createModelPackage(create -> create.modelPackageGroupName("credit-risk")
+                .inferenceSpecification(spec -> spec.containers(container -> container
+                        .image("100000000004.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0"))
+                        .supportedContentTypes("text/csv").supportedResponseMIMETypes("text/csv"))
+                .customerMetadataProperties(Map.of("sluice:buildWorkflowId", "build/credit-risk/1",
+                        "sluice:approved-by", "a@example.com,b@example.com"))).modelPackageArn();
+        var twoApprovers = new DeploymentActivities.TagRequest("shared", packageArn, Map.of("sluice:approved-by:0", "a@example.com",
+                "sluice:approved-by:1", "b@example.com"), java.util.List.of("sluice:approved-by"));
+        var oneApprover = new DeploymentActivities.TagRequest("shared", packageArn, Map.of("sluice:approved-by:0", "c@example.com"),
+                java.util.List.of("sluice:approved-by"));
+
+        assertThat(deployment.tagPackage(twoApprovers).tags()).containsOnlyKeys("sluice:buildWorkflowId", "sluice:approved-by:0",
+                "sluice:approved-by:1");
+        deployment.tagPackage(oneApprover);
+        var tagged = deployment.tagPackage(oneApprover);
+
+        assertThat(tagged.tags()).containsExactlyInAnyOrderEntriesOf(Map.of("sluice:buildWorkflowId", "build/credit-risk/1",
+                "sluice:approved-by:0", "c@example.com"));
+        assertThat(sageMaker.describeModelPackage(describe -> describe.modelPackageName(packageArn)).customerMetadataProperties())
+                .isEqualTo(tagged.tags());
+    }
+
     private DeploymentActivities activities(LocalAws localAws, int attempts) {
         clients = AwsClients.create(LocalAwsSettings.of(localAws));
         environment = TestActivityEnvironment.newInstance();

@@ -1,5 +1,6 @@
 package io.sluice.workflows.build;
 
+import io.sluice.workflows.CustomerMetadata;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.ChildRuns;
 import io.sluice.workflows.SearchAttributes;
@@ -16,7 +17,6 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +25,8 @@ import java.util.TreeMap;
 
 /** The BuildModel orchestration; every AWS call is an activity. */
 public final class BuildModelWorkflowImpl extends GatedWorkflow implements BuildModelWorkflow {
+    private static final String CHECK_PACKAGE_METADATA = "check-package-metadata";
+
     private final ModelRegistryActivities registry = Workflow.newActivityStub(ModelRegistryActivities.class,
             Steps.quick());
     private final StepFunctionsActivities stepFunctions = Workflow.newActivityStub(StepFunctionsActivities.class,
@@ -80,10 +82,12 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         }
 
         Steps.enter("registration", "Registering the model in `" + spec.modelPackageGroup() + "`");
+        Map<String, String> metadata = metadata(workflowId, spec, processing, request.requester());
+        requireAcceptable(metadata);
         var registered = registry.registerPackage(new ModelRegistryActivities.PackageRequest(spec.account(),
                 spec.modelPackageGroup(), workflowId, training.image(), training.modelDataUri(), training.metrics(),
                 spec.processing().outputPrefix() + "/" + trainingJob + "/evaluation/statistics.json",
-                metadata(workflowId, spec, processing, request.requester()), spec.description()));
+                metadata, spec.description()));
 
         Map<String, String> context = new LinkedHashMap<>();
         context.put("modelPackageArn", registered.packageArn());
@@ -134,17 +138,28 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
     private static Map<String, String> metadata(String workflowId, BuildSpec spec,
             ModelJobActivities.ProcessingResult processing, String requester) {
         Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put("sluice:workflowId", workflowId);
-        metadata.put("sluice:requester", requester);
-        metadata.put("sluice:flow", spec.flow());
-        metadata.put("sluice:flowSha256", processing.flowSha256());
-        metadata.put("sluice:trainingJob", BuildNames.job(workflowId, "train"));
-        Set<String> names = new LinkedHashSet<>(new TreeMap<>(spec.inputs()).keySet());
-        int index = 0;
-        for (String name : names) {
-            metadata.put("sluice:input:" + index++, name + "=" + spec.inputs().get(name));
-        }
+        metadata.put(PackageMetadata.WORKFLOW_ID, workflowId);
+        metadata.put(PackageMetadata.REQUESTER, requester);
+        metadata.put(PackageMetadata.FLOW, spec.flow());
+        metadata.put(PackageMetadata.FLOW_SHA256, processing.flowSha256());
+        metadata.put(PackageMetadata.TRAINING_JOB, BuildNames.job(workflowId, "train"));
+        metadata.putAll(PackageMetadata.inputs(spec.inputs(), spec.account()));
         return metadata;
+    }
+
+    /**
+     * Fails the run, naming the entry, when SageMaker would refuse the package's metadata. Runs that
+     * started before the check keep registering as they did.
+     */
+    private static void requireAcceptable(Map<String, String> metadata) {
+        List<String> problems = CustomerMetadata.problems(metadata);
+        if (problems.isEmpty()
+                || Workflow.getVersion(CHECK_PACKAGE_METADATA, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+            return;
+        }
+        throw ApplicationFailure.newNonRetryableFailure("the model package's metadata would be refused by SageMaker: "
+                + String.join("; ", problems) + ". Nothing was registered; fix the inputs, flow or run key it comes from",
+                FailureType.INVALID_INPUT.type());
     }
 
     private static String describe(ApprovalState decided) {

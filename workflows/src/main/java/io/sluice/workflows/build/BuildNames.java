@@ -26,6 +26,36 @@ public final class BuildNames {
         return readable + suffix;
     }
 
+    /**
+     * {@code name} itself when it has at most {@code limit} characters; otherwise its first characters
+     * (trailing hyphens dropped) plus {@code -} and 8 hex digits of the hash of the whole name, exactly
+     * {@code limit} characters at most, so two long names that share a prefix stay apart.
+     */
+    public static String fit(String name, int limit) {
+        return withSuffix(name, "", limit);
+    }
+
+    /**
+     * {@code base + suffix} when it has at most {@code limit} characters; otherwise {@code base} is
+     * shortened as {@link #fit} does (hash of the whole untruncated name) and {@code suffix} kept whole,
+     * e.g. {@code <group-prefix>-1a2b3c4d-v3}.
+     *
+     * @throws IllegalArgumentException when the suffix and the hash alone leave no room for the base
+     */
+    public static String withSuffix(String base, String suffix, int limit) {
+        String whole = base + suffix;
+        if (whole.length() <= limit) {
+            return whole;
+        }
+        String tail = "-" + sha256(whole).substring(0, 8) + suffix;
+        int room = limit - tail.length();
+        if (room < 1) {
+            throw new IllegalArgumentException("suffix `" + suffix + "` leaves no room for a name of at most " + limit
+                    + " characters");
+        }
+        return base.substring(0, room).replaceAll("-+$", "") + tail;
+    }
+
     /** A client token (at most 36 characters) for the step of the workflow. */
     public static String clientToken(String workflowId, String step) {
         return sha256(workflowId + "#" + step).substring(0, 36);

@@ -5,6 +5,7 @@ import io.sluice.workflows.SearchAttributes;
 import io.sluice.workflows.Steps;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.build.BuildModelWorkflow;
+import io.sluice.workflows.build.BuildNames;
 import io.sluice.workflows.build.BuildRequest;
 import io.sluice.workflows.build.BuildSpec;
 import io.temporal.api.enums.v1.ParentClosePolicy;
@@ -25,6 +26,9 @@ import java.util.TreeMap;
 public final class RegisterDataProductWorkflowImpl implements RegisterDataProductWorkflow {
     /** Prefix of the crawler a product's tables are discovered with: {@code sluice-<database>}. */
     static final String CRAWLER_PREFIX = "sluice-";
+    /** Glue's limit on a crawler name. */
+    static final int CRAWLER_NAME_LIMIT = 255;
+    private static final String FIT_CRAWLER_NAME = "fit-crawler-name";
 
     private final DataProductActivities catalog = Workflow.newActivityStub(DataProductActivities.class,
             Steps.quick());
@@ -78,7 +82,7 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
         ContractChanges changes;
         List<String> tableNames;
         if (spec.discover() == TableDiscovery.crawler) {
-            String crawler = CRAWLER_PREFIX + database;
+            String crawler = crawlerName(database);
             Steps.enter("crawl", "Crawling " + spec.location() + " with crawler `" + crawler + "` in " + producer);
             var crawled = crawling.runCrawler(new DataProductActivities.CrawlerRequest(producer, crawler,
                     spec.crawlerRoleArn(), database, governance, database, spec.location(), spec.allowBreakingChanges(),
@@ -162,6 +166,19 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
             }
         }
         return buildWorkflowId;
+    }
+
+    /**
+     * {@code sluice-<database>}, shortened with a hash when longer than a crawler name may be. Runs
+     * that started before names were shortened keep the name they already used.
+     */
+    private static String crawlerName(String database) {
+        String name = CRAWLER_PREFIX + database;
+        if (name.length() <= CRAWLER_NAME_LIMIT
+                || Workflow.getVersion(FIT_CRAWLER_NAME, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+            return name;
+        }
+        return BuildNames.fit(name, CRAWLER_NAME_LIMIT);
     }
 
     private static List<TableContract> previousContracts(DataProductActivities.TablesResult written,

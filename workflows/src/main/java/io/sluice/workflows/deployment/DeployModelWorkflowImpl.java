@@ -20,6 +20,15 @@ import java.util.Map;
 
 /** The DeployModel orchestration; every AWS call is an activity. */
 public final class DeployModelWorkflowImpl extends GatedWorkflow implements DeployModelWorkflow {
+    /** Where the package serves in test: {@code <account>/<endpoint>@<time>}. */
+    public static final String DEPLOYED_TEST = "sluice:deployed:test";
+    /** Where the package serves in production: {@code <account>/<endpoint>@<time>}. */
+    public static final String DEPLOYED_PROD = "sluice:deployed:prod";
+    /** One key per approver of production, {@code sluice:approved-by:<n>} from 0, in the order they approved. */
+    public static final String APPROVED_BY = "sluice:approved-by";
+    /** The DeployModel run that deployed it. */
+    public static final String DEPLOYED_BY = "sluice:deployed-by";
+
     private final DeploymentActivities deployment = Workflow.newActivityStub(DeploymentActivities.class,
             Steps.waiting(Duration.ofHours(2)));
     /** The group policy is one quick call: a few attempts, then the run fails naming why. */
@@ -92,12 +101,16 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
 
         Steps.enter("record", "Tagging " + request.modelPackageArn() + " with the deployment");
         String now = Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString();
-        String approvers = String.join(",", decided.approvedBy());
-        deployment.tagPackage(new DeploymentActivities.TagRequest(spec.sharedAccount(), request.modelPackageArn(), Map.of(
-                "sluice:deployed:test", spec.test().account() + "/" + endpoint(testStack, spec) + "@" + now,
-                "sluice:deployed:prod", spec.prod().account() + "/" + endpoint(prodStack, spec) + "@" + now,
-                "sluice:approved-by", approvers,
-                "sluice:deployed-by", workflowId)));
+        Map<String, String> record = new LinkedHashMap<>();
+        record.put(DEPLOYED_TEST, spec.test().account() + "/" + endpoint(testStack, spec) + "@" + now);
+        record.put(DEPLOYED_PROD, spec.prod().account() + "/" + endpoint(prodStack, spec) + "@" + now);
+        for (int index = 0; index < decided.approvedBy().size(); index++) {
+            record.put(APPROVED_BY + ":" + index, decided.approvedBy().get(index));
+        }
+        record.put(DEPLOYED_BY, workflowId);
+        deployment.tagPackage(new DeploymentActivities.TagRequest(spec.sharedAccount(), request.modelPackageArn(), record,
+                List.of(APPROVED_BY)));
+        String approvers = String.join(", ", decided.approvedBy());
         Workflow.setCurrentDetails("Serving in production at `" + endpoint(prodStack, spec) + "`, approved by " + approvers + ".");
         Workflow.await(Workflow::isEveryHandlerFinished);
         return result(DeploymentOutcome.DEPLOYED, request, testStack, report, prodStack, smoke, "");

@@ -29,7 +29,11 @@ public interface DeploymentActivities {
     /** Deletes a stack and waits; a missing stack is already deleted. */
     StackOutcome deleteStack(StackRequest request);
 
-    /** Records key/values on the package (its customer metadata; existing keys are overwritten, others kept). */
+    /**
+     * Records key/values on the package (its customer metadata): existing keys are overwritten; existing
+     * keys starting with one of the request's {@code replacing} prefixes and not in the request are
+     * removed; others are kept. Running it twice leaves the package as running it once.
+     */
     TagResult tagPackage(TagRequest request);
 
     record PackageRequest(String account, String packageArn) {
@@ -87,11 +91,16 @@ public interface DeploymentActivities {
         }
     }
 
-    record TagRequest(String account, String packageArn, Map<String, String> tags) {
+    /**
+     * @param replacing key prefixes whose existing entries this request replaces as a whole (a list,
+     *     such as the approvers, that may have been longer before); empty in runs recorded before it existed
+     */
+    record TagRequest(String account, String packageArn, Map<String, String> tags, List<String> replacing) {
         public TagRequest {
             Objects.requireNonNull(account, "account is null");
             Objects.requireNonNull(packageArn, "packageArn is null");
             tags = Map.copyOf(tags);
+            replacing = replacing == null ? List.of() : List.copyOf(replacing);
         }
     }
 

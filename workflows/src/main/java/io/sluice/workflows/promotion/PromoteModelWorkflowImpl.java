@@ -10,7 +10,9 @@ import io.sluice.workflows.deployment.DeployRequest;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.GatedWorkflow;
 import io.sluice.workflows.approval.Gates;
+import io.sluice.workflows.build.BuildNames;
 import io.sluice.workflows.build.ModelRegistryActivities;
+import io.sluice.workflows.build.PackageMetadata;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
@@ -25,6 +27,10 @@ import java.util.TreeMap;
 
 /** The PromoteModel orchestration; every AWS call is an activity. */
 public final class PromoteModelWorkflowImpl extends GatedWorkflow implements PromoteModelWorkflow {
+    /** SageMaker's limit on a model card name (letters, digits, hyphens). */
+    static final int MODEL_CARD_NAME_LIMIT = 63;
+    private static final String FIT_MODEL_CARD_NAME = "fit-model-card-name";
+
     private final PromotionActivities promotion = Workflow.newActivityStub(PromotionActivities.class,
             Steps.quick());
     private final ModelRegistryActivities registry = Workflow.newActivityStub(ModelRegistryActivities.class,
@@ -73,7 +79,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         Map<String, String> metadata = new TreeMap<>(plan.metadata());
         metadata.put("sluice:sourceModelPackageArn", plan.sourcePackageArn());
         metadata.put("sluice:sourceAccount", spec.sourceAccount());
-        String buildWorkflowId = metadata.remove("sluice:workflowId");
+        String buildWorkflowId = metadata.remove(PackageMetadata.WORKFLOW_ID);
         if (buildWorkflowId != null) {
             metadata.put("sluice:buildWorkflowId", buildWorkflowId);
         }
@@ -81,7 +87,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
                 workflowId, plan.description(), containers, plan.artifacts().getOrDefault(plan.metricsUri(), ""), metadata));
 
         Steps.enter("model-card", "Writing the model card of " + central.packageArn());
-        String cardName = group + "-v" + central.version();
+        String cardName = modelCardName(group, central.version());
         List<String> approvals = new ArrayList<>();
         if (!plan.approvalDescription().isEmpty()) {
             approvals.add(Gates.MODEL_APPROVAL + ": " + plan.approvalDescription());
@@ -127,17 +133,31 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
                 card.cardArn(), card.version(), copiedObjects, copiedImages, decided, deploymentRun);
     }
 
+    /**
+     * {@code <group>-v<version>}, shortened with a hash when longer than a model card name may be.
+     * Runs that started before names were shortened keep the name they already wrote to.
+     */
+    private static String modelCardName(String group, int version) {
+        String name = group + "-v" + version;
+        if (name.length() <= MODEL_CARD_NAME_LIMIT
+                || Workflow.getVersion(FIT_MODEL_CARD_NAME, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+            return name;
+        }
+        return BuildNames.withSuffix(group, "-v" + version, MODEL_CARD_NAME_LIMIT);
+    }
+
     private static PromotionActivities.ModelCardContent cardContent(PromotionPlan plan, List<String> approvals) {
         Map<String, String> lineage = new TreeMap<>();
         lineage.put("sourceModelPackageArn", plan.sourcePackageArn());
         plan.metadata().forEach((key, value) -> {
-            if (key.startsWith("sluice:input:") || key.equals("sluice:flow") || key.equals("sluice:flowSha256")
-                    || key.equals("sluice:workflowId") || key.equals("sluice:trainingJob")) {
+            if (key.startsWith(PackageMetadata.INPUT_PREFIX) || key.equals(PackageMetadata.FLOW)
+                    || key.equals(PackageMetadata.FLOW_SHA256) || key.equals(PackageMetadata.WORKFLOW_ID)
+                    || key.equals(PackageMetadata.TRAINING_JOB)) {
                 lineage.put(key.substring("sluice:".length()), value);
             }
         });
         return new PromotionActivities.ModelCardContent(plan.description(),
-                plan.metadata().getOrDefault("sluice:trainingJob", ""), plan.metrics(), lineage, approvals);
+                plan.metadata().getOrDefault(PackageMetadata.TRAINING_JOB, ""), plan.metrics(), lineage, approvals);
     }
 
 }

@@ -3,6 +3,7 @@ package io.sluice.workflows.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.workflows.CustomerMetadata;
 import io.sluice.workflows.SearchAttributes;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.approval.Decision;
@@ -64,7 +65,8 @@ class BuildModelWorkflowTest {
             assertThat(request.modelDataUri()).endsWith("/output/model.tar.gz");
             assertThat(request.metadata()).containsEntry("sluice:workflowId", WorkflowIds.build("credit-risk", "2026-11-22"))
                     .containsEntry("sluice:flowSha256", "abc123")
-                    .containsEntry("sluice:input:0", "credit_risk.csv=s3://sluice-dev-100000000003/data/credit_risk.csv");
+                    .containsEntry("sluice:input:0:name", "credit_risk.csv")
+                    .containsEntry("sluice:input:0", "s3://sluice-dev-100000000003/data/credit_risk.csv");
         });
         assertThat(run.approval().context()).containsEntry("metric validation:auc", "0.9100");
         run.decide(Decision.approve(LEAD, "good"));
@@ -178,16 +180,56 @@ class BuildModelWorkflowTest {
         assertThat(FakePromoteModel.REQUESTS).isEmpty();
     }
 
+    @Test
+    void catalogAndS3Inputs_areRecordedAsMetadataSageMakerAccepts() {
+        BuildModelWorkflow run = startBuild(BuildSpecs.creditRisk(PreStepSpec.NONE, false, Map.of(
+                "credit_risk.csv", "glue://credit_applications/applications?account=producer",
+                "bureau.csv", "s3://sluice-dev-100000000003/data/bureau.csv",
+                "regions.csv", "glue://reference/regions")));
+        GateWaits.awaitOpen(run);
+
+        assertThat(registry.registered).singleElement().satisfies(request -> {
+            assertThat(request.metadata())
+                    .containsEntry("sluice:input:0:name", "bureau.csv")
+                    .containsEntry("sluice:input:0", "s3://sluice-dev-100000000003/data/bureau.csv")
+                    .doesNotContainKey("sluice:input:0:account")
+                    .containsEntry("sluice:input:1:name", "credit_risk.csv")
+                    .containsEntry("sluice:input:1", "credit_applications.applications")
+                    .containsEntry("sluice:input:1:account", "producer")
+                    .containsEntry("sluice:input:2:name", "regions.csv")
+                    .containsEntry("sluice:input:2", "reference.regions")
+                    .containsEntry("sluice:input:2:account", "dev");
+            assertThat(CustomerMetadata.problems(request.metadata())).isEmpty();
+        });
+    }
+
+    @Test
+    void inputSageMakerWouldRefuseInMetadata_failsTheRunBeforeRegisteringNamingTheEntry() {
+        BuildModelWorkflow run = startBuild(BuildSpecs.creditRisk(PreStepSpec.NONE, false, Map.of(
+                "credit_risk.csv", "s3://sluice-dev-100000000003/data/credit_risk(1).csv")));
+
+        assertThatThrownBy(() -> WorkflowStub.fromTyped(run).getResult(BuildResult.class))
+                .isInstanceOf(WorkflowFailedException.class)
+                .rootCause()
+                .hasMessageContaining("customer metadata value of 'sluice:input:0'")
+                .hasMessageContaining("credit_risk(1).csv");
+        assertThat(registry.registered).isEmpty();
+    }
+
     private BuildModelWorkflow startBuild(PreStepSpec preStep) {
         return startBuild(preStep, false);
     }
 
     private BuildModelWorkflow startBuild(PreStepSpec preStep, boolean promoteOnApproval) {
+        return startBuild(BuildSpecs.creditRisk(preStep, promoteOnApproval));
+    }
+
+    private BuildModelWorkflow startBuild(BuildSpec spec) {
         BuildModelWorkflow run = client.newWorkflowStub(BuildModelWorkflow.class, WorkflowOptions.newBuilder()
                 .setTaskQueue(QUEUE)
                 .setWorkflowId(WorkflowIds.build("credit-risk", "2026-11-22"))
                 .build());
-        WorkflowClient.start(run::build, new BuildRequest(BuildSpecs.creditRisk(preStep, promoteOnApproval), "2026-11-22", REQUESTER));
+        WorkflowClient.start(run::build, new BuildRequest(spec, "2026-11-22", REQUESTER));
         return run;
     }
 

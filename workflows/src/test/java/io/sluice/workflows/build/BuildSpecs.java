@@ -13,8 +13,12 @@ final class BuildSpecs {
     }
 
     static BuildSpec creditRisk(PreStepSpec preStep, boolean promoteOnApproval) {
+        return creditRisk(preStep, promoteOnApproval, Map.of("credit_risk.csv", "s3://sluice-dev-100000000003/data/credit_risk.csv"));
+    }
+
+    static BuildSpec creditRisk(PreStepSpec preStep, boolean promoteOnApproval, Map<String, String> inputs) {
         return new BuildSpec("dev", "credit-risk", "Credit risk classifier", "s3://sluice-dev-100000000003/flows/credit-risk.flow",
-                Map.of("credit_risk.csv", "s3://sluice-dev-100000000003/data/credit_risk.csv"),
+                inputs,
                 new ProcessingSpec(null, null, null, null, null, "s3://sluice-dev-100000000003/build", null, List.of("split.test")),
                 new TrainingSpec(null, Map.of("num_round", "50"), null, null, null, Duration.ofMinutes(30),
                         Map.of("train", "split.train", "validation", "split.validation")),

@@ -35,7 +35,11 @@ public final class DataProductSpecs {
     }
 
     public static DataProductSpec crawled(String version) {
-        return new DataProductSpec("credit", "applications", version, "risk-data@example.com", "", "confidential", "pii",
+        return crawled("credit", "applications", version);
+    }
+
+    public static DataProductSpec crawled(String domain, String name, String version) {
+        return new DataProductSpec(domain, name, version, "risk-data@example.com", "", "confidential", "pii",
                 null, null, "s3://sluice-producer-100000000002/credit-risk/", Map.of("domain", List.of("credit")), null,
                 TableDiscovery.crawler, "arn:aws:iam::100000000002:role/SluiceCrawler",
                 List.of(new Consumer("dev", null)), null, null);

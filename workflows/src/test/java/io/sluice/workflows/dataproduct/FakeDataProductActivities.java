@@ -27,6 +27,7 @@ final class FakeDataProductActivities implements DataProductActivities {
     final Set<Grant> grants = new LinkedHashSet<>();
     final Map<String, ResourceLink> links = new TreeMap<>();
     final Set<String> registeredLocations = new LinkedHashSet<>();
+    final List<String> crawlers = new CopyOnWriteArrayList<>();
     volatile List<TableContract> crawledTables = List.of();
     volatile String crawlFailure = "";
 
@@ -99,6 +100,7 @@ final class FakeDataProductActivities implements DataProductActivities {
     @Override
     public synchronized CrawlerResult runCrawler(CrawlerRequest request) {
         calls.add("runCrawler");
+        crawlers.add(request.crawler());
         if (!crawlFailure.isEmpty()) {
             throw ApplicationFailure.newNonRetryableFailure("crawler " + request.crawler() + " ended FAILED: " + crawlFailure,
                     FailureType.AWS_JOB_FAILED.type());

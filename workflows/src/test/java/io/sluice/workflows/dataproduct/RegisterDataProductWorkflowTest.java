@@ -180,6 +180,25 @@ class RegisterDataProductWorkflowTest {
     }
 
     @Test
+    void crawlerDiscovery_namesTheCrawlerAfterTheDatabase() {
+        register(DataProductSpecs.crawled("1.0.0"));
+
+        assertThat(catalog.crawlers).containsExactly("sluice-credit_applications");
+    }
+
+    @Test
+    void crawlerOfALongDatabase_isShortenedToGluesLimitKeepingItsPrefix() {
+        String domain = "d".repeat(127);
+        String name = "n".repeat(127);
+
+        register(DataProductSpecs.crawled(domain, name, "1.0.0"));
+
+        assertThat(catalog.crawlers).singleElement().satisfies(crawler -> {
+            assertThat(crawler).hasSize(255).startsWith("sluice-" + domain + "_n").matches(".*-[0-9a-f]{8}");
+        });
+    }
+
+    @Test
     void failedCrawl_failsTheRunWithTheCrawlersReason() {
         catalog.crawlFailure = "Internal Service Exception";
 

@@ -3,6 +3,7 @@ package io.sluice.workflows.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.workflows.CustomerMetadata;
 import io.sluice.workflows.SearchAttributes;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.approval.Decision;
@@ -66,8 +67,11 @@ class DeployModelWorkflowTest {
         assertThat(tests.endpoints).containsExactly("sluice-credit-risk-test-ep", "sluice-credit-risk-prod-ep");
         assertThat(deployment.tags).singleElement().satisfies(tag -> {
             assertThat(tag.packageArn()).isEqualTo(FakeDeploymentActivities.PACKAGE);
-            assertThat(tag.tags()).containsEntry("sluice:approved-by", OFFICER)
-                    .containsKeys("sluice:deployed:test", "sluice:deployed:prod");
+            assertThat(tag.tags()).containsEntry("sluice:approved-by:0", OFFICER)
+                    .containsKeys("sluice:deployed:test", "sluice:deployed:prod", "sluice:deployed-by")
+                    .doesNotContainKeys("sluice:approved-by", "sluice:approved-by:1");
+            assertThat(tag.replacing()).containsExactly("sluice:approved-by");
+            assertThat(CustomerMetadata.problems(tag.tags())).isEmpty();
         });
     }
 

@@ -86,6 +86,31 @@ class PromoteModelWorkflowTest {
     }
 
     @Test
+    void modelCard_isNamedAfterTheGroupAndVersion() {
+        PromoteModelWorkflow run = startPromotion();
+        GateWaits.awaitOpen(run);
+        run.decide(Decision.approve(ENGINEER, ""));
+        WorkflowStub.fromTyped(run).getResult(PromoteResult.class);
+
+        assertThat(promotion.cards).extracting(card -> card.name()).containsExactly("credit-risk-v1", "credit-risk-v1");
+    }
+
+    @Test
+    void modelCardOfALongGroup_isShortenedToSageMakersLimitKeepingTheVersion() {
+        String group = "credit-risk-" + "a".repeat(51);
+        PromoteModelWorkflow run = startPromotion(new PromotionSpec(null, null, group, "s3://sluice-shared-100000000004/models",
+                null, null, null, null));
+        GateWaits.awaitOpen(run);
+        run.decide(Decision.approve(ENGINEER, ""));
+        WorkflowStub.fromTyped(run).getResult(PromoteResult.class);
+
+        assertThat(promotion.cards).hasSize(2).extracting(card -> card.name()).allSatisfy(name -> assertThat(name)
+                .hasSizeLessThanOrEqualTo(63).startsWith("credit-risk-aaa").endsWith("-v1")
+                .matches("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}"));
+        assertThat(promotion.cards.get(0).name()).isEqualTo(promotion.cards.get(1).name());
+    }
+
+    @Test
     void sourceNotApproved_failsWithoutCopyingAnything() {
         promotion.sourceStatus = "PendingManualApproval";
         PromoteModelWorkflow run = startPromotion();
