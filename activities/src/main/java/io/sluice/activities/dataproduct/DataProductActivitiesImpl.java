@@ -44,6 +44,12 @@ public final class DataProductActivitiesImpl implements DataProductActivities {
     static final List<String> PRODUCER_DATABASE_PERMISSIONS = List.of("CREATE_TABLE", "ALTER", "DESCRIBE");
     /** What the producer may do on the product's tables. */
     static final List<String> PRODUCER_TABLE_PERMISSIONS = List.of("ALTER", "DELETE", "DESCRIBE", "INSERT", "SELECT");
+    /**
+     * The role Lake Formation reads registered locations as, made by deploy/aws/account-role.yaml
+     * in the governance account. Lake Formation's service-linked role cannot reach the buckets of
+     * other accounts, where a mesh's data lives.
+     */
+    static final String DATA_ACCESS_ROLE = "SluiceLakeFormationDataAccess";
 
     private final AwsClients clients;
     private final CrawlerRuns crawlers;
@@ -141,7 +147,8 @@ public final class DataProductActivitiesImpl implements DataProductActivities {
             return new LocationResult(arn, false);
         }
         boolean registered = CatalogCalls.create(new AwsOperation(account, "lakeformation", "RegisterResource", arn),
-                () -> lakeFormation.registerResource(register -> register.resourceArn(arn).useServiceLinkedRole(true)));
+                () -> lakeFormation.registerResource(register -> register.resourceArn(arn).useServiceLinkedRole(false)
+                        .roleArn("arn:aws:iam::" + account.id() + ":role/" + DATA_ACCESS_ROLE)));
         return new LocationResult(arn, registered);
     }
 

@@ -75,6 +75,10 @@ class DataProductActivitiesImplTest {
                     .containsExactlyInAnyOrder("domain=[credit]", "sensitivity=[pii]");
             assertThat(lakeFormation.listResources(list -> { }).resourceInfoList()).extracting(r -> r.resourceArn())
                     .containsExactly("arn:aws:s3:::sluice-producer-100000000002/credit-risk");
+            assertThat(lakeFormation.describeResource(describe -> describe
+                    .resourceArn("arn:aws:s3:::sluice-producer-100000000002/credit-risk")).resourceInfo().roleArn())
+                    .as("the producer's bucket is another account's: the service-linked role cannot reach it")
+                    .isEqualTo("arn:aws:iam::100000000001:role/SluiceLakeFormationDataAccess");
             assertThat(grants(clients)).containsExactlyInAnyOrderElementsOf(grantsAfterFirst);
             assertThat(grantsAfterFirst).hasSize(5);
         }

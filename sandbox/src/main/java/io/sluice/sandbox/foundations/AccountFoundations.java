@@ -133,12 +133,14 @@ public final class AccountFoundations {
         }
 
         Map<String, String> workerRoles = new LinkedHashMap<>();
+        String dataAccessRole = null;
         for (String kind : ACCOUNTS) {
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("AccountKind", kind);
             parameters.put("WorkerPrincipalArn", request.workerPrincipal());
             parameters.put("RoleName", request.workerRoleNames().get(kind));
             switch (kind) {
+                case "governance" -> parameters.put("DataLocationBucketArns", "arn:aws:s3:::" + request.producerBucket());
                 case "producer" -> {
                     parameters.put("GovernanceAccountId", accounts.get("governance"));
                     parameters.put("ProducerDataBucket", request.producerBucket());
@@ -161,20 +163,26 @@ public final class AccountFoundations {
                 }
                 default -> { }
             }
-            workerRoles.put(kind, deployer.apply(kind, ACCOUNT_ROLE_STACK, "account-role.yaml", parameters).output("RoleArn"));
+            AppliedStack role = deployer.apply(kind, ACCOUNT_ROLE_STACK, "account-role.yaml", parameters);
+            workerRoles.put(kind, role.output("RoleArn"));
+            if (kind.equals("governance")) {
+                dataAccessRole = role.output("DataAccessRoleArn");
+            }
         }
 
         List<BucketGrants.Applied> bucketPolicies = List.of(
                 BucketGrants.apply(s3.apply("producer"), "producer", request.producerBucket(),
-                        dataProductReaders(request.producerBucket(), List.of(workerRoles.get("dev"), executionRoles.get("dev")))),
+                        dataProductReaders(request.producerBucket(),
+                                List.of(dataAccessRole, workerRoles.get("dev"), executionRoles.get("dev")))),
                 BucketGrants.apply(s3.apply("dev"), "dev", request.devBucket(),
                         promotionReaders(request.devBucket(), workerRoles.get("shared"))));
         return new Result(sharedBucket, sharedKey, executionRoles, workerRoles, deployed, bucketPolicies);
     }
 
     /**
-     * The producer's data bucket: the consumer's worker (for jobs it runs itself) and its SageMaker
-     * execution role (for processing jobs) read the data products in it directly from S3.
+     * The producer's data bucket: Lake Formation's data access role reads it for the catalog's
+     * readers, and the consumer's worker (for jobs it runs itself) and its SageMaker execution
+     * role (for processing jobs) read the data products in it directly from S3.
      */
     static List<BucketGrants.Grant> dataProductReaders(String bucket, List<String> readers) {
         return List.of(

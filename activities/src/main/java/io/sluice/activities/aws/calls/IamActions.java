@@ -89,6 +89,15 @@ public final class IamActions {
             case "sfn" -> permissions.add(new IamPermission("states:" + operation, member(request, "stateMachineArn")
                     .or(() -> member(request, "executionArn")).orElse("*")));
             case "glue" -> glue(operation, request, accountId, region, permissions, context);
+            case "lakeformation" -> {
+                permissions.add(new IamPermission("lakeformation:" + operation, "*"));
+                if (operation.equals("RegisterResource")) {
+                    member(request, "RoleArn").ifPresent(role -> {
+                        permissions.add(new IamPermission("iam:PassRole", role));
+                        context.put("iam:PassedToService", List.of("lakeformation.amazonaws.com"));
+                    });
+                }
+            }
             default -> permissions.add(new IamPermission(prefix + ":" + operation, "*"));
         }
         if (key.equals("sagemaker")) {
