@@ -40,10 +40,6 @@ import software.amazon.awssdk.services.lakeformation.model.TableWildcard;
  * governance account), as a producer granted on a central database does.
  */
 public final class DataProductActivitiesImpl implements DataProductActivities {
-    /** What the producer may do on the product's database. */
-    static final List<String> PRODUCER_DATABASE_PERMISSIONS = List.of("CREATE_TABLE", "ALTER", "DESCRIBE");
-    /** What the producer may do on the product's tables. */
-    static final List<String> PRODUCER_TABLE_PERMISSIONS = List.of("ALTER", "DELETE", "DESCRIBE", "INSERT", "SELECT");
     /**
      * The role Lake Formation reads registered locations as, made by deploy/aws/account-role.yaml
      * in the governance account. Lake Formation's service-linked role cannot reach the buckets of
@@ -169,6 +165,55 @@ public final class DataProductActivitiesImpl implements DataProductActivities {
         grant(account, producer, location, List.of("DATA_LOCATION_ACCESS"), "location " + locationArn);
         return new GrantResult(grantsTo(account, producer, permission -> ProductGrants.concerns(permission, request.database(),
                 locationArn, Map.of())));
+    }
+
+    @Override
+    public GrantResult grantOwnRoles(OwnRolesRequest request) {
+        AwsAccount account = clients.account(request.account());
+        AwsAccount catalog = clients.account(request.catalogAccount());
+        Resource database = Resource.builder()
+                .database(d -> d.catalogId(catalog.id()).name(request.database())).build();
+        Resource tables = Resource.builder()
+                .table(t -> t.catalogId(catalog.id()).databaseName(request.database())
+                        .tableWildcard(TableWildcard.builder().build()))
+                .build();
+        Resource link = Resource.builder().database(d -> d.catalogId(account.id()).name(request.database())).build();
+        List<String> roles = new ArrayList<>();
+        roles.add(account.roleArn());
+        request.roleArns().stream().filter(role -> !roles.contains(role)).forEach(roles::add);
+        LakeFormationClient lakeFormation = clients.client(request.account(), AwsServices.LAKE_FORMATION);
+        for (String role : roles) {
+            grantWithin(lakeFormation, account, role, database, request.databasePermissions(),
+                    "database " + catalog.id() + ":" + request.database());
+            grantWithin(lakeFormation, account, role, tables, request.tablePermissions(),
+                    "tables of " + catalog.id() + ":" + request.database());
+            grantWithin(lakeFormation, account, role, link, List.of("DESCRIBE"), "resource link " + request.database());
+            if (!request.locationUri().isEmpty()) {
+                String locationArn = ProductGrants.locationArn(request.locationUri());
+                grantWithin(lakeFormation, account, role, Resource.builder()
+                                .dataLocation(l -> l.catalogId(catalog.id()).resourceArn(locationArn)).build(),
+                        List.of("DATA_LOCATION_ACCESS"), "location " + locationArn);
+            }
+        }
+        return new GrantResult(permissions(account).stream()
+                .filter(permission -> permission.principal() != null
+                        && roles.contains(permission.principal().dataLakePrincipalIdentifier()))
+                .filter(permission -> ProductGrants.concerns(permission, request.database(),
+                        request.locationUri().isEmpty() ? "" : ProductGrants.locationArn(request.locationUri()), Map.of()))
+                .map(permission -> ProductGrants.describe(permission, aliasesById()))
+                .toList());
+    }
+
+    private static void grantWithin(LakeFormationClient lakeFormation, AwsAccount account, String role, Resource resource,
+            List<String> permissions, String what) {
+        if (permissions.isEmpty()) {
+            return;
+        }
+        AwsCalls.call(new AwsOperation(account, "lakeformation", "GrantPermissions", what + " to " + role),
+                () -> lakeFormation.grantPermissions(grant -> grant
+                        .principal(p -> p.dataLakePrincipalIdentifier(role))
+                        .resource(resource)
+                        .permissions(ProductGrants.permissions(permissions))));
     }
 
     @Override
@@ -345,7 +390,9 @@ public final class DataProductActivitiesImpl implements DataProductActivities {
                         .catalogId(account.id())
                         .principal(p -> p.dataLakePrincipalIdentifier(principal.id()))
                         .resource(resource)
-                        .permissions(ProductGrants.permissions(permissions))));
+                        .permissions(ProductGrants.permissions(permissions))
+                        // the account passes them on to its own roles (grantOwnRoles)
+                        .permissionsWithGrantOption(ProductGrants.permissions(permissions))));
     }
 
     private List<Grant> grantsTo(AwsAccount account, AwsAccount principal, Predicate<PrincipalResourcePermissions> concerns) {

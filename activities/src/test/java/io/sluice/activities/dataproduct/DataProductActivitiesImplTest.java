@@ -108,6 +108,34 @@ class DataProductActivitiesImplTest {
     }
 
     @Test
+    void producerGrants_carryTheGrantOption_andTheProducerPassesThemToItsWorkerAndCrawlerRoles(LocalAws localAws) {
+        try (var clients = AwsClients.create(LocalAwsSettings.of(localAws))) {
+            var activities = new DataProductActivitiesImpl(clients);
+            register(activities, APPLICATIONS);
+            String crawler = "arn:aws:iam::100000000002:role/SluiceCrawler";
+            var request = new DataProductActivities.OwnRolesRequest("producer", "governance", DATABASE, List.of(crawler),
+                    DataProductActivities.PRODUCER_DATABASE_PERMISSIONS, DataProductActivities.PRODUCER_TABLE_PERMISSIONS,
+                    LOCATION);
+
+            var first = activities.grantOwnRoles(request);
+            var second = activities.grantOwnRoles(request);
+
+            var toProducer = clients.client("governance", AwsServices.LAKE_FORMATION)
+                    .listPermissions(list -> list.catalogId("100000000001")).principalResourcePermissions().stream()
+                    .filter(permission -> "100000000002".equals(permission.principal().dataLakePrincipalIdentifier()))
+                    .toList();
+            assertThat(toProducer).hasSize(3).allSatisfy(permission -> assertThat(permission.permissionsWithGrantOption())
+                    .as("the producer can pass on only what it may grant").isNotEmpty()
+                    .containsExactlyInAnyOrderElementsOf(permission.permissions()));
+            assertThat(first.grants()).extracting(Grant::toString).contains(
+                    "arn:aws:iam::100000000002:role/SluiceWorker: ALTER, CREATE_TABLE, DESCRIBE on database credit_applications",
+                    crawler + ": ALTER, DELETE, DESCRIBE, INSERT, SELECT on tables of credit_applications",
+                    crawler + ": DATA_LOCATION_ACCESS on location arn:aws:s3:::sluice-producer-100000000002/credit-risk");
+            assertThat(second.grants()).containsExactlyInAnyOrderElementsOf(first.grants());
+        }
+    }
+
+    @Test
     void resourceLinks_ofProducerAndConsumerPointAtTheGovernanceDatabase(LocalAws localAws) {
         try (var clients = AwsClients.create(LocalAwsSettings.of(localAws))) {
             var activities = new DataProductActivitiesImpl(clients);

@@ -13,6 +13,10 @@ import java.util.Objects;
  */
 @ActivityInterface(namePrefix = "DataProduct")
 public interface DataProductActivities {
+    /** What the producer may do on the product's database. */
+    List<String> PRODUCER_DATABASE_PERMISSIONS = List.of("CREATE_TABLE", "ALTER", "DESCRIBE");
+    /** What the producer may do on the product's tables. */
+    List<String> PRODUCER_TABLE_PERMISSIONS = List.of("ALTER", "DELETE", "DESCRIBE", "INSERT", "SELECT");
 
     /** Creates each LF-tag that is missing and adds the values an existing one lacks; never removes values. */
     LfTagsResult ensureLfTags(LfTagsRequest request);
@@ -23,14 +27,24 @@ public interface DataProductActivities {
      */
     DatabaseResult ensureDatabase(DatabaseRequest request);
 
-    /** Registers the S3 location with Lake Formation (service-linked role) unless it is registered. */
+    /** Registers the S3 location with Lake Formation (its data access role) unless it is registered. */
     LocationResult registerLocation(LocationRequest request);
 
     /**
      * Grants the producer account what it needs to create and maintain the product's tables: on the
-     * database, on its tables and on the data location.
+     * database, on its tables and on the data location, each with the grant option so that the
+     * producer can pass them on to its own roles.
      */
     GrantResult grantProducer(ProducerGrantRequest request);
+
+    /**
+     * In an account another catalog shared the product with (a producer or a consumer), grants the
+     * account's own roles what the share gave the account: its worker role and {@code roleArns}
+     * on the shared database, its tables and (for a producer) its data location, and DESCRIBE on
+     * the account's resource link to it. A
+     * grant to an account reaches none of its principals until the account grants them.
+     */
+    GrantResult grantOwnRoles(OwnRolesRequest request);
 
     /**
      * Creates, in {@code account}, a database named {@code name} that links to the target database
@@ -133,6 +147,26 @@ public interface DataProductActivities {
             Objects.requireNonNull(database, "database is null");
             Objects.requireNonNull(locationUri, "locationUri is null");
             Objects.requireNonNull(producerAccount, "producerAccount is null");
+        }
+    }
+
+    /**
+     * @param account the alias of the account whose roles are granted, by its own worker
+     * @param catalogAccount the alias of the account whose catalog holds the shared database
+     * @param database the shared database, and the name of the account's resource link to it
+     * @param roleArns roles of the account granted besides its worker role (e.g. its crawler role)
+     * @param locationUri the product's location, for a producer whose tables point into it; empty for a consumer
+     */
+    record OwnRolesRequest(String account, String catalogAccount, String database, List<String> roleArns,
+            List<String> databasePermissions, List<String> tablePermissions, String locationUri) {
+        public OwnRolesRequest {
+            locationUri = locationUri == null ? "" : locationUri;
+            Objects.requireNonNull(account, "account is null");
+            Objects.requireNonNull(catalogAccount, "catalogAccount is null");
+            Objects.requireNonNull(database, "database is null");
+            roleArns = roleArns == null ? List.of() : List.copyOf(roleArns);
+            databasePermissions = List.copyOf(databasePermissions);
+            tablePermissions = List.copyOf(tablePermissions);
         }
     }
 

@@ -26,6 +26,11 @@ import java.util.TreeMap;
 public final class RegisterDataProductWorkflowImpl implements RegisterDataProductWorkflow {
     /** Prefix of the crawler a product's tables are discovered with: {@code sluice-<database>}. */
     static final String CRAWLER_PREFIX = "sluice-";
+    /**
+     * Change id: the producer and each consumer grant their own roles what the governance account
+     * granted them (a grant to an account reaches none of its principals by itself).
+     */
+    static final String SHARES_WITH_ROLES = "shares-with-roles";
     /** Glue's limit on a crawler name. */
     static final int CRAWLER_NAME_LIMIT = 255;
     private static final String FIT_CRAWLER_NAME = "fit-crawler-name";
@@ -79,6 +84,15 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
         Steps.enter("producer-link", "Linking `" + database + "` into " + producer);
         catalog.ensureResourceLink(new DataProductActivities.ResourceLinkRequest(producer, database, governance, database));
 
+        boolean sharesWithRoles = Workflow.getVersion(SHARES_WITH_ROLES, Workflow.DEFAULT_VERSION, 1) == 1;
+        if (sharesWithRoles) {
+            List<String> producerRoles = spec.discover() == TableDiscovery.crawler ? List.of(spec.crawlerRoleArn()) : List.of();
+            Steps.enter("producer-roles", "Granting " + producer + "'s own roles what it was granted on `" + database + "`");
+            catalog.grantOwnRoles(new DataProductActivities.OwnRolesRequest(producer, governance, database, producerRoles,
+                    DataProductActivities.PRODUCER_DATABASE_PERMISSIONS, DataProductActivities.PRODUCER_TABLE_PERMISSIONS,
+                    spec.location()));
+        }
+
         ContractChanges changes;
         List<String> tableNames;
         if (spec.discover() == TableDiscovery.crawler) {
@@ -111,6 +125,12 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
             Steps.enter("consumer-links", "Linking `" + database + "` into " + consumer.account());
             catalog.ensureResourceLink(new DataProductActivities.ResourceLinkRequest(consumer.account(), database, governance,
                     database));
+            if (sharesWithRoles) {
+                Steps.enter("consumer-roles", "Granting " + consumer.account() + "'s worker " + consumer.permissions()
+                        + " on the tables of `" + database + "`");
+                catalog.grantOwnRoles(new DataProductActivities.OwnRolesRequest(consumer.account(), governance, database,
+                        List.of(), List.of("DESCRIBE"), consumer.permissions(), ""));
+            }
         }
 
         String buildWorkflowId = "";

@@ -19,6 +19,7 @@ final class FakeDataProductActivities implements DataProductActivities {
             "dev", "100000000003");
 
     final List<String> calls = new CopyOnWriteArrayList<>();
+    final List<OwnRolesRequest> ownRoleGrants = new CopyOnWriteArrayList<>();
     final Map<String, List<String>> lfTags = new TreeMap<>();
     final Map<String, Map<String, String>> databases = new TreeMap<>();
     final Map<String, TableContract> tables = new TreeMap<>();
@@ -59,6 +60,20 @@ final class FakeDataProductActivities implements DataProductActivities {
         calls.add("registerLocation");
         boolean added = registeredLocations.add(request.locationUri());
         return new LocationResult("arn:aws:s3:::" + request.locationUri().substring("s3://".length()).replaceAll("/$", ""), added);
+    }
+
+    @Override
+    public synchronized GrantResult grantOwnRoles(OwnRolesRequest request) {
+        calls.add("grantOwnRoles:" + request.account());
+        List<Grant> made = new java.util.ArrayList<>();
+        List<String> roles = new java.util.ArrayList<>();
+        roles.add("arn:aws:iam::" + ACCOUNT_IDS.get(request.account()) + ":role/SluiceWorker");
+        roles.addAll(request.roleArns());
+        for (String role : roles) {
+            made.add(new Grant(role, "", "TABLE", "tables of " + request.database(), request.tablePermissions()));
+        }
+        ownRoleGrants.add(request);
+        return new GrantResult(made);
     }
 
     @Override

@@ -49,8 +49,14 @@ class RegisterDataProductWorkflowTest {
         RegisterDataProductResult result = register(DataProductSpecs.applications("1.0.0"));
 
         assertThat(catalog.calls).containsExactly("describeProduct", "ensureLfTags", "ensureDatabase", "registerLocation",
-                "grantProducer", "ensureResourceLink producer", "ensureTables", "tagResources", "grantConsumer dev",
-                "ensureResourceLink dev", "ensureDatabase", "describeProduct");
+                "grantProducer", "ensureResourceLink producer", "grantOwnRoles:producer", "ensureTables", "tagResources",
+                "grantConsumer dev", "ensureResourceLink dev", "grantOwnRoles:dev", "ensureDatabase", "describeProduct");
+        assertThat(catalog.ownRoleGrants).as("a grant to an account reaches its roles only once the account grants them")
+                .extracting(DataProductActivities.OwnRolesRequest::account, DataProductActivities.OwnRolesRequest::tablePermissions,
+                        DataProductActivities.OwnRolesRequest::locationUri)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("producer", DataProductActivities.PRODUCER_TABLE_PERMISSIONS,
+                                "s3://sluice-producer-100000000002/credit-risk/"),
+                        org.assertj.core.groups.Tuple.tuple("dev", List.of("SELECT", "DESCRIBE"), ""));
         assertThat(result.outcome()).isEqualTo(DataProductOutcome.REGISTERED);
         assertThat(result.database()).isEqualTo("credit_applications");
         assertThat(result.catalogId()).isEqualTo("100000000001");
