@@ -46,6 +46,8 @@ public final class DataProductActivitiesImpl implements DataProductActivities {
      * other accounts, where a mesh's data lives.
      */
     static final String DATA_ACCESS_ROLE = "SluiceLakeFormationDataAccess";
+    /** The group Lake Formation's compatibility grants go to: every IAM principal the account's policies allow. */
+    static final String IAM_ALLOWED_PRINCIPALS = "IAM_ALLOWED_PRINCIPALS";
 
     private final AwsClients clients;
     private final CrawlerRuns crawlers;
@@ -103,8 +105,10 @@ public final class DataProductActivitiesImpl implements DataProductActivities {
                             .description(request.description())
                             .locationUri(request.locationUri())
                             .parameters(request.parameters())
+                            .createTableDefaultPermissions(List.of())
                             .build())));
             if (created) {
+                revokeIamAllowedPrincipals(account, request.database());
                 return new DatabaseResult(request.database(), account.id(), true, false, request.parameters());
             }
             existing = database(glue, account, request.database());
@@ -120,7 +124,8 @@ public final class DataProductActivitiesImpl implements DataProductActivities {
         parameters.putAll(request.parameters());
         boolean same = parameters.equals(new TreeMap<>(database.parameters()))
                 && request.description().equals(database.description() == null ? "" : database.description())
-                && request.locationUri().equals(database.locationUri() == null ? "" : database.locationUri());
+                && request.locationUri().equals(database.locationUri() == null ? "" : database.locationUri())
+                && database.createTableDefaultPermissions().isEmpty();
         if (!same) {
             AwsCalls.call(new AwsOperation(account, "glue", "UpdateDatabase", "database " + request.database()),
                     () -> glue.updateDatabase(update -> update.name(request.database()).databaseInput(DatabaseInput.builder()
@@ -128,9 +133,31 @@ public final class DataProductActivitiesImpl implements DataProductActivities {
                             .description(request.description())
                             .locationUri(request.locationUri())
                             .parameters(parameters)
+                            .createTableDefaultPermissions(List.of())
                             .build())));
         }
+        revokeIamAllowedPrincipals(account, request.database());
         return new DatabaseResult(request.database(), account.id(), false, !same, parameters);
+    }
+
+    /**
+     * Takes away the IAMAllowedPrincipals grants on the database and its tables, which a database
+     * made with the account's default settings carries: while they stand, any IAM policy reaches the
+     * data and Lake Formation's grants (and LF-tag sharing) decide nothing.
+     */
+    private void revokeIamAllowedPrincipals(AwsAccount account, String database) {
+        LakeFormationClient lakeFormation = clients.client(account.alias(), AwsServices.LAKE_FORMATION);
+        for (PrincipalResourcePermissions permission : permissions(account)) {
+            if (permission.principal() == null || !IAM_ALLOWED_PRINCIPALS.equals(permission.principal().dataLakePrincipalIdentifier())
+                    || !ProductGrants.concerns(permission, database, "", Map.of()) || permission.permissions().isEmpty()) {
+                continue;
+            }
+            AwsCalls.call(new AwsOperation(account, "lakeformation", "RevokePermissions",
+                            "IAMAllowedPrincipals on " + ProductGrants.describe(permission, Map.of()).resource()),
+                    () -> lakeFormation.revokePermissions(revoke -> revoke.catalogId(account.id())
+                            .principal(permission.principal()).resource(permission.resource())
+                            .permissions(permission.permissions())));
+        }
     }
 
     @Override

@@ -136,6 +136,26 @@ class DataProductActivitiesImplTest {
     }
 
     @Test
+    void ensureDatabase_ofADatabaseMadeWithIamDefaults_revokesIamAllowedPrincipalsSoGrantsDecide(LocalAws localAws) {
+        try (var clients = AwsClients.create(LocalAwsSettings.of(localAws))) {
+            var activities = new DataProductActivitiesImpl(clients);
+            clients.client("governance", AwsServices.GLUE).createDatabase(create -> create.databaseInput(input -> input
+                    .name(DATABASE).locationUri(LOCATION)));
+            var lakeFormation = clients.client("governance", AwsServices.LAKE_FORMATION);
+            lakeFormation.grantPermissions(grant -> grant.catalogId("100000000001")
+                    .principal(p -> p.dataLakePrincipalIdentifier("IAM_ALLOWED_PRINCIPALS"))
+                    .resource(r -> r.database(d -> d.catalogId("100000000001").name(DATABASE)))
+                    .permissionsWithStrings("ALL"));
+
+            activities.ensureDatabase(new DatabaseRequest("governance", DATABASE, "Credit applications", LOCATION, Map.of()));
+
+            assertThat(grants(clients)).extracting(Grant::principal).doesNotContain("IAM_ALLOWED_PRINCIPALS");
+            assertThat(clients.client("governance", AwsServices.GLUE).getDatabase(get -> get.name(DATABASE)).database()
+                    .createTableDefaultPermissions()).isEmpty();
+        }
+    }
+
+    @Test
     void resourceLinks_ofProducerAndConsumerPointAtTheGovernanceDatabase(LocalAws localAws) {
         try (var clients = AwsClients.create(LocalAwsSettings.of(localAws))) {
             var activities = new DataProductActivitiesImpl(clients);
