@@ -41,8 +41,6 @@ public final class LocalAws implements AutoCloseable {
             new LocalAccount("prod", "100000000006"));
     /** Accounts whose registries hold images: development builds, shared services promote. */
     public static final List<String> REGISTRY_ACCOUNTS = List.of("dev", "shared");
-    /** Name of the role the producer's Glue crawlers run as (the producer's worker role may pass it). */
-    public static final String CRAWLER_ROLE = "SluiceCrawler";
 
     private final MotoServer moto;
     private final Map<String, RegistryServer> registries;
@@ -183,8 +181,7 @@ public final class LocalAws implements AutoCloseable {
         }
         LocalAccount producer = account("producer");
         return new AccountFoundations.Request(ids, workerRoles, workerPrincipal(), LocalAccount.EXECUTION_ROLE,
-                account("shared").artifactBucket(), account("dev").artifactBucket(), producer.artifactBucket(),
-                "arn:aws:iam::" + producer.id() + ":role/" + CRAWLER_ROLE);
+                account("shared").artifactBucket(), account("dev").artifactBucket(), producer.artifactBucket());
     }
 
     /**

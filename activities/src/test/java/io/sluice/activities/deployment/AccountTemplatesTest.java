@@ -65,6 +65,9 @@ class AccountTemplatesTest {
         if (body.contains("\n  RoleName:")) {
             values.add(Parameter.builder().parameterKey("RoleName").parameterValue("FromTemplate" + Math.abs(stackName.hashCode())).build());
         }
+        if (body.contains("\n  CrawlerRoleName:")) {
+            values.add(Parameter.builder().parameterKey("CrawlerRoleName").parameterValue("CrawlerFromTemplate" + Math.abs(stackName.hashCode())).build());
+        }
         if (body.contains("\n  ArtifactBucketName:")) {
             values.add(Parameter.builder().parameterKey("ArtifactBucketName").parameterValue("sluice-template-" + account).build());
         }

@@ -42,10 +42,9 @@ public final class AccountFoundations {
      * @param sharedBucket the shared artifact bucket's name, or empty for the template's default
      * @param devBucket the dev account's artifact bucket (it exists already; the roles are granted it)
      * @param producerBucket the producer's data bucket (it exists already; the roles are granted it)
-     * @param crawlerRole ARN of the role the producer's Glue crawlers run as
      */
     public record Request(Map<String, String> accountIds, Map<String, String> workerRoleNames, String workerPrincipal,
-            String executionRoleName, String sharedBucket, String devBucket, String producerBucket, String crawlerRole) {
+            String executionRoleName, String sharedBucket, String devBucket, String producerBucket) {
         public Request {
             accountIds = Map.copyOf(accountIds);
             workerRoleNames = Map.copyOf(workerRoleNames);
@@ -54,7 +53,6 @@ public final class AccountFoundations {
             Objects.requireNonNull(sharedBucket, "sharedBucket is null");
             Objects.requireNonNull(devBucket, "devBucket is null");
             Objects.requireNonNull(producerBucket, "producerBucket is null");
-            Objects.requireNonNull(crawlerRole, "crawlerRole is null");
             for (String alias : ACCOUNTS) {
                 if (!accountIds.containsKey(alias) || !workerRoleNames.containsKey(alias)) {
                     throw new IllegalArgumentException("account '" + alias + "' is missing");
@@ -144,7 +142,6 @@ public final class AccountFoundations {
                 case "producer" -> {
                     parameters.put("GovernanceAccountId", accounts.get("governance"));
                     parameters.put("ProducerDataBucket", request.producerBucket());
-                    parameters.put("CrawlerRoleArn", request.crawlerRole());
                 }
                 case "dev" -> {
                     parameters.put("GovernanceAccountId", accounts.get("governance"));

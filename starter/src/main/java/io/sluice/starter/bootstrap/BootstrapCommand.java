@@ -60,10 +60,6 @@ public final class BootstrapCommand implements Callable<Integer> {
             description = "The producer's data bucket (default sluice-producer-<account>).")
     String producerBucket;
 
-    @Option(names = "--crawler-role", paramLabel = "ARN",
-            description = "The producer's Glue crawler role (default arn:aws:iam::<producer>:role/SluiceCrawler).")
-    String crawlerRole;
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -78,8 +74,7 @@ public final class BootstrapCommand implements Callable<Integer> {
         }
         var request = new AccountFoundations.Request(ids, roleNames, workerPrincipal, executionRoleName, sharedBucket,
                 devBucket != null ? devBucket : "sluice-dev-" + ids.get("dev"),
-                producerBucket != null ? producerBucket : "sluice-producer-" + ids.get("producer"),
-                crawlerRole != null ? crawlerRole : "arn:aws:iam::" + ids.get("producer") + ":role/SluiceCrawler");
+                producerBucket != null ? producerBucket : "sluice-producer-" + ids.get("producer"));
         try (var clients = AwsClients.create(deployerSettings(settings))) {
             var result = AccountFoundations.deploy(request, alias -> clients.client(alias, AwsServices.CLOUDFORMATION),
                     alias -> clients.client(alias, AwsServices.S3), CloudFormationStacks::template, deployed -> {
