@@ -43,7 +43,10 @@ class AwsCheckCommandTest {
         assertThat(check.exitCode()).isEqualTo(known.isEmpty() ? 0 : 1);
         assertThat(Files.readString(directory.resolve("required-permissions.json")))
                 .contains("\"arn:aws:iam::100000000005:role/SluiceWorker\"")
-                .contains("\"sagemaker:CreateEndpointConfig\"");
+                .contains("\"sagemaker:CreateEndpointConfig\"")
+                .as("deploy/aws/required-permissions.json, which the preflight asks AWS about, is what the lifecycle needs; "
+                        + "regenerate it with ./sluice aws check --required-permissions deploy/aws/required-permissions.json")
+                .isEqualTo(Files.readString(DeployTemplates.locate().directory().resolve(AwsCheckCommand.REQUIRED_PERMISSIONS_FILE)));
     }
 
     @Test
