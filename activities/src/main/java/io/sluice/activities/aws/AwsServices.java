@@ -31,7 +31,10 @@ public final class AwsServices {
             AwsService.of("sagemaker-runtime", SageMakerRuntimeClient::builder);
     public static final AwsService<CloudFormationClientBuilder, CloudFormationClient> CLOUDFORMATION =
             AwsService.of("cloudformation", CloudFormationClient::builder);
-    public static final AwsService<KmsClientBuilder, KmsClient> KMS = AwsService.of("kms", KmsClient::builder);
+    /** KMS; a local stand-in's key policies from templates are read back as text ({@link LocalKeyPolicyText}). */
+    public static final AwsService<KmsClientBuilder, KmsClient> KMS = new AwsService<>("kms", KmsClient::builder,
+            builder -> builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                    .addExecutionInterceptor(new LocalKeyPolicyText()).build()));
     public static final AwsService<SfnClientBuilder, SfnClient> STEP_FUNCTIONS = AwsService.of("states", SfnClient::builder);
     public static final AwsService<GlueClientBuilder, GlueClient> GLUE = AwsService.of("glue", GlueClient::builder);
     public static final AwsService<LakeFormationClientBuilder, LakeFormationClient> LAKE_FORMATION =

@@ -80,7 +80,8 @@ public final class AwsCheckCommand implements Callable<Integer> {
             try (var clients = AwsClients.create(stack.config().awsSettings());
                     var policies = new LocalPolicies(clients, stack.aws());
                     var evaluator = IamPolicyEvaluator.start()) {
-                findings = new CallCheck(policies, new ResourcePolicies(clients), evaluator).check(ledger.calls());
+                findings = new CallCheck(policies, new ResourcePolicies(clients), evaluator, clients.settings().region())
+                        .check(ledger.calls());
                 required = RequiredPermissions.of(findings, clients.settings().accounts());
             }
         }

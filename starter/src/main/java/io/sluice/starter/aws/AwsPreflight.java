@@ -26,7 +26,8 @@ final class AwsPreflight {
 
     /**
      * Condition keys the lifecycle's calls carry that a simulation must be told: roles are passed
-     * only to SageMaker, and the SDK always speaks TLS (the buckets deny anything else).
+     * only to SageMaker, and the SDK always speaks TLS (the buckets deny anything else); the KMS
+     * permissions needed are those S3 uses for the caller ({@code kms:ViaService}, added per request).
      */
     private static final Map<String, List<ContextEntry>> CONTEXT = Map.of(
             "iam:PassRole", List.of(context("iam:PassedToService", "sagemaker.amazonaws.com")));
@@ -61,9 +62,9 @@ final class AwsPreflight {
             var result = new RoleResult(role.account(), roleArn);
             String accountId = clients.account(role.account()).id();
             IamClient iam = clients.client(role.account(), IAM);
-            role.actions().forEach((action, resources) -> {
+            role.actions().forEach((action, patterns) -> {
                 List<String> local = new ArrayList<>();
-                for (String resource : resources) {
+                for (String resource : keysFor(patterns, role)) {
                     String owner = resourcePolicies.owner(resource, accountId);
                     var policy = owner.equals(accountId) ? java.util.Optional.<String>empty() : resourcePolicies.of(resource, owner);
                     if (policy.isPresent()) {
@@ -101,10 +102,36 @@ final class AwsPreflight {
         return missing;
     }
 
+    /**
+     * {@code resources} with each KMS key pattern ({@code key/*}: key ids are the estate's own)
+     * replaced by the keys that encrypt the buckets the role uses in that key's account; a pattern
+     * no such bucket explains stays, and the simulation reports it.
+     */
+    private List<String> keysFor(Set<String> resources, RequiredPermissions.Role role) {
+        List<String> resolved = new ArrayList<>();
+        for (String resource : resources) {
+            if (!resource.startsWith("arn:aws:kms:") || !resource.endsWith(":key/*")) {
+                resolved.add(resource);
+                continue;
+            }
+            String keyPrefix = resource.substring(0, resource.length() - 1);
+            var keys = role.actions().entrySet().stream().filter(entry -> entry.getKey().startsWith("s3:"))
+                    .flatMap(entry -> entry.getValue().stream())
+                    .map(arn -> arn.substring("arn:aws:s3:::".length()).split("/", 2)[0]).distinct()
+                    .flatMap(bucket -> resourcePolicies.defaultKey(bucket).stream())
+                    .filter(key -> key.startsWith(keyPrefix)).distinct().toList();
+            resolved.addAll(keys.isEmpty() ? List.of(resource) : keys);
+        }
+        return resolved;
+    }
+
     private static SimulatePrincipalPolicyRequest.Builder request(String roleArn, String action, List<String> resources) {
         List<ContextEntry> context = new ArrayList<>(CONTEXT.getOrDefault(action, List.of()));
         if (action.startsWith("s3:")) {
             context.add(SECURE_TRANSPORT);
+        }
+        if (action.startsWith("kms:") && resources.stream().allMatch(resource -> resource.contains(":key/"))) {
+            context.add(context("kms:ViaService", "s3." + resources.get(0).split(":")[3] + ".amazonaws.com"));
         }
         return SimulatePrincipalPolicyRequest.builder().policySourceArn(roleArn).actionNames(action).resourceArns(resources)
                 .contextEntries(context);

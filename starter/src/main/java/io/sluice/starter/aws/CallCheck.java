@@ -20,7 +20,8 @@ import java.util.TreeSet;
 /**
  * Checks recorded AWS calls as AWS would: each request against its operation's input shape in
  * AWS's service models, and each permission it needs against the calling role's identity
- * policies and the resource's policy as the local stack holds them.
+ * policies and the resource's policy as the local stack holds them, including the KMS key
+ * permissions S3 needs of the caller for encrypted objects ({@link S3KmsUse}).
  */
 final class CallCheck {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,11 +46,13 @@ final class CallCheck {
     private final LocalPolicies policies;
     private final ResourcePolicies resourcePolicies;
     private final IamPolicyEvaluator evaluator;
+    private final S3KmsUse kmsUse;
 
-    CallCheck(LocalPolicies policies, ResourcePolicies resourcePolicies, IamPolicyEvaluator evaluator) {
+    CallCheck(LocalPolicies policies, ResourcePolicies resourcePolicies, IamPolicyEvaluator evaluator, String region) {
         this.policies = policies;
         this.resourcePolicies = resourcePolicies;
         this.evaluator = evaluator;
+        this.kmsUse = new S3KmsUse(region, resourcePolicies::defaultKey);
     }
 
     /** The findings per role, in the order the roles first called. */
@@ -63,19 +66,20 @@ final class CallCheck {
                         .forEach(violation -> findings.invalid.add(violation.toString()));
             }
             for (IamPermission permission : call.permissions()) {
-                findings.required.computeIfAbsent(permission.action(), action -> new TreeSet<>()).add(permission.resourceArn());
-                evaluate(call, permission, findings);
+                require(call, permission, call.context(), findings);
+                kmsUse.of(call, permission).forEach(kms -> require(call, kms.permission(), kms.context(), findings));
             }
         }
         byRole.values().forEach(this::findUnusedGrants);
         return List.copyOf(byRole.values());
     }
 
-    private void evaluate(AwsCall call, IamPermission permission, RoleFindings findings) {
+    private void require(AwsCall call, IamPermission permission, Map<String, List<String>> context, RoleFindings findings) {
+        findings.required.computeIfAbsent(permission.action(), action -> new TreeSet<>()).add(permission.resourceArn());
         String resourceAccount = resourceAccount(permission, call.accountId());
         var request = new IamRequest(call.principalArn(), permission.action(), permission.resourceArn(), resourceAccount,
                 policies.identityPolicies(call.principalArn()), resourcePolicy(permission, resourceAccount).orElse(""),
-                call.context());
+                context);
         IamDecision decision;
         try {
             decision = evaluator.evaluate(request);

@@ -10,9 +10,10 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * The resource policies of an estate's resources, read by the account that owns each through its
- * worker role: bucket policies, repository policies, model package group policies, and for a Glue
- * catalog the share its Lake Formation grants to other accounts make ({@link LakeFormationShares}). What is
- * read is what AWS (or the local stack) holds, never what the code meant to set.
+ * worker role: bucket policies, repository policies, model package group policies, KMS key
+ * policies, and for a Glue catalog the share its Lake Formation grants to other accounts make
+ * ({@link LakeFormationShares}); and the key each bucket encrypts with. What is read is what AWS
+ * (or the local stack) holds, never what the code meant to set.
  */
 final class ResourcePolicies {
     /** A model package group, or a package in it: the group's resource policy governs both. */
@@ -74,6 +75,10 @@ final class ResourcePolicies {
                             .stream().flatMap(page -> page.principalResourcePermissions().stream()).toList())
                     .orElse(null));
         }
+        if (resourceArn.startsWith("arn:aws:kms:") && resourceArn.contains(":key/")) {
+            return read("kms:" + resourceArn, owner, alias -> clients.client(alias, AwsServices.KMS)
+                    .getKeyPolicy(get -> get.keyId(resourceArn).policyName("default")).policy());
+        }
         var modelPackage = MODEL_PACKAGE.matcher(resourceArn);
         if (modelPackage.matches()) {
             String group = modelPackage.group(1);
@@ -81,6 +86,25 @@ final class ResourcePolicies {
                     .getModelPackageGroupPolicy(get -> get.modelPackageGroupName(group)).resourcePolicy());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The ARN of the KMS key bucket {@code bucket} encrypts new objects with by default; empty when
+     * it uses S3-managed keys, has no default encryption, or belongs to no account of the estate.
+     */
+    Optional<String> defaultKey(String bucket) {
+        return bucketOwner(bucket).flatMap(owner -> read("s3-key:" + bucket, owner, alias -> {
+            var rules = clients.client(alias, AwsServices.S3).getBucketEncryption(get -> get.bucket(bucket))
+                    .serverSideEncryptionConfiguration().rules();
+            String keyId = rules.stream().map(rule -> rule.applyServerSideEncryptionByDefault())
+                    .filter(byDefault -> byDefault != null && byDefault.sseAlgorithmAsString().startsWith("aws:kms"))
+                    .map(byDefault -> byDefault.kmsMasterKeyID()).filter(id -> id != null && !id.isEmpty())
+                    .findFirst().orElse(null);
+            if (keyId == null || (keyId.startsWith("arn:aws:kms:") && keyId.contains(":key/"))) {
+                return keyId;
+            }
+            return clients.client(alias, AwsServices.KMS).describeKey(describe -> describe.keyId(keyId)).keyMetadata().arn();
+        }));
     }
 
     /** The account that owns bucket {@code bucket}, found by asking each account which buckets it has. */

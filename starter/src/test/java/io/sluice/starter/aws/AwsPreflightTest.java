@@ -86,6 +86,30 @@ class AwsPreflightTest {
     }
 
     @Test
+    void preflight_ofTheArtifactKeysPattern_simulatesTheKeyThatEncryptsTheSharedBucketWithItsKeyPolicy(LocalAws localAws,
+            @TempDir Path directory) throws Exception {
+        makeGovernanceWorkerAdmin();
+        String execution = "arn:aws:iam::100000000005:role/SluiceSageMakerExecution";
+        String bucket = localAws.account("shared").artifactBucket();
+        String key = clients.client("shared", io.sluice.activities.aws.AwsServices.S3).getBucketEncryption(get -> get.bucket(bucket))
+                .serverSideEncryptionConfiguration().rules().get(0).applyServerSideEncryptionByDefault().kmsMasterKeyID();
+        Path required = requiredPermissions(directory, execution, Map.of(
+                "s3:GetObject", Set.of("arn:aws:s3:::" + bucket + "/models/*"),
+                "kms:Decrypt", Set.of("arn:aws:kms:us-east-1:100000000004:key/*")));
+
+        CliRun run = CliRun.of("aws", "check", "--config", config.toString(), "--required-permissions", required.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("test  " + execution + ": 2 permission(s) simulated, 0 denied");
+        assertThat(interposer.requests()).filteredOn(request -> request.is("iam", "SimulatePrincipalPolicy")
+                && request.parameter("ActionNames.member.1").equals("kms:Decrypt")).singleElement()
+                .satisfies(request -> {
+                    assertThat(request.parameter("ResourceArns.member.1")).isEqualTo(key);
+                    assertThat(request.parameter("ResourcePolicy")).contains("TestAndProdDecryptThroughS3");
+                });
+    }
+
+    @Test
     void preflight_withAnActionNoPolicyGrants_exitsOneNamingTheRoleActionAndResource(@TempDir Path directory) throws Exception {
         makeGovernanceWorkerAdmin();
         Path required = requiredPermissions(directory, Map.of(
@@ -136,9 +160,13 @@ class AwsPreflightTest {
     }
 
     private static Path requiredPermissions(Path directory, Map<String, Set<String>> testWorkerActions) throws Exception {
+        return requiredPermissions(directory, TEST_WORKER, testWorkerActions);
+    }
+
+    private static Path requiredPermissions(Path directory, String testRole, Map<String, Set<String>> actions) throws Exception {
         Path file = directory.resolve("required-permissions.json");
         new RequiredPermissions(Map.of("governance", "100000000001", "test", "100000000005", "shared", "100000000004"),
-                Map.of(TEST_WORKER, new RequiredPermissions.Role("test", testWorkerActions))).write(file);
+                Map.of(testRole, new RequiredPermissions.Role("test", actions))).write(file);
         return file;
     }
 }

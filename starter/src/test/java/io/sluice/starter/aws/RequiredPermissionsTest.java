@@ -22,6 +22,8 @@ class RequiredPermissionsTest {
                 .isEqualTo("arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/*");
         assertThat(RequiredPermissions.pattern("arn:aws:sagemaker:us-east-1:100000000004:model-card/credit-risk-v12"))
                 .isEqualTo("arn:aws:sagemaker:us-east-1:100000000004:model-card/credit-risk-v*");
+        assertThat(RequiredPermissions.pattern("arn:aws:kms:us-east-1:100000000004:key/a2693224-4f2f-4b94-83ce-e8052b3787c4"))
+                .isEqualTo("arn:aws:kms:us-east-1:100000000004:key/*");
         assertThat(RequiredPermissions.pattern("arn:aws:sagemaker:us-east-1:100000000005:endpoint/credit-risk"))
                 .isEqualTo("arn:aws:sagemaker:us-east-1:100000000005:endpoint/credit-risk");
     }
