@@ -12,9 +12,10 @@ import io.sluice.starter.local.DemoCommand;
 import io.sluice.starter.local.DevCommand;
 import io.sluice.starter.runs.StatusCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
-/** {@code sluice}: the root of the command tree. */
-@Command(name = "sluice", mixinStandardHelpOptions = true, version = "sluice 0.1.0",
+/** {@code sluice}: the root of the command tree. Every command inherits {@code --help} and {@code --version}. */
+@Command(name = "sluice", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "sluice 0.1.0",
         description = "Durable MLOps workflows on Temporal across AWS accounts.",
         subcommands = {DevCommand.class, DemoCommand.class, WorkerCommand.class, StatusCommand.class,
                 ApprovalsCommand.class, ApproveCommand.class, RejectCommand.class, ModelCommand.class,

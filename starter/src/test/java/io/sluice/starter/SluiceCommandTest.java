@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.sandbox.FreePort;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,27 @@ class SluiceCommandTest {
     }
 
     @Test
+    void help_ofEveryCommand_printsItsUsageAndExitsZero() {
+        List<String> commands = new ArrayList<>();
+        collect(SluiceMain.commandLine(), commands);
+
+        assertThat(commands).contains("sluice dev", "sluice model build", "sluice aws check");
+        for (String command : commands) {
+            List<String> args = new ArrayList<>(List.of(command.split(" ")).subList(1, command.split(" ").length));
+            args.add("--help");
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as(command + " --help: " + run.err()).isZero();
+            assertThat(run.out()).as(command + " --help").startsWith("Usage: " + command);
+        }
+    }
+
+    private static void collect(picocli.CommandLine command, List<String> names) {
+        names.add(command.getCommandSpec().qualifiedName());
+        command.getSubcommands().values().stream().distinct().forEach(sub -> collect(sub, names));
+    }
+
+    @Test
     void unknownOption_isBadInput() {
         CliRun run = CliRun.of("status", "--jsn", "build/x/1");
 
@@ -49,6 +72,18 @@ class SluiceCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("unknown key 'accounts.shared.role'; expected one of: id, roleArn");
+    }
+
+    @Test
+    void modelBuild_withAMissingSpec_isBadInputSayingNoSuchFile(@TempDir Path directory) throws Exception {
+        Path config = directory.resolve("sluice.yaml");
+        Files.writeString(config, "region: us-east-1\n" + ACCOUNTS + "temporal: {target: \"127.0.0.1:" + FreePort.any() + "\"}\n");
+        Path spec = directory.resolve("build.yaml");
+
+        CliRun run = CliRun.of("model", "build", "--spec", spec.toString(), "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(spec + ": no such file");
     }
 
     @Test

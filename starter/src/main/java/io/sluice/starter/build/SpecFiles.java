@@ -13,6 +13,8 @@ public final class SpecFiles {
     public static <T> T read(Path file, Class<T> type) {
         try {
             return YamlDocuments.parse(file.toString(), Files.readString(file), type);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file; expected the spec to read", e);
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read the spec: " + e.getMessage(), e);
         }
