@@ -70,6 +70,43 @@ class DevCommandTest {
         }
     }
 
+    @Test
+    void dev_onAStateDirectoryInUse_refusesNamingTheRunningOne_andSigtermStopsEverything(@TempDir Path directory) throws Exception {
+        Path stateDirectory = directory.resolve("state");
+        Process dev = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
+                SluiceMain.class.getName(), "dev", "--no-worker", "--state-dir", stateDirectory.toString(),
+                "--temporal-port", Integer.toString(FreePort.any()))
+                .redirectErrorStream(true)
+                .start();
+        try {
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> readLines(dev, lines));
+            reader.setDaemon(true);
+            reader.start();
+            awaitLineStartingWith(lines, "ready", 90);
+            List<ProcessHandle> servers = dev.descendants().toList();
+            assertThat(servers).isNotEmpty();
+
+            CliRun second = CliRun.of("dev", "--state-dir", stateDirectory.toString(), "--temporal-port",
+                    Integer.toString(FreePort.any()));
+
+            assertThat(second.exitCode()).isEqualTo(2);
+            assertThat(second.err()).contains("state directory " + stateDirectory + " is in use by another local stack (pid "
+                    + dev.pid() + ")");
+
+            new ProcessBuilder("kill", "-TERM", Long.toString(dev.pid())).start().waitFor();
+
+            assertThat(dev.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            for (ProcessHandle server : servers) {
+                server.onExit().get(10, TimeUnit.SECONDS);
+                assertThat(server.isAlive()).as("server %s still running", server.pid()).isFalse();
+            }
+        } finally {
+            dev.descendants().forEach(ProcessHandle::destroyForcibly);
+            dev.destroyForcibly();
+        }
+    }
+
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

@@ -39,10 +39,12 @@ public final class LocalStack implements AutoCloseable {
     private final Path configFile;
     private final Path buildSpec;
     private final SluiceWorker worker;
+    private final StateDirectoryLock lock;
     private volatile boolean closed;
 
     private LocalStack(LocalTemporal temporal, LocalAws aws, SluiceConfig config, Path configFile, Path buildSpec,
-            SluiceWorker worker) {
+            SluiceWorker worker, StateDirectoryLock lock) {
+        this.lock = lock;
         this.temporal = temporal;
         this.aws = aws;
         this.config = config;
@@ -61,6 +63,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** As {@link #start(Path, int, boolean)}, with the worker telling {@code callListener} of every AWS call. */
     public static LocalStack start(Path stateDirectory, int temporalPort, boolean withWorker, AwsCallListener callListener) {
+        StateDirectoryLock lock = StateDirectoryLock.acquire(stateDirectory);
         List<AutoCloseable> started = new ArrayList<>();
         try {
             LocalTemporal temporal = LocalTemporal.start(temporalPort, SearchAttributes.ALL, stateDirectory);
@@ -73,8 +76,9 @@ public final class LocalStack implements AutoCloseable {
             Path buildSpec = SampleSeeds.seed(aws, config, stateDirectory);
             SluiceWorker worker = withWorker ? WorkerMain.start(config, binder -> ActivitiesModule.callListenerBinder(binder)
                     .setBinding().toInstance(callListener)) : null;
-            return new LocalStack(temporal, aws, config, configFile, buildSpec, worker);
+            return new LocalStack(temporal, aws, config, configFile, buildSpec, worker, lock);
         } catch (RuntimeException | Error e) {
+            started.add(0, lock);
             closeAll(started);
             throw e;
         }
@@ -143,6 +147,7 @@ public final class LocalStack implements AutoCloseable {
             toClose.add(worker);
         }
         closeAll(toClose);
+        closeAll(List.of(lock));
     }
 
     private static void closeAll(List<AutoCloseable> started) {
