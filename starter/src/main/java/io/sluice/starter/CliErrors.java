@@ -5,6 +5,7 @@ import io.grpc.StatusRuntimeException;
 import io.sluice.workers.config.ConfigException;
 import io.sluice.workers.temporal.TemporalUnreachableException;
 import io.temporal.client.WorkflowNotFoundException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -18,17 +19,30 @@ public final class CliErrors implements CommandLine.IExecutionExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(CliErrors.class);
 
     @Override
-    public int handleExecutionException(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    public int handleExecutionException(Exception thrown, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         var err = commandLine.getErr();
+        Throwable exception = unwrapInjection(thrown);
         int code = exitCode(exception);
         String message = exception.getMessage() == null ? exception.getClass().getName() : exception.getMessage();
         if (code == ExitCodes.RUN_FAILED && !(exception instanceof CommandFailedException)) {
             message = exception.getClass().getSimpleName() + ": " + message;
         }
-        log.debug("command failed", exception);
+        log.debug("command failed", thrown);
         err.println("error: " + message);
         err.flush();
         return code;
+    }
+
+    /**
+     * What failed inside Guice's wiring (a provider that cannot reach Temporal, say), rather than
+     * Guice's page-long report of it; {@code thrown} itself when Guice is not involved or gives no cause.
+     */
+    static Throwable unwrapInjection(Throwable thrown) {
+        java.util.Collection<com.google.inject.spi.Message> messages = thrown instanceof com.google.inject.CreationException creation
+                ? creation.getErrorMessages()
+                : thrown instanceof com.google.inject.ProvisionException provision ? provision.getErrorMessages() : List.of();
+        return messages.stream().map(com.google.inject.spi.Message::getCause).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(thrown);
     }
 
     static int exitCode(Throwable exception) {

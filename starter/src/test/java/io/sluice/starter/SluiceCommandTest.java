@@ -75,6 +75,18 @@ class SluiceCommandTest {
     }
 
     @Test
+    void worker_whenTemporalDoesNotAnswer_exitsFourWithOneLineNamingTheTarget(@TempDir Path directory) throws Exception {
+        String target = "127.0.0.1:" + FreePort.any();
+        Path config = directory.resolve("sluice.yaml");
+        Files.writeString(config, "region: us-east-1\n" + ACCOUNTS + "temporal: {target: \"" + target + "\"}\n");
+
+        CliRun run = CliRun.of("worker", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.err().strip()).startsWith("error: cannot reach Temporal at " + target).doesNotContain("\n");
+    }
+
+    @Test
     void modelBuild_withAMissingSpec_isBadInputSayingNoSuchFile(@TempDir Path directory) throws Exception {
         Path config = directory.resolve("sluice.yaml");
         Files.writeString(config, "region: us-east-1\n" + ACCOUNTS + "temporal: {target: \"127.0.0.1:" + FreePort.any() + "\"}\n");
