@@ -71,7 +71,7 @@ class DevCommandTest {
     }
 
     @Test
-    void dev_onAStateDirectoryInUse_refusesNamingTheRunningOne_andSigtermStopsEverything(@TempDir Path directory) throws Exception {
+    void dev_refusesASecondStackOnItsDirectory_anInterruptedWaitLeavesTheRunGoing_andSigtermStopsEverything(@TempDir Path directory) throws Exception {
         Path stateDirectory = directory.resolve("state");
         Process dev = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
                 SluiceMain.class.getName(), "dev", "--no-worker", "--state-dir", stateDirectory.toString(),
@@ -93,6 +93,23 @@ class DevCommandTest {
             assertThat(second.exitCode()).isEqualTo(2);
             assertThat(second.err()).contains("state directory " + stateDirectory + " is in use by another local stack (pid "
                     + dev.pid() + ")");
+
+            Process register = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
+                    SluiceMain.class.getName(), "data-product", "register", "--spec",
+                    stateDirectory.resolve("data-product.yaml").toString(), "--wait",
+                    "--config", stateDirectory.resolve("local.yaml").toString())
+                    .redirectErrorStream(true)
+                    .start();
+            BlockingQueue<String> registerLines = new LinkedBlockingQueue<>();
+            Thread registerReader = new Thread(() -> readLines(register, registerLines));
+            registerReader.setDaemon(true);
+            registerReader.start();
+            String workflowId = awaitLineStartingWith(registerLines, "data-product/", 60).split(" ")[0];
+            new ProcessBuilder("kill", "-INT", Long.toString(register.pid())).start().waitFor();
+            assertThat(register.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(awaitLineStartingWith(registerLines, "interrupted", 10))
+                    .isEqualTo("interrupted: only the waiting stopped; the run continues. Follow it with `sluice status "
+                            + workflowId + "`");
 
             new ProcessBuilder("kill", "-TERM", Long.toString(dev.pid())).start().waitFor();
 

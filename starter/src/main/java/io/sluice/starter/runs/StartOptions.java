@@ -20,10 +20,25 @@ public final class StartOptions {
         if (!await) {
             return 0;
         }
-        RunStatus status = new RunWaiter(reader).awaitGateOrClose(started.workflowId(), timeout, stage -> {
-            out.println("stage " + (stage.stage() == null ? "queued" : stage.stage()));
+        Thread interrupted = new Thread(() -> {
+            out.println("interrupted: only the waiting stopped; the run continues. Follow it with `sluice status "
+                    + started.workflowId() + "`");
             out.flush();
-        });
+        }, "sluice-wait-interrupted");
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        RunStatus status;
+        try {
+            status = new RunWaiter(reader).awaitGateOrClose(started.workflowId(), timeout, stage -> {
+                out.println("stage " + (stage.stage() == null ? "queued" : stage.stage()));
+                out.flush();
+            });
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook runs and says so.
+            }
+        }
         return RunOutcomes.report(status, out);
     }
 }
