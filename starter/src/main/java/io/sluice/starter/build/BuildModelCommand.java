@@ -6,6 +6,7 @@ import io.sluice.starter.TemporalSession;
 import io.sluice.starter.runs.RunStarter;
 import io.sluice.starter.runs.RunStatusReader;
 import io.sluice.starter.runs.StartOptions;
+import io.sluice.workers.config.SluiceConfig;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.build.BuildModelWorkflow;
 import io.sluice.workflows.build.BuildRequest;
@@ -47,10 +48,12 @@ public final class BuildModelCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BuildSpec buildSpec = SpecFiles.read(specFile, BuildSpec.class);
+        SluiceConfig settings = config.read();
+        SpecAccounts.requireKnown(settings, specFile, buildSpec);
         String key = runKey != null ? runKey
                 : ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         var request = new BuildRequest(buildSpec, key, requester.name());
-        try (var session = TemporalSession.open(config.read())) {
+        try (var session = TemporalSession.open(settings)) {
             var started = new RunStarter(session.client(), session.taskQueue()).start(BuildModelWorkflow.TYPE,
                     WorkflowIds.build(buildSpec.modelPackageGroup(), key), buildSpec.modelPackageGroup(),
                     "Build " + buildSpec.modelPackageGroup() + " (" + buildSpec.jobs().mode() + " jobs), requested by "

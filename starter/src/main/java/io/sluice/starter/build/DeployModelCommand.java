@@ -8,6 +8,7 @@ import io.sluice.starter.TemporalSession;
 import io.sluice.starter.runs.RunStarter;
 import io.sluice.starter.runs.RunStatusReader;
 import io.sluice.starter.runs.StartOptions;
+import io.sluice.workers.config.SluiceConfig;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.deployment.DeployModelWorkflow;
 import io.sluice.workflows.deployment.DeployRequest;
@@ -45,9 +46,12 @@ public final class DeployModelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var request = new DeployRequest(modelPackageArn, SpecFiles.read(specFile, DeploymentSpec.class), requester.name());
+        DeploymentSpec deployment = SpecFiles.read(specFile, DeploymentSpec.class);
+        SluiceConfig settings = config.read();
+        SpecAccounts.requireKnown(settings, specFile, deployment);
+        var request = new DeployRequest(modelPackageArn, deployment, requester.name());
         String workflowId = WorkflowIds.deploy(request.spec().endpointName());
-        try (var session = TemporalSession.open(config.read())) {
+        try (var session = TemporalSession.open(settings)) {
             var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(DeployModelWorkflow.TYPE, workflowId, "",
                     "Deploy " + modelPackageArn.replaceAll(".*model-package/", "") + " to " + request.spec().endpointName()
                             + ", requested by " + request.requester(),

@@ -6,6 +6,7 @@ import io.sluice.starter.TemporalSession;
 import io.sluice.starter.runs.RunStarter;
 import io.sluice.starter.runs.RunStatusReader;
 import io.sluice.starter.runs.StartOptions;
+import io.sluice.workers.config.SluiceConfig;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.promotion.PromoteModelWorkflow;
 import io.sluice.workflows.promotion.PromoteRequest;
@@ -42,8 +43,11 @@ public final class PromoteModelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var request = new PromoteRequest(modelPackageArn, SpecFiles.read(specFile, PromotionSpec.class), requester.name());
-        try (var session = TemporalSession.open(config.read())) {
+        PromotionSpec promotion = SpecFiles.read(specFile, PromotionSpec.class);
+        SluiceConfig settings = config.read();
+        SpecAccounts.requireKnown(settings, specFile, promotion);
+        var request = new PromoteRequest(modelPackageArn, promotion, requester.name());
+        try (var session = TemporalSession.open(settings)) {
             var started = new RunStarter(session.client(), session.taskQueue()).start(PromoteModelWorkflow.TYPE,
                     WorkflowIds.promote(modelPackageArn), request.spec().targetGroup(),
                     "Promote " + modelPackageArn.replaceAll(".*model-package/", "") + " to " + request.spec().targetAccount()

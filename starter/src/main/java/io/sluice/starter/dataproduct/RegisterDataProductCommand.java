@@ -3,10 +3,12 @@ package io.sluice.starter.dataproduct;
 import io.sluice.starter.ConfigOption;
 import io.sluice.starter.Requester;
 import io.sluice.starter.TemporalSession;
+import io.sluice.starter.build.SpecAccounts;
 import io.sluice.starter.build.SpecFiles;
 import io.sluice.starter.runs.RunStarter;
 import io.sluice.starter.runs.RunStatusReader;
 import io.sluice.starter.runs.StartOptions;
+import io.sluice.workers.config.SluiceConfig;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.dataproduct.DataProductSpec;
 import io.sluice.workflows.dataproduct.RegisterDataProductRequest;
@@ -42,8 +44,10 @@ public final class RegisterDataProductCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DataProductSpec product = SpecFiles.read(specFile, DataProductSpec.class);
+        SluiceConfig settings = config.read();
+        SpecAccounts.requireKnown(settings, specFile, product);
         var request = new RegisterDataProductRequest(product, requester.name());
-        try (var session = TemporalSession.open(config.read())) {
+        try (var session = TemporalSession.open(settings)) {
             var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(RegisterDataProductWorkflow.TYPE,
                     WorkflowIds.dataProduct(product.domain(), product.name()), "",
                     "Register data product " + product.product() + " " + product.version() + ", requested by "

@@ -1,0 +1,88 @@
+package io.sluice.starter.build;
+
+import io.sluice.workers.config.ConfigException;
+import io.sluice.workers.config.SluiceConfig;
+import io.sluice.workflows.build.BuildSpec;
+import io.sluice.workflows.build.CatalogTable;
+import io.sluice.workflows.dataproduct.DataProductSpec;
+import io.sluice.workflows.deployment.DeploymentSpec;
+import io.sluice.workflows.promotion.PromotionSpec;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The account aliases a spec names, each checked against the config's accounts before a run
+ * starts: a misspelt alias ({@code account: devv}) is bad input the CLI can name, not a step
+ * the run would retry.
+ */
+public final class SpecAccounts {
+    private SpecAccounts() {}
+
+    /** Fails naming the file, the field and the config's aliases when {@code spec} names an account {@code config} lacks. */
+    public static void requireKnown(SluiceConfig config, Path file, BuildSpec spec) {
+        requireKnown(config, file, of(spec, ""));
+    }
+
+    public static void requireKnown(SluiceConfig config, Path file, PromotionSpec spec) {
+        requireKnown(config, file, of(spec, ""));
+    }
+
+    public static void requireKnown(SluiceConfig config, Path file, DeploymentSpec spec) {
+        requireKnown(config, file, of(spec, ""));
+    }
+
+    public static void requireKnown(SluiceConfig config, Path file, DataProductSpec spec) {
+        Map<String, String> aliases = new LinkedHashMap<>();
+        aliases.put("producerAccount", spec.producerAccount());
+        aliases.put("governanceAccount", spec.governanceAccount());
+        for (int i = 0; i < spec.consumers().size(); i++) {
+            aliases.put("consumers[" + i + "].account", spec.consumers().get(i).account());
+        }
+        if (spec.retrain() != null) {
+            aliases.putAll(of(spec.retrain(), "retrain."));
+        }
+        requireKnown(config, file, aliases);
+    }
+
+    static Map<String, String> of(BuildSpec spec, String prefix) {
+        Map<String, String> aliases = new LinkedHashMap<>();
+        aliases.put(prefix + "account", spec.account());
+        spec.inputs().forEach((name, uri) -> CatalogTable.parse(uri, spec.account())
+                .ifPresent(table -> aliases.put(prefix + "inputs." + name + " (?account=)", table.account())));
+        if (spec.promotion() != null) {
+            aliases.putAll(of(spec.promotion(), prefix + "promotion."));
+        }
+        return aliases;
+    }
+
+    static Map<String, String> of(PromotionSpec spec, String prefix) {
+        Map<String, String> aliases = new LinkedHashMap<>();
+        aliases.put(prefix + "sourceAccount", spec.sourceAccount());
+        aliases.put(prefix + "targetAccount", spec.targetAccount());
+        for (int i = 0; i < spec.pullAccounts().size(); i++) {
+            aliases.put(prefix + "pullAccounts[" + i + "]", spec.pullAccounts().get(i));
+        }
+        if (spec.deployment() != null) {
+            aliases.putAll(of(spec.deployment(), prefix + "deployment."));
+        }
+        return aliases;
+    }
+
+    static Map<String, String> of(DeploymentSpec spec, String prefix) {
+        Map<String, String> aliases = new LinkedHashMap<>();
+        aliases.put(prefix + "sharedAccount", spec.sharedAccount());
+        aliases.put(prefix + "test.account", spec.test().account());
+        aliases.put(prefix + "prod.account", spec.prod().account());
+        return aliases;
+    }
+
+    private static void requireKnown(SluiceConfig config, Path file, Map<String, String> aliases) {
+        aliases.forEach((field, alias) -> {
+            if (alias != null && !alias.isEmpty() && !config.accounts().containsKey(alias)) {
+                throw new ConfigException(file + ": " + field + " '" + alias + "' is not an account of the config; expected one of "
+                        + config.accounts().keySet());
+            }
+        });
+    }
+}

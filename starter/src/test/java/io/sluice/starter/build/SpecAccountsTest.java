@@ -1,0 +1,76 @@
+package io.sluice.starter.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.sandbox.FreePort;
+import io.sluice.starter.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A spec naming an account the config lacks is refused before any run starts, naming the field. */
+class SpecAccountsTest {
+    private static final String CONFIG = """
+            region: us-east-1
+            accounts:
+              governance: {id: "100000000001", roleArn: "arn:aws:iam::100000000001:role/SluiceWorker"}
+              producer:   {id: "100000000002", roleArn: "arn:aws:iam::100000000002:role/SluiceWorker"}
+              dev:        {id: "100000000003", roleArn: "arn:aws:iam::100000000003:role/SluiceWorker"}
+              shared:     {id: "100000000004", roleArn: "arn:aws:iam::100000000004:role/SluiceWorker"}
+              test:       {id: "100000000005", roleArn: "arn:aws:iam::100000000005:role/SluiceWorker"}
+              prod:       {id: "100000000006", roleArn: "arn:aws:iam::100000000006:role/SluiceWorker"}
+            approvals:
+              gates:
+                model-approval: {approvers: [lead-ds@example.com]}
+                promotion-approval: {approvers: [ml-engineer@example.com]}
+                production-approval: {approvers: [governance-officer@example.com]}
+            """;
+    private static final String BUILD = """
+            account: %s
+            modelPackageGroup: credit-risk
+            flow: s3://sluice-dev-100000000003/flows/credit-risk.flow
+            inputs:
+              credit_risk.csv: glue://credit_applications/applications%s
+            processing: {outputPrefix: s3://sluice-dev-100000000003/build}
+            training:
+              hyperparameters: {objective: "binary:logistic", num_round: "10"}
+              channels: {train: split.train, validation: split.validation}
+            evaluation: {metric: "validation:auc", comparison: GreaterThanOrEqualTo, threshold: 0.7}
+            executionRoleArn: arn:aws:iam::100000000003:role/SluiceSageMakerExecution
+            jobs: {mode: local}
+            """;
+
+    @Test
+    void modelBuild_inAnAccountTheConfigLacks_isBadInputNamingTheFieldAndTheAccounts(@TempDir Path directory) throws Exception {
+        CliRun run = build(directory, "devv", "");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("build.yaml: account 'devv' is not an account of the config; expected one of "
+                + "[governance, producer, dev, shared, test, prod]");
+    }
+
+    @Test
+    void modelBuild_readingAnInputFromAnAccountTheConfigLacks_isBadInputNamingTheInput(@TempDir Path directory) throws Exception {
+        CliRun run = build(directory, "dev", "?account=prodcuer");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("build.yaml: inputs.credit_risk.csv (?account=) 'prodcuer' is not an account of the config");
+    }
+
+    @Test
+    void modelBuild_withKnownAccounts_getsPastTheCheckToTemporal(@TempDir Path directory) throws Exception {
+        CliRun run = build(directory, "dev", "?account=producer");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(4);
+        assertThat(run.err()).contains("cannot reach Temporal");
+    }
+
+    private static CliRun build(Path directory, String account, String inputQuery) throws Exception {
+        Path config = directory.resolve("sluice.yaml");
+        Files.writeString(config, CONFIG + "temporal: {target: \"127.0.0.1:" + FreePort.any() + "\"}\n");
+        Path spec = directory.resolve("build.yaml");
+        Files.writeString(spec, BUILD.formatted(account, inputQuery));
+        return CliRun.of("model", "build", "--spec", spec.toString(), "--config", config.toString());
+    }
+}
