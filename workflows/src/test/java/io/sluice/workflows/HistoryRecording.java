@@ -3,8 +3,13 @@ package io.sluice.workflows;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
 /**
@@ -32,5 +37,20 @@ public final class HistoryRecording {
             scenario.accept(client, environment);
             Files.writeString(output, client.fetchHistory(workflowId).toJson(true));
         }
+        recordWorkflowId(output, workflowId);
+    }
+
+    /** Notes in {@code workflow-ids.properties}, beside the history, the workflow id it ran under (its replay needs it). */
+    private static void recordWorkflowId(Path history, String workflowId) throws IOException {
+        Path index = history.toAbsolutePath().getParent().resolve("workflow-ids.properties");
+        String entry = history.getFileName() + "=" + workflowId;
+        List<String> lines = Files.exists(index) ? new ArrayList<>(Files.readAllLines(index)) : new ArrayList<>();
+        List<String> comments = lines.stream().filter(line -> line.startsWith("#")).toList();
+        SortedSet<String> entries = new TreeSet<>(lines.stream()
+                .filter(line -> !line.startsWith("#") && !line.isBlank() && !line.startsWith(history.getFileName() + "=")).toList());
+        entries.add(entry);
+        List<String> written = new ArrayList<>(comments);
+        written.addAll(entries);
+        Files.write(index, written);
     }
 }
