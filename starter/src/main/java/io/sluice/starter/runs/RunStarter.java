@@ -1,17 +1,36 @@
 package io.sluice.starter.runs;
 
+import io.sluice.starter.CommandFailedException;
+import io.sluice.starter.ExitCodes;
 import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.promotion.PromoteModelWorkflow;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.common.converter.DefaultDataConverter;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Starts Sluice runs under their business-key workflow id. A run with that id that is running or
- * finished is left as it is, so asking twice starts one run; a failed one may be started again.
+ * finished is left as it is, so asking twice starts one run; a failed one may be started again,
+ * and so may a promotion that ended rejected or expired. Each run carries the digest of its
+ * input (memo {@value #INPUT_DIGEST}): asking for a run while one with that id is running with
+ * another input is refused, naming the running one, rather than silently dropping the new input.
  */
 public final class RunStarter {
+    /** The memo key of a run's input digest (SHA-256 of its JSON). */
+    public static final String INPUT_DIGEST = "sluiceInputDigest";
+    /** Outcomes after which a promotion may be asked for again under the same id. */
+    private static final Set<String> PROMOTABLE_AGAIN = Set.of("REJECTED", "EXPIRED");
+
     private final WorkflowClient client;
     private final String taskQueue;
 
@@ -20,8 +39,17 @@ public final class RunStarter {
         this.taskQueue = taskQueue;
     }
 
-    /** What happened when asked to start. */
-    public record Started(String workflowId, boolean alreadyStarted) {}
+    /**
+     * What happened when asked to start.
+     *
+     * @param existing when {@code alreadyStarted}, what the run with that id is: running with this
+     *     input, or ended (how); empty otherwise
+     */
+    public record Started(String workflowId, boolean alreadyStarted, String existing) {
+        static Started started(String workflowId) {
+            return new Started(workflowId, false, "");
+        }
+    }
 
     /**
      * Starts {@code workflowType} with {@code input}.
@@ -48,6 +76,42 @@ public final class RunStarter {
 
     private Started start(String workflowType, String workflowId, String modelPackageGroup, String summary, String details,
             Object input, WorkflowIdReusePolicy reusePolicy) {
+        String digest = digest(input);
+        try {
+            attempt(workflowType, workflowId, modelPackageGroup, summary, details, input, digest, reusePolicy);
+            return Started.started(workflowId);
+        } catch (WorkflowExecutionAlreadyStarted e) {
+            WorkflowExecutionDescription existing = client.newUntypedWorkflowStub(workflowId).describe();
+            String theirs = existing.getMemo(INPUT_DIGEST, String.class, String.class);
+            if (existing.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+                if (!digest.equals(theirs)) {
+                    throw new CommandFailedException(ExitCodes.BAD_INPUT, workflowId + " is already running (run "
+                            + existing.getExecution().getRunId() + ", started " + existing.getStartTime() + ") with "
+                            + (theirs == null ? "an input this CLI cannot compare" : "another input (digest " + shortDigest(theirs) + ")")
+                            + "; yours (digest " + shortDigest(digest) + ") was not started. Wait for that run to end, or cancel it "
+                            + "(Web UI, or `temporal workflow cancel --workflow-id " + workflowId + "`), then ask again.");
+                }
+                return new Started(workflowId, true, "already running with this input");
+            }
+            String outcome = outcome(workflowId);
+            if (workflowType.equals(PromoteModelWorkflow.TYPE) && PROMOTABLE_AGAIN.contains(outcome)) {
+                attempt(workflowType, workflowId, modelPackageGroup, summary, details, input, digest,
+                        WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE);
+                return Started.started(workflowId);
+            }
+            return new Started(workflowId, true, "already ran: it ended " + existing.getStatus().name()
+                    .replace("WORKFLOW_EXECUTION_STATUS_", "") + (outcome.isEmpty() ? "" : " (" + outcome + ")") + " at "
+                    + existing.getCloseTime());
+        }
+    }
+
+    private String outcome(String workflowId) {
+        String outcome = new RunStatusReader(client).read(workflowId).outcome();
+        return outcome == null ? "" : outcome;
+    }
+
+    private void attempt(String workflowType, String workflowId, String modelPackageGroup, String summary, String details,
+            Object input, String digest, WorkflowIdReusePolicy reusePolicy) {
         var attributes = io.temporal.common.SearchAttributes.newBuilder()
                 .set(SearchAttributes.STAGE, "queued")
                 .set(SearchAttributes.AWAITING_APPROVAL, false);
@@ -62,12 +126,22 @@ public final class RunStarter {
                 .setTypedSearchAttributes(attributes.build())
                 .setStaticSummary(summary.length() > 190 ? summary.substring(0, 190) : summary)
                 .setStaticDetails(details)
+                .setMemo(Map.of(INPUT_DIGEST, digest))
                 .build());
+        stub.start(input);
+    }
+
+    /** SHA-256 of {@code input}'s plain JSON, as the default converter writes it (never the encrypted payload). */
+    static String digest(Object input) {
+        byte[] json = DefaultDataConverter.STANDARD_INSTANCE.toPayload(input).orElseThrow().getData().toByteArray();
         try {
-            stub.start(input);
-            return new Started(workflowId, false);
-        } catch (WorkflowExecutionAlreadyStarted e) {
-            return new Started(workflowId, true);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
         }
+    }
+
+    private static String shortDigest(String digest) {
+        return digest.substring(0, Math.min(12, digest.length()));
     }
 }

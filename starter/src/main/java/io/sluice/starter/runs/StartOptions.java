@@ -15,7 +15,7 @@ public final class StartOptions {
 
     /** Prints the workflow id; with {@code --wait} follows the run and reports where it stopped. Returns the exit code. */
     public int follow(RunStarter.Started started, RunStatusReader reader, PrintWriter out) {
-        out.println(started.workflowId() + (started.alreadyStarted() ? " (already started; nothing new was started)" : ""));
+        out.println(started.workflowId() + (started.alreadyStarted() ? " (" + started.existing() + "; nothing new was started)" : ""));
         out.flush();
         if (!await) {
             return 0;
