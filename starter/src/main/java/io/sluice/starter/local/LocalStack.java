@@ -129,6 +129,11 @@ public final class LocalStack implements AutoCloseable {
         return buildSpec;
     }
 
+    /** The sample deployment spec written beside the build spec. */
+    public Path deploySpec() {
+        return buildSpec.resolveSibling(SampleSeeds.DEPLOY_SPEC);
+    }
+
     public boolean hasWorker() {
         return worker != null;
     }
