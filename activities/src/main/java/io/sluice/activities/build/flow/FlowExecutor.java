@@ -76,28 +76,36 @@ public final class FlowExecutor {
      * naming the first node (in the flow's order) the outputs need that local mode cannot run.
      */
     public Map<String, Table> run(Collection<String> outputs) {
+        check(outputs).ifPresent(problem -> {
+            throw problem;
+        });
+        Map<String, Table> tables = new LinkedHashMap<>();
+        for (String output : outputs) {
+            int dot = output.lastIndexOf('.');
+            tables.put(output, output(output.substring(0, dot), output.substring(dot + 1)));
+        }
+        return tables;
+    }
+
+    /** Why the outputs cannot be made locally, if they cannot: the first node (in the flow's order) they need that local mode cannot run. */
+    public Optional<FlowException> check(Collection<String> outputs) {
         Set<String> needed = new HashSet<>();
-        List<String[]> parsed = new ArrayList<>();
         for (String output : outputs) {
             int dot = output.lastIndexOf('.');
             if (dot <= 0) {
                 throw new FlowException("output '" + output + "' is not <node_id>.<output name>");
             }
-            parsed.add(new String[] {output.substring(0, dot), output.substring(dot + 1)});
             need(flow.node(output.substring(0, dot)), needed);
         }
         for (FlowNode node : flow.nodes().values()) {
             if (needed.contains(node.id())) {
-                unsupported(node).ifPresent(problem -> {
-                    throw FlowException.at(node, problem);
-                });
+                Optional<String> problem = unsupported(node);
+                if (problem.isPresent()) {
+                    return Optional.of(FlowException.at(node, problem.get()));
+                }
             }
         }
-        Map<String, Table> tables = new LinkedHashMap<>();
-        for (String[] output : parsed) {
-            tables.put(output[0] + "." + output[1], output(output[0], output[1]));
-        }
-        return tables;
+        return Optional.empty();
     }
 
     /**
