@@ -8,6 +8,7 @@ import io.sluice.starter.bench.BenchCommand;
 import io.sluice.starter.bootstrap.BootstrapCommand;
 import io.sluice.starter.build.ModelCommand;
 import io.sluice.starter.dataproduct.DataProductCommand;
+import io.sluice.starter.flow.FlowCommand;
 import io.sluice.starter.local.DemoCommand;
 import io.sluice.starter.local.DevCommand;
 import io.sluice.starter.runs.StatusCommand;
@@ -19,7 +20,8 @@ import picocli.CommandLine.ScopeType;
         description = "Durable MLOps workflows on Temporal across AWS accounts.",
         subcommands = {DevCommand.class, DemoCommand.class, WorkerCommand.class, StatusCommand.class,
                 ApprovalsCommand.class, ApproveCommand.class, RejectCommand.class, ModelCommand.class,
-                DataProductCommand.class, BootstrapCommand.class, AwsCommand.class, CodecServerCommand.class, BenchCommand.class},
+                DataProductCommand.class, BootstrapCommand.class, AwsCommand.class, CodecServerCommand.class, BenchCommand.class,
+                FlowCommand.class},
         footer = {"", "Exit codes: 0 ok; 1 run failed or rejected; 2 bad input;",
                 "3 refused by an approval gate; 4 cannot reach Temporal, or not found."})
 public final class SluiceCommand {}

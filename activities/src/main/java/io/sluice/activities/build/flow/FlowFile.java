@@ -50,7 +50,8 @@ public record FlowFile(Map<String, FlowNode> nodes) {
         return new FlowFile(parsed);
     }
 
-    FlowNode node(String id) {
+    /** The node {@code id}; fails naming it when the flow has none. */
+    public FlowNode node(String id) {
         FlowNode node = nodes.get(id);
         if (node == null) {
             throw new FlowException("the flow has no node " + id);

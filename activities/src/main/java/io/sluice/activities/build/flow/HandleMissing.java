@@ -83,7 +83,14 @@ final class HandleMissing {
 
     private static Table drop(FlowNode node, Table table, JsonNode parameters) {
         JsonNode dropParameters = parameters.path("drop_missing_parameters");
-        if (dropParameters.isMissingNode() && parameters.has("drop_rows_parameters")) {
+        String dimension = dropParameters.path("dimension").asText("Drop Rows");
+        if (!dimension.equals("Drop Rows")) {
+            throw FlowException.at(node, "drop_missing_parameters.dimension '" + dimension
+                    + "' is not supported in local mode; expected Drop Rows");
+        }
+        if (dropParameters.has("drop_rows_parameters")) {
+            dropParameters = dropParameters.path("drop_rows_parameters");
+        } else if (dropParameters.isMissingNode() && parameters.has("drop_rows_parameters")) {
             dropParameters = parameters.path("drop_rows_parameters");
         }
         List<Integer> checked = new ArrayList<>();

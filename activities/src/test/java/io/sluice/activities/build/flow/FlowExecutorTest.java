@@ -103,6 +103,63 @@ class FlowExecutorTest {
     }
 
     @Test
+    void dropMissing_readsTheColumnUnderDropRowsParametersAsRealFlowsWriteIt() {
+        Table out = run(PEOPLE, typed(), node("t", "sagemaker.spark.handle_missing_0.1",
+                "{\"operator\":\"Drop missing\",\"drop_missing_parameters\":{\"dimension\":\"Drop Rows\","
+                        + "\"drop_rows_parameters\":{\"input_column\":\"income\"}},"
+                        + "\"impute_parameters\":{\"column_type\":\"Numeric\",\"numeric_parameters\":{\"strategy\":\"Approximate Median\"}}}"));
+
+        assertThat(column(out, "id")).containsExactly(1L, 2L, 4L, 5L);
+    }
+
+    @Test
+    void dropMissing_refusesDroppingColumns() {
+        assertThatThrownBy(() -> run(PEOPLE, node("d", "sagemaker.spark.handle_missing_0.1",
+                "{\"operator\":\"Drop missing\",\"drop_missing_parameters\":{\"dimension\":\"Drop Columns\"}}")))
+                .hasMessage("node d (sagemaker.spark.handle_missing_0.1): drop_missing_parameters.dimension 'Drop Columns' "
+                        + "is not supported in local mode; expected Drop Rows");
+    }
+
+    @Test
+    void unsupportedNode_isNamedBeforeAnythingRuns() {
+        List<String> ran = new java.util.ArrayList<>();
+        String flow = flow(List.of(source(), node("a", "sagemaker.spark.infer_and_cast_type_0.1", "{}", "src", "default"),
+                node("b", "sagemaker.spark.custom_pyspark_0.1", "{\"code\":\"df\"}", "a", "default"),
+                node("c", "sagemaker.spark.custom_formula_0.1", "{\"formula\":\"1\"}", "b", "default")));
+        var executor = new FlowExecutor(FlowFile.parse(flow), ignored -> PEOPLE)
+                .listener((node, rowsIn, outputs, nanos) -> ran.add(node.id()));
+
+        assertThatThrownBy(() -> executor.run(List.of("c.default")))
+                .hasMessage("node b (sagemaker.spark.custom_pyspark_0.1): operator is not supported in local mode");
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void listener_hearsEachNodeOnceWithItsRowsInAndOut_andSampleLimitsSources() {
+        List<String> heard = new java.util.ArrayList<>();
+        String flow = flow(List.of(source(), node("a", "sagemaker.spark.infer_and_cast_type_0.1", "{}", "src", "default"),
+                node("d", "sagemaker.spark.handle_missing_0.1",
+                        "{\"operator\":\"Drop missing\",\"drop_missing_parameters\":{\"input_column\":\"age\"}}", "a", "default")));
+        new FlowExecutor(FlowFile.parse(flow), ignored -> PEOPLE).sample(3)
+                .listener((node, rowsIn, outputs, nanos) -> heard.add(node.id() + " " + rowsIn + " " + outputs.get("default").size()))
+                .run(List.of("d.default", "a.default"));
+
+        assertThat(heard).containsExactly("src [] 3", "a [3] 3", "d [3] 2");
+    }
+
+    @Test
+    void terminalOutputs_areWhatNoNodeReads() {
+        String split = "{\"operator\":\"Randomized split\",\"randomized_split_parameters\":{\"splits\":["
+                + "{\"name\":\"train\",\"percentage\":0.8},{\"name\":\"test\",\"percentage\":0.2}]}}";
+        String flow = flow(List.of(source(), node("a", "sagemaker.spark.infer_and_cast_type_0.1", "{}", "src", "default"),
+                node("s", "sagemaker.spark.split_0.1", split, "a", "default").replace("[{\"name\":\"default\"}]",
+                        "[{\"name\":\"train\"},{\"name\":\"test\"}]"),
+                node("ds", "sagemaker.dataset.identity_0.1", "{}", "s", "train").replace("TRANSFORM", "DATASET")));
+
+        assertThat(new FlowExecutor(FlowFile.parse(flow), ignored -> PEOPLE).terminalOutputs()).containsExactly("s.test", "ds.default");
+    }
+
+    @Test
     void oneHot_asColumnsDropsTheLeastFrequentAndSkipsMissing() {
         Table out = run(PEOPLE, typed(), node("t", "sagemaker.spark.encode_categorical_0.1",
                 "{\"operator\":\"One-hot encode\",\"one_hot_encode_parameters\":{\"input_column\":\"city\","
@@ -180,8 +237,8 @@ class FlowExecutorTest {
     void unsupportedTransformOfASupportedOperator_namesItself() {
         assertThatThrownBy(() -> run(PEOPLE, node("n-7", "sagemaker.spark.encode_categorical_0.1",
                 "{\"operator\":\"Similarity encode\",\"similarity_encode_parameters\":{\"input_column\":\"city\"}}")))
-                .hasMessage("node n-7 (sagemaker.spark.encode_categorical_0.1): encode operator 'Similarity encode' "
-                        + "is not supported in local mode");
+                .hasMessage("node n-7 (sagemaker.spark.encode_categorical_0.1): transform 'Similarity encode' "
+                        + "is not supported in local mode; it runs [One-hot encode, Ordinal encode]");
     }
 
     private static Table run(String csv, String... transforms) {
