@@ -18,6 +18,15 @@ public final class AwsCalls {
     }
 
     /** The current activity attempt (1 for the first), or 1 outside an activity. */
+    /** The run of the workflow whose activity is running; empty outside an activity. */
+    public static String runId() {
+        try {
+            return Activity.getExecutionContext().getInfo().getRunId();
+        } catch (IllegalStateException e) {
+            return "";
+        }
+    }
+
     public static int attempt() {
         try {
             return Activity.getExecutionContext().getInfo().getAttempt();

@@ -36,8 +36,10 @@ import software.amazon.awssdk.services.cloudformation.model.Tag;
 
 /**
  * Applies a CloudFormation template as a stack, created or updated: a change set per application
- * (named from the workflow, so a retry finds it), executed with a client request token, then
- * awaited. A stack with an operation in progress is waited for before its change set is made; if
+ * (named from the workflow run, the stack and the parameters, so a retry finds it and nothing else
+ * does), executed with a client request token, then awaited. A change set that failed is deleted
+ * once read, so none is left to be found later; one that says there is nothing to change leaves the
+ * stack as it is. A stack with an operation in progress is waited for before its change set is made; if
  * another operation starts in between, CloudFormation's refusal is a retryable
  * {@code sluice.ConcurrentModification}. A failed update comes back as an unsucceeded outcome only
  * once it has rolled back (UPDATE_ROLLBACK_COMPLETE); a rollback that failed too raises a
@@ -60,7 +62,11 @@ public final class CloudFormationStacks {
         this.template = template;
     }
 
-    public StackOutcome apply(StackRequest request) {
+    /**
+     * @param run the workflow run applying it: another run (of the same workflow id, asking for
+     *     the same stack) makes a change set of its own
+     */
+    public StackOutcome apply(StackRequest request, String run) {
         CloudFormationClient cloudFormation = clients.client(request.account(), AwsServices.CLOUDFORMATION);
         var operation = operation(request, "CreateChangeSet");
         Optional<Stack> existing = describe(cloudFormation, request.stackName(), operation);
@@ -75,12 +81,16 @@ public final class CloudFormationStacks {
             existing = Optional.empty();
         }
         boolean update = existing.isPresent();
-        String changeSetName = "sluice-" + BuildNames.clientToken(request.workflowId(), request.stackName()).substring(0, 24);
-        String token = BuildNames.clientToken(request.workflowId(), "execute-" + request.stackName());
+        String application = request.workflowId() + "#" + run + "#" + new TreeMap<>(request.parameters()) + "#" + new TreeMap<>(request.tags());
+        String changeSetName = "sluice-" + BuildNames.clientToken(application, request.stackName()).substring(0, 32);
+        String token = BuildNames.clientToken(application, "execute-" + request.stackName());
         DescribeChangeSetResponse changeSet = changeSet(cloudFormation, request, changeSetName, update, operation);
+        requireParameters(changeSet, request);
         List<String> changes = changeSet.changes().stream().map(CloudFormationStacks::describe).toList();
         if (changeSet.status() == ChangeSetStatus.FAILED) {
             String reason = changeSet.statusReason() == null ? "" : changeSet.statusReason();
+            AwsCalls.call(operation(request, "DeleteChangeSet"), () -> cloudFormation.deleteChangeSet(delete -> delete
+                    .stackName(request.stackName()).changeSetName(changeSetName)));
             if (reason.contains("didn't contain changes") || reason.contains("No updates")) {
                 Stack stack = describe(cloudFormation, request.stackName(), operation).orElseThrow();
                 return withOutputs(outcome(stack, true, List.of(), "", ""), cloudFormation, request);
@@ -156,6 +166,22 @@ public final class CloudFormationStacks {
                 changeSet -> changeSet.statusAsString(),
                 changeSet -> changeSet.status() == ChangeSetStatus.CREATE_COMPLETE || changeSet.status() == ChangeSetStatus.FAILED
                         || changeSet.status() == ChangeSetStatus.DELETE_COMPLETE);
+    }
+
+    /**
+     * A change set found under this application's name must be for these parameters; anything else
+     * would execute or report a deployment that was not asked for.
+     */
+    private void requireParameters(DescribeChangeSetResponse changeSet, StackRequest request) {
+        Map<String, String> found = new TreeMap<>();
+        changeSet.parameters().forEach(parameter -> found.put(parameter.parameterKey(), parameter.parameterValue()));
+        Map<String, String> asked = new TreeMap<>(request.parameters());
+        if (!found.isEmpty() && !found.entrySet().containsAll(asked.entrySet())) {
+            throw ApplicationFailure.newNonRetryableFailure("change set " + changeSet.changeSetName() + " of stack "
+                    + request.stackName() + " in account " + clients.account(request.account()).describe() + " has parameters "
+                    + found + ", not the " + asked + " asked for; delete it, or find what else makes change sets of that name",
+                    FailureType.AWS_JOB_FAILED.type());
+        }
     }
 
     /** CloudFormation refuses a change set for a stack while an operation on it is in progress. */

@@ -91,7 +91,7 @@ public final class DeploymentActivitiesImpl implements DeploymentActivities {
 
     @Override
     public StackOutcome applyStack(StackRequest request) {
-        return stacks.apply(request);
+        return stacks.apply(request, AwsCalls.runId());
     }
 
     @Override

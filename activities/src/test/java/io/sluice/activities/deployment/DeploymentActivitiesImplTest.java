@@ -119,6 +119,7 @@ class DeploymentActivitiesImplTest {
         parameters.put("ExecutionRoleArn", role);
         parameters.put("SourceModelPackage", "arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/1");
         parameters.put("WorkflowId", "deploy/" + endpoint);
+        parameters.put("ReleaseName", endpoint + "-test-v1-0a1b2c3d");
         return new StackRequest("test", "sluice-" + endpoint + "-test", "deploy/" + endpoint, parameters, Map.of("sluice:stage", "test"));
     }
 }

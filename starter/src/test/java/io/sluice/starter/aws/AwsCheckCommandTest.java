@@ -82,7 +82,7 @@ class AwsCheckCommandTest {
         for (String account : java.util.List.of("100000000005", "100000000006")) {
             assertThat(findings(check.out())).as(check.out()).anySatisfy(finding -> assertThat(finding).startsWith(
                     "arn:aws:iam::" + account + ":role/SluiceWorker denied CreateChangeSet needs sagemaker:CreateEndpointConfig on "
-                            + "arn:aws:sagemaker:us-east-1:" + account + ":endpoint-config/*: "));
+                            + "arn:aws:sagemaker:us-east-1:" + account + ":endpoint-config/credit-risk-"));
         }
         assertThat(check.out()).contains(" denied by the deploy/aws policies");
     }

@@ -24,6 +24,10 @@ class RequiredPermissionsTest {
                 .isEqualTo("arn:aws:sagemaker:us-east-1:100000000004:model-card/credit-risk-v*");
         assertThat(RequiredPermissions.pattern("arn:aws:kms:us-east-1:100000000004:key/a2693224-4f2f-4b94-83ce-e8052b3787c4"))
                 .isEqualTo("arn:aws:kms:us-east-1:100000000004:key/*");
+        assertThat(RequiredPermissions.pattern("arn:aws:sagemaker:us-east-1:100000000005:model/credit-risk-test-v2-0a1b2c3d"))
+                .isEqualTo("arn:aws:sagemaker:us-east-1:100000000005:model/credit-risk-test-*");
+        assertThat(RequiredPermissions.pattern("arn:aws:sagemaker:us-east-1:100000000005:endpoint-config/credit-risk-prod-v12-9f8e7d6c"))
+                .isEqualTo("arn:aws:sagemaker:us-east-1:100000000005:endpoint-config/credit-risk-prod-*");
         assertThat(RequiredPermissions.pattern("arn:aws:sagemaker:us-east-1:100000000005:endpoint/credit-risk"))
                 .isEqualTo("arn:aws:sagemaker:us-east-1:100000000005:endpoint/credit-risk");
     }

@@ -6,6 +6,7 @@ import io.sluice.workflows.Steps;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.GatedWorkflow;
 import io.sluice.workflows.approval.Gates;
+import io.sluice.workflows.build.BuildNames;
 import io.sluice.workflows.deployment.DeploymentActivities.StackOutcome;
 import io.sluice.workflows.deployment.IntegrationTestActivities.TestReport;
 import io.temporal.activity.ActivityOptions;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The DeployModel orchestration; every AWS call is an activity. */
 public final class DeployModelWorkflowImpl extends GatedWorkflow implements DeployModelWorkflow {
@@ -142,8 +144,21 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
         parameters.put("DataCaptureDestination", stageSpec.dataCaptureDestination());
         parameters.put("SourceModelPackage", modelPackage.packageArn());
         parameters.put("WorkflowId", workflowId);
+        parameters.put("ReleaseName", releaseName(spec.endpointName(), stage, modelPackage.packageArn(), parameters));
         return new DeploymentActivities.StackRequest(stageSpec.account(), spec.stackName(stage), workflowId, parameters,
                 Map.of("sluice:stage", stage, "sluice:endpoint", spec.endpointName()));
+    }
+
+    /**
+     * The name of the stage's model and endpoint configuration: {@code <endpoint>-<stage>-v<version>-<digest>},
+     * where the digest covers every other parameter, so that any change to what they are made of names
+     * new ones (CloudFormation replaces them and will not reuse a custom name to do so) and an
+     * unchanged deployment names the same ones. At most 63 characters, as SageMaker allows.
+     */
+    static String releaseName(String endpointName, String stage, String packageArn, Map<String, String> parameters) {
+        String version = packageArn.substring(packageArn.lastIndexOf('/') + 1);
+        String digest = BuildNames.clientToken(new TreeMap<>(parameters).toString(), "release").substring(0, 8);
+        return BuildNames.withSuffix(endpointName + "-" + stage, "-v" + version + "-" + digest, 63);
     }
 
     private static Map<String, String> context(DeployRequest request, StackOutcome testStack, TestReport report, String grant) {

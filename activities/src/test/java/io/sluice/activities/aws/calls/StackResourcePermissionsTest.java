@@ -38,7 +38,8 @@ class StackResourcePermissionsTest {
         String template = endpointTemplate();
         String sharedPackage = "arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/1";
         var parameters = Map.of("EndpointName", "credit-risk", "Stage", "test", "ModelPackageArn", sharedPackage,
-                "ExecutionRoleArn", "arn:aws:iam::100000000005:role/SluiceSageMakerExecution", "WorkflowId", "deploy/credit-risk");
+                "ExecutionRoleArn", "arn:aws:iam::100000000005:role/SluiceSageMakerExecution", "WorkflowId", "deploy/credit-risk",
+                "ReleaseName", "credit-risk-test-v1-0a1b2c3d");
 
         var permissions = StackResourcePermissions.needs(template, parameters, "100000000005", "us-east-1").permissions();
 
@@ -46,10 +47,10 @@ class StackResourcePermissionsTest {
         assertThat(permissions).containsExactly(
                 new IamPermission("iam:PassRole", "arn:aws:iam::100000000005:role/SluiceSageMakerExecution"),
                 new IamPermission("sagemaker:DescribeModelPackage", sharedPackage),
-                new IamPermission("sagemaker:CreateModel", sageMaker + "model/credit-risk-test"),
-                new IamPermission("sagemaker:AddTags", sageMaker + "model/credit-risk-test"),
-                new IamPermission("sagemaker:CreateEndpointConfig", sageMaker + "endpoint-config/*"),
-                new IamPermission("sagemaker:AddTags", sageMaker + "endpoint-config/*"),
+                new IamPermission("sagemaker:CreateModel", sageMaker + "model/credit-risk-test-v1-0a1b2c3d"),
+                new IamPermission("sagemaker:AddTags", sageMaker + "model/credit-risk-test-v1-0a1b2c3d"),
+                new IamPermission("sagemaker:CreateEndpointConfig", sageMaker + "endpoint-config/credit-risk-test-v1-0a1b2c3d"),
+                new IamPermission("sagemaker:AddTags", sageMaker + "endpoint-config/credit-risk-test-v1-0a1b2c3d"),
                 new IamPermission("sagemaker:CreateEndpoint", sageMaker + "endpoint/credit-risk"),
                 new IamPermission("sagemaker:AddTags", sageMaker + "endpoint/credit-risk"));
     }
