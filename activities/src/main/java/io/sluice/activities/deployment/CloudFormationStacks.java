@@ -81,6 +81,8 @@ public final class CloudFormationStacks {
             existing = Optional.empty();
         }
         boolean update = existing.isPresent();
+        Map<String, String> previous = new TreeMap<>();
+        existing.ifPresent(stack -> stack.parameters().forEach(parameter -> previous.put(parameter.parameterKey(), parameter.parameterValue())));
         String application = request.workflowId() + "#" + run + "#" + new TreeMap<>(request.parameters()) + "#" + new TreeMap<>(request.tags());
         String changeSetName = "sluice-" + BuildNames.clientToken(application, request.stackName()).substring(0, 32);
         String token = BuildNames.clientToken(application, "execute-" + request.stackName());
@@ -93,7 +95,7 @@ public final class CloudFormationStacks {
                     .stackName(request.stackName()).changeSetName(changeSetName)));
             if (reason.contains("didn't contain changes") || reason.contains("No updates")) {
                 Stack stack = describe(cloudFormation, request.stackName(), operation).orElseThrow();
-                return withOutputs(outcome(stack, true, List.of(), "", ""), cloudFormation, request);
+                return withOutputs(outcome(stack, true, List.of(), "", "", previous), cloudFormation, request);
             }
             throw JobFailures.failed("change set " + changeSetName + " of stack " + request.stackName(), "FAILED", reason);
         }
@@ -107,7 +109,7 @@ public final class CloudFormationStacks {
                 stack -> !stack.stackStatusAsString().endsWith("_IN_PROGRESS"));
         boolean succeeded = finished.stackStatus() == StackStatus.CREATE_COMPLETE || finished.stackStatus() == StackStatus.UPDATE_COMPLETE;
         if (succeeded) {
-            return withOutputs(outcome(finished, true, changes, "", ""), cloudFormation, request);
+            return withOutputs(outcome(finished, true, changes, "", "", previous), cloudFormation, request);
         }
         StackEvent failure = firstFailure(cloudFormation, request, operation);
         String reason = failure == null
@@ -122,17 +124,17 @@ public final class CloudFormationStacks {
                     + " UPDATE_ROLLBACK_COMPLETE.");
         }
         return outcome(finished, false, changes, failure == null ? "" : failure.logicalResourceId(),
-                failure == null ? String.valueOf(finished.stackStatusReason()) : failure.resourceStatusReason());
+                failure == null ? String.valueOf(finished.stackStatusReason()) : failure.resourceStatusReason(), previous);
     }
 
     public StackOutcome delete(StackRequest request) {
         CloudFormationClient cloudFormation = clients.client(request.account(), AwsServices.CLOUDFORMATION);
         var operation = operation(request, "DeleteStack");
         if (describe(cloudFormation, request.stackName(), operation).isEmpty()) {
-            return new StackOutcome(request.stackName(), "", "DELETE_COMPLETE", true, List.of(), Map.of(), "", "");
+            return new StackOutcome(request.stackName(), "", "DELETE_COMPLETE", true, List.of(), Map.of(), "", "", Map.of());
         }
         deleteAndWait(cloudFormation, request, operation);
-        return new StackOutcome(request.stackName(), "", "DELETE_COMPLETE", true, List.of(), Map.of(), "", "");
+        return new StackOutcome(request.stackName(), "", "DELETE_COMPLETE", true, List.of(), Map.of(), "", "", Map.of());
     }
 
     private DescribeChangeSetResponse changeSet(CloudFormationClient cloudFormation, StackRequest request, String name, boolean update,
@@ -243,7 +245,7 @@ public final class CloudFormationStacks {
         putName(outputs, "EndpointConfigName", physical.get("EndpointConfig"));
         putName(outputs, "ModelName", physical.get("Model"));
         return new StackOutcome(outcome.stackName(), outcome.stackId(), outcome.status(), outcome.succeeded(), outcome.changes(),
-                outputs, outcome.failedResource(), outcome.reason());
+                outputs, outcome.failedResource(), outcome.reason(), outcome.previousParameters());
     }
 
     /** A SageMaker resource's name from its physical id, which is its name or its ARN. */
@@ -253,11 +255,12 @@ public final class CloudFormationStacks {
         }
     }
 
-    private static StackOutcome outcome(Stack stack, boolean succeeded, List<String> changes, String failedResource, String reason) {
+    private static StackOutcome outcome(Stack stack, boolean succeeded, List<String> changes, String failedResource, String reason,
+            Map<String, String> previous) {
         Map<String, String> outputs = new LinkedHashMap<>();
         stack.outputs().forEach(output -> outputs.put(output.outputKey(), output.outputValue()));
         return new StackOutcome(stack.stackName(), stack.stackId(), stack.stackStatusAsString(), succeeded, changes, outputs,
-                failedResource, reason == null ? "" : reason);
+                failedResource, reason == null ? "" : reason, previous);
     }
 
     private static String describe(Change change) {

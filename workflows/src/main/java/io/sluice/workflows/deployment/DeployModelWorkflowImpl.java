@@ -30,6 +30,8 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
     public static final String APPROVED_BY = "sluice:approved-by";
     /** The DeployModel run that deployed it. */
     public static final String DEPLOYED_BY = "sluice:deployed-by";
+    /** Change id: a production endpoint that fails its smoke test is rolled back to the previous release. */
+    static final String ROLLBACK_AFTER_SMOKE_TEST = "prod-rollback-after-smoke-test";
 
     private final DeploymentActivities deployment = Workflow.newActivityStub(DeploymentActivities.class,
             Steps.waiting(Duration.ofHours(2)));
@@ -97,8 +99,12 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
         TestReport smoke = tests.run(new IntegrationTestActivities.TestRequest(spec.prod().account(), endpoint(prodStack, spec),
                 modelPackage.modelDataUrl(), spec.sharedAccount(), spec.integrationTests()));
         if (smoke.successes() == 0) {
-            throw ApplicationFailure.newNonRetryableFailure("production endpoint " + endpoint(prodStack, spec)
-                    + " answered no smoke-test request: " + String.join("; ", smoke.failures()), FailureType.AWS_JOB_FAILED.type());
+            String failed = "production endpoint " + endpoint(prodStack, spec) + " answered no smoke-test request: "
+                    + String.join("; ", smoke.failures());
+            if (Workflow.getVersion(ROLLBACK_AFTER_SMOKE_TEST, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+                throw ApplicationFailure.newNonRetryableFailure(failed, FailureType.AWS_JOB_FAILED.type());
+            }
+            return rollBackProduction(request, spec, testStack, report, prodStack, smoke, failed, workflowId);
         }
 
         Steps.enter("record", "Tagging " + request.modelPackageArn() + " with the deployment");
@@ -116,6 +122,36 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
         Workflow.setCurrentDetails("Serving in production at `" + endpoint(prodStack, spec) + "`, approved by " + approvers + ".");
         Workflow.await(Workflow::isEveryHandlerFinished);
         return result(DeploymentOutcome.DEPLOYED, request, testStack, report, prodStack, smoke, "");
+    }
+
+    /**
+     * Production answered nothing after the update: the stack is applied again with the parameters
+     * it had before (the previous release, under a name of its own, as CloudFormation needs to
+     * replace the broken model). With no earlier release there is nothing to go back to, and
+     * a person must decide; so too when the rollback itself fails.
+     */
+    private DeployResult rollBackProduction(DeployRequest request, DeploymentSpec spec, StackOutcome testStack, TestReport report,
+            StackOutcome prodStack, TestReport smoke, String failed, String workflowId) {
+        Map<String, String> previous = new LinkedHashMap<>(prodStack.previousParameters());
+        String previousPackage = previous.getOrDefault("SourceModelPackage", "");
+        if (previousPackage.isEmpty()) {
+            throw ApplicationFailure.newNonRetryableFailure(failed + ". Stack " + prodStack.stackName()
+                    + " had no earlier release to roll back to: it still serves " + request.modelPackageArn()
+                    + "; delete the stack or deploy a working package.", FailureType.AWS_JOB_FAILED.type());
+        }
+        Steps.enter("prod-rollback", "Rolling `" + prodStack.stackName() + "` back to " + previousPackage);
+        previous.remove("ReleaseName");
+        previous.put("ReleaseName", releaseName(spec.endpointName(), "prod", previousPackage, previous));
+        StackOutcome restored = deployment.applyStack(new DeploymentActivities.StackRequest(spec.prod().account(),
+                prodStack.stackName(), workflowId, previous, Map.of("sluice:stage", "prod", "sluice:endpoint", spec.endpointName())));
+        if (!restored.succeeded()) {
+            throw ApplicationFailure.newNonRetryableFailure(failed + ". Rolling stack " + prodStack.stackName() + " back to "
+                    + previousPackage + " failed too (" + restored.status() + ": " + restored.failedResource() + ": "
+                    + restored.reason() + "): production needs a person.", FailureType.AWS_JOB_FAILED.type());
+        }
+        String reason = failed + "; production rolled back to " + previousPackage;
+        Workflow.setCurrentDetails("Smoke test failed; production is back on " + previousPackage + ".");
+        return result(DeploymentOutcome.ROLLED_BACK, request, testStack, report, restored, smoke, reason);
     }
 
     /** A failed grant fails the run: without it the stage accounts cannot create a model from the shared package. */

@@ -77,17 +77,20 @@ public interface DeploymentActivities {
      * @param outputs the stack's outputs, e.g. the endpoint's real name
      * @param failedResource the first resource that failed, or empty
      * @param reason why it failed, or empty
+     * @param previousParameters the stack's parameters before this application: what a rollback
+     *     applies again; empty for a new stack (and in runs recorded before it existed)
      */
     record StackOutcome(String stackName, String stackId, String status, boolean succeeded, List<String> changes,
-            Map<String, String> outputs, String failedResource, String reason) {
+            Map<String, String> outputs, String failedResource, String reason, Map<String, String> previousParameters) {
         public StackOutcome {
             changes = List.copyOf(changes);
             outputs = Map.copyOf(outputs);
+            previousParameters = previousParameters == null ? Map.of() : Map.copyOf(previousParameters);
         }
 
         /** A stage the run did not reach. */
         public static StackOutcome notApplied(String stackName) {
-            return new StackOutcome(stackName, "", "NOT_APPLIED", false, List.of(), Map.of(), "", "");
+            return new StackOutcome(stackName, "", "NOT_APPLIED", false, List.of(), Map.of(), "", "", Map.of());
         }
     }
 

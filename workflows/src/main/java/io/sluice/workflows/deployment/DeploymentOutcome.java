@@ -10,6 +10,9 @@ public enum DeploymentOutcome {
     REJECTED,
     /** Nobody decided before the gate's deadline; production is untouched. */
     EXPIRED,
-    /** The production update failed and CloudFormation rolled it back; the previous endpoint serves. */
+    /**
+     * The production update failed and CloudFormation rolled it back, or production answered no
+     * smoke-test request and Sluice applied the previous release again; the previous release serves.
+     */
     ROLLED_BACK
 }

@@ -17,21 +17,29 @@ import java.util.Map;
 /**
  * Records DeployModel's histories besides the deployed one: integration tests that fail in the
  * test account (the gate never opens), a governance officer's rejection, and a prod stack update
- * that rolls back. Argument: the histories folder.
+ * that rolls back, and a production endpoint that fails its smoke test and is rolled back to the
+ * previous release. Argument: the histories folder.
  */
 public final class DeployModelPathsRecorder {
     private DeployModelPathsRecorder() {}
 
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(args[0]);
-        record(folder.resolve("deploy-model-tests-failed.json"), false, false, null);
-        record(folder.resolve("deploy-model-rejected.json"), true, false,
+        record(folder.resolve("deploy-model-tests-failed.json"), false, false, false, null);
+        record(folder.resolve("deploy-model-rejected.json"), true, false, false,
                 Decision.reject("governance-officer@example.com", "the bias report is missing"));
-        record(folder.resolve("deploy-model-prod-rolled-back.json"), true, true,
+        record(folder.resolve("deploy-model-prod-rolled-back.json"), true, true, false,
+                Decision.approve("governance-officer@example.com", "report reviewed"));
+        record(folder.resolve("deploy-model-smoke-test-rolled-back.json"), true, false, true,
                 Decision.approve("governance-officer@example.com", "report reviewed"));
     }
 
-    private static void record(Path output, boolean testsPass, boolean prodFails, Decision decision) throws Exception {
+    /** Records one path; a history already recorded is kept, as it is what older code wrote. */
+    private static void record(Path output, boolean testsPass, boolean prodFails, boolean smokeFails, Decision decision)
+            throws Exception {
+        if (java.nio.file.Files.exists(output)) {
+            return;
+        }
         String workflowId = WorkflowIds.deploy("credit-risk");
         HistoryRecording.record(output, workflowId, (worker, environment) -> {
             worker.registerWorkflowImplementationTypes(DeployModelWorkflowImpl.class);
@@ -39,6 +47,12 @@ public final class DeployModelPathsRecorder {
             deployment.prodFails = prodFails;
             var tests = new FakeDeploymentActivities.Tests();
             tests.pass = testsPass;
+            if (smokeFails) {
+                tests.prodAnswers = false;
+                deployment.previousProd = Map.of("EndpointName", "credit-risk", "Stage", "prod", "Image", "old-image:0",
+                        "SourceModelPackage", "arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/0",
+                        "ReleaseName", "credit-risk-prod-v0-00aa11bb", "WorkflowId", "deploy/credit-risk");
+            }
             worker.registerActivitiesImplementations(deployment, tests,
                     new FakeApprovalActivities(Map.of(Gates.PRODUCTION_APPROVAL, new GatePolicy(List.of("governance-officer@example.com"),
                             1, false, Duration.ofDays(2), Duration.ZERO)), environment::currentTimeMillis));

@@ -104,6 +104,45 @@ class DeployModelWorkflowTest {
     }
 
     @Test
+    void productionFailingItsSmokeTest_isRolledBackToThePreviousRelease_andThePackageIsNotTagged() {
+        String previousPackage = "arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/0";
+        deployment.previousProd = Map.of("EndpointName", "credit-risk", "Stage", "prod", "Image", "old-image:0",
+                "SourceModelPackage", previousPackage, "ReleaseName", "credit-risk-prod-v0-00aa11bb", "WorkflowId", "deploy/credit-risk");
+        tests.prodAnswers = false;
+        DeployModelWorkflow run = startDeployment();
+        GateWaits.awaitOpen(run);
+
+        run.decide(Decision.approve(OFFICER, ""));
+
+        DeployResult result = WorkflowStub.fromTyped(run).getResult(DeployResult.class);
+        assertThat(result.outcome()).isEqualTo(DeploymentOutcome.ROLLED_BACK);
+        assertThat(result.reason()).contains("answered no smoke-test request", "connection refused",
+                "production rolled back to " + previousPackage);
+        assertThat(deployment.applied).containsExactly("test:sluice-credit-risk-test", "prod:sluice-credit-risk-prod",
+                "prod:sluice-credit-risk-prod");
+        var rollback = deployment.requests.get(2).parameters();
+        assertThat(rollback).containsEntry("Image", "old-image:0").containsEntry("SourceModelPackage", previousPackage);
+        assertThat(rollback.get("ReleaseName")).startsWith("credit-risk-prod-v0-")
+                .isNotEqualTo(deployment.requests.get(1).parameters().get("ReleaseName"));
+        assertThat(deployment.tags).isEmpty();
+    }
+
+    @Test
+    void productionFailingItsSmokeTest_withNoEarlierRelease_failsTheRunSayingWhatStillServes() {
+        tests.prodAnswers = false;
+        DeployModelWorkflow run = startDeployment();
+        GateWaits.awaitOpen(run);
+
+        run.decide(Decision.approve(OFFICER, ""));
+
+        assertThatThrownBy(() -> WorkflowStub.fromTyped(run).getResult(DeployResult.class))
+                .rootCause().hasMessageContaining("had no earlier release to roll back to")
+                .hasMessageContaining("still serves " + FakeDeploymentActivities.PACKAGE);
+        assertThat(deployment.applied).hasSize(2);
+        assertThat(deployment.tags).isEmpty();
+    }
+
+    @Test
     void failingIntegrationTests_endTheRunWithoutAskingForApproval() {
         tests.pass = false;
         DeployModelWorkflow run = startDeployment();

@@ -22,7 +22,10 @@ final class FakeDeploymentActivities {
         final List<String> applied = new CopyOnWriteArrayList<>();
         final List<String> deleted = new CopyOnWriteArrayList<>();
         final List<TagRequest> tags = new CopyOnWriteArrayList<>();
+        final List<StackRequest> requests = new CopyOnWriteArrayList<>();
         volatile boolean prodFails;
+        /** The prod stack's parameters before the run: an earlier release, or none. */
+        volatile Map<String, String> previousProd = Map.of();
 
         @Override
         public DeployablePackage describePackage(PackageRequest request) {
@@ -38,18 +41,20 @@ final class FakeDeploymentActivities {
         @Override
         public StackOutcome applyStack(StackRequest request) {
             applied.add(request.account() + ":" + request.stackName());
+            requests.add(request);
             if (prodFails && request.stackName().endsWith("-prod")) {
                 return new StackOutcome(request.stackName(), "stack-id", "UPDATE_ROLLBACK_COMPLETE", false, List.of(), Map.of(),
-                        "Endpoint", "Resource handler returned message: \"capacity unavailable\"");
+                        "Endpoint", "Resource handler returned message: \"capacity unavailable\"", Map.of());
             }
             return new StackOutcome(request.stackName(), "stack-id", "CREATE_COMPLETE", true,
-                    List.of("Add Endpoint (AWS::SageMaker::Endpoint)"), Map.of("EndpointName", request.stackName() + "-ep"), "", "");
+                    List.of("Add Endpoint (AWS::SageMaker::Endpoint)"), Map.of("EndpointName", request.stackName() + "-ep"), "", "",
+                    request.stackName().endsWith("-prod") ? previousProd : Map.of());
         }
 
         @Override
         public StackOutcome deleteStack(StackRequest request) {
             deleted.add(request.stackName());
-            return new StackOutcome(request.stackName(), "stack-id", "DELETE_COMPLETE", true, List.of(), Map.of(), "", "");
+            return new StackOutcome(request.stackName(), "stack-id", "DELETE_COMPLETE", true, List.of(), Map.of(), "", "", Map.of());
         }
 
         @Override
@@ -61,11 +66,16 @@ final class FakeDeploymentActivities {
 
     static final class Tests implements IntegrationTestActivities {
         volatile boolean pass = true;
+        /** Whether the production endpoint answers its smoke test. */
+        volatile boolean prodAnswers = true;
         final List<String> endpoints = new CopyOnWriteArrayList<>();
 
         @Override
         public TestReport run(TestRequest request) {
             endpoints.add(request.endpointName());
+            if (!prodAnswers && request.account().equals("prod")) {
+                return new TestReport(false, 151, 0, 0, 0, 0, 151, "auc", 0, 0, List.of("151 of 151 requests failed: connection refused"));
+            }
             return pass
                     ? new TestReport(true, 151, 151, 1.0, 0.4, 0.9, 0, "auc", 0.78, 150, List.of())
                     : new TestReport(false, 151, 151, 1.0, 0.4, 0.9, 0, "auc", 0.55, 150, List.of("auc 0.5500 is below 0.7"));
