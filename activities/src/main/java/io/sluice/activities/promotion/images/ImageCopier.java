@@ -130,7 +130,16 @@ public final class ImageCopier {
         }
     }
 
+    /**
+     * Writes {@code manifest} under {@code to} unless {@code to} already names it: a repository with
+     * immutable tags (ECR's {@code IMMUTABLE}) refuses any PUT to a tag it has, even of the same
+     * manifest, so a second copy must not write again. A tag naming another manifest is written, and
+     * such a repository's refusal is the copy's failure.
+     */
     private static void putManifest(RegistryClient target, ImageReference to, Manifest manifest) {
+        if (target.manifestDigest(to.repository(), to.reference()).filter(manifest.digest()::equals).isPresent()) {
+            return;
+        }
         String stored = target.putManifest(to.repository(), to.reference(), manifest);
         if (!stored.equals(manifest.digest())) {
             throw new DigestMismatchException("registry " + target.registry() + " stored manifest " + to + " as " + stored

@@ -143,6 +143,32 @@ public final class RegistryClient {
     }
 
     /**
+     * The digest of the manifest {@code reference} (a tag or a digest) names in {@code repository}
+     * ({@code HEAD}, the registry's {@code Docker-Content-Digest}); empty when there is none, or when
+     * the registry does not say.
+     */
+    public Optional<String> manifestDigest(String repository, String reference) {
+        validate(repository, reference);
+        observer.called("BatchGetImage", repository, reference);
+        var call = new Call("HEAD manifest " + reference + " of", repository);
+        return withRetries(call, () -> {
+            var request = request(manifestUri(repository, reference)).header("Accept", MANIFEST_ACCEPT)
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody());
+            HttpResponse<InputStream> response = send(call, request, true);
+            int status = response.statusCode();
+            if (status == 404) {
+                discard(response);
+                return Optional.<String>empty();
+            }
+            if (status != 200) {
+                throw failure(call, response);
+            }
+            discard(response);
+            return response.headers().firstValue("Docker-Content-Digest");
+        });
+    }
+
+    /**
      * Whether {@code repository} holds blob {@code digest} ({@code HEAD}). A redirect answer counts as
      * present: registries redirect only requests for blobs they hold.
      */
