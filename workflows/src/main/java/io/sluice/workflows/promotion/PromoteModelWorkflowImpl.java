@@ -27,6 +27,12 @@ import java.util.TreeMap;
 
 /** The PromoteModel orchestration; every AWS call is an activity. */
 public final class PromoteModelWorkflowImpl extends GatedWorkflow implements PromoteModelWorkflow {
+    /**
+     * Change id: the central package names each image by its digest ({@code repo@sha256:…}), so a
+     * later push of the same tag cannot change the image under an approved package.
+     */
+    static final String CENTRAL_IMAGE_BY_DIGEST = "central-image-by-digest";
+
     /** SageMaker's limit on a model card name (letters, digits, hyphens). */
     static final int MODEL_CARD_NAME_LIMIT = 63;
     private static final String FIT_MODEL_CARD_NAME = "fit-model-card-name";
@@ -70,7 +76,8 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         var groupResult = registry.ensureGroup(new ModelRegistryActivities.GroupRequest(spec.targetAccount(), group,
                 plan.description(), Map.of()));
         Map<String, String> images = new LinkedHashMap<>();
-        copiedImages.forEach(copy -> images.put(copy.sourceImage(), copy.targetImage()));
+        boolean byDigest = Workflow.getVersion(CENTRAL_IMAGE_BY_DIGEST, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION;
+        copiedImages.forEach(copy -> images.put(copy.sourceImage(), byDigest ? pinned(copy) : copy.targetImage()));
         List<PromotionPlan.Container> containers = plan.containers().stream()
                 .map(container -> new PromotionPlan.Container(images.getOrDefault(container.image(), container.image()),
                         plan.artifacts().getOrDefault(container.modelDataUrl(), container.modelDataUrl()),
@@ -137,6 +144,21 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
      * {@code <group>-v<version>}, shortened with a hash when longer than a model card name may be.
      * Runs that started before names were shortened keep the name they already wrote to.
      */
+    /** The copied image by its digest in the target repository; as copied when the copy reports no digest. */
+    static String pinned(ArtifactCopyActivities.ImageCopy copy) {
+        String target = copy.targetImage();
+        if (copy.digest() == null || !copy.digest().startsWith("sha256:")) {
+            return target;
+        }
+        int at = target.indexOf('@');
+        String name = at >= 0 ? target.substring(0, at) : target;
+        int colon = name.lastIndexOf(':');
+        if (colon > name.lastIndexOf('/')) {
+            name = name.substring(0, colon);
+        }
+        return name + "@" + copy.digest();
+    }
+
     private static String modelCardName(String group, int version) {
         String name = group + "-v" + version;
         if (name.length() <= MODEL_CARD_NAME_LIMIT

@@ -59,7 +59,8 @@ class PromoteModelWorkflowTest {
         assertThat(promotion.registered).singleElement().satisfies(central -> {
             assertThat(central.targetAccount()).isEqualTo("shared");
             assertThat(central.containers()).singleElement().satisfies(container -> {
-                assertThat(container.image()).isEqualTo("100000000004.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0");
+                assertThat(container.image()).as("the copied image by its digest, which a later push of the tag cannot change")
+                        .isEqualTo("100000000004.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost@sha256:abc");
                 assertThat(container.modelDataUrl()).isEqualTo("s3://sluice-shared-100000000004/models/credit-risk/v1/container-0-model.tar.gz");
             });
             assertThat(central.metricsUri()).endsWith("/credit-risk/v1/statistics.json");
