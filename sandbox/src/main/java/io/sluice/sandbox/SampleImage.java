@@ -59,6 +59,45 @@ public final class SampleImage {
         return sha256(manifest);
     }
 
+    /**
+     * Pushes an image that SageMaker could not run, over the Docker image {@link #push} pushed under
+     * {@code imageTag} (its blobs reused): {@code "oci"} its manifest in OCI media types;
+     * {@code "arm64-list"} a Docker manifest list whose one entry claims {@code linux/arm64};
+     * {@code "amd64-list"} the same list claiming {@code linux/amd64} (which SageMaker runs).
+     * Returns the pushed manifest's digest.
+     */
+    public static String pushVariant(String registry, String repository, String imageTag, String tag, String variant) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        URI base = URI.create("http://" + registry);
+        var image = send(http, HttpRequest.newBuilder(base.resolve("/v2/" + repository + "/manifests/" + imageTag))
+                .header("Accept", MANIFEST_TYPE).GET().build());
+        expect(image, 200, "GET manifest " + repository + ":" + imageTag);
+        String docker = image.body();
+        String mediaType;
+        String manifest;
+        switch (variant) {
+            case "oci" -> {
+                mediaType = "application/vnd.oci.image.manifest.v1+json";
+                manifest = docker.replace(MANIFEST_TYPE, mediaType).replace(CONFIG_TYPE, "application/vnd.oci.image.config.v1+json")
+                        .replace(LAYER_TYPE, "application/vnd.oci.image.layer.v1.tar+gzip");
+            }
+            case "arm64-list", "amd64-list" -> {
+                mediaType = "application/vnd.docker.distribution.manifest.list.v2+json";
+                String architecture = variant.startsWith("arm64") ? "arm64" : "amd64";
+                manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + mediaType + "\",\"manifests\":[{\"mediaType\":\"" + MANIFEST_TYPE
+                        + "\",\"size\":" + docker.getBytes(StandardCharsets.UTF_8).length + ",\"digest\":\""
+                        + sha256(docker.getBytes(StandardCharsets.UTF_8)) + "\",\"platform\":{\"architecture\":\"" + architecture
+                        + "\",\"os\":\"linux\"}}]}";
+            }
+            default -> throw new IllegalArgumentException("unknown variant " + variant);
+        }
+        byte[] bytes = manifest.getBytes(StandardCharsets.UTF_8);
+        var response = send(http, HttpRequest.newBuilder(base.resolve("/v2/" + repository + "/manifests/" + tag))
+                .header("Content-Type", mediaType).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+        expect(response, 201, "PUT manifest " + repository + ":" + tag);
+        return sha256(bytes);
+    }
+
     private static String pushBlob(HttpClient http, URI base, String repository, byte[] bytes) {
         String digest = sha256(bytes);
         var start = send(http, HttpRequest.newBuilder(base.resolve("/v2/" + repository + "/blobs/uploads/"))

@@ -17,7 +17,6 @@ public final class AwsCalls {
         }
     }
 
-    /** The current activity attempt (1 for the first), or 1 outside an activity. */
     /** The run of the workflow whose activity is running; empty outside an activity. */
     public static String runId() {
         try {
@@ -27,6 +26,7 @@ public final class AwsCalls {
         }
     }
 
+    /** The current activity attempt (1 for the first), or 1 outside an activity. */
     public static int attempt() {
         try {
             return Activity.getExecutionContext().getInfo().getAttempt();

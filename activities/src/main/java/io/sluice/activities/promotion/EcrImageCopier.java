@@ -1,19 +1,24 @@
 package io.sluice.activities.promotion;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.activities.aws.AwsCalls;
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsFailures;
 import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
+import io.sluice.activities.aws.PolicyDocuments;
 import io.sluice.activities.aws.RegionImages;
 import io.sluice.activities.promotion.images.CopyReport;
 import io.sluice.activities.promotion.images.DigestMismatchException;
 import io.sluice.activities.promotion.images.ImageCopier;
 import io.sluice.activities.promotion.images.ImageReference;
+import io.sluice.activities.promotion.images.Manifest;
 import io.sluice.activities.promotion.images.RegistryCallObserver;
 import io.sluice.activities.promotion.images.RegistryClient;
 import io.sluice.activities.promotion.images.RegistryCredentials;
 import io.sluice.activities.promotion.images.RegistryException;
+import io.sluice.activities.promotion.images.SageMakerRunnable;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.promotion.ArtifactCopyActivities.ImageCopy;
 import io.sluice.workflows.promotion.ArtifactCopyActivities.ImageCopyRequest;
@@ -21,8 +26,8 @@ import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import java.net.http.HttpClient;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsException;
+import software.amazon.awssdk.services.ecr.model.RepositoryPolicyNotFoundException;
 
 /**
  * Copies an ECR image to another account's ECR over the registry protocol (see
@@ -30,6 +35,7 @@ import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsExceptio
  * credentials; {@link ImageCopier} for the bytes, digest preserved.
  */
 public final class EcrImageCopier {
+    static final String PULL_STATEMENT = "SluiceStagesPull";
     private final AwsClients clients;
     private final RegistryEndpoints endpoints;
     private final ImageCopier copier;
@@ -57,9 +63,10 @@ public final class EcrImageCopier {
         }
         ImageReference to = new ImageReference(targetAccount.id() + from.registry().substring(from.registry().indexOf('.')),
                 from.repository(), from.reference());
-        ensureRepository(request, from.repository());
         var source = new RegistryClient(endpoints.endpoint(sourceAccount.id(), region), credentials(request.sourceAccount()), http,
                 recorder(request.sourceAccount(), sourceAccount.id()));
+        requireRunnable(source, from);
+        ensureRepository(request, from.repository());
         var target = new RegistryClient(endpoints.endpoint(targetAccount.id(), region), credentials(request.targetAccount()), http,
                 recorder(request.targetAccount(), targetAccount.id()));
         CopyReport report;
@@ -79,13 +86,33 @@ public final class EcrImageCopier {
                 report.blobsSkipped() + report.blobsMounted(), report.bytesCopied());
     }
 
+    /** Refuses, before anything is copied, an image SageMaker could not run once deployed. */
+    private static void requireRunnable(RegistryClient source, ImageReference from) {
+        Manifest manifest;
+        try {
+            manifest = source.getManifest(from.repository(), from.reference());
+        } catch (RegistryException e) {
+            String message = "reading " + from + ": " + e.getMessage();
+            throw e.retryable() ? ApplicationFailure.newFailureWithCause(message, FailureType.AWS_UNAVAILABLE.type(), e)
+                    : ApplicationFailure.newNonRetryableFailureWithCause(message, FailureType.INVALID_REQUEST.type(), e);
+        }
+        SageMakerRunnable.problem(manifest).ifPresent(problem -> {
+            throw ApplicationFailure.newNonRetryableFailure("image " + from + " (" + manifest.digest() + ") cannot be promoted: "
+                    + "SageMaker could not run it, as " + problem, FailureType.INVALID_INPUT.type());
+        });
+    }
+
     /** Records each registry call of {@code alias}'s role as the ECR API request that authorizes it. */
     private RegistryCallObserver recorder(String alias, String registryId) {
         return (action, repository, reference) -> clients.recordRegistryCall(alias, action,
                 EcrRequests.equivalent(action, registryId, repository, reference));
     }
 
-    /** The target repository, created if missing, with a policy letting the pull accounts pull. */
+    /**
+     * The target repository, created if missing, with a policy letting the pull accounts pull:
+     * Sluice's statement is merged into the repository's policy by its Sid, so what the platform's
+     * templates or others put there is kept; nothing is written when the policy already says it.
+     */
     private void ensureRepository(ImageCopyRequest request, String repository) {
         var ecr = clients.client(request.targetAccount(), AwsServices.ECR);
         var operation = new AwsOperation(clients.account(request.targetAccount()), "ecr", "CreateRepository", "repository " + repository);
@@ -99,12 +126,26 @@ public final class EcrImageCopier {
         if (request.pullAccounts().isEmpty()) {
             return;
         }
-        String principals = request.pullAccounts().stream().map(alias -> "\"arn:aws:iam::" + clients.account(alias).id() + ":root\"")
-                .sorted().collect(Collectors.joining(","));
-        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"SluiceStagesPull\",\"Effect\":\"Allow\","
-                + "\"Principal\":{\"AWS\":[" + principals + "]},\"Action\":[\"ecr:BatchGetImage\",\"ecr:GetDownloadUrlForLayer\","
-                + "\"ecr:BatchCheckLayerAvailability\"]}]}";
-        AwsCalls.call(new AwsOperation(clients.account(request.targetAccount()), "ecr", "SetRepositoryPolicy", "repository " + repository),
+        ObjectNode statement = PolicyDocuments.statement(PULL_STATEMENT);
+        ArrayNode principals = statement.putObject("Principal").putArray("AWS");
+        request.pullAccounts().stream().map(alias -> "arn:aws:iam::" + clients.account(alias).id() + ":root").sorted().distinct()
+                .forEach(principals::add);
+        statement.putArray("Action").add("ecr:BatchGetImage").add("ecr:GetDownloadUrlForLayer").add("ecr:BatchCheckLayerAvailability");
+        var account = clients.account(request.targetAccount());
+        String existing;
+        try {
+            existing = ecr.getRepositoryPolicy(get -> get.repositoryName(repository)).policyText();
+        } catch (RepositoryPolicyNotFoundException none) {
+            existing = "";
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            throw AwsFailures.classify(e, new AwsOperation(account, "ecr", "GetRepositoryPolicy", "repository " + repository),
+                    AwsCalls.attempt());
+        }
+        String policy = PolicyDocuments.withStatement(existing, statement);
+        if (PolicyDocuments.same(existing, policy)) {
+            return;
+        }
+        AwsCalls.call(new AwsOperation(account, "ecr", "SetRepositoryPolicy", "repository " + repository),
                 () -> ecr.setRepositoryPolicy(set -> set.repositoryName(repository).policyText(policy)));
     }
 
