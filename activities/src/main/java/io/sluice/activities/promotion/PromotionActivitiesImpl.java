@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelCardResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelPackageResponse;
 import software.amazon.awssdk.services.sagemaker.model.ModelApprovalStatus;
@@ -54,7 +55,9 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
                 () -> sageMaker.describeModelPackage(describe -> describe.modelPackageName(request.sourcePackageArn())));
         String group = source.modelPackageGroupName();
         int version = source.modelPackageVersion() == null ? 0 : source.modelPackageVersion();
-        S3Location prefix = S3Location.parse(request.artifactPrefix()).child(group).child("v" + version);
+        // The source account is part of the key: two dev accounts may promote the same group and version.
+        String sourceAccountId = Arn.fromString(source.modelPackageArn()).accountId().orElse(clients.account(request.sourceAccount()).id());
+        S3Location prefix = S3Location.parse(request.artifactPrefix()).child(sourceAccountId).child(group).child("v" + version);
         Map<String, String> artifacts = new LinkedHashMap<>();
         Map<String, String> images = new LinkedHashMap<>();
         List<PromotionPlan.Container> containers = source.inferenceSpecification() == null ? List.of()

@@ -85,6 +85,14 @@ public final class S3ObjectCopier {
                 && existing.get().contentLength() == size) {
             return new ObjectCopy(request.sourceUri(), request.targetUri(), size, sourceEtag, existing.get().eTag(), "SKIPPED", 0, 0);
         }
+        if (existing.isPresent()) {
+            HeadObjectResponse held = existing.get();
+            throw ApplicationFailure.newNonRetryableFailure("target " + request.targetUri() + " already holds another object ("
+                    + held.contentLength() + " bytes, copied from an object with ETag "
+                    + held.metadata().getOrDefault(SOURCE_ETAG, "unknown: not written by Sluice") + ") than source "
+                    + request.sourceUri() + " (" + size + " bytes, ETag " + sourceEtag + "); a promoted artifact is never "
+                    + "overwritten: find which promotion wrote it before removing it", FailureType.CONFLICT.type());
+        }
         Map<String, String> metadata = new HashMap<>(sourceHead.metadata());
         metadata.put(SOURCE_ETAG, sourceEtag);
         metadata.put(SOURCE_SIZE, Long.toString(size));

@@ -41,13 +41,13 @@ class PromotionActivitiesImplTest {
             assertThat(plan.sourceGroup()).isEqualTo("credit-risk");
             assertThat(plan.metrics()).containsEntry("validation:auc", 0.81);
             assertThat(plan.artifacts()).containsEntry("s3://" + dev + "/build/train/output/model.tar.gz",
-                    "s3://" + shared + "/models/credit-risk/v1/container-0-model.tar.gz");
+                    "s3://" + shared + "/models/100000000003/credit-risk/v1/container-0-model.tar.gz");
             assertThat(plan.images()).containsEntry(IMAGE, "100000000004.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0");
 
             registry.ensureGroup(new ModelRegistryActivities.GroupRequest("shared", "credit-risk", "", Map.of()));
             var central = new PromotionActivities.CentralPackageRequest("shared", "credit-risk", "promote/" + source.packageArn(),
                     "Credit risk", List.of(new PromotionPlan.Container("100000000004.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0",
-                            "s3://" + shared + "/models/credit-risk/v1/container-0-model.tar.gz", Map.of())), "",
+                            "s3://" + shared + "/models/100000000003/credit-risk/v1/container-0-model.tar.gz", Map.of())), "",
                     Map.of("sluice:sourceModelPackageArn", source.packageArn()));
             var first = promotion.registerCentral(central);
             var second = promotion.registerCentral(central);

@@ -111,6 +111,28 @@ class S3ObjectCopierTest {
         }
     }
 
+    @Test
+    void copy_ontoATargetHoldingAnotherObject_isRefusedNamingBoth_andLeavesTheTargetAsItWas(LocalAws localAws) {
+        byte[] first = random(1024, 6);
+        byte[] other = random(2048, 7);
+        try (var clients = AwsClients.create(LocalAwsSettings.of(localAws))) {
+            var request = request(localAws, "approved.bin");
+            put(localAws, request.sourceUri(), first);
+            var copier = new S3ObjectCopier(clients, SMALL_PARTS);
+            copier.copy(request, Optional.empty(), progress -> { });
+            put(localAws, request.sourceUri(), other);
+
+            var refused = org.assertj.core.api.Assertions.catchThrowableOfType(io.temporal.failure.ApplicationFailure.class,
+                    () -> copier.copy(request, Optional.empty(), progress -> { }));
+
+            assertThat(refused.getType()).isEqualTo("sluice.Conflict");
+            assertThat(refused.isNonRetryable()).isTrue();
+            assertThat(refused.getOriginalMessage()).contains("target " + request.targetUri(), "source " + request.sourceUri(),
+                    "1024 bytes", "2048 bytes", "never overwritten");
+            assertThat(read(localAws, request.targetUri())).isEqualTo(first);
+        }
+    }
+
     private static ObjectCopyRequest request(LocalAws localAws, String name) {
         return new ObjectCopyRequest("dev", "s3://" + localAws.account("dev").artifactBucket() + "/models/" + name, "shared",
                 "s3://" + localAws.account("shared").artifactBucket() + "/promoted/" + name, "");
