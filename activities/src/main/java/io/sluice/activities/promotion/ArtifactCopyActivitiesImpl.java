@@ -1,14 +1,18 @@
 package io.sluice.activities.promotion;
 
 import io.sluice.activities.aws.AwsClients;
+import io.sluice.activities.aws.PeriodicHeartbeat;
 import io.sluice.workflows.promotion.ArtifactCopyActivities;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 
 /** S3 objects through {@link S3ObjectCopier}, images through {@link EcrImageCopier}. */
 public final class ArtifactCopyActivitiesImpl implements ArtifactCopyActivities {
+    /** Well within the copy steps' heartbeat timeout, however long one blob or part streams. */
+    static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(15);
     private final S3ObjectCopier objects;
     private final EcrImageCopier images;
 
@@ -22,12 +26,16 @@ public final class ArtifactCopyActivitiesImpl implements ArtifactCopyActivities 
     public ObjectCopy copyObject(ObjectCopyRequest request) {
         ActivityExecutionContext context = Activity.getExecutionContext();
         Optional<CopyProgress> resumeFrom = context.getHeartbeatDetails(CopyProgress.class);
-        return objects.copy(request, resumeFrom, context::heartbeat);
+        try (var heartbeat = new PeriodicHeartbeat(context::heartbeat, resumeFrom.orElse(null), HEARTBEAT_EVERY)) {
+            return objects.copy(request, resumeFrom, heartbeat::progress);
+        }
     }
 
     @Override
     public ImageCopy copyImage(ImageCopyRequest request) {
         ActivityExecutionContext context = Activity.getExecutionContext();
-        return images.copy(request, progress -> context.heartbeat(progress));
+        try (var heartbeat = new PeriodicHeartbeat(context::heartbeat, "copying " + request.sourceImage(), HEARTBEAT_EVERY)) {
+            return images.copy(request, heartbeat::progress);
+        }
     }
 }

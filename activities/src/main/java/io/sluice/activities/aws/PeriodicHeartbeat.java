@@ -1,0 +1,55 @@
+package io.sluice.activities.aws;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Heartbeats the latest progress of long work from a timer, not only when the work reports it: a
+ * single layer or object part can stream for longer than the heartbeat timeout, and without a
+ * heartbeat meanwhile Temporal would take the worker for dead and start the activity again. The
+ * work calls {@link #progress} whenever it has news; the timer repeats the latest every
+ * {@code every}; until there is any, it repeats {@code initial}, or nothing when that is null (for
+ * work whose details a retry reads back as one type). Closing stops the timer.
+ */
+public final class PeriodicHeartbeat implements AutoCloseable {
+    private final AtomicReference<Object> latest;
+    private final Consumer<Object> heartbeat;
+    private final ScheduledExecutorService timer;
+
+    /**
+     * @param heartbeat where details go (the activity's {@code ActivityExecutionContext::heartbeat})
+     * @param initial the details until the work reports progress; null for none
+     */
+    public PeriodicHeartbeat(Consumer<Object> heartbeat, Object initial, Duration every) {
+        this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat is null");
+        this.latest = new AtomicReference<>(initial);
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "periodic-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = every.toMillis();
+        timer.scheduleAtFixedRate(() -> {
+            Object details = latest.get();
+            if (details != null) {
+                heartbeat.accept(details);
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Records {@code details} as the latest progress and heartbeats it now. */
+    public void progress(Object details) {
+        latest.set(Objects.requireNonNull(details, "details is null"));
+        heartbeat.accept(details);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
