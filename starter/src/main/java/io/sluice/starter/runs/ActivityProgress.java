@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.common.converter.DataConverter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,16 +21,26 @@ final class ActivityProgress {
     static List<String> of(WorkflowExecutionDescription description, WorkflowClient client) {
         List<String> lines = new ArrayList<>();
         for (var pending : description.getRawDescription().getPendingActivitiesList()) {
-            String line = pending.getActivityType().getName() + ": " + stateOf(pending);
-            if (pending.hasHeartbeatDetails() && pending.getHeartbeatDetails().getPayloadsCount() > 0) {
-                line += "; " + heartbeatOf(pending, client);
-            }
-            if (pending.hasLastFailure()) {
-                line += "; last failure: " + pending.getLastFailure().getMessage();
-            }
-            lines.add(line);
+            lines.add(line(pending, client.getOptions().getDataConverter()));
         }
         return lines;
+    }
+
+    /**
+     * One pending activity: {@code <type>: retrying: <last failure>, attempt N} once an attempt has
+     * failed, else its state; then what it last heartbeated.
+     */
+    static String line(PendingActivityInfo pending, DataConverter converter) {
+        String line = pending.getActivityType().getName() + ": ";
+        if (pending.getAttempt() > 1 && pending.hasLastFailure()) {
+            line += "retrying: " + pending.getLastFailure().getMessage() + ", attempt " + pending.getAttempt();
+        } else {
+            line += stateOf(pending);
+        }
+        if (pending.hasHeartbeatDetails() && pending.getHeartbeatDetails().getPayloadsCount() > 0) {
+            line += "; " + heartbeatOf(pending, converter);
+        }
+        return line;
     }
 
     private static String stateOf(PendingActivityInfo pending) {
@@ -42,9 +53,9 @@ final class ActivityProgress {
         return pending.getAttempt() > 1 ? state + " (attempt " + pending.getAttempt() + ")" : state;
     }
 
-    private static String heartbeatOf(PendingActivityInfo pending, WorkflowClient client) {
+    private static String heartbeatOf(PendingActivityInfo pending, DataConverter converter) {
         try {
-            return describe(client.getOptions().getDataConverter().fromPayloads(0, Optional.of(pending.getHeartbeatDetails()),
+            return describe(converter.fromPayloads(0, Optional.of(pending.getHeartbeatDetails()),
                     JsonNode.class, JsonNode.class));
         } catch (RuntimeException unreadable) {
             return "(details not readable here)";

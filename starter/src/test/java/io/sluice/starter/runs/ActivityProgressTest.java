@@ -1,0 +1,34 @@
+package io.sluice.starter.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.api.common.v1.ActivityType;
+import io.temporal.api.enums.v1.PendingActivityState;
+import io.temporal.api.failure.v1.Failure;
+import io.temporal.api.workflow.v1.PendingActivityInfo;
+import io.temporal.common.converter.DefaultDataConverter;
+import org.junit.jupiter.api.Test;
+
+class ActivityProgressTest {
+    private static final ActivityType ENSURE_GROUP = ActivityType.newBuilder().setName("RegistryEnsureGroup").build();
+
+    @Test
+    void anActivityWhoseAttemptFailed_saysRetryingWithTheReasonAndTheAttempt() {
+        var pending = PendingActivityInfo.newBuilder().setActivityType(ENSURE_GROUP)
+                .setState(PendingActivityState.PENDING_ACTIVITY_STATE_SCHEDULED).setAttempt(3)
+                .setLastFailure(Failure.newBuilder().setMessage("SageMaker is throttling CreateModelPackageGroup").build())
+                .build();
+
+        assertThat(ActivityProgress.line(pending, DefaultDataConverter.newDefaultInstance()))
+                .isEqualTo("RegistryEnsureGroup: retrying: SageMaker is throttling CreateModelPackageGroup, attempt 3");
+    }
+
+    @Test
+    void aFirstAttempt_saysItsState() {
+        var pending = PendingActivityInfo.newBuilder().setActivityType(ENSURE_GROUP)
+                .setState(PendingActivityState.PENDING_ACTIVITY_STATE_STARTED).setAttempt(1).build();
+
+        assertThat(ActivityProgress.line(pending, DefaultDataConverter.newDefaultInstance()))
+                .isEqualTo("RegistryEnsureGroup: started");
+    }
+}
