@@ -18,7 +18,6 @@ import io.sluice.activities.promotion.images.RegistryCallObserver;
 import io.sluice.activities.promotion.images.RegistryClient;
 import io.sluice.activities.promotion.images.RegistryCredentials;
 import io.sluice.activities.promotion.images.RegistryException;
-import io.sluice.activities.promotion.images.SageMakerRunnable;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.promotion.ArtifactCopyActivities.ImageCopy;
 import io.sluice.workflows.promotion.ArtifactCopyActivities.ImageCopyRequest;
@@ -65,13 +64,13 @@ public final class EcrImageCopier {
                 from.repository(), from.reference());
         var source = new RegistryClient(endpoints.endpoint(sourceAccount.id(), region), credentials(request.sourceAccount()), http,
                 recorder(request.sourceAccount(), sourceAccount.id()));
-        requireRunnable(source, from);
+        Manifest image = runnableImage(source, from);
         ensureRepository(request, from.repository());
         var target = new RegistryClient(endpoints.endpoint(targetAccount.id(), region), credentials(request.targetAccount()), http,
                 recorder(request.targetAccount(), targetAccount.id()));
         CopyReport report;
         try {
-            report = copier.copy(source, new ImageReference(source.registry(), from.repository(), from.reference()),
+            report = copier.copy(source, new ImageReference(source.registry(), from.repository(), from.reference()), image,
                     target, new ImageReference(target.registry(), to.repository(), to.reference()),
                     (digest, bytes, copied) -> heartbeat.accept((copied ? "copied " : "present ") + digest + " (" + bytes + " bytes)"));
         } catch (DigestMismatchException e) {
@@ -86,8 +85,8 @@ public final class EcrImageCopier {
                 report.blobsSkipped() + report.blobsMounted(), report.bytesCopied());
     }
 
-    /** Refuses, before anything is copied, an image SageMaker could not run once deployed. */
-    private static void requireRunnable(RegistryClient source, ImageReference from) {
+    /** {@code from}'s manifest; an image SageMaker could not run once deployed is refused before anything is copied. */
+    private static Manifest runnableImage(RegistryClient source, ImageReference from) {
         Manifest manifest;
         try {
             manifest = source.getManifest(from.repository(), from.reference());
@@ -100,6 +99,7 @@ public final class EcrImageCopier {
             throw ApplicationFailure.newNonRetryableFailure("image " + from + " (" + manifest.digest() + ") cannot be promoted: "
                     + "SageMaker could not run it, as " + problem, FailureType.INVALID_INPUT.type());
         });
+        return manifest;
     }
 
     /** Records each registry call of {@code alias}'s role as the ECR API request that authorizes it. */

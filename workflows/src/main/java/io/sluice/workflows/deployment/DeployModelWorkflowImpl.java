@@ -143,7 +143,7 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
         previous.remove("ReleaseName");
         previous.put("ReleaseName", releaseName(spec.endpointName(), "prod", previousPackage, previous));
         StackOutcome restored = deployment.applyStack(new DeploymentActivities.StackRequest(spec.prod().account(),
-                prodStack.stackName(), workflowId, previous, Map.of("sluice:stage", "prod", "sluice:endpoint", spec.endpointName())));
+                prodStack.stackName(), workflowId, previous, stackTags(spec, "prod")));
         if (!restored.succeeded()) {
             throw ApplicationFailure.newNonRetryableFailure(failed + ". Rolling stack " + prodStack.stackName() + " back to "
                     + previousPackage + " failed too (" + restored.status() + ": " + restored.failedResource() + ": "
@@ -182,7 +182,12 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
         parameters.put("WorkflowId", workflowId);
         parameters.put("ReleaseName", releaseName(spec.endpointName(), stage, modelPackage.packageArn(), parameters));
         return new DeploymentActivities.StackRequest(stageSpec.account(), spec.stackName(stage), workflowId, parameters,
-                Map.of("sluice:stage", stage, "sluice:endpoint", spec.endpointName()));
+                stackTags(spec, stage));
+    }
+
+    /** The tags of a stage's stack and of what it creates. */
+    private static Map<String, String> stackTags(DeploymentSpec spec, String stage) {
+        return Map.of("sluice:stage", stage, "sluice:endpoint", spec.endpointName());
     }
 
     /**

@@ -75,8 +75,24 @@ public final class ImageCopier {
         Objects.requireNonNull(progress, "progress is null");
         requireRegistry(from, source);
         requireRegistry(to, target);
+        return copy(source, from, source.getManifest(from.repository(), from.reference()), target, to, progress);
+    }
 
-        Manifest image = source.getManifest(from.repository(), from.reference());
+    /**
+     * As {@link #copy(RegistryClient, ImageReference, RegistryClient, ImageReference, BlobProgress)},
+     * for a caller that has already read {@code from}'s manifest, {@code image}, and checked it.
+     */
+    public CopyReport copy(RegistryClient source, ImageReference from, Manifest image, RegistryClient target, ImageReference to,
+            BlobProgress progress) {
+        Objects.requireNonNull(source, "source is null");
+        Objects.requireNonNull(from, "from is null");
+        Objects.requireNonNull(image, "image is null");
+        Objects.requireNonNull(target, "target is null");
+        Objects.requireNonNull(to, "to is null");
+        Objects.requireNonNull(progress, "progress is null");
+        requireRegistry(from, source);
+        requireRegistry(to, target);
+
         if (to.byDigest() && !to.reference().equals(image.digest())) {
             throw new IllegalArgumentException("target " + to + " names a digest, but " + from + " is " + image.digest());
         }

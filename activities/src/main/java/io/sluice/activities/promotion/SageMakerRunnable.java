@@ -1,7 +1,8 @@
-package io.sluice.activities.promotion.images;
+package io.sluice.activities.promotion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.activities.promotion.images.Manifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -11,13 +12,13 @@ import java.util.Optional;
  * Docker manifest list the {@code linux/amd64} one; OCI manifests and OCI indexes it does not run.
  * Promotion checks this so that an image is refused when it is promoted, not when it is deployed.
  */
-public final class SageMakerRunnable {
+final class SageMakerRunnable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SageMakerRunnable() {}
 
     /** Why SageMaker cannot run the image {@code manifest} is the top of, if it cannot. */
-    public static Optional<String> problem(Manifest manifest) {
+    static Optional<String> problem(Manifest manifest) {
         return switch (manifest.mediaType()) {
             case Manifest.DOCKER_MANIFEST -> Optional.empty();
             case Manifest.DOCKER_MANIFEST_LIST -> hasLinuxAmd64(manifest) ? Optional.empty()
