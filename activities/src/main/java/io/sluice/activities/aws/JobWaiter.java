@@ -22,16 +22,19 @@ public final class JobWaiter {
     /**
      * Polls {@code describe} until {@code finished} says the returned state is final, and returns it.
      *
-     * @param what names the thing in logs, e.g. {@code processing job credit-risk-proc-1a2b}
+     * @param kind and {@code name} say what it waits for, e.g. {@code processing job} and
+     *     {@code credit-risk-proc-1a2b3c4d}; heartbeated as a {@link JobProgress} and logged
      * @param status the status word of a state, heartbeated and logged
      */
-    public static <S> S await(String what, Supplier<S> describe, Function<S, String> status, Function<S, Boolean> finished) {
+    public static <S> S await(String kind, String name, Supplier<S> describe, Function<S, String> status,
+            Function<S, Boolean> finished) {
+        String what = kind + " " + name;
         Duration pause = FIRST_POLL;
         String last = "";
         while (true) {
             S state = describe.get();
             String current = status.apply(state);
-            heartbeat(what + ": " + current);
+            heartbeat(new JobProgress(kind, name, current));
             if (!current.equals(last)) {
                 log.info("{} is {}", what, current);
                 last = current;
@@ -47,7 +50,7 @@ public final class JobWaiter {
         }
     }
 
-    private static void heartbeat(String details) {
+    private static void heartbeat(JobProgress details) {
         try {
             Activity.getExecutionContext().heartbeat(details);
         } catch (IllegalStateException notInAnActivity) {

@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.Channel;
+import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeProcessingJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.MetricData;
@@ -39,9 +42,10 @@ import software.amazon.awssdk.services.sagemaker.model.TrainingJobStatus;
  * {@code sluice.AwsJobFailed} carrying the job's {@code FailureReason}.
  *
  * <p>SageMaker never frees a job name in an account and region, whatever became of the job. So a
- * job found under the step's name is taken only if it is the step's (same role, image, inputs and
- * outputs); otherwise the step fails with a non-retryable {@code sluice.Conflict}. A found job that
- * ended badly cannot be run again under that name, and the failure says so.
+ * job found running or completed under the step's name is taken only if it is the step's (same role,
+ * image, inputs and outputs); otherwise the step fails with a non-retryable {@code sluice.Conflict}.
+ * A job an earlier run left failed or stopped makes the step run a new generation of it
+ * ({@link JobGenerations}).
  */
 public final class SageMakerJobs {
     /** Where the Data Wrangler container reads the flow. */
@@ -51,8 +55,8 @@ public final class SageMakerJobs {
     /** SageMaker's limit on one container argument and on a local path, in characters. */
     static final int ARGUMENT_LIMIT = 256;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String HELD_NAME = "SageMaker never frees a job name in an account and region, whatever became of "
-            + "the job: start the run again with a new run key.";
+    /** SageMaker's limit on a job name. */
+    static final int NAME_LIMIT = 63;
 
     private final AwsClients clients;
 
@@ -62,31 +66,61 @@ public final class SageMakerJobs {
 
     public ProcessingResult process(ProcessingRequest request, String flowSha256) {
         SageMakerClient sageMaker = clients.client(request.account(), AwsServices.SAGEMAKER);
-        var operation = new AwsOperation(clients.account(request.account()), "sagemaker", "CreateProcessingJob",
-                "processing job " + request.jobName());
         String image = RegionImages.dataWrangler(request.spec().image(), clients.settings().region());
-        S3Location jobRoot = S3Location.parse(request.outputPrefix()).child(request.jobName());
-        Map<String, String> outputs = new LinkedHashMap<>();
-        List<ProcessingOutput> processingOutputs = new ArrayList<>();
         List<String> containerArguments = new ArrayList<>();
         for (String output : request.outputs()) {
-            String uri = jobRoot.child(output) + "/";
-            outputs.put(output, uri);
-            String localPath = outputPath(output);
             containerArguments.add("--output-config");
             containerArguments.add(json(Map.of(output, Map.of("content_type", "CSV"))));
-            processingOutputs.add(ProcessingOutput.builder().outputName(output)
-                    .s3Output(s3 -> s3.s3Uri(uri).localPath(localPath).s3UploadMode("EndOfJob")).build());
         }
-        requireWithinLimits(request.jobName(), containerArguments, processingOutputs);
+        requireWithinLimits(request.jobName(), containerArguments, request.outputs());
+        var generations = new JobGenerations<DescribeProcessingJobResponse>("processing job", NAME_LIMIT,
+                name -> createUnlessExists(operation(request.account(), "CreateProcessingJob", "processing job " + name),
+                        () -> sageMaker.createProcessingJob(processingJob(request, name, image, containerArguments))),
+                name -> AwsCalls.call(operation(request.account(), "DescribeProcessingJob", "processing job " + name),
+                        () -> sageMaker.describeProcessingJob(d -> d.processingJobName(name))),
+                job -> job.processingJobStatus() == ProcessingJobStatus.FAILED
+                        || job.processingJobStatus() == ProcessingJobStatus.STOPPED);
+        var chosen = generations.choose(request.jobName());
+        String name = chosen.name();
+        Map<String, String> outputs = outputUris(request, name);
+        if (!chosen.created()) {
+            requireSame("processing job " + name, request.account(), processingDifferences(chosen.found(), request, image, outputs));
+        }
+        var describe = operation(request.account(), "DescribeProcessingJob", "processing job " + name);
+        DescribeProcessingJobResponse finished = JobWaiter.await("processing job", name,
+                () -> AwsCalls.call(describe, () -> sageMaker.describeProcessingJob(d -> d.processingJobName(name))),
+                DescribeProcessingJobResponse::processingJobStatusAsString,
+                job -> job.processingJobStatus() != ProcessingJobStatus.IN_PROGRESS
+                        && job.processingJobStatus() != ProcessingJobStatus.STOPPING);
+        if (finished.processingJobStatus() != ProcessingJobStatus.COMPLETED) {
+            throw JobFailures.failed("processing job " + name, finished.processingJobStatusAsString(), finished.failureReason());
+        }
+        return new ProcessingResult(name, outputs, flowSha256);
+    }
+
+    /** Each output's S3 prefix: {@code <outputPrefix>/<job name>/<output>/}. */
+    private static Map<String, String> outputUris(ProcessingRequest request, String jobName) {
+        S3Location jobRoot = S3Location.parse(request.outputPrefix()).child(jobName);
+        Map<String, String> outputs = new LinkedHashMap<>();
+        for (String output : request.outputs()) {
+            outputs.put(output, jobRoot.child(output) + "/");
+        }
+        return outputs;
+    }
+
+    private static CreateProcessingJobRequest processingJob(ProcessingRequest request, String name, String image,
+            List<String> containerArguments) {
+        List<ProcessingOutput> processingOutputs = new ArrayList<>();
+        outputUris(request, name).forEach((output, uri) -> processingOutputs.add(ProcessingOutput.builder().outputName(output)
+                .s3Output(s3 -> s3.s3Uri(uri).localPath(outputPath(output)).s3UploadMode("EndOfJob")).build()));
         List<ProcessingInput> inputs = new ArrayList<>();
         inputs.add(ProcessingInput.builder().inputName("flow").s3Input(s3 -> s3.s3Uri(request.flowUri()).localPath(FLOW_PATH)
                 .s3DataType("S3Prefix").s3InputMode("File").s3DataDistributionType("FullyReplicated")).build());
-        new TreeMap<>(request.inputs()).forEach((name, uri) -> inputs.add(ProcessingInput.builder().inputName(name)
-                .s3Input(s3 -> s3.s3Uri(uri).localPath("/opt/ml/processing/" + name).s3DataType("S3Prefix")
+        new TreeMap<>(request.inputs()).forEach((input, uri) -> inputs.add(ProcessingInput.builder().inputName(input)
+                .s3Input(s3 -> s3.s3Uri(uri).localPath("/opt/ml/processing/" + input).s3DataType("S3Prefix")
                         .s3InputMode("File").s3DataDistributionType("FullyReplicated")).build()));
-        boolean created = createUnlessExists(operation, () -> sageMaker.createProcessingJob(create -> create
-                .processingJobName(request.jobName())
+        return CreateProcessingJobRequest.builder()
+                .processingJobName(name)
                 .roleArn(request.roleArn())
                 .appSpecification(app -> app.imageUri(image).containerArguments(containerArguments))
                 .processingInputs(inputs)
@@ -104,22 +138,8 @@ public final class SageMakerJobs {
                     }
                 }))
                 .stoppingCondition(stop -> stop.maxRuntimeInSeconds((int) request.spec().maxRuntime().toSeconds()))
-                .tags(ModelPackages.tags(request.tags()))));
-        var describe = operation(request.account(), "DescribeProcessingJob", "processing job " + request.jobName());
-        if (!created) {
-            var existing = AwsCalls.call(describe, () -> sageMaker.describeProcessingJob(d -> d.processingJobName(request.jobName())));
-            requireSame("processing job " + request.jobName(), request.account(), processingDifferences(existing, request, image, outputs));
-        }
-        DescribeProcessingJobResponse finished = JobWaiter.await("processing job " + request.jobName(),
-                () -> AwsCalls.call(describe, () -> sageMaker.describeProcessingJob(d -> d.processingJobName(request.jobName()))),
-                DescribeProcessingJobResponse::processingJobStatusAsString,
-                job -> job.processingJobStatus() != ProcessingJobStatus.IN_PROGRESS
-                        && job.processingJobStatus() != ProcessingJobStatus.STOPPING);
-        if (finished.processingJobStatus() != ProcessingJobStatus.COMPLETED) {
-            throw JobFailures.failed("processing job " + request.jobName(), finished.processingJobStatusAsString(),
-                    withHeldName(finished.failureReason(), created));
-        }
-        return new ProcessingResult(request.jobName(), outputs, flowSha256);
+                .tags(ModelPackages.tags(request.tags()))
+                .build();
     }
 
     /** The container directory whose files SageMaker uploads to the output's S3 URI at the end of the job. */
@@ -127,11 +147,11 @@ public final class SageMakerJobs {
         return OUTPUT_PATH + "/" + output;
     }
 
-    private static void requireWithinLimits(String jobName, List<String> containerArguments, List<ProcessingOutput> outputs) {
+    private static void requireWithinLimits(String jobName, List<String> containerArguments, List<String> outputs) {
         List<String> tooLong = new ArrayList<>();
         containerArguments.stream().filter(argument -> argument.length() > ARGUMENT_LIMIT)
                 .forEach(argument -> tooLong.add("container argument " + argument));
-        outputs.stream().map(output -> output.s3Output().localPath()).filter(path -> path.length() > ARGUMENT_LIMIT)
+        outputs.stream().map(SageMakerJobs::outputPath).filter(path -> path.length() > ARGUMENT_LIMIT)
                 .forEach(path -> tooLong.add("local path " + path));
         if (!tooLong.isEmpty()) {
             throw ApplicationFailure.newNonRetryableFailure("processing job " + jobName + " cannot be created: "
@@ -142,16 +162,44 @@ public final class SageMakerJobs {
 
     public TrainingResult train(TrainingRequest request) {
         SageMakerClient sageMaker = clients.client(request.account(), AwsServices.SAGEMAKER);
-        var operation = new AwsOperation(clients.account(request.account()), "sagemaker", "CreateTrainingJob",
-                "training job " + request.jobName());
         String image = RegionImages.xgboost(request.spec().image(), clients.settings().region());
-        boolean created = createUnlessExists(operation, () -> sageMaker.createTrainingJob(create -> create
-                .trainingJobName(request.jobName())
+        var generations = new JobGenerations<DescribeTrainingJobResponse>("training job", NAME_LIMIT,
+                name -> createUnlessExists(operation(request.account(), "CreateTrainingJob", "training job " + name),
+                        () -> sageMaker.createTrainingJob(trainingJob(request, name, image))),
+                name -> AwsCalls.call(operation(request.account(), "DescribeTrainingJob", "training job " + name),
+                        () -> sageMaker.describeTrainingJob(d -> d.trainingJobName(name))),
+                job -> job.trainingJobStatus() == TrainingJobStatus.FAILED
+                        || job.trainingJobStatus() == TrainingJobStatus.STOPPED);
+        var chosen = generations.choose(request.jobName());
+        String name = chosen.name();
+        if (!chosen.created()) {
+            requireSame("training job " + name, request.account(), trainingDifferences(chosen.found(), request, image));
+        }
+        var describe = operation(request.account(), "DescribeTrainingJob", "training job " + name);
+        DescribeTrainingJobResponse finished = JobWaiter.await("training job", name,
+                () -> AwsCalls.call(describe, () -> sageMaker.describeTrainingJob(d -> d.trainingJobName(name))),
+                DescribeTrainingJobResponse::trainingJobStatusAsString,
+                job -> job.trainingJobStatus() != TrainingJobStatus.IN_PROGRESS
+                        && job.trainingJobStatus() != TrainingJobStatus.STOPPING);
+        if (finished.trainingJobStatus() != TrainingJobStatus.COMPLETED) {
+            throw JobFailures.failed("training job " + name, finished.trainingJobStatusAsString(), finished.failureReason());
+        }
+        Map<String, Double> metrics = new TreeMap<>();
+        for (MetricData metric : finished.finalMetricDataList()) {
+            metrics.put(metric.metricName(), metric.value().doubleValue());
+        }
+        String modelData = finished.modelArtifacts() == null ? "" : finished.modelArtifacts().s3ModelArtifacts();
+        return new TrainingResult(name, modelData, image, metrics);
+    }
+
+    private static CreateTrainingJobRequest trainingJob(TrainingRequest request, String name, String image) {
+        return CreateTrainingJobRequest.builder()
+                .trainingJobName(name)
                 .roleArn(request.roleArn())
                 .algorithmSpecification(algorithm -> algorithm.trainingImage(image).trainingInputMode("File"))
                 .hyperParameters(request.spec().hyperparameters())
                 .inputDataConfig(new TreeMap<>(request.channels()).entrySet().stream()
-                        .map(channel -> software.amazon.awssdk.services.sagemaker.model.Channel.builder()
+                        .map(channel -> Channel.builder()
                                 .channelName(channel.getKey())
                                 .contentType("text/csv")
                                 .dataSource(source -> source.s3DataSource(s3 -> s3.s3Uri(channel.getValue())
@@ -162,27 +210,8 @@ public final class SageMakerJobs {
                 .resourceConfig(resources -> resources.instanceType(request.spec().instanceType())
                         .instanceCount(request.spec().instanceCount()).volumeSizeInGB(request.spec().volumeSizeGb()))
                 .stoppingCondition(stop -> stop.maxRuntimeInSeconds((int) request.spec().maxRuntime().toSeconds()))
-                .tags(ModelPackages.tags(request.tags()))));
-        var describe = operation(request.account(), "DescribeTrainingJob", "training job " + request.jobName());
-        if (!created) {
-            var existing = AwsCalls.call(describe, () -> sageMaker.describeTrainingJob(d -> d.trainingJobName(request.jobName())));
-            requireSame("training job " + request.jobName(), request.account(), trainingDifferences(existing, request, image));
-        }
-        DescribeTrainingJobResponse finished = JobWaiter.await("training job " + request.jobName(),
-                () -> AwsCalls.call(describe, () -> sageMaker.describeTrainingJob(d -> d.trainingJobName(request.jobName()))),
-                DescribeTrainingJobResponse::trainingJobStatusAsString,
-                job -> job.trainingJobStatus() != TrainingJobStatus.IN_PROGRESS
-                        && job.trainingJobStatus() != TrainingJobStatus.STOPPING);
-        if (finished.trainingJobStatus() != TrainingJobStatus.COMPLETED) {
-            throw JobFailures.failed("training job " + request.jobName(), finished.trainingJobStatusAsString(),
-                    withHeldName(finished.failureReason(), created));
-        }
-        Map<String, Double> metrics = new TreeMap<>();
-        for (MetricData metric : finished.finalMetricDataList()) {
-            metrics.put(metric.metricName(), metric.value().doubleValue());
-        }
-        String modelData = finished.modelArtifacts() == null ? "" : finished.modelArtifacts().s3ModelArtifacts();
-        return new TrainingResult(request.jobName(), modelData, image, metrics);
+                .tags(ModelPackages.tags(request.tags()))
+                .build();
     }
 
     /** Creates the job; false when a job already held its name. */
@@ -239,17 +268,9 @@ public final class SageMakerJobs {
             return;
         }
         throw ApplicationFailure.newNonRetryableFailure(what + " already exists in account " + clients.account(account).describe()
-                + " and is not this step's: it has " + String.join(", ", differences) + ". " + HELD_NAME,
+                + " and is not this step's: it has " + String.join(", ", differences) + ". SageMaker never frees a job name in an "
+                + "account and region: start the run again with a new run key.",
                 FailureType.CONFLICT.type());
-    }
-
-    /** The job's failure reason, and why a job found under the step's name cannot simply be run again. */
-    private static String withHeldName(String reason, boolean created) {
-        if (created) {
-            return reason;
-        }
-        return (reason == null || reason.isBlank() ? "no reason given" : reason)
-                + ". The job already held the name when this attempt started, and " + HELD_NAME;
     }
 
     private AwsOperation operation(String account, String action, String resource) {

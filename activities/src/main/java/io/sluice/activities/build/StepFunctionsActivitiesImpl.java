@@ -14,11 +14,11 @@ import io.sluice.workflows.build.StepFunctionsActivities;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import java.util.Objects;
+import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
-import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
@@ -26,14 +26,19 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  * execution it started instead of starting another.
  *
  * <p>Step Functions holds an execution name for 90 days after the execution closes. An execution
- * found under the step's name is taken only if its input is the request's (compared as JSON);
- * otherwise the step fails with a non-retryable {@code sluice.Conflict}. A found execution that
- * ended badly cannot be run again under that name, and the failure says so.
+ * found running or succeeded under the step's name is taken only if its input is the request's
+ * (compared as JSON); otherwise the step fails with a non-retryable {@code sluice.Conflict}. One an
+ * earlier run left failed, timed out or aborted makes the step start a new generation of it
+ * ({@link JobGenerations}).
  */
 public final class StepFunctionsActivitiesImpl implements StepFunctionsActivities {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HELD_NAME = "Step Functions holds an execution name for 90 days after the execution "
             + "closes: start the run again with a new run key.";
+    /** Step Functions' limit on an execution name. */
+    static final int NAME_LIMIT = 80;
+    private static final Set<ExecutionStatus> ENDED_BADLY = Set.of(ExecutionStatus.FAILED, ExecutionStatus.TIMED_OUT,
+            ExecutionStatus.ABORTED);
 
     private final AwsClients clients;
 
@@ -45,47 +50,48 @@ public final class StepFunctionsActivitiesImpl implements StepFunctionsActivitie
     @Override
     public ExecutionResult run(ExecutionRequest request) {
         SfnClient sfn = clients.client(request.account(), AwsServices.STEP_FUNCTIONS);
-        String executionArn = request.stateMachineArn().replace(":stateMachine:", ":execution:") + ":" + request.executionName();
-        var operation = new AwsOperation(clients.account(request.account()), "states", "StartExecution", executionArn);
-        var describe = new AwsOperation(clients.account(request.account()), "states", "DescribeExecution", executionArn);
-        DescribeExecutionResponse existing = describeIfExists(sfn, executionArn, describe);
-        if (existing == null) {
-            try {
-                sfn.startExecution(start -> start.stateMachineArn(request.stateMachineArn()).name(request.executionName())
-                        .input(request.input()));
-            } catch (ExecutionAlreadyExistsException alreadyStarted) {
-                existing = AwsCalls.call(describe, () -> sfn.describeExecution(d -> d.executionArn(executionArn)));
-            } catch (SdkException e) {
-                throw AwsFailures.classify(e, operation, AwsCalls.attempt());
-            }
-        }
-        boolean held = existing != null;
-        if (held && !sameJson(existing.input(), request.input())) {
+        var generations = new JobGenerations<DescribeExecutionResponse>("execution", NAME_LIMIT,
+                name -> start(sfn, request, name),
+                name -> AwsCalls.call(operation(request, "DescribeExecution", name),
+                        () -> sfn.describeExecution(d -> d.executionArn(executionArn(request, name)))),
+                execution -> ENDED_BADLY.contains(execution.status()));
+        var chosen = generations.choose(request.executionName());
+        String executionArn = executionArn(request, chosen.name());
+        if (!chosen.created() && !sameJson(chosen.found().input(), request.input())) {
             throw ApplicationFailure.newNonRetryableFailure("execution " + executionArn + " already exists in account "
-                    + clients.account(request.account()).describe() + " with input " + existing.input() + " instead of "
+                    + clients.account(request.account()).describe() + " with input " + chosen.found().input() + " instead of "
                     + request.input() + ". " + HELD_NAME, FailureType.CONFLICT.type());
         }
-        DescribeExecutionResponse finished = JobWaiter.await("execution " + executionArn,
+        var describe = operation(request, "DescribeExecution", chosen.name());
+        DescribeExecutionResponse finished = JobWaiter.await("execution", executionArn,
                 () -> AwsCalls.call(describe, () -> sfn.describeExecution(d -> d.executionArn(executionArn))),
                 DescribeExecutionResponse::statusAsString,
                 execution -> execution.status() != ExecutionStatus.RUNNING && execution.status() != ExecutionStatus.PENDING_REDRIVE);
         if (finished.status() != ExecutionStatus.SUCCEEDED) {
             String reason = (finished.error() == null ? "" : finished.error()) + (finished.cause() == null ? "" : ": " + finished.cause());
-            throw JobFailures.failed("execution " + executionArn, finished.statusAsString(),
-                    held ? (reason.isBlank() ? "no reason given" : reason)
-                            + ". The execution already held the name when this attempt started, and " + HELD_NAME : reason);
+            throw JobFailures.failed("execution " + executionArn, finished.statusAsString(), reason);
         }
         return new ExecutionResult(executionArn, finished.statusAsString(), finished.output() == null ? "" : finished.output());
     }
 
-    private static DescribeExecutionResponse describeIfExists(SfnClient sfn, String executionArn, AwsOperation operation) {
+    /** Starts the execution of the name; false when an execution already holds the name. */
+    private boolean start(SfnClient sfn, ExecutionRequest request, String name) {
         try {
-            return sfn.describeExecution(d -> d.executionArn(executionArn));
-        } catch (ExecutionDoesNotExistException e) {
-            return null;
+            sfn.startExecution(start -> start.stateMachineArn(request.stateMachineArn()).name(name).input(request.input()));
+            return true;
+        } catch (ExecutionAlreadyExistsException held) {
+            return false;
         } catch (SdkException e) {
-            throw AwsFailures.classify(e, operation, AwsCalls.attempt());
+            throw AwsFailures.classify(e, operation(request, "StartExecution", name), AwsCalls.attempt());
         }
+    }
+
+    private static String executionArn(ExecutionRequest request, String name) {
+        return request.stateMachineArn().replace(":stateMachine:", ":execution:") + ":" + name;
+    }
+
+    private AwsOperation operation(ExecutionRequest request, String action, String name) {
+        return new AwsOperation(clients.account(request.account()), "states", action, executionArn(request, name));
     }
 
     private static boolean sameJson(String found, String wanted) {

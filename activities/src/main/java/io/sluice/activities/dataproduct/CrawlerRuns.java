@@ -138,7 +138,7 @@ final class CrawlerRuns {
         var operation = new AwsOperation(account, "glue", "GetCrawler", "crawler " + name);
         Instant previousStart = afterCrawlFrom == null || afterCrawlFrom.lastCrawl() == null ? null
                 : afterCrawlFrom.lastCrawl().startTime();
-        return JobWaiter.await("crawler " + name,
+        return JobWaiter.await("crawler", name,
                 () -> AwsCalls.call(operation, () -> glue.getCrawler(get -> get.name(name)).crawler()),
                 crawler -> crawler.stateAsString() + (crawler.lastCrawl() == null ? "" : ", last crawl "
                         + crawler.lastCrawl().statusAsString()),

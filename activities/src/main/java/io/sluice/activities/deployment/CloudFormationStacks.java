@@ -71,7 +71,7 @@ public final class CloudFormationStacks {
         var operation = operation(request, "CreateChangeSet");
         Optional<Stack> existing = describe(cloudFormation, request.stackName(), operation);
         if (existing.isPresent() && existing.get().stackStatusAsString().endsWith("_IN_PROGRESS")) {
-            existing = Optional.of(JobWaiter.await("stack " + request.stackName() + " before its change set",
+            existing = Optional.of(JobWaiter.await("stack (settling before its change set)", request.stackName(),
                     () -> describe(cloudFormation, request.stackName(), operation).orElseThrow(),
                     Stack::stackStatusAsString,
                     stack -> !stack.stackStatusAsString().endsWith("_IN_PROGRESS")));
@@ -103,7 +103,7 @@ public final class CloudFormationStacks {
             AwsCalls.call(operation(request, "ExecuteChangeSet"), () -> cloudFormation.executeChangeSet(execute -> execute
                     .stackName(request.stackName()).changeSetName(changeSetName).clientRequestToken(token)));
         }
-        Stack finished = JobWaiter.await("stack " + request.stackName(),
+        Stack finished = JobWaiter.await("stack", request.stackName(),
                 () -> describe(cloudFormation, request.stackName(), operation).orElseThrow(),
                 stack -> stack.stackStatusAsString(),
                 stack -> !stack.stackStatusAsString().endsWith("_IN_PROGRESS"));
@@ -162,7 +162,7 @@ public final class CloudFormationStacks {
                 throw AwsFailures.classify(e, operation, AwsCalls.attempt());
             }
         }
-        return JobWaiter.await("change set " + name + " of " + request.stackName(),
+        return JobWaiter.await("change set of stack " + request.stackName(), name,
                 () -> AwsCalls.call(operation(request, "DescribeChangeSet"), () -> cloudFormation.describeChangeSet(
                         describe -> describe.stackName(request.stackName()).changeSetName(name))),
                 changeSet -> changeSet.statusAsString(),
@@ -195,7 +195,7 @@ public final class CloudFormationStacks {
 
     private void deleteAndWait(CloudFormationClient cloudFormation, StackRequest request, AwsOperation operation) {
         AwsCalls.call(operation(request, "DeleteStack"), () -> cloudFormation.deleteStack(delete -> delete.stackName(request.stackName())));
-        JobWaiter.await("deletion of stack " + request.stackName(),
+        JobWaiter.await("deletion of stack", request.stackName(),
                 () -> describe(cloudFormation, request.stackName(), operation)
                         .map(Stack::stackStatusAsString).orElse("DELETE_COMPLETE"),
                 status -> status,

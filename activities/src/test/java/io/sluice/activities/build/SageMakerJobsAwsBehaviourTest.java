@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsServices;
+import io.sluice.activities.aws.JobProgress;
 import io.sluice.activities.aws.LocalAwsSettings;
 import io.sluice.activities.aws.S3Location;
 import io.sluice.sandbox.LocalAws;
@@ -13,11 +14,16 @@ import io.sluice.sandbox.interpose.AwsInterposer;
 import io.sluice.sandbox.interpose.AwsReply;
 import io.sluice.sandbox.proof.RequestShapeValidator;
 import io.sluice.workflows.build.JobMode;
+import io.sluice.workflows.build.ModelJobActivities;
 import io.sluice.workflows.build.ModelJobActivities.ProcessingRequest;
 import io.sluice.workflows.build.ModelJobActivities.TrainingRequest;
 import io.sluice.workflows.build.ProcessingSpec;
 import io.sluice.workflows.build.TrainingSpec;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,25 +63,47 @@ class SageMakerJobsAwsBehaviourTest {
     }
 
     @Test
-    void train_whenAFailedJobHoldsTheName_failsNonRetryablyNamingTheJobAndWhyTheNameCannotBeUsedAgain() {
+    void train_whenAnEarlierRunLeftAFailedJobUnderTheName_runsTheNextGenerationAndLeavesTheFailedJobAlone() {
         var jobs = new SageMakerJobs(clients);
         jobs.train(request(ROLE));
         holdName();
-        interposer.when(request -> request.is("sagemaker", "DescribeTrainingJob") && request.bodyText().contains(JOB))
-                .rewrite(reply -> reply.withBody(reply.bodyText()
-                        .replace("\"TrainingJobStatus\": \"Completed\"", "\"TrainingJobStatus\": \"Failed\"")
-                        .replace("\"TrainingJobStatus\":\"Completed\"", "\"TrainingJobStatus\":\"Failed\"")
-                        .replaceFirst("\\{", "{\"FailureReason\": \"AlgorithmError: label column has 3 classes\", ")));
+        failEarlierJob();
 
-        var failure = catchThrowableOfType(ApplicationFailure.class, () -> jobs.train(request(ROLE)));
+        var retrained = jobs.train(request(ROLE));
 
-        assertThat(failure.getType()).isEqualTo("sluice.AwsJobFailed");
-        assertThat(failure.isNonRetryable()).isTrue();
-        assertThat(failure.getOriginalMessage())
-                .startsWith("training job " + JOB + " ended Failed: AlgorithmError: label column has 3 classes")
-                .contains("SageMaker never frees a job name in an account and region")
-                .contains("start the run again with a new run key");
-        assertThat(interposer.operations("sagemaker")).containsSubsequence("CreateTrainingJob", "DescribeTrainingJob");
+        assertThat(retrained.jobName()).isEqualTo(JOB + "-g2");
+        assertThat(retrained.modelDataUri()).contains("/" + JOB + "-g2/");
+        var sageMaker = clients.client("dev", AwsServices.SAGEMAKER);
+        assertThat(sageMaker.describeTrainingJob(describe -> describe.trainingJobName(JOB + "-g2")).roleArn()).isEqualTo(ROLE);
+        assertThat(interposer.operations("sagemaker")).containsSubsequence("CreateTrainingJob", "DescribeTrainingJob",
+                "CreateTrainingJob", "DescribeTrainingJob");
+    }
+
+    @Test
+    void train_retriedAfterItsOwnJobFailed_reportsThatFailureInsteadOfStartingAnotherGeneration() {
+        new SageMakerJobs(clients).train(request(ROLE));
+        holdName();
+        failEarlierJob();
+        var environment = TestActivityEnvironment.newInstance();
+        try {
+            environment.registerActivitiesImplementations(new ModelJobActivitiesImpl(clients));
+            environment.setHeartbeatDetails(new JobProgress("training job", JOB, "InProgress"));
+            ModelJobActivities activities = environment.newActivityStub(ModelJobActivities.class,
+                    ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+            long createsBefore = interposer.operations("sagemaker").stream().filter("CreateTrainingJob"::equals).count();
+
+            var failure = catchThrowableOfType(ActivityFailure.class, () -> activities.train(request(ROLE)));
+
+            var cause = (ApplicationFailure) failure.getCause();
+            assertThat(cause.getType()).isEqualTo("sluice.AwsJobFailed");
+            assertThat(cause.isNonRetryable()).isTrue();
+            assertThat(cause.getOriginalMessage())
+                    .startsWith("training job " + JOB + " ended Failed: AlgorithmError: label column has 3 classes");
+            assertThat(interposer.operations("sagemaker").stream().filter("CreateTrainingJob"::equals).count())
+                    .isEqualTo(createsBefore);
+        } finally {
+            environment.close();
+        }
     }
 
     @Test
@@ -118,7 +146,7 @@ class SageMakerJobsAwsBehaviourTest {
     void process_whenAnotherJobHoldsTheName_failsAsAConflictInsteadOfTakingThatJobsOutputs() {
         var jobs = new SageMakerJobs(clients);
         jobs.process(processingRequest("s3://" + bucket + "/elsewhere"), "0".repeat(64));
-        interposer.when(request -> request.is("sagemaker", "CreateProcessingJob") && request.bodyText().contains(PROCESSING_JOB))
+        interposer.when(request -> request.is("sagemaker", "CreateProcessingJob") && request.bodyText().contains(quoted(PROCESSING_JOB)))
                 .answer(AwsReply.jsonError(400, "ResourceInUse", "Message", "Processing job names must be unique within an "
                         + "AWS account and region, and a processing job with this name already exists "
                         + "(arn:aws:sagemaker:us-east-1:100000000003:processing-job/" + PROCESSING_JOB + ")"));
@@ -191,9 +219,22 @@ class SageMakerJobsAwsBehaviourTest {
                 Map.of(), outputPrefix);
     }
 
+    /** Has the training job of the name answer as AWS keeps a failed one. */
+    private void failEarlierJob() {
+        interposer.when(request -> request.is("sagemaker", "DescribeTrainingJob") && request.bodyText().contains(quoted(JOB)))
+                .rewrite(reply -> reply.withBody(reply.bodyText()
+                        .replace("\"TrainingJobStatus\": \"Completed\"", "\"TrainingJobStatus\": \"Failed\"")
+                        .replace("\"TrainingJobStatus\":\"Completed\"", "\"TrainingJobStatus\":\"Failed\"")
+                        .replaceFirst("\\{", "{\"FailureReason\": \"AlgorithmError: label column has 3 classes\", ")));
+    }
+
+    private static String quoted(String name) {
+        return "\"" + name + "\"";
+    }
+
     /** AWS's answer to a second CreateTrainingJob of the name; moto would replace the first job. */
     private void holdName() {
-        interposer.when(request -> request.is("sagemaker", "CreateTrainingJob") && request.bodyText().contains(JOB))
+        interposer.when(request -> request.is("sagemaker", "CreateTrainingJob") && request.bodyText().contains(quoted(JOB)))
                 .answer(AwsReply.jsonError(400, "ResourceInUse", "Message", "Training job names must be unique within an "
                         + "AWS account and region, and a training job with this name already exists "
                         + "(arn:aws:sagemaker:us-east-1:100000000003:training-job/" + JOB + ")"));

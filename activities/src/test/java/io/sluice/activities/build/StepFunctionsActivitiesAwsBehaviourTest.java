@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Step Functions as AWS runs it where moto differs: an execution started by an earlier run holds
- * its name for 90 days after it closes. Moto's executions stay RUNNING, so the interposer closes
- * the earlier one.
+ * its name for 90 days after it closes. Moto's executions stay RUNNING unless told to execute, so
+ * the interposer closes the earlier one.
  */
 @ExtendWith(LocalAwsExtension.class)
 class StepFunctionsActivitiesAwsBehaviourTest {
@@ -33,7 +33,11 @@ class StepFunctionsActivitiesAwsBehaviourTest {
     void start(LocalAws localAws) {
         interposer = AwsInterposer.start(localAws.awsEndpoint());
         clients = AwsClients.create(LocalAwsSettings.forEndpoint(localAws, interposer.endpoint().toString()));
-        stateMachine = clients.client("dev", AwsServices.STEP_FUNCTIONS).createStateMachine(create -> create.name("refresh")
+        stateMachine = createStateMachine();
+    }
+
+    private String createStateMachine() {
+        return clients.client("dev", AwsServices.STEP_FUNCTIONS).createStateMachine(create -> create.name("refresh")
                 .roleArn("arn:aws:iam::100000000003:role/SluiceWorker")
                 .definition("{\"StartAt\":\"Done\",\"States\":{\"Done\":{\"Type\":\"Pass\",\"End\":true}}}"))
                 .stateMachineArn();
@@ -63,19 +67,19 @@ class StepFunctionsActivitiesAwsBehaviourTest {
     }
 
     @Test
-    void run_whenAnEarlierFailedExecutionHoldsTheName_failsNonRetryablySayingTheNameIsHeld() {
+    void run_whenAnEarlierRunLeftAFailedExecutionUnderTheName_startsTheNextGenerationAndReturnsItsOutcome() {
         startEarlierExecution("{\"snapshot\":\"2026-11-22\"}");
-        closeEarlierExecution("\"status\": \"FAILED\", \"error\": \"States.TaskFailed\", \"cause\": \"table missing\"");
+        closeExecution(executionArn(), "\"status\": \"FAILED\", \"error\": \"States.TaskFailed\", \"cause\": \"table missing\"");
+        closeExecution(executionArn() + "-g2", "\"status\": \"SUCCEEDED\", \"output\": \"{\\\"rows\\\":12}\"");
 
-        var failure = catchThrowableOfType(ApplicationFailure.class, () -> new StepFunctionsActivitiesImpl(clients)
-                .run(new ExecutionRequest("dev", stateMachine, NAME, "{ \"snapshot\": \"2026-11-22\" }")));
+        var result = new StepFunctionsActivitiesImpl(clients)
+                .run(new ExecutionRequest("dev", stateMachine, NAME, "{ \"snapshot\": \"2026-11-22\" }"));
 
-        assertThat(failure.getType()).isEqualTo("sluice.AwsJobFailed");
-        assertThat(failure.isNonRetryable()).isTrue();
-        assertThat(failure.getOriginalMessage())
-                .startsWith("execution " + executionArn() + " ended FAILED: States.TaskFailed: table missing")
-                .contains("holds an execution name for 90 days")
-                .contains("start the run again with a new run key");
+        assertThat(result.executionArn()).isEqualTo(executionArn() + "-g2");
+        assertThat(result.status()).isEqualTo("SUCCEEDED");
+        assertThat(result.output()).isEqualTo("{\"rows\":12}");
+        assertThat(clients.client("dev", AwsServices.STEP_FUNCTIONS).listExecutions(list -> list.stateMachineArn(stateMachine))
+                .executions()).extracting(execution -> execution.name()).containsExactlyInAnyOrder(NAME, NAME + "-g2");
     }
 
     private void startEarlierExecution(String input) {
@@ -83,9 +87,13 @@ class StepFunctionsActivitiesAwsBehaviourTest {
                 .startExecution(start -> start.stateMachineArn(stateMachine).name(NAME).input(input));
     }
 
-    /** Has moto's RUNNING execution answer as closed, with {@code closed} in place of its status. */
+    /** Has moto's RUNNING earlier execution answer as closed, with {@code closed} in place of its status. */
     private void closeEarlierExecution(String closed) {
-        interposer.when(request -> request.is("states", "DescribeExecution") && request.bodyText().contains(executionArn()))
+        closeExecution(executionArn(), closed);
+    }
+
+    private void closeExecution(String executionArn, String closed) {
+        interposer.when(request -> request.is("states", "DescribeExecution") && request.bodyText().contains(executionArn + "\""))
                 .rewrite(reply -> reply.withBody(reply.bodyText().replaceFirst("\"status\":\\s*\"RUNNING\"",
                         java.util.regex.Matcher.quoteReplacement(closed))));
     }

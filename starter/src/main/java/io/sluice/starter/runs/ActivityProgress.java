@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Each pending activity of a run in words: whether a worker has it, its attempt and last failure,
- * and what it last heartbeated (a multipart copy as a progress bar).
+ * and what it last heartbeated (the job it waits on and its status, a multipart copy as a progress bar).
  */
 final class ActivityProgress {
     private static final int BAR = 20;
@@ -65,6 +65,9 @@ final class ActivityProgress {
     private static String describe(JsonNode details) {
         if (details.isTextual()) {
             return details.asText();
+        }
+        if (details.has("kind") && details.has("name") && details.has("status")) {
+            return details.get("kind").asText() + " " + details.get("name").asText() + ": " + details.get("status").asText();
         }
         if (details.has("parts") && details.has("partCount") && details.get("partCount").asInt() > 0) {
             int done = details.get("parts").size();

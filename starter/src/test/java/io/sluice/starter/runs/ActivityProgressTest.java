@@ -7,9 +7,11 @@ import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.failure.v1.Failure;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.common.converter.DefaultDataConverter;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ActivityProgressTest {
+    private static final ActivityType TRAIN = ActivityType.newBuilder().setName("JobsTrain").build();
     private static final ActivityType ENSURE_GROUP = ActivityType.newBuilder().setName("RegistryEnsureGroup").build();
 
     @Test
@@ -30,5 +32,17 @@ class ActivityProgressTest {
 
         assertThat(ActivityProgress.line(pending, DefaultDataConverter.newDefaultInstance()))
                 .isEqualTo("RegistryEnsureGroup: started");
+    }
+
+    @Test
+    void anActivityWaitingOnAJob_saysWhichJobAndTheStatusItLastSaw() {
+        var converter = DefaultDataConverter.newDefaultInstance();
+        var details = converter.toPayloads(Map.of("kind", "training job", "name", "credit-risk-train-1a2b3c4d-g2",
+                "status", "InProgress")).orElseThrow();
+        var pending = PendingActivityInfo.newBuilder().setActivityType(TRAIN)
+                .setState(PendingActivityState.PENDING_ACTIVITY_STATE_STARTED).setAttempt(1).setHeartbeatDetails(details).build();
+
+        assertThat(ActivityProgress.line(pending, converter))
+                .isEqualTo("JobsTrain: started; training job credit-risk-train-1a2b3c4d-g2: InProgress");
     }
 }

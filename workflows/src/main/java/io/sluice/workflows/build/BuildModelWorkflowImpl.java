@@ -50,20 +50,22 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         }
 
         ModelJobActivities jobs = jobActivities(spec);
-        String processingJob = BuildNames.job(workflowId, "proc");
-        Steps.enter("processing", "Data Wrangler processing job `" + processingJob + "` (" + spec.jobs().mode() + " mode)");
+        String processingStep = BuildNames.job(workflowId, "proc");
+        Steps.enter("processing", "Data Wrangler processing job `" + processingStep + "` (" + spec.jobs().mode() + " mode)");
         Set<String> outputs = new java.util.TreeSet<>(spec.training().channels().values());
         outputs.addAll(spec.processing().outputs());
         var processing = jobs.process(new ModelJobActivities.ProcessingRequest(spec.account(), spec.jobs().mode(),
-                processingJob, spec.flow(), spec.inputs(), List.copyOf(outputs), spec.processing(), spec.executionRoleArn(),
+                processingStep, spec.flow(), spec.inputs(), List.copyOf(outputs), spec.processing(), spec.executionRoleArn(),
                 spec.tags(), spec.processing().outputPrefix()));
 
-        String trainingJob = BuildNames.job(workflowId, "train");
-        Steps.enter("training", "Training job `" + trainingJob + "` (" + spec.jobs().mode() + " mode)");
+        String processingJob = processing.jobName();
+        String trainingStep = BuildNames.job(workflowId, "train");
+        Steps.enter("training", "Training job `" + trainingStep + "` (" + spec.jobs().mode() + " mode)");
         Map<String, String> channels = new TreeMap<>();
         spec.training().channels().forEach((channel, output) -> channels.put(channel, outputUri(processing, output)));
-        var training = jobs.train(new ModelJobActivities.TrainingRequest(spec.account(), spec.jobs().mode(), trainingJob,
+        var training = jobs.train(new ModelJobActivities.TrainingRequest(spec.account(), spec.jobs().mode(), trainingStep,
                 channels, spec.training(), spec.executionRoleArn(), spec.tags(), spec.processing().outputPrefix()));
+        String trainingJob = training.jobName();
 
         Steps.enter("evaluation", "Checking " + spec.evaluation().describe());
         Double measured = training.metrics().get(spec.evaluation().metric());
@@ -82,7 +84,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         }
 
         Steps.enter("registration", "Registering the model in `" + spec.modelPackageGroup() + "`");
-        Map<String, String> metadata = metadata(workflowId, spec, processing, request.requester());
+        Map<String, String> metadata = metadata(workflowId, spec, processing, trainingJob, request.requester());
         requireAcceptable(metadata);
         var registered = registry.registerPackage(new ModelRegistryActivities.PackageRequest(spec.account(),
                 spec.modelPackageGroup(), workflowId, training.image(), training.modelDataUri(), training.metrics(),
@@ -136,13 +138,13 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
     }
 
     private static Map<String, String> metadata(String workflowId, BuildSpec spec,
-            ModelJobActivities.ProcessingResult processing, String requester) {
+            ModelJobActivities.ProcessingResult processing, String trainingJob, String requester) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(PackageMetadata.WORKFLOW_ID, workflowId);
         metadata.put(PackageMetadata.REQUESTER, requester);
         metadata.put(PackageMetadata.FLOW, spec.flow());
         metadata.put(PackageMetadata.FLOW_SHA256, processing.flowSha256());
-        metadata.put(PackageMetadata.TRAINING_JOB, BuildNames.job(workflowId, "train"));
+        metadata.put(PackageMetadata.TRAINING_JOB, trainingJob);
         metadata.putAll(PackageMetadata.inputs(spec.inputs(), spec.account()));
         return metadata;
     }

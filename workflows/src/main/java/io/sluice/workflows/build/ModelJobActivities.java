@@ -7,9 +7,11 @@ import java.util.Objects;
 
 /**
  * Processing and training jobs, on SageMaker or on the worker ({@link JobMode}). Each method
- * starts its job unless a job of that name exists, then waits for it, heartbeating the status it
- * last saw, so a retried or restarted activity resumes the wait instead of starting a second job.
- * A job that fails raises a non-retryable {@code sluice.AwsJobFailed} with the job's reason.
+ * starts its job unless a job of that name exists, then waits for it, heartbeating the job and the
+ * status it last saw, so a retried or restarted activity resumes the wait instead of starting a
+ * second job. Where an earlier run of the same workflow id left a SageMaker job of the name failed,
+ * the job runs under the name's next generation ({@code <jobName>-g2}); results name the job that
+ * ran. A job that fails raises a non-retryable {@code sluice.AwsJobFailed} with the job's reason.
  */
 @ActivityInterface(namePrefix = "Jobs")
 public interface ModelJobActivities {
@@ -19,11 +21,11 @@ public interface ModelJobActivities {
     TrainingResult train(TrainingRequest request);
 
     /**
-     * @param jobName deterministic, from the workflow id
+     * @param jobName deterministic, from the workflow id: the job's first generation
      * @param flowUri the {@code .flow} file
      * @param inputs each S3 source of the flow by dataset name → S3 URI
      * @param outputs the flow outputs to produce, {@code <node_id>.<output>}
-     * @param outputPrefix the job's outputs go under {@code <outputPrefix>/<jobName>/<output>}
+     * @param outputPrefix the job's outputs go under {@code <outputPrefix>/<job that ran>/<output>}
      */
     record ProcessingRequest(String account, JobMode mode, String jobName, String flowUri, Map<String, String> inputs,
             List<String> outputs, ProcessingSpec spec, String roleArn, Map<String, String> tags, String outputPrefix) {
@@ -53,7 +55,7 @@ public interface ModelJobActivities {
 
     /**
      * @param channels channel name ({@code train}, {@code validation}) → S3 prefix of its CSV data
-     * @param outputPath the model goes to {@code <outputPath>/<jobName>/output/model.tar.gz}
+     * @param outputPath the model goes to {@code <outputPath>/<job that ran>/output/model.tar.gz}
      */
     record TrainingRequest(String account, JobMode mode, String jobName, Map<String, String> channels, TrainingSpec spec,
             String roleArn, Map<String, String> tags, String outputPath) {

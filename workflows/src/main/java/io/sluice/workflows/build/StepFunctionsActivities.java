@@ -9,7 +9,9 @@ public interface StepFunctionsActivities {
 
     /**
      * Starts an execution named {@code executionName} unless it exists, then waits, heartbeating
-     * its status. An execution that fails, times out or is aborted raises a non-retryable
+     * its status. Where an earlier run left the execution of that name failed, timed out or
+     * aborted, it starts {@code <executionName>-g2} (and so on) instead; the result's ARN names the
+     * execution that ran. An execution that fails, times out or is aborted raises a non-retryable
      * {@code sluice.AwsJobFailed} with its error and cause.
      */
     ExecutionResult run(ExecutionRequest request);

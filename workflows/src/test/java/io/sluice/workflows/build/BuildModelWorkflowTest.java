@@ -85,6 +85,27 @@ class BuildModelWorkflowTest {
     }
 
     @Test
+    void jobsRunUnderANewGeneration_theirNamesAreWhatThePackageAndTheResultRecord() {
+        jobs.generation = "-g2";
+        BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
+        GateWaits.awaitOpen(run);
+
+        String trainingJob = jobs.started.get(1) + "-g2";
+        assertThat(registry.registered).singleElement().satisfies(request -> {
+            assertThat(request.metadata()).containsEntry("sluice:trainingJob", trainingJob);
+            assertThat(request.modelDataUri()).contains("/" + trainingJob + "/");
+            assertThat(request.metricsUri()).contains("/" + trainingJob + "/evaluation/");
+        });
+        assertThat(run.approval().context()).containsEntry("trainingJob", trainingJob);
+        run.decide(Decision.approve(LEAD, "good"));
+
+        BuildResult result = WorkflowStub.fromTyped(run).getResult(BuildResult.class);
+        assertThat(result.processingJob()).isEqualTo(jobs.started.get(0) + "-g2");
+        assertThat(result.trainingJob()).isEqualTo(trainingJob);
+        assertThat(result.processingOutputs().get("split.train")).contains("/" + jobs.started.get(0) + "-g2/");
+    }
+
+    @Test
     void evaluationBelowTheBar_endsRejectedByEvaluationAndRegistersNothing() {
         jobs.auc = 0.61;
         BuildModelWorkflow run = startBuild(PreStepSpec.NONE);

@@ -37,12 +37,15 @@ final class FakeBuildActivities {
         final List<String> started = new CopyOnWriteArrayList<>();
         volatile double auc = 0.91;
         volatile String trainingFailure = "";
+        /** The name suffix of the jobs that run, as when an earlier run left failed jobs under the step's names. */
+        volatile String generation = "";
 
         @Override
         public ProcessingResult process(ProcessingRequest request) {
             started.add(request.jobName());
-            String base = request.outputPrefix() + "/" + request.jobName() + "/";
-            return new ProcessingResult(request.jobName(), Map.of("split.train", base + "split.train",
+            String name = request.jobName() + generation;
+            String base = request.outputPrefix() + "/" + name + "/";
+            return new ProcessingResult(name, Map.of("split.train", base + "split.train",
                     "split.validation", base + "split.validation", "split.test", base + "split.test"), "abc123");
         }
 
@@ -53,7 +56,8 @@ final class FakeBuildActivities {
                 throw ApplicationFailure.newNonRetryableFailure("training job " + request.jobName() + " failed: "
                         + trainingFailure, FailureType.AWS_JOB_FAILED.type());
             }
-            return new TrainingResult(request.jobName(), request.outputPath() + "/" + request.jobName() + "/output/model.tar.gz",
+            String name = request.jobName() + generation;
+            return new TrainingResult(name, request.outputPath() + "/" + name + "/output/model.tar.gz",
                     "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1",
                     Map.of("validation:auc", auc, "train:auc", 0.97));
         }
