@@ -25,6 +25,8 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
@@ -36,11 +38,20 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  * Copies one S3 object between accounts (see {@code ArtifactCopyActivities.copyObject}). The
  * target role copies server-side when it may read the source; otherwise the bytes stream through
  * the worker, part by part, so memory stays within {@code concurrency × partSize}.
+ *
+ * <p>Every copy is checked by SHA-256, never by ETag: S3 computes a SHA-256 checksum of what it
+ * stored (full-object for one CopyObject, composite of the parts for a multipart upload), and
+ * that must equal what the source's bytes give. The source's own full-object checksum is used when
+ * S3 keeps one; otherwise the source is read once to digest it.
  */
 public final class S3ObjectCopier {
     /** Target metadata recording what was copied, so a later copy can tell the target is current. */
     public static final String SOURCE_ETAG = "sluice-source-etag";
     public static final String SOURCE_SIZE = "sluice-source-size";
+    /** The SHA-256 of the source's bytes, hex. */
+    public static final String SOURCE_SHA256 = "sluice-source-sha256";
+    /** The SHA-256 checksum S3 must report for the copy: full-object, or composite for a multipart copy. */
+    public static final String EXPECTED_CHECKSUM = "sluice-expected-checksum-sha256";
 
     private final AwsClients clients;
     private final CopySettings settings;
@@ -77,15 +88,21 @@ public final class S3ObjectCopier {
         S3Client targetS3 = clients.client(request.targetAccount(), AwsServices.S3);
         String reader = serverSide ? request.targetAccount() : request.sourceAccount();
         HeadObjectResponse sourceHead = AwsCalls.call(operation(reader, "HeadObject", source), () -> clients
-                .client(reader, AwsServices.S3).headObject(head -> head.bucket(source.bucket()).key(source.key())));
+                .client(reader, AwsServices.S3).headObject(head -> head.bucket(source.bucket()).key(source.key())
+                        .checksumMode(ChecksumMode.ENABLED)));
         long size = sourceHead.contentLength();
         String sourceEtag = sourceHead.eTag();
         Optional<HeadObjectResponse> existing = head(targetS3, request.targetAccount(), target);
         if (existing.isPresent() && sourceEtag.equals(existing.get().metadata().get(SOURCE_ETAG))
                 && existing.get().contentLength() == size) {
-            return new ObjectCopy(request.sourceUri(), request.targetUri(), size, sourceEtag, existing.get().eTag(), "SKIPPED", 0, 0);
-        }
-        if (existing.isPresent()) {
+            HeadObjectResponse held = existing.get();
+            String expected = held.metadata().get(EXPECTED_CHECKSUM);
+            if (expected == null || ObjectChecksums.same(expected, held.checksumSHA256())) {
+                return new ObjectCopy(request.sourceUri(), request.targetUri(), size, sourceEtag, held.eTag(), "SKIPPED", 0, 0,
+                        held.metadata().getOrDefault(SOURCE_SHA256, ""));
+            }
+            // An earlier attempt's copy of this very source whose bytes S3 does not confirm: copied again below.
+        } else if (existing.isPresent()) {
             HeadObjectResponse held = existing.get();
             throw ApplicationFailure.newNonRetryableFailure("target " + request.targetUri() + " already holds another object ("
                     + held.contentLength() + " bytes, copied from an object with ETag "
@@ -93,37 +110,67 @@ public final class S3ObjectCopier {
                     + request.sourceUri() + " (" + size + " bytes, ETag " + sourceEtag + "); a promoted artifact is never "
                     + "overwritten: find which promotion wrote it before removing it", FailureType.CONFLICT.type());
         }
+        boolean single = serverSide && size <= settings.multipartThresholdBytes();
+        long partSize = single ? Math.max(1, size) : settings.partSizeFor(size);
+        ObjectChecksums checksums = checksums(reader, source, sourceHead, single, partSize);
+        String expected = single ? checksums.fullObject() : checksums.composite();
         Map<String, String> metadata = new HashMap<>(sourceHead.metadata());
         metadata.put(SOURCE_ETAG, sourceEtag);
         metadata.put(SOURCE_SIZE, Long.toString(size));
+        metadata.put(SOURCE_SHA256, checksums.sha256());
+        metadata.put(EXPECTED_CHECKSUM, expected);
         String contentType = sourceHead.contentType() == null ? "application/octet-stream" : sourceHead.contentType();
-        ObjectCopy copy;
-        if (serverSide && size <= settings.multipartThresholdBytes()) {
+        if (single) {
             AwsCalls.call(operation(request.targetAccount(), "CopyObject", target), () -> targetS3.copyObject(copyObject -> {
                 copyObject.sourceBucket(source.bucket()).sourceKey(source.key())
                         .destinationBucket(target.bucket()).destinationKey(target.key())
-                        .metadataDirective(MetadataDirective.REPLACE).metadata(metadata).contentType(contentType);
+                        .metadataDirective(MetadataDirective.REPLACE).metadata(metadata).contentType(contentType)
+                        .checksumAlgorithm(ChecksumAlgorithm.SHA256);
                 if (!request.kmsKey().isEmpty()) {
                     copyObject.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(request.kmsKey());
                 }
             }));
-            copy = verify(request, target, targetS3, size, sourceEtag, isMd5(sourceHead), "COPY", 1, 0);
-        } else {
-            copy = multipart(request, source, target, size, sourceEtag, metadata, contentType, serverSide, resumeFrom, heartbeat);
+            return verify(request, target, targetS3, size, sourceEtag, checksums, expected, "COPY", 1, 0);
         }
-        return copy;
+        return multipart(request, source, target, size, sourceEtag, metadata, contentType, serverSide, checksums, expected,
+                partSize, resumeFrom, heartbeat);
+    }
+
+    /**
+     * The source's SHA-256 checksums: the full-object checksum S3 keeps is enough for a single-part
+     * copy; otherwise the source is read once, as {@code reader}, to digest it and each part.
+     */
+    private ObjectChecksums checksums(String reader, S3Location source, HeadObjectResponse sourceHead, boolean single,
+            long partSize) {
+        String known = ObjectChecksums.hexOfFullObject(sourceHead.checksumSHA256());
+        if (single && !known.isEmpty()) {
+            return new ObjectChecksums(known, List.of(java.util.HexFormat.of().parseHex(known)));
+        }
+        var s3 = clients.client(reader, AwsServices.S3);
+        try (var in = AwsCalls.call(operation(reader, "GetObject", source),
+                () -> s3.getObject(get -> get.bucket(source.bucket()).key(source.key())))) {
+            ObjectChecksums computed = ObjectChecksums.of(in, sourceHead.contentLength(), partSize);
+            if (!known.isEmpty() && !known.equals(computed.sha256())) {
+                throw ApplicationFailure.newFailure("reading " + source + " gave bytes of SHA-256 " + computed.sha256()
+                        + " where S3 keeps " + known + " for it; retrying", FailureType.AWS_UNAVAILABLE.type());
+            }
+            return computed;
+        } catch (java.io.IOException e) {
+            throw ApplicationFailure.newFailureWithCause("reading " + source + " to digest it failed: " + e.getMessage(),
+                    FailureType.AWS_UNAVAILABLE.type(), e);
+        }
     }
 
     private ObjectCopy multipart(ObjectCopyRequest request, S3Location source, S3Location target, long size, String sourceEtag,
-            Map<String, String> metadata, String contentType, boolean serverSide, Optional<CopyProgress> resumeFrom,
-            Consumer<CopyProgress> heartbeat) {
+            Map<String, String> metadata, String contentType, boolean serverSide, ObjectChecksums checksums, String expected,
+            long partSize, Optional<CopyProgress> resumeFrom, Consumer<CopyProgress> heartbeat) {
         S3Client targetS3 = clients.client(request.targetAccount(), AwsServices.S3);
-        long partSize = settings.partSizeFor(size);
         int partCount = (int) Math.max(1, (size + partSize - 1) / partSize);
         CopyProgress progress = resumable(targetS3, request, target, resumeFrom, partCount).orElseGet(() -> {
             String uploadId = AwsCalls.call(operation(request.targetAccount(), "CreateMultipartUpload", target),
                     () -> targetS3.createMultipartUpload(create -> {
-                        create.bucket(target.bucket()).key(target.key()).metadata(metadata).contentType(contentType);
+                        create.bucket(target.bucket()).key(target.key()).metadata(metadata).contentType(contentType)
+                                .checksumAlgorithm(ChecksumAlgorithm.SHA256);
                         if (!request.kmsKey().isEmpty()) {
                             create.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(request.kmsKey());
                         }
@@ -150,8 +197,8 @@ public final class S3ObjectCopier {
                 long first = (part - 1) * partSize;
                 long last = Math.min(size, first + partSize) - 1;
                 completion.submit(() -> Map.entry(part, serverSide
-                        ? copyPart(request, source, target, uploadId, part, first, last)
-                        : streamPart(request, source, target, uploadId, part, first, last)));
+                        ? copyPart(request, source, target, uploadId, part, first, last, checksums.part(part))
+                        : streamPart(request, source, target, uploadId, part, first, last, checksums.part(part))));
             }
             for (int done = 0; done < missing.size(); done++) {
                 var finished = completion.take().get();
@@ -170,15 +217,15 @@ public final class S3ObjectCopier {
             pool.shutdownNow();
         }
         List<CompletedPart> parts = new TreeMap<>(progress.parts()).entrySet().stream()
-                .map(entry -> CompletedPart.builder().partNumber(entry.getKey()).eTag(entry.getValue()).build())
+                .map(entry -> CompletedPart.builder().partNumber(entry.getKey()).eTag(entry.getValue())
+                        .checksumSHA256(checksums.part(entry.getKey())).build())
                 .toList();
         String uploadId = progress.uploadId();
         AwsCalls.call(operation(request.targetAccount(), "CompleteMultipartUpload", target), () -> targetS3.completeMultipartUpload(
                 complete -> complete.bucket(target.bucket()).key(target.key()).uploadId(uploadId)
                         .multipartUpload(upload -> upload.parts(parts))));
-        // A multipart upload's ETag is not an MD5 digest: the copy is checked by size.
-        return verify(request, target, targetS3, size, sourceEtag, false, serverSide ? "MULTIPART" : "STREAMED", missing.size(),
-                resumed);
+        return verify(request, target, targetS3, size, sourceEtag, checksums, expected, serverSide ? "MULTIPART" : "STREAMED",
+                missing.size(), resumed);
     }
 
     /** The upload an earlier attempt started, with the parts S3 confirms it has, if it is still open. */
@@ -200,25 +247,33 @@ public final class S3ObjectCopier {
         }
     }
 
+    /** Copies a range server-side; S3 digests the part, and a digest other than the source range's fails the part. */
     private String copyPart(ObjectCopyRequest request, S3Location source, S3Location target, String uploadId, int part, long first,
-            long last) {
-        return AwsCalls.call(operation(request.targetAccount(), "UploadPartCopy", target), () -> clients
+            long last, String checksum) {
+        var result = AwsCalls.call(operation(request.targetAccount(), "UploadPartCopy", target), () -> clients
                 .client(request.targetAccount(), AwsServices.S3)
                 .uploadPartCopy(copy -> copy.sourceBucket(source.bucket()).sourceKey(source.key())
                         .destinationBucket(target.bucket()).destinationKey(target.key())
                         .uploadId(uploadId).partNumber(part).copySourceRange("bytes=" + first + "-" + last))
-                .copyPartResult().eTag());
+                .copyPartResult());
+        if (result.checksumSHA256() != null && !result.checksumSHA256().equals(checksum)) {
+            throw ApplicationFailure.newFailure("part " + part + " of the copy of " + source + " to " + target + " has SHA-256 "
+                    + result.checksumSHA256() + " where the source range has " + checksum + "; retrying",
+                    FailureType.AWS_UNAVAILABLE.type());
+        }
+        return result.eTag();
     }
 
+    /** Streams a range through the worker, with the source range's digest, so S3 refuses a part that arrives otherwise. */
     private String streamPart(ObjectCopyRequest request, S3Location source, S3Location target, String uploadId, int part, long first,
-            long last) {
+            long last, String checksum) {
         var sourceS3 = clients.client(request.sourceAccount(), AwsServices.S3);
         try (var in = AwsCalls.call(operation(request.sourceAccount(), "GetObject", source), () -> sourceS3.getObject(
                 get -> get.bucket(source.bucket()).key(source.key()).range("bytes=" + first + "-" + last)))) {
             return AwsCalls.call(operation(request.targetAccount(), "UploadPart", target), () -> clients
                     .client(request.targetAccount(), AwsServices.S3)
                     .uploadPart(upload -> upload.bucket(target.bucket()).key(target.key()).uploadId(uploadId).partNumber(part)
-                            .contentLength(last - first + 1), RequestBody.fromInputStream(in, last - first + 1))
+                            .contentLength(last - first + 1).checksumSHA256(checksum), RequestBody.fromInputStream(in, last - first + 1))
                     .eTag());
         } catch (java.io.IOException e) {
             throw ApplicationFailure.newFailureWithCause("reading part " + part + " of " + source + " failed: " + e.getMessage(),
@@ -227,33 +282,28 @@ public final class S3ObjectCopier {
     }
 
     /**
-     * Checks the copy's size, and its ETag against the source's when both are MD5 digests of the
-     * bytes: never for a multipart or SSE-KMS object (S3 does not document what those ETags are).
+     * Checks the copy's size, and the SHA-256 checksum S3 computed for it against the source's
+     * bytes: ETags cannot be compared (neither a multipart nor an SSE-KMS ETag is an MD5 digest).
+     * A copy S3 does not confirm fails retryably; the next attempt copies again over it.
      */
     private ObjectCopy verify(ObjectCopyRequest request, S3Location target, S3Client targetS3, long size, String sourceEtag,
-            boolean sourceEtagIsMd5, String method, int partsCopied, int partsResumed) {
+            ObjectChecksums checksums, String expected, String method, int partsCopied, int partsResumed) {
         HeadObjectResponse copied = head(targetS3, request.targetAccount(), target).orElseThrow(() -> ApplicationFailure
                 .newFailure("copy of " + request.sourceUri() + " is not at " + target + " after copying", FailureType.AWS_UNAVAILABLE.type()));
-        boolean comparableEtags = request.kmsKey().isEmpty() && sourceEtagIsMd5 && isMd5(copied);
-        if (copied.contentLength() != size || comparableEtags && !copied.eTag().equals(sourceEtag)) {
+        if (copied.contentLength() != size || !ObjectChecksums.same(expected, copied.checksumSHA256())) {
             throw ApplicationFailure.newFailure("copy of " + request.sourceUri() + " at " + target + " does not match: "
-                    + copied.contentLength() + " bytes, ETag " + copied.eTag() + "; expected " + size + " bytes, ETag "
-                    + sourceEtag + "; retrying", FailureType.AWS_UNAVAILABLE.type());
+                    + copied.contentLength() + " bytes, SHA-256 checksum " + copied.checksumSHA256() + "; expected " + size
+                    + " bytes, SHA-256 checksum " + expected + " (source SHA-256 " + checksums.sha256() + "); retrying",
+                    FailureType.AWS_UNAVAILABLE.type());
         }
         return new ObjectCopy(request.sourceUri(), request.targetUri(), size, sourceEtag, copied.eTag(), method, partsCopied,
-                partsResumed);
-    }
-
-    /** Whether the object's ETag is the MD5 digest of its bytes: a single-part object not encrypted with KMS or a customer key. */
-    private static boolean isMd5(HeadObjectResponse head) {
-        String encryption = head.serverSideEncryptionAsString() == null ? "" : head.serverSideEncryptionAsString();
-        return head.eTag() != null && !head.eTag().contains("-") && !encryption.startsWith("aws:kms")
-                && head.sseCustomerAlgorithm() == null;
+                partsResumed, checksums.sha256());
     }
 
     private Optional<HeadObjectResponse> head(S3Client s3, String account, S3Location location) {
         try {
-            return Optional.of(s3.headObject(head -> head.bucket(location.bucket()).key(location.key())));
+            return Optional.of(s3.headObject(head -> head.bucket(location.bucket()).key(location.key())
+                    .checksumMode(ChecksumMode.ENABLED)));
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 return Optional.empty();

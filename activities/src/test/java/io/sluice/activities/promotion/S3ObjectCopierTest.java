@@ -35,6 +35,7 @@ class S3ObjectCopierTest {
             assertThat(copy.size()).isEqualTo(bytes.length);
             assertThat(read(localAws, request.targetUri())).isEqualTo(bytes);
             assertThat(copy.targetEtag()).isEqualTo(copy.sourceEtag());
+            assertThat(copy.sha256()).isEqualTo(sha256(bytes));
         }
     }
 
@@ -53,6 +54,7 @@ class S3ObjectCopierTest {
             assertThat(copy.partsCopied()).isEqualTo(3);
             assertThat(heartbeats.get(heartbeats.size() - 1).parts()).containsOnlyKeys(1, 2, 3);
             assertThat(read(localAws, request.targetUri())).isEqualTo(bytes);
+            assertThat(copy.sha256()).isEqualTo(sha256(bytes));
         }
     }
 
@@ -92,6 +94,7 @@ class S3ObjectCopierTest {
             assertThat(copy.method()).isEqualTo("STREAMED");
             assertThat(copy.partsCopied()).isEqualTo(3);
             assertThat(read(localAws, request.targetUri())).isEqualTo(bytes);
+            assertThat(copy.sha256()).isEqualTo(sha256(bytes));
         }
     }
 
@@ -108,6 +111,7 @@ class S3ObjectCopierTest {
 
             assertThat(second.method()).isEqualTo("SKIPPED");
             assertThat(second.partsCopied()).isZero();
+            assertThat(second.sha256()).isEqualTo(sha256(bytes));
         }
     }
 
@@ -138,7 +142,15 @@ class S3ObjectCopierTest {
                 "s3://" + localAws.account("shared").artifactBucket() + "/promoted/" + name, "");
     }
 
-    private static byte[] random(int size, long seed) {
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] random(int size, long seed) {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);
         return bytes;

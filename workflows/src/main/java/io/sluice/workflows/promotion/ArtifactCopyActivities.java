@@ -40,8 +40,12 @@ public interface ArtifactCopyActivities {
      * @param method SKIPPED (already there), COPY (one CopyObject), MULTIPART (UploadPartCopy) or STREAMED
      * @param partsCopied parts this attempt copied; @param partsResumed parts an earlier attempt had copied
      */
+    /**
+     * @param sha256 the SHA-256 of the bytes, hex, which S3's checksum of the copy confirmed; empty
+     *     for a target copied before copies were checksummed, null in results recorded before then
+     */
     record ObjectCopy(String sourceUri, String targetUri, long size, String sourceEtag, String targetEtag, String method,
-            int partsCopied, int partsResumed) {}
+            int partsCopied, int partsResumed, String sha256) {}
 
     record ImageCopyRequest(String sourceAccount, String sourceImage, String targetAccount, List<String> pullAccounts) {
         public ImageCopyRequest {

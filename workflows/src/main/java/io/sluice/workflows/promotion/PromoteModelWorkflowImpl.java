@@ -106,7 +106,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         context.put("centralModelPackageArn", central.packageArn());
         context.put("sourceModelPackageArn", plan.sourcePackageArn());
         copiedObjects.forEach(copy -> context.put("artifact " + copy.targetUri(), copy.size() + " bytes, " + copy.method()
-                + ", ETag " + copy.targetEtag()));
+                + (copy.sha256() == null || copy.sha256().isEmpty() ? ", ETag " + copy.targetEtag() : ", SHA-256 " + copy.sha256())));
         copiedImages.forEach(copy -> context.put("image " + copy.targetImage(), copy.digest()));
         new TreeMap<>(plan.metrics()).forEach((name, value) -> context.put("metric " + name,
                 String.format(Locale.ROOT, "%.4f", value)));

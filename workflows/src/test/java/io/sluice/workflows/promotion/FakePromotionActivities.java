@@ -48,7 +48,8 @@ final class FakePromotionActivities {
         @Override
         public ObjectCopy copyObject(ObjectCopyRequest request) {
             copied.add(request.sourceUri());
-            return new ObjectCopy(request.sourceUri(), request.targetUri(), 1234, "\"e\"", "\"e\"", "COPY", 1, 0);
+            return new ObjectCopy(request.sourceUri(), request.targetUri(), 1234, "\"e\"", "\"e\"", "COPY", 1, 0,
+                    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
         }
 
         @Override
