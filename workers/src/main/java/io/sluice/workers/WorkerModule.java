@@ -24,6 +24,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.envconfig.ClientConfigProfile;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
 
 /** Binds the worker process: its config, the Temporal connection, the activities and the workflow types. */
@@ -101,6 +102,7 @@ public final class WorkerModule extends AbstractModule {
     @Provides
     @Singleton
     WorkerFactory workerFactory(WorkflowClient client) {
-        return WorkerFactory.newInstance(client);
+        return WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(new ActivityFailureClassifier()).build());
     }
 }

@@ -28,7 +28,9 @@ public enum FailureType {
     /** A notification webhook did not accept a reminder; retried. */
     WEBHOOK_FAILED("sluice.WebhookFailed", true),
     /** The run's input was refused before any AWS call. */
-    INVALID_INPUT("sluice.InvalidInput", false);
+    INVALID_INPUT("sluice.InvalidInput", false),
+    /** An activity failed in a way no classification knows: a defect or a configuration error, not retried. */
+    UNEXPECTED("sluice.Unexpected", false);
 
     private final String type;
     private final boolean retryable;

@@ -1,5 +1,8 @@
 package io.sluice.activities.aws;
 
+import io.sluice.workflows.FailureType;
+import io.temporal.failure.ApplicationFailure;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +115,9 @@ public final class AwsClients implements AutoCloseable {
                     & AwsSyncClientBuilder<B, C>,
             C extends SdkClient> C client(String alias, AwsService<B, C> service) {
         if (closed) {
-            throw new IllegalStateException("AWS clients are closed");
+            // The worker is stopping: another worker takes the activity's next attempt.
+            throw ApplicationFailure.newFailure("AWS clients are closed: the worker is stopping",
+                    FailureType.AWS_UNAVAILABLE.type());
         }
         var account = settings.account(alias);
         return (C) clients.computeIfAbsent(alias + "/" + service.name(), key -> {

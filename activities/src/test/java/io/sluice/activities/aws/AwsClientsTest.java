@@ -102,6 +102,10 @@ class AwsClientsTest {
 
         clients.close();
 
-        assertThatThrownBy(() -> clients.client("dev", AwsServices.S3)).hasMessage("AWS clients are closed");
+        assertThatThrownBy(() -> clients.client("dev", AwsServices.S3))
+                .isInstanceOfSatisfying(io.temporal.failure.ApplicationFailure.class, failure -> {
+                    assertThat(failure.getOriginalMessage()).isEqualTo("AWS clients are closed: the worker is stopping");
+                    assertThat(failure.isNonRetryable()).isFalse();
+                });
     }
 }

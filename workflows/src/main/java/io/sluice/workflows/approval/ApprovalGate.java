@@ -28,6 +28,7 @@ public final class ApprovalGate {
     private final ApprovalActivities activities = Workflow.newActivityStub(ApprovalActivities.class,
             ActivityOptions.newBuilder()
                     .setStartToCloseTimeout(Duration.ofSeconds(30))
+                    .setScheduleToCloseTimeout(Duration.ofMinutes(10))
                     .setRetryOptions(RetryOptions.newBuilder()
                             .setMaximumAttempts(5)
                             .setDoNotRetry(io.sluice.workflows.FailureType.nonRetryableTypes())

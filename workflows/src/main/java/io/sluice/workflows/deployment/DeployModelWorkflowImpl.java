@@ -39,10 +39,12 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
     private final DeploymentActivities grants = Workflow.newActivityStub(DeploymentActivities.class,
             ActivityOptions.newBuilder()
                     .setStartToCloseTimeout(Duration.ofMinutes(2))
+                    .setScheduleToCloseTimeout(Duration.ofMinutes(10))
                     .setRetryOptions(Steps.RETRIES.toBuilder().setMaximumAttempts(3).build())
                     .build());
     private final IntegrationTestActivities tests = Workflow.newActivityStub(IntegrationTestActivities.class,
-            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(30)).setRetryOptions(Steps.RETRIES).build());
+            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(30)).setScheduleToCloseTimeout(Duration.ofHours(2))
+                    .setRetryOptions(Steps.RETRIES).build());
 
     @Override
     public DeployResult deploy(DeployRequest request) {
