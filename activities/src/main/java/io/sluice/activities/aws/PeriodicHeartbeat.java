@@ -1,5 +1,6 @@
 package io.sluice.activities.aws;
 
+import io.temporal.activity.Activity;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -40,6 +41,21 @@ public final class PeriodicHeartbeat implements AutoCloseable {
                 heartbeat.accept(details);
             }
         }, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Heartbeats of the activity running on this thread; none when the work runs outside an
+     * activity (a benchmark, {@code sluice flow run}, a test calling the implementation directly).
+     */
+    public static PeriodicHeartbeat ofCurrentActivity(Object initial, Duration every) {
+        Consumer<Object> heartbeat;
+        try {
+            var context = Activity.getExecutionContext();
+            heartbeat = context::heartbeat;
+        } catch (IllegalStateException notInAnActivity) {
+            heartbeat = details -> { };
+        }
+        return new PeriodicHeartbeat(heartbeat, initial, every);
     }
 
     /** Records {@code details} as the latest progress and heartbeats it now. */

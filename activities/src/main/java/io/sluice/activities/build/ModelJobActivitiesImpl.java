@@ -1,15 +1,21 @@
 package io.sluice.activities.build;
 
 import io.sluice.activities.aws.AwsClients;
+import io.sluice.activities.aws.JobProgress;
+import io.sluice.activities.aws.PeriodicHeartbeat;
 import io.sluice.activities.aws.S3Location;
 import io.sluice.activities.aws.S3Objects;
 import io.sluice.activities.build.local.LocalJobs;
 import io.sluice.workflows.build.JobMode;
 import io.sluice.workflows.build.ModelJobActivities;
 import jakarta.inject.Inject;
+import java.time.Duration;
 
 /** Runs each job where the request's {@link JobMode} says: SageMaker, or the worker. */
 public final class ModelJobActivitiesImpl implements ModelJobActivities {
+    /** Well within the job steps' heartbeat timeout. */
+    static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(15);
+
     private final SageMakerJobs sageMaker;
     private final LocalJobs local;
     private final S3Objects s3;
@@ -29,7 +35,9 @@ public final class ModelJobActivitiesImpl implements ModelJobActivities {
                 catalogInputs.resolve(unresolved.account(), unresolved.inputs()), unresolved.outputs(), unresolved.spec(),
                 unresolved.roleArn(), unresolved.tags(), unresolved.outputPrefix());
         if (request.mode() == JobMode.local) {
-            return local.process(request);
+            try (var heartbeat = onTheWorker("processing job", request.jobName())) {
+                return local.process(request);
+            }
         }
         String flowSha256 = LocalJobs.sha256(s3.read(request.account(), S3Location.parse(request.flowUri())));
         return sageMaker.process(request, flowSha256);
@@ -37,6 +45,16 @@ public final class ModelJobActivitiesImpl implements ModelJobActivities {
 
     @Override
     public TrainingResult train(TrainingRequest request) {
-        return request.mode() == JobMode.local ? local.train(request) : sageMaker.train(request);
+        if (request.mode() == JobMode.local) {
+            try (var heartbeat = onTheWorker("training job", request.jobName())) {
+                return local.train(request);
+            }
+        }
+        return sageMaker.train(request);
+    }
+
+    /** A job computed on the worker heartbeats from a timer, so a crashed worker is noticed within the heartbeat timeout. */
+    private static PeriodicHeartbeat onTheWorker(String kind, String name) {
+        return PeriodicHeartbeat.ofCurrentActivity(new JobProgress(kind, name, "running on the worker"), HEARTBEAT_EVERY);
     }
 }

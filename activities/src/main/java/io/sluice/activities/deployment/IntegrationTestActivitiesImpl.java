@@ -13,7 +13,9 @@ import io.sluice.activities.build.local.XgboostTrainer;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.deployment.IntegrationTestActivities;
 import io.sluice.workflows.deployment.IntegrationTestSpec;
+import io.sluice.activities.aws.PeriodicHeartbeat;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,6 +30,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  * payloads and the test set's feature columns; each prediction must parse as a number in range.
  */
 public final class IntegrationTestActivitiesImpl implements IntegrationTestActivities {
+    /** Well within the test step's heartbeat timeout, however slowly the endpoint answers. */
+    static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(15);
+
     private final AwsClients clients;
     private final S3Objects s3;
 
@@ -44,6 +49,12 @@ public final class IntegrationTestActivitiesImpl implements IntegrationTestActiv
 
     @Override
     public TestReport run(TestRequest request) {
+        try (var heartbeat = PeriodicHeartbeat.ofCurrentActivity("testing endpoint " + request.endpointName(), HEARTBEAT_EVERY)) {
+            return test(request, heartbeat);
+        }
+    }
+
+    private TestReport test(TestRequest request, PeriodicHeartbeat heartbeat) {
         IntegrationTestSpec spec = request.spec();
         List<String> bodies = new ArrayList<>(spec.payloads());
         if (!spec.payloadsUri().isEmpty()) {
@@ -65,6 +76,9 @@ public final class IntegrationTestActivitiesImpl implements IntegrationTestActiv
         all.addAll(labelledBodies);
         float[] scores = new float[labelledBodies.size()];
         for (int i = 0; i < all.size(); i++) {
+            if (i % 100 == 0) {
+                heartbeat.progress("testing endpoint " + request.endpointName() + ": request " + (i + 1) + " of " + all.size());
+            }
             long started = System.nanoTime();
             try {
                 String response = predictor.predict(all.get(i));

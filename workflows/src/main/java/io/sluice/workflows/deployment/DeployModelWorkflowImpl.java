@@ -43,8 +43,7 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
                     .setRetryOptions(Steps.RETRIES.toBuilder().setMaximumAttempts(3).build())
                     .build());
     private final IntegrationTestActivities tests = Workflow.newActivityStub(IntegrationTestActivities.class,
-            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(30)).setScheduleToCloseTimeout(Duration.ofHours(2))
-                    .setRetryOptions(Steps.RETRIES).build());
+            Steps.waiting(Duration.ofMinutes(30)));
 
     @Override
     public DeployResult deploy(DeployRequest request) {
