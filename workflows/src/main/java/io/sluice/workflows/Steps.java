@@ -1,5 +1,6 @@
 package io.sluice.workflows;
 
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
@@ -33,13 +34,15 @@ public final class Steps {
     /**
      * Options for activities that wait on AWS, heartbeating: {@code limit} each attempt, two minutes
      * between heartbeats, and twice {@code limit} in all, so a restarted worker's attempt can still
-     * finish the wait while a step that keeps failing ends.
+     * finish the wait while a step that keeps failing ends. A cancelled run waits for the step to
+     * stop what it started on AWS.
      */
     public static ActivityOptions waiting(Duration limit) {
         return ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(limit)
                 .setScheduleToCloseTimeout(limit.multipliedBy(2))
                 .setHeartbeatTimeout(Duration.ofMinutes(2))
+                .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
                 .setRetryOptions(RETRIES)
                 .build();
     }

@@ -1,6 +1,7 @@
 package io.sluice.activities.aws;
 
 import io.temporal.activity.Activity;
+import io.temporal.client.ActivityCanceledException;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -28,13 +29,35 @@ public final class JobWaiter {
      */
     public static <S> S await(String kind, String name, Supplier<S> describe, Function<S, String> status,
             Function<S, Boolean> finished) {
+        return await(kind, name, describe, status, finished, () -> { });
+    }
+
+    /**
+     * As {@link #await(String, String, Supplier, Function, Function)}, and when the activity is
+     * cancelled (a person cancelled the run) runs {@code stop} before passing the cancellation on,
+     * so what the step started on AWS stops too. A worker shutting down does not stop it: the
+     * activity's next attempt resumes the wait.
+     */
+    public static <S> S await(String kind, String name, Supplier<S> describe, Function<S, String> status,
+            Function<S, Boolean> finished, Runnable stop) {
         String what = kind + " " + name;
         Duration pause = FIRST_POLL;
         String last = "";
         while (true) {
             S state = describe.get();
             String current = status.apply(state);
-            heartbeat(new JobProgress(kind, name, current));
+            try {
+                heartbeat(new JobProgress(kind, name, current));
+            } catch (ActivityCanceledException cancelled) {
+                log.info("{} is cancelled: stopping it", what);
+                try {
+                    stop.run();
+                } catch (RuntimeException notStopped) {
+                    cancelled.addSuppressed(notStopped);
+                    log.warn("{} could not be stopped: {}", what, notStopped.getMessage());
+                }
+                throw cancelled;
+            }
             if (!current.equals(last)) {
                 log.info("{} is {}", what, current);
                 last = current;

@@ -1,6 +1,7 @@
 package io.sluice.activities.aws;
 
 import io.temporal.activity.Activity;
+import io.temporal.client.ActivityCompletionException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -15,12 +16,16 @@ import java.util.function.Consumer;
  * heartbeat meanwhile Temporal would take the worker for dead and start the activity again. The
  * work calls {@link #progress} whenever it has news; the timer repeats the latest every
  * {@code every}; until there is any, it repeats {@code initial}, or nothing when that is null (for
- * work whose details a retry reads back as one type). Closing stops the timer.
+ * work whose details a retry reads back as one type). When a timer heartbeat learns that the
+ * activity was cancelled, the work's next {@link #progress} throws that, so the work stops. Closing
+ * stops the timer.
  */
 public final class PeriodicHeartbeat implements AutoCloseable {
     private final AtomicReference<Object> latest;
     private final Consumer<Object> heartbeat;
     private final ScheduledExecutorService timer;
+    /** What a timer heartbeat learnt: the activity was cancelled or is gone; the work's next progress throws it. */
+    private final AtomicReference<ActivityCompletionException> ended = new AtomicReference<>();
 
     /**
      * @param heartbeat where details go (the activity's {@code ActivityExecutionContext::heartbeat})
@@ -37,8 +42,12 @@ public final class PeriodicHeartbeat implements AutoCloseable {
         long millis = every.toMillis();
         timer.scheduleAtFixedRate(() -> {
             Object details = latest.get();
-            if (details != null) {
-                heartbeat.accept(details);
+            if (details != null && ended.get() == null) {
+                try {
+                    heartbeat.accept(details);
+                } catch (ActivityCompletionException cancelledOrGone) {
+                    ended.set(cancelledOrGone);
+                }
             }
         }, millis, millis, TimeUnit.MILLISECONDS);
     }
@@ -60,6 +69,10 @@ public final class PeriodicHeartbeat implements AutoCloseable {
 
     /** Records {@code details} as the latest progress and heartbeats it now. */
     public void progress(Object details) {
+        ActivityCompletionException cancelledOrGone = ended.get();
+        if (cancelledOrGone != null) {
+            throw cancelledOrGone;
+        }
         latest.set(Objects.requireNonNull(details, "details is null"));
         heartbeat.accept(details);
     }

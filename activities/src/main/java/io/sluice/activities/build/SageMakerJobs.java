@@ -39,7 +39,8 @@ import software.amazon.awssdk.services.sagemaker.model.TrainingJobStatus;
 /**
  * Processing and training as SageMaker jobs: created unless a job of that name exists (a retry
  * finds its own job), then awaited with heartbeats. A failed or stopped job raises a non-retryable
- * {@code sluice.AwsJobFailed} carrying the job's {@code FailureReason}.
+ * {@code sluice.AwsJobFailed} carrying the job's {@code FailureReason}. A cancelled run stops the
+ * job it waits on.
  *
  * <p>SageMaker never frees a job name in an account and region, whatever became of the job. So a
  * job found running or completed under the step's name is taken only if it is the step's (same role,
@@ -91,7 +92,9 @@ public final class SageMakerJobs {
                 () -> AwsCalls.call(describe, () -> sageMaker.describeProcessingJob(d -> d.processingJobName(name))),
                 DescribeProcessingJobResponse::processingJobStatusAsString,
                 job -> job.processingJobStatus() != ProcessingJobStatus.IN_PROGRESS
-                        && job.processingJobStatus() != ProcessingJobStatus.STOPPING);
+                        && job.processingJobStatus() != ProcessingJobStatus.STOPPING,
+                () -> AwsCalls.call(operation(request.account(), "StopProcessingJob", "processing job " + name),
+                        () -> sageMaker.stopProcessingJob(stop -> stop.processingJobName(name))));
         if (finished.processingJobStatus() != ProcessingJobStatus.COMPLETED) {
             throw JobFailures.failed("processing job " + name, finished.processingJobStatusAsString(), finished.failureReason());
         }
@@ -180,7 +183,9 @@ public final class SageMakerJobs {
                 () -> AwsCalls.call(describe, () -> sageMaker.describeTrainingJob(d -> d.trainingJobName(name))),
                 DescribeTrainingJobResponse::trainingJobStatusAsString,
                 job -> job.trainingJobStatus() != TrainingJobStatus.IN_PROGRESS
-                        && job.trainingJobStatus() != TrainingJobStatus.STOPPING);
+                        && job.trainingJobStatus() != TrainingJobStatus.STOPPING,
+                () -> AwsCalls.call(operation(request.account(), "StopTrainingJob", "training job " + name),
+                        () -> sageMaker.stopTrainingJob(stop -> stop.trainingJobName(name))));
         if (finished.trainingJobStatus() != TrainingJobStatus.COMPLETED) {
             throw JobFailures.failed("training job " + name, finished.trainingJobStatusAsString(), finished.failureReason());
         }

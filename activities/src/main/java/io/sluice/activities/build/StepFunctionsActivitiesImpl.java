@@ -35,6 +35,8 @@ public final class StepFunctionsActivitiesImpl implements StepFunctionsActivitie
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HELD_NAME = "Step Functions holds an execution name for 90 days after the execution "
             + "closes: start the run again with a new run key.";
+    /** The cause a cancelled run's execution is stopped with. */
+    static final String CANCELLED = "the Sluice run waiting on it was cancelled";
     /** Step Functions' limit on an execution name. */
     static final int NAME_LIMIT = 80;
     private static final Set<ExecutionStatus> ENDED_BADLY = Set.of(ExecutionStatus.FAILED, ExecutionStatus.TIMED_OUT,
@@ -66,7 +68,9 @@ public final class StepFunctionsActivitiesImpl implements StepFunctionsActivitie
         DescribeExecutionResponse finished = JobWaiter.await("execution", executionArn,
                 () -> AwsCalls.call(describe, () -> sfn.describeExecution(d -> d.executionArn(executionArn))),
                 DescribeExecutionResponse::statusAsString,
-                execution -> execution.status() != ExecutionStatus.RUNNING && execution.status() != ExecutionStatus.PENDING_REDRIVE);
+                execution -> execution.status() != ExecutionStatus.RUNNING && execution.status() != ExecutionStatus.PENDING_REDRIVE,
+                () -> AwsCalls.call(operation(request, "StopExecution", chosen.name()), () -> sfn.stopExecution(stop -> stop
+                        .executionArn(executionArn).cause(CANCELLED))));
         if (finished.status() != ExecutionStatus.SUCCEEDED) {
             String reason = (finished.error() == null ? "" : finished.error()) + (finished.cause() == null ? "" : ": " + finished.cause());
             throw JobFailures.failed("execution " + executionArn, finished.statusAsString(), reason);

@@ -1,7 +1,9 @@
 package io.sluice.activities.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.temporal.client.ActivityCanceledException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,6 +37,22 @@ class PeriodicHeartbeatTest {
             awaitSize(sent, 3);
         }
         assertThat(sent).containsOnly(42);
+    }
+
+    @Test
+    void whenATimerHeartbeatLearnsTheActivityIsCancelled_theWorksNextProgressThrowsIt() throws Exception {
+        var cancelled = new ActivityCanceledException();
+        List<Object> sent = new CopyOnWriteArrayList<>();
+        try (var heartbeat = new PeriodicHeartbeat(details -> {
+            sent.add(details);
+            throw cancelled;
+        }, "copying image", Duration.ofMillis(5))) {
+            awaitSize(sent, 1);
+            Thread.sleep(30);
+
+            assertThatThrownBy(() -> heartbeat.progress("copied sha256:aa")).isSameAs(cancelled);
+            assertThat(sent).containsOnly("copying image").hasSize(1);
+        }
     }
 
     private static void awaitSize(List<Object> sent, int size) throws InterruptedException {

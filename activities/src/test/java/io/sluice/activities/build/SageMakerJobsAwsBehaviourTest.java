@@ -1,6 +1,7 @@
 package io.sluice.activities.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.sluice.activities.aws.AwsClients;
@@ -12,6 +13,7 @@ import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.LocalAwsExtension;
 import io.sluice.sandbox.interpose.AwsInterposer;
 import io.sluice.sandbox.interpose.AwsReply;
+import io.sluice.sandbox.interpose.Rule;
 import io.sluice.sandbox.proof.RequestShapeValidator;
 import io.sluice.workflows.build.JobMode;
 import io.sluice.workflows.build.ModelJobActivities;
@@ -101,6 +103,41 @@ class SageMakerJobsAwsBehaviourTest {
                     .startsWith("training job " + JOB + " ended Failed: AlgorithmError: label column has 3 classes");
             assertThat(interposer.operations("sagemaker").stream().filter("CreateTrainingJob"::equals).count())
                     .isEqualTo(createsBefore);
+        } finally {
+            environment.close();
+        }
+    }
+
+    @Test
+    void train_whenTheRunIsCancelledWhileTheJobRuns_stopsTheJob() throws Exception {
+        interposer.when(request -> request.is("sagemaker", "DescribeTrainingJob") && request.bodyText().contains(quoted(JOB)))
+                .rewrite(reply -> reply.withBody(reply.bodyText()
+                        .replace("\"TrainingJobStatus\": \"Completed\"", "\"TrainingJobStatus\": \"InProgress\"")
+                        .replace("\"TrainingJobStatus\":\"Completed\"", "\"TrainingJobStatus\":\"InProgress\"")));
+        Rule stop = interposer.when(request -> request.is("sagemaker", "StopTrainingJob") && request.bodyText().contains(quoted(JOB)))
+                .answer(AwsReply.json("{}"));
+        var environment = TestActivityEnvironment.newInstance();
+        try {
+            environment.registerActivitiesImplementations(new ModelJobActivitiesImpl(clients));
+            ModelJobActivities activities = environment.newActivityStub(ModelJobActivities.class,
+                    ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).setHeartbeatTimeout(Duration.ofSeconds(2)).build());
+            var cancel = new Thread(() -> {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                environment.requestCancelActivity();
+            });
+            cancel.start();
+
+            var failure = catchThrowable(() -> activities.train(request(ROLE)));
+            cancel.join();
+
+            assertThat(failure).isNotNull();
+            assertThat(stop.hits()).isEqualTo(1);
+            assertThat(interposer.operations("sagemaker")).containsSubsequence("CreateTrainingJob", "DescribeTrainingJob",
+                    "StopTrainingJob");
         } finally {
             environment.close();
         }

@@ -12,6 +12,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowStub;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,8 @@ public final class RunStatusReader {
         String failure = null;
         if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
             result = resultOf(stub);
+        } else if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED) {
+            failure = cancellationOf(workflowId);
         } else if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
             failure = failureOf(stub);
         }
@@ -100,6 +103,16 @@ public final class RunStatusReader {
         } catch (TimeoutException e) {
             return null;
         }
+    }
+
+    /** Who cancelled the run and why: the cause of its cancel request, as {@code sluice cancel} writes it. */
+    private String cancellationOf(String workflowId) {
+        return client.fetchHistory(workflowId).getEvents().stream()
+                .filter(HistoryEvent::hasWorkflowExecutionCancelRequestedEventAttributes)
+                .map(event -> event.getWorkflowExecutionCancelRequestedEventAttributes().getCause())
+                .filter(cause -> !cause.isBlank())
+                .findFirst()
+                .orElse("cancelled (no reason recorded)");
     }
 
     /** {@code WORKFLOW_EXECUTION_STATUS_RUNNING} → {@code RUNNING}. */

@@ -208,6 +208,33 @@ class ApprovalCommandsTest {
         client.newUntypedWorkflowStub("build/unpolled/1").terminate("test done");
     }
 
+    @Test
+    void cancel_ofARunAtItsGate_endsItCanceled_andStatusSaysWhoCancelledItAndWhy() throws Exception {
+        startReview("build/cancel/1");
+
+        CliRun run = cli("cancel", "build/cancel/1", "--as", LEAD, "--reason", "wrong flow version");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        assertThat(run.out()).contains("cancel requested for build/cancel/1 (cancelled by " + LEAD + ": wrong flow version)");
+        JsonNode status = awaitClosedStatus("build/cancel/1");
+        assertThat(status.get("status").asText()).isEqualTo("CANCELED");
+        assertThat(status.get("failure").asText()).isEqualTo("cancelled by " + LEAD + ": wrong flow version");
+        CliRun text = cli("status", "build/cancel/1");
+        assertThat(text.out()).contains("failure    cancelled by " + LEAD + ": wrong flow version");
+    }
+
+    @Test
+    void cancel_ofARunThatHasClosed_isBadInputNamingItsStatus() throws Exception {
+        startReview("build/cancel/2");
+        cli("reject", "build/cancel/2", "--as", LEAD, "--comment", "no");
+        awaitClosedStatus("build/cancel/2");
+
+        CliRun run = cli("cancel", "build/cancel/2", "--as", LEAD);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("build/cancel/2 is COMPLETED, not running: there is nothing to cancel");
+    }
+
     private void startReview(String workflowId) {
         ReviewWorkflow review = client.newWorkflowStub(ReviewWorkflow.class, WorkflowOptions.newBuilder()
                 .setTaskQueue(worker.taskQueue())
