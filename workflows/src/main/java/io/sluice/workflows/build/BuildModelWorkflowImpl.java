@@ -26,6 +26,8 @@ import java.util.TreeMap;
 /** The BuildModel orchestration; every AWS call is an activity. */
 public final class BuildModelWorkflowImpl extends GatedWorkflow implements BuildModelWorkflow {
     private static final String CHECK_PACKAGE_METADATA = "check-package-metadata";
+    /** Runs from before it marked an expired approval's package Rejected. */
+    static final String EXPIRED_STAYS_PENDING = "expired-package-stays-pending";
 
     private final ModelRegistryActivities registry = Workflow.newActivityStub(ModelRegistryActivities.class,
             Steps.quick());
@@ -105,9 +107,15 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
             case REJECTED -> BuildOutcome.REJECTED;
             default -> BuildOutcome.EXPIRED;
         };
-        registry.setApprovalStatus(new ModelRegistryActivities.ApprovalStatusRequest(spec.account(), registered.packageArn(),
-                outcome == BuildOutcome.APPROVED ? "Approved" : "Rejected", describe(decided)));
-        Workflow.setCurrentDetails("Model package " + registered.packageArn() + ": **" + outcome + "**.");
+        if (outcome == BuildOutcome.EXPIRED && Workflow.getVersion(EXPIRED_STAYS_PENDING, Workflow.DEFAULT_VERSION, 1) == 1) {
+            // Nobody decided: that is no rejection. The package stays PendingManualApproval in the registry.
+            Workflow.setCurrentDetails("Model package " + registered.packageArn() + ": **EXPIRED** (" + describe(decided)
+                    + "); it stays PendingManualApproval in the registry.");
+        } else {
+            registry.setApprovalStatus(new ModelRegistryActivities.ApprovalStatusRequest(spec.account(), registered.packageArn(),
+                    outcome == BuildOutcome.APPROVED ? "Approved" : "Rejected", describe(decided)));
+            Workflow.setCurrentDetails("Model package " + registered.packageArn() + ": **" + outcome + "**.");
+        }
         String promotion = "";
         if (outcome == BuildOutcome.APPROVED && spec.promoteOnApproval()) {
             Steps.enter("promote", "Starting PromoteModel for " + registered.packageArn());

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * Records BuildModel's histories of the paths besides approval: rejected by the lead, expired after
- * reminders, refused by the evaluation, and approved with a promotion started as a child.
+ * reminders (recorded when that rejected the package, and again since it leaves the package
+ * pending), refused by the evaluation, and approved with a promotion started as a child.
  * Argument: the histories folder. The recorded-history replay test replays each.
  */
 public final class BuildModelPathsRecorder {
@@ -32,6 +33,11 @@ public final class BuildModelPathsRecorder {
                     run.decide(Decision.reject("lead-ds@example.com", "the validation split is too small"));
                 });
         record(folder.resolve("build-model-expired-after-reminders.json"), "expired", BuildSpecs.creditRisk(PreStepSpec.NONE),
+                jobs -> { }, (run, environment) -> {
+                    awaitGate(run);
+                    environment.sleep(Duration.ofDays(3));
+                });
+        record(folder.resolve("build-model-expired-left-pending.json"), "expired-pending", BuildSpecs.creditRisk(PreStepSpec.NONE),
                 jobs -> { }, (run, environment) -> {
                     awaitGate(run);
                     environment.sleep(Duration.ofDays(3));

@@ -135,14 +135,15 @@ class BuildModelWorkflowTest {
     }
 
     @Test
-    void noDecisionBeforeTheDeadline_expiresAndMarksThePackageRejected() {
+    void noDecisionBeforeTheDeadline_expires_andLeavesThePackagePendingRatherThanRejected() {
         BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
 
         BuildResult result = WorkflowStub.fromTyped(run).getResult(BuildResult.class);
 
         assertThat(result.outcome()).isEqualTo(BuildOutcome.EXPIRED);
-        assertThat(registry.statusUpdates).singleElement().extracting(ModelRegistryActivities.ApprovalStatusRequest::status)
-                .isEqualTo("Rejected");
+        assertThat(result.modelPackageArn()).endsWith("model-package/credit-risk/1");
+        assertThat(registry.registered).hasSize(1);
+        assertThat(registry.statusUpdates).isEmpty();
     }
 
     @Test
