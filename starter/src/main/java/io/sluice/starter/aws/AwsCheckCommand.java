@@ -29,12 +29,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "check", description = {
         "Run the lifecycle (data product, build, promote, deploy, then a second release of the model",
-        "deployed from the shared package to the same endpoints) on a fresh local stack, recording every",
-        "AWS call, then check each request against AWS's service models (botocore) and each permission it",
-        "needs against the IAM and resource policies the local stack holds. Prints per account and role:",
+        "deployed from the shared package to the same endpoints, then the same model version built in a",
+        "second dev account and promoted into the same shared account) on a fresh local stack, recording",
+        "every AWS call, then check each request against AWS's service models (botocore) and each permission",
+        "it needs against the IAM and resource policies the local stack holds. Prints per account and role:",
         "calls, denials with their reason, invalid requests and granted actions no call used; writes the",
         "permissions each role of the six accounts every estate has needed. Exit 0 only if nothing was",
-        "denied, invalid or not evaluable, else 1."})
+        "denied, invalid or not evaluable and the lifecycle held, else 1."})
 public final class AwsCheckCommand implements Callable<Integer> {
     /** The required-permissions file {@code deploy/aws} documents, written by the local check. */
     static final String REQUIRED_PERMISSIONS_FILE = "required-permissions.json";
