@@ -36,11 +36,16 @@ public record LocalAccount(String alias, String id) {
     }
 
     /**
-     * Whether the account has an artifact bucket: the producer's data and dev's artifacts (the
-     * teams' own buckets) and shared services' bucket (from shared-services.yaml). Governance,
-     * test and prod keep nothing in S3 of their own.
+     * Whether the account has an artifact bucket: the producer's data and the development
+     * accounts' artifacts (the teams' own buckets) and shared services' bucket (from
+     * shared-services.yaml). Governance, test and prod keep nothing in S3 of their own.
      */
     public boolean hasArtifactBucket() {
-        return alias.equals("producer") || alias.equals("dev") || alias.equals("shared");
+        return alias.equals("producer") || isDevelopment() || alias.equals("shared");
+    }
+
+    /** Whether models are built here: dev, or the local stack's second development account. */
+    public boolean isDevelopment() {
+        return alias.equals("dev") || alias.equals(LocalAws.SECOND_DEV_ACCOUNT);
     }
 }

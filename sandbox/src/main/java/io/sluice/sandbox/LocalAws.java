@@ -31,16 +31,22 @@ public final class LocalAws implements AutoCloseable {
     public static final String REGION = "us-east-1";
     /** Credentials of the worker's own identity on the local stack; moto accepts any. */
     public static final AwsBasicCredentials WORKER_IDENTITY = AwsBasicCredentials.create("sluicelocal", "sluicelocal");
-    /** The accounts of a Sluice estate, as the local stack seeds them. */
+    /**
+     * A second development account, set up as dev is: a team that builds models of the same names
+     * and promotes them into the same shared account.
+     */
+    public static final String SECOND_DEV_ACCOUNT = "dev2";
+    /** The accounts of a Sluice estate, as the local stack seeds them: the six every estate has, then dev2. */
     public static final List<LocalAccount> ACCOUNTS = List.of(
             new LocalAccount("governance", "100000000001"),
             new LocalAccount("producer", "100000000002"),
             new LocalAccount("dev", "100000000003"),
             new LocalAccount("shared", "100000000004"),
             new LocalAccount("test", "100000000005"),
-            new LocalAccount("prod", "100000000006"));
+            new LocalAccount("prod", "100000000006"),
+            new LocalAccount(SECOND_DEV_ACCOUNT, "100000000007"));
     /** Accounts whose registries hold images: development builds, shared services promote. */
-    public static final List<String> REGISTRY_ACCOUNTS = List.of("dev", "shared");
+    public static final List<String> REGISTRY_ACCOUNTS = List.of("dev", SECOND_DEV_ACCOUNT, "shared");
 
     private final MotoServer moto;
     private final Map<String, RegistryServer> registries;
@@ -181,18 +187,19 @@ public final class LocalAws implements AutoCloseable {
         }
         LocalAccount producer = account("producer");
         return new AccountFoundations.Request(ids, workerRoles, workerPrincipal(), LocalAccount.EXECUTION_ROLE,
-                account("shared").artifactBucket(), account("dev").artifactBucket(), producer.artifactBucket());
+                account("shared").artifactBucket(), account("dev").artifactBucket(), producer.artifactBucket(),
+                Map.of(SECOND_DEV_ACCOUNT, account(SECOND_DEV_ACCOUNT).artifactBucket()));
     }
 
     /**
      * Sets the accounts up as {@code sluice bootstrap} sets up real ones: the deploy/aws templates
-     * give them their roles, the shared bucket, its policy and key. The dev and producer buckets
-     * are the teams' own, which the templates take as given (ArtifactBucket, ProducerDataBucket),
+     * give them their roles, the shared bucket, its policy and key. The development and producer
+     * buckets are the teams' own, which the templates take as given (ArtifactBucket, ProducerDataBucket),
      * so they are made here first. The stacks are deployed with credentials of each account that
      * moto hands out before its worker role exists; on AWS a deployer role does this.
      */
     private void seed() {
-        for (String alias : List.of("dev", "producer")) {
+        for (String alias : List.of("dev", SECOND_DEV_ACCOUNT, "producer")) {
             try (var s3 = s3(alias)) {
                 s3.createBucket(request -> request.bucket(account(alias).artifactBucket()));
             }

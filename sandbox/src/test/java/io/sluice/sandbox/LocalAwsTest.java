@@ -23,7 +23,13 @@ class LocalAwsTest {
                 assertThat(s3.listBuckets().buckets()).extracting(Bucket::name)
                         .contains(localAws.account("shared").artifactBucket());
             }
-            assertThat(Http.answers(URI.create(localAws.registry("dev").endpoint() + "/v2/"), 200)).isTrue();
+            for (String alias : List.of("dev", LocalAws.SECOND_DEV_ACCOUNT, "shared")) {
+                assertThat(Http.answers(URI.create(localAws.registry(alias).endpoint() + "/v2/"), 200)).as(alias).isTrue();
+            }
+            try (var s3 = localAws.s3(LocalAws.SECOND_DEV_ACCOUNT)) {
+                assertThat(s3.listBuckets().buckets()).extracting(Bucket::name)
+                        .contains(localAws.account(LocalAws.SECOND_DEV_ACCOUNT).artifactBucket());
+            }
         }
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(
                 java.util.Optional.of(true)));

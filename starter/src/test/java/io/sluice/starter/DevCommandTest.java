@@ -40,7 +40,9 @@ class DevCommandTest {
                     .anySatisfy(command -> assertThat(command).endsWith("docker-registry"));
 
             String config = stateDirectory.resolve("local.yaml").toString();
-            assertThat(ConfigFiles.read(stateDirectory.resolve("local.yaml")).local().registries()).hasSize(2);
+            assertThat(ConfigFiles.read(stateDirectory.resolve("local.yaml")).local().registries())
+                    .as("the registries of dev, dev2 and shared, by account id")
+                    .containsOnlyKeys("100000000003", "100000000007", "100000000004");
             CliRun status = CliRun.of("status", "build/absent/1", "--config", config);
             assertThat(status.exitCode()).isEqualTo(4);
             assertThat(status.err()).contains("build/absent/1");

@@ -91,7 +91,7 @@ class AwsClientsTest {
         try (var clients = AwsClients.create(LocalAwsSettings.of(localAws))) {
             assertThatThrownBy(() -> clients.client("staging", AwsServices.S3))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("no account with alias 'staging' in config; accounts are [dev, governance, prod, producer, shared, test]");
+                    .hasMessage("no account with alias 'staging' in config; accounts are [dev, dev2, governance, prod, producer, shared, test]");
         }
     }
 

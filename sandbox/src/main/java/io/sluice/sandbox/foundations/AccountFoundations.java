@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The account foundations of deploy/aws, deployed into an estate of six accounts: the shared
+ * The account foundations of deploy/aws, deployed into an estate of six accounts, and of any
+ * further development accounts set up as dev is: the shared
  * services bucket and key, the SageMaker execution role in dev, test and prod, in every
  * account the role the worker assumes there, and the statements other accounts' roles need in
  * the policies of the teams' own buckets ({@link BucketGrants}). {@code sluice bootstrap} applies them to real
@@ -35,16 +36,20 @@ public final class AccountFoundations {
     /**
      * What to deploy.
      *
-     * @param accountIds account id by alias; every alias of {@link #ACCOUNTS}
-     * @param workerRoleNames name of the worker role by alias; every alias of {@link #ACCOUNTS}
+     * @param accountIds account id by alias; every alias of {@link #ACCOUNTS} and of {@code extraDevAccounts}
+     * @param workerRoleNames name of the worker role by alias; the same aliases
      * @param workerPrincipal ARN of the identity the worker runs as; every worker role trusts it
      * @param executionRoleName name of the SageMaker execution role
      * @param sharedBucket the shared artifact bucket's name, or empty for the template's default
      * @param devBucket the dev account's artifact bucket (it exists already; the roles are granted it)
      * @param producerBucket the producer's data bucket (it exists already; the roles are granted it)
+     * @param extraDevAccounts further development accounts, as dev is set up, by alias, each with its
+     *     artifact bucket (it exists already), in the order they are deployed; they promote into the
+     *     same shared account and read the same producer bucket
      */
     public record Request(Map<String, String> accountIds, Map<String, String> workerRoleNames, String workerPrincipal,
-            String executionRoleName, String sharedBucket, String devBucket, String producerBucket) {
+            String executionRoleName, String sharedBucket, String devBucket, String producerBucket,
+            Map<String, String> extraDevAccounts) {
         public Request {
             accountIds = Map.copyOf(accountIds);
             workerRoleNames = Map.copyOf(workerRoleNames);
@@ -53,11 +58,38 @@ public final class AccountFoundations {
             Objects.requireNonNull(sharedBucket, "sharedBucket is null");
             Objects.requireNonNull(devBucket, "devBucket is null");
             Objects.requireNonNull(producerBucket, "producerBucket is null");
-            for (String alias : ACCOUNTS) {
+            extraDevAccounts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(
+                    Objects.requireNonNull(extraDevAccounts, "extraDevAccounts is null")));
+            List<String> aliases = new ArrayList<>(ACCOUNTS);
+            for (String alias : extraDevAccounts.keySet()) {
+                if (ACCOUNTS.contains(alias)) {
+                    throw new IllegalArgumentException("account '" + alias + "' is one of " + ACCOUNTS
+                            + ", not a further development account");
+                }
+                if (extraDevAccounts.get(alias) == null || extraDevAccounts.get(alias).isBlank()) {
+                    throw new IllegalArgumentException("development account '" + alias + "' has no artifact bucket");
+                }
+                aliases.add(alias);
+            }
+            for (String alias : aliases) {
                 if (!accountIds.containsKey(alias) || !workerRoleNames.containsKey(alias)) {
                     throw new IllegalArgumentException("account '" + alias + "' is missing");
                 }
             }
+        }
+
+        /** A request for the six accounts of {@link #ACCOUNTS} only. */
+        public Request(Map<String, String> accountIds, Map<String, String> workerRoleNames, String workerPrincipal,
+                String executionRoleName, String sharedBucket, String devBucket, String producerBucket) {
+            this(accountIds, workerRoleNames, workerPrincipal, executionRoleName, sharedBucket, devBucket, producerBucket, Map.of());
+        }
+
+        /** Every development account's artifact bucket by alias: dev's first, then the further ones'. */
+        public Map<String, String> devBuckets() {
+            Map<String, String> buckets = new LinkedHashMap<>();
+            buckets.put("dev", devBucket);
+            buckets.putAll(extraDevAccounts);
+            return buckets;
         }
     }
 
@@ -68,7 +100,8 @@ public final class AccountFoundations {
      * What the foundations hold, for the config.
      *
      * @param workerRoleArns the worker role's ARN by alias
-     * @param executionRoleArns the execution role's ARN by alias of {@link #EXECUTION_ROLE_ACCOUNTS}
+     * @param executionRoleArns the execution role's ARN by alias of {@link #EXECUTION_ROLE_ACCOUNTS} and of each
+     *     further development account
      */
     public record Result(String sharedBucket, String sharedKeyArn, Map<String, String> executionRoleArns,
             Map<String, String> workerRoleArns, List<DeployedStack> stacks, List<BucketGrants.Applied> bucketPolicies) {
@@ -113,12 +146,15 @@ public final class AccountFoundations {
         String sharedBucket = shared.output("ArtifactBucket");
         String sharedKey = shared.output("ArtifactKeyArn");
 
+        Map<String, String> devBuckets = request.devBuckets();
+        List<String> executionRoleAccounts = new ArrayList<>(EXECUTION_ROLE_ACCOUNTS);
+        executionRoleAccounts.addAll(request.extraDevAccounts().keySet());
         Map<String, String> executionRoles = new LinkedHashMap<>();
-        for (String stage : EXECUTION_ROLE_ACCOUNTS) {
+        for (String stage : executionRoleAccounts) {
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("RoleName", request.executionRoleName());
-            if (stage.equals("dev")) {
-                parameters.put("ReadWriteBucketArns", "arn:aws:s3:::" + request.devBucket());
+            if (devBuckets.containsKey(stage)) {
+                parameters.put("ReadWriteBucketArns", "arn:aws:s3:::" + devBuckets.get(stage));
                 parameters.put("ReadOnlyBucketArns", "arn:aws:s3:::" + request.producerBucket());
                 parameters.put("PullAwsImages", "true");
             } else {
@@ -132,11 +168,14 @@ public final class AccountFoundations {
 
         Map<String, String> workerRoles = new LinkedHashMap<>();
         String dataAccessRole = null;
-        for (String kind : ACCOUNTS) {
+        List<String> roleAccounts = new ArrayList<>(ACCOUNTS);
+        roleAccounts.addAll(request.extraDevAccounts().keySet());
+        for (String alias : roleAccounts) {
+            String kind = devBuckets.containsKey(alias) ? "dev" : alias;
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("AccountKind", kind);
             parameters.put("WorkerPrincipalArn", request.workerPrincipal());
-            parameters.put("RoleName", request.workerRoleNames().get(kind));
+            parameters.put("RoleName", request.workerRoleNames().get(alias));
             switch (kind) {
                 case "governance" -> parameters.put("DataLocationBucketArns", "arn:aws:s3:::" + request.producerBucket());
                 case "producer" -> {
@@ -145,14 +184,15 @@ public final class AccountFoundations {
                 }
                 case "dev" -> {
                     parameters.put("GovernanceAccountId", accounts.get("governance"));
-                    parameters.put("ArtifactBucket", request.devBucket());
-                    parameters.put("SageMakerExecutionRoleArn", executionRoles.get("dev"));
+                    parameters.put("ArtifactBucket", devBuckets.get(alias));
+                    parameters.put("SageMakerExecutionRoleArn", executionRoles.get(alias));
                     parameters.put("DataProductBucketArns", "arn:aws:s3:::" + request.producerBucket());
                 }
                 case "shared" -> {
                     parameters.put("ArtifactBucket", sharedBucket);
                     parameters.put("ArtifactKeyArn", sharedKey);
-                    parameters.put("CopySourceBucketArns", "arn:aws:s3:::" + request.devBucket());
+                    parameters.put("CopySourceBucketArns", String.join(",",
+                            devBuckets.values().stream().map(bucket -> "arn:aws:s3:::" + bucket).toList()));
                 }
                 case "test", "prod" -> {
                     parameters.put("SageMakerExecutionRoleArn", executionRoles.get(kind));
@@ -160,19 +200,24 @@ public final class AccountFoundations {
                 }
                 default -> { }
             }
-            AppliedStack role = deployer.apply(kind, ACCOUNT_ROLE_STACK, "account-role.yaml", parameters);
-            workerRoles.put(kind, role.output("RoleArn"));
+            AppliedStack role = deployer.apply(alias, ACCOUNT_ROLE_STACK, "account-role.yaml", parameters);
+            workerRoles.put(alias, role.output("RoleArn"));
             if (kind.equals("governance")) {
                 dataAccessRole = role.output("DataAccessRoleArn");
             }
         }
 
-        List<BucketGrants.Applied> bucketPolicies = List.of(
-                BucketGrants.apply(s3.apply("producer"), "producer", request.producerBucket(),
-                        dataProductReaders(request.producerBucket(),
-                                List.of(dataAccessRole, workerRoles.get("dev"), executionRoles.get("dev")))),
-                BucketGrants.apply(s3.apply("dev"), "dev", request.devBucket(),
-                        promotionReaders(request.devBucket(), workerRoles.get("shared"))));
+        List<String> dataProductReaders = new ArrayList<>();
+        dataProductReaders.add(dataAccessRole);
+        devBuckets.keySet().forEach(alias -> {
+            dataProductReaders.add(workerRoles.get(alias));
+            dataProductReaders.add(executionRoles.get(alias));
+        });
+        List<BucketGrants.Applied> bucketPolicies = new ArrayList<>();
+        bucketPolicies.add(BucketGrants.apply(s3.apply("producer"), "producer", request.producerBucket(),
+                dataProductReaders(request.producerBucket(), dataProductReaders)));
+        devBuckets.forEach((alias, bucket) -> bucketPolicies.add(BucketGrants.apply(s3.apply(alias), alias, bucket,
+                promotionReaders(bucket, workerRoles.get("shared")))));
         return new Result(sharedBucket, sharedKey, executionRoles, workerRoles, deployed, bucketPolicies);
     }
 

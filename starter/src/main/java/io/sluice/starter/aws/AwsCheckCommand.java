@@ -11,6 +11,7 @@ import io.sluice.starter.TemporalSession;
 import io.sluice.starter.local.DemoScenario;
 import io.sluice.starter.local.LocalStack;
 import io.sluice.workers.config.ConfigFiles;
+import io.sluice.workers.config.SluiceConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,11 +29,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "check", description = {
         "Run the lifecycle (data product, build, promote, deploy, then a second release of the model",
-        "deployed from the shared package to the same endpoints) on a fresh local stack, recording every",
-        "AWS call, then check each request against AWS's service models (botocore) and each permission it",
-        "needs against the IAM and resource policies the local stack holds. Prints per account and role:",
+        "deployed from the shared package to the same endpoints, then the same model version built in a",
+        "second dev account and promoted into the same shared account) on a fresh local stack, recording",
+        "every AWS call, then check each request against AWS's service models (botocore) and each permission",
+        "it needs against the IAM and resource policies the local stack holds. Prints per account and role:",
         "calls, denials with their reason, invalid requests and granted actions no call used; writes the",
-        "permissions each role needed. Exit 0 only if nothing was denied, invalid or not evaluable, else 1."})
+        "permissions each role of the six accounts every estate has needed. Exit 0 only if nothing was",
+        "denied, invalid or not evaluable and the lifecycle held, else 1."})
 public final class AwsCheckCommand implements Callable<Integer> {
     /** The required-permissions file {@code deploy/aws} documents, written by the local check. */
     static final String REQUIRED_PERMISSIONS_FILE = "required-permissions.json";
@@ -82,7 +85,8 @@ public final class AwsCheckCommand implements Callable<Integer> {
                     var evaluator = IamPolicyEvaluator.start()) {
                 findings = new CallCheck(policies, new ResourcePolicies(clients), evaluator, clients.settings().region())
                         .check(ledger.calls());
-                required = RequiredPermissions.of(findings, clients.settings().accounts());
+                required = RequiredPermissions.of(findings, clients.settings().accounts())
+                        .forAccounts(SluiceConfig.REQUIRED_ACCOUNTS);
             }
         }
         int denied = 0;

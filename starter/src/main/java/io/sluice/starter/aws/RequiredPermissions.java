@@ -7,6 +7,7 @@ import io.sluice.activities.aws.AwsAccount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,39 @@ record RequiredPermissions(Map<String, String> accounts, Map<String, Role> roles
         patterns.removeIf(pattern -> patterns.stream().anyMatch(other -> !other.equals(pattern) && other.endsWith("/*")
                 && pattern.startsWith(other.substring(0, other.length() - 1))));
         return patterns;
+    }
+
+    /**
+     * These permissions of the accounts {@code aliases} only: the roles of the other accounts are
+     * left out, and so is every resource named with one of their ids (what a role of these accounts
+     * needed in them), and an action left with no resource. What every estate needs, when the
+     * local check ran with more accounts than every estate has.
+     */
+    RequiredPermissions forAccounts(Collection<String> aliases) {
+        Map<String, String> kept = new TreeMap<>();
+        accounts.forEach((alias, id) -> {
+            if (aliases.contains(alias)) {
+                kept.put(alias, id);
+            }
+        });
+        Set<String> otherIds = new TreeSet<>(accounts.values());
+        otherIds.removeAll(kept.values());
+        Map<String, Role> roles = new LinkedHashMap<>();
+        this.roles.forEach((roleArn, role) -> {
+            if (!aliases.contains(role.account())) {
+                return;
+            }
+            Map<String, Set<String>> actions = new TreeMap<>();
+            role.actions().forEach((action, resources) -> {
+                Set<String> inKept = new TreeSet<>(resources);
+                inKept.removeIf(resource -> otherIds.stream().anyMatch(resource::contains));
+                if (!inKept.isEmpty() || resources.isEmpty()) {
+                    actions.put(action, inKept);
+                }
+            });
+            roles.put(roleArn, new Role(role.account(), actions));
+        });
+        return new RequiredPermissions(kept, roles);
     }
 
     /**

@@ -12,7 +12,9 @@ import io.sluice.starter.ConfigOption;
 import io.sluice.starter.ExitCodes;
 import io.sluice.workers.config.SluiceConfig;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,14 +24,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sluice bootstrap}: deploys deploy/aws's account foundations into every account of the
- * config: the shared-services bucket and key, the SageMaker execution roles, and in each account
+ * {@code sluice bootstrap}: deploys deploy/aws's account foundations into the six accounts every
+ * estate has and each further development account named by {@code --dev-account}: the
+ * shared-services bucket and key, the SageMaker execution roles, and in each account
  * the role Sluice assumes there (named as the config's roleArn names it), as {@link AccountFoundations}
  * plans them (the local stack deploys the same). Each stack is created or updated and awaited; a
  * stack whose creation failed is replaced; a second run changes nothing. Then prints the config fragment.
  */
-@Command(name = "bootstrap", description = {"Deploy the account foundations of deploy/aws into every account of the config",
-        "(create or update, awaited, idempotent), then print the sluice.yaml fragment with the results."})
+@Command(name = "bootstrap", description = {"Deploy the account foundations of deploy/aws into the six accounts of the config",
+        "and each --dev-account (create or update, awaited, idempotent), then print the sluice.yaml fragment",
+        "with the results."})
 public final class BootstrapCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -60,6 +64,12 @@ public final class BootstrapCommand implements Callable<Integer> {
             description = "The producer's data bucket (default sluice-producer-<account>).")
     String producerBucket;
 
+    @Option(names = "--dev-account", paramLabel = "ALIAS[=BUCKET]", description = {
+        "A further development account of the config, set up as dev is (execution role, worker role, its",
+        "bucket's policy) and promoting into the same shared account; BUCKET is its artifact bucket",
+        "(default sluice-<alias>-<account>). Repeat for each."})
+    List<String> devAccounts = new ArrayList<>();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -67,14 +77,17 @@ public final class BootstrapCommand implements Callable<Integer> {
         Map<String, AwsAccount> accounts = settings.awsAccounts();
         Map<String, String> ids = new LinkedHashMap<>();
         Map<String, String> roleNames = new LinkedHashMap<>();
-        for (String kind : AccountFoundations.ACCOUNTS) {
-            AwsAccount account = accounts.get(kind);
-            ids.put(kind, account.id());
-            roleNames.put(kind, account.roleArn().substring(account.roleArn().lastIndexOf('/') + 1));
+        Map<String, String> extraDevBuckets = extraDevBuckets(accounts);
+        List<String> aliases = new ArrayList<>(AccountFoundations.ACCOUNTS);
+        aliases.addAll(extraDevBuckets.keySet());
+        for (String alias : aliases) {
+            AwsAccount account = accounts.get(alias);
+            ids.put(alias, account.id());
+            roleNames.put(alias, account.roleArn().substring(account.roleArn().lastIndexOf('/') + 1));
         }
         var request = new AccountFoundations.Request(ids, roleNames, workerPrincipal, executionRoleName, sharedBucket,
                 devBucket != null ? devBucket : "sluice-dev-" + ids.get("dev"),
-                producerBucket != null ? producerBucket : "sluice-producer-" + ids.get("producer"));
+                producerBucket != null ? producerBucket : "sluice-producer-" + ids.get("producer"), extraDevBuckets);
         try (var clients = AwsClients.create(deployerSettings(settings))) {
             var result = AccountFoundations.deploy(request, alias -> clients.client(alias, AwsServices.CLOUDFORMATION),
                     alias -> clients.client(alias, AwsServices.S3), CloudFormationStacks::template, deployed -> {
@@ -90,6 +103,29 @@ public final class BootstrapCommand implements Callable<Integer> {
             throw new CommandFailedException(ExitCodes.RUN_FAILED, e.getMessage());
         }
         return ExitCodes.OK;
+    }
+
+    /** Each {@code --dev-account}'s artifact bucket by alias, in the order given. */
+    private Map<String, String> extraDevBuckets(Map<String, AwsAccount> accounts) {
+        Map<String, String> buckets = new LinkedHashMap<>();
+        for (String option : devAccounts) {
+            int equals = option.indexOf('=');
+            String alias = (equals < 0 ? option : option.substring(0, equals)).strip();
+            String bucket = equals < 0 ? "" : option.substring(equals + 1).strip();
+            AwsAccount account = accounts.get(alias);
+            if (account == null) {
+                throw new CommandFailedException(ExitCodes.BAD_INPUT, "--dev-account " + option + ": accounts." + alias
+                        + " is not in the config; expected an alias of " + accounts.keySet());
+            }
+            if (AccountFoundations.ACCOUNTS.contains(alias)) {
+                throw new CommandFailedException(ExitCodes.BAD_INPUT, "--dev-account " + option + ": " + alias + " is one of "
+                        + AccountFoundations.ACCOUNTS + ", which bootstrap sets up anyway; expected a further development account");
+            }
+            if (buckets.put(alias, bucket.isEmpty() ? "sluice-" + alias + "-" + account.id() : bucket) != null) {
+                throw new CommandFailedException(ExitCodes.BAD_INPUT, "--dev-account " + alias + " is given twice");
+            }
+        }
+        return buckets;
     }
 
     private AwsSettings deployerSettings(SluiceConfig settings) {

@@ -6,6 +6,7 @@ import io.sluice.activities.aws.S3Location;
 import io.sluice.activities.promotion.images.ImageReference;
 import io.sluice.activities.promotion.images.RegistryClient;
 import io.sluice.activities.promotion.images.RegistryCredentials;
+import io.sluice.sandbox.LocalAws;
 import io.sluice.starter.TemporalSession;
 import io.sluice.starter.approvals.GateDecisions;
 import io.sluice.starter.build.SpecFiles;
@@ -147,16 +148,91 @@ public final class DemoScenario {
             if (!deploy(session, built, promoted, "") || !secondRelease) {
                 return;
             }
-            BuildResult rebuilt = build(session, SECOND_RELEASE);
-            PromoteResult repromoted = rebuilt == null ? null : promote(session, rebuilt);
+            BuildResult rebuilt = build(session, "dev", SECOND_RELEASE);
+            PromoteResult repromoted = rebuilt == null ? null : promote(session, rebuilt, "dev");
             if (repromoted != null) {
                 deploy(session, rebuilt, repromoted, "package");
             }
+            promoteFromSecondDevAccount(session, promoted);
         }
     }
 
     /** The run key of the second release's build. */
     static final String SECOND_RELEASE = "demo-2";
+
+    /**
+     * The same model package group and version built in the second development account and
+     * promoted into the same shared account, then what must hold: its copies and central package
+     * are its own (the promoted keys carry the source account's id), and dev's first promotion is
+     * untouched: its objects hold dev's bytes and its central package names dev's image by digest,
+     * which the shared registry still serves, whatever tag the second promotion moved.
+     */
+    private void promoteFromSecondDevAccount(TemporalSession session, PromoteResult first) {
+        String dev2 = LocalAws.SECOND_DEV_ACCOUNT;
+        BuildResult built = build(session, dev2, dev2);
+        PromoteResult promoted = built == null ? null : promote(session, built, dev2);
+        if (promoted == null) {
+            return;
+        }
+        step("Promotions of " + built.modelPackageArn().replaceAll(".*:model-package/", "") + " from dev and " + dev2
+                + " side by side in shared: neither overwrote the other");
+        String dev2Id = stack.aws().account(dev2).id();
+        if (promoted.centralPackageArn().equals(first.centralPackageArn())) {
+            fail(dev2 + "'s promotion registered " + promoted.centralPackageArn() + ", dev's central package");
+        }
+        List<String> firstTargets = first.artifacts().stream().map(copy -> copy.targetUri()).toList();
+        for (var copy : promoted.artifacts()) {
+            if (!copy.targetUri().contains("/" + dev2Id + "/")) {
+                fail(dev2 + "'s artifact " + copy.targetUri() + " is not under its account id " + dev2Id);
+            }
+            if (firstTargets.contains(copy.targetUri())) {
+                fail(dev2 + "'s artifact " + copy.targetUri() + " was copied over dev's");
+            }
+        }
+        int unchanged = 0;
+        for (var copy : first.artifacts()) {
+            if (checksum("dev", copy.sourceUri()).equals(checksum("shared", copy.targetUri()))) {
+                unchanged++;
+            } else {
+                fail("dev's promoted artifact " + copy.targetUri() + " no longer holds " + copy.sourceUri() + "'s bytes after "
+                        + dev2 + "'s promotion");
+            }
+        }
+        out.println("     " + promoted.artifacts().size() + " artifact(s) of " + dev2 + " under /" + dev2Id + "/, "
+                + unchanged + " of dev's " + first.artifacts().size() + " still dev's bytes");
+        try (var clients = AwsClients.create(stack.config().awsSettings())) {
+            var containers = clients.client("shared", AwsServices.SAGEMAKER)
+                    .describeModelPackage(describe -> describe.modelPackageName(first.centralPackageArn()))
+                    .inferenceSpecification().containers();
+            for (var image : first.images()) {
+                String devDigest = manifestDigest("dev", image.sourceImage());
+                String repository = ImageReference.parse(image.targetImage()).repository();
+                var pinned = containers.stream().map(container -> container.image())
+                        .filter(name -> ImageReference.parse(name).repository().equals(repository)).findFirst();
+                if (pinned.isEmpty() || !pinned.get().contains("@sha256:")) {
+                    fail("dev's central package " + first.centralPackageArn() + " does not name " + repository + " by digest: "
+                            + pinned.orElse("no such container"));
+                    continue;
+                }
+                String served = manifestDigest("shared", pinned.get());
+                if (!served.equals(devDigest)) {
+                    fail("dev's central package's image " + pinned.get() + " resolves to " + served + ", not dev's " + devDigest);
+                }
+                String tagged = manifestDigest("shared", image.targetImage());
+                out.println("     dev's central package pins " + pinned.get().replaceAll(".*/", "") + (served.equals(devDigest)
+                        ? ", still served by shared" : ", served as " + served) + "; tag " + image.targetImage().replaceAll(".*/", "")
+                        + " now names " + (tagged.equals(devDigest) ? "dev's" : tagged.equals(promotedDigest(promoted, repository))
+                        ? dev2 + "'s" : "another") + " image");
+            }
+        }
+        out.flush();
+    }
+
+    /** The digest {@code promoted} copied of the image in {@code repository}, or empty. */
+    private static String promotedDigest(PromoteResult promoted, String repository) {
+        return promoted.images().stream().filter(image -> ImageReference.parse(image.targetImage()).repository().equals(repository))
+                .map(image -> image.digest()).findFirst().orElse("");
+    }
 
     private boolean registerDataProduct(TemporalSession session) {
         step("RegisterDataProduct: LF-tags, database and tables in governance, producer and consumer resource links, grants");
@@ -178,12 +254,14 @@ public final class DemoScenario {
     }
 
     private BuildResult build(TemporalSession session) {
-        return build(session, "demo");
+        return build(session, "dev", "demo");
     }
 
-    private BuildResult build(TemporalSession session, String runKey) {
-        step("BuildModel " + runKey + ": Data Wrangler flow and XGBoost on the worker, then the lead data scientist's approval");
-        var spec = SpecFiles.read(stack.buildSpec(), BuildSpec.class);
+    /** Builds with the sample build spec of development account {@code account}. */
+    private BuildResult build(TemporalSession session, String account, String runKey) {
+        step("BuildModel " + runKey + (account.equals("dev") ? "" : " in " + account)
+                + ": Data Wrangler flow and XGBoost on the worker, then the lead data scientist's approval");
+        var spec = SpecFiles.read(stack.buildSpec().resolveSibling(SampleSeeds.buildSpecFile(account)), BuildSpec.class);
         var started = new RunStarter(session.client(), session.taskQueue()).start(BuildModelWorkflow.TYPE,
                 WorkflowIds.build(spec.modelPackageGroup(), runKey), spec.modelPackageGroup(), "Demo build", "",
                 new BuildRequest(spec, runKey, LocalApprovers.DATA_SCIENTIST));
@@ -195,8 +273,8 @@ public final class DemoScenario {
         gates.decide(session, status, LocalApprovers.LEAD_DATA_SCIENTIST);
         BuildResult result = session.client().newUntypedWorkflowStub(started.workflowId()).getResult(BuildResult.class);
         summary.put("BuildModel", started.workflowId() + "  " + result.outcome());
-        summary.put("dev model package", result.modelPackageArn());
-        summary.put("model data (dev)", result.modelDataUri());
+        summary.put(account + " model package", result.modelPackageArn());
+        summary.put("model data (" + account + ")", result.modelDataUri());
         new TreeMap<>(result.metrics()).forEach((name, value) ->
                 summary.put("metric " + name, String.format(Locale.ROOT, "%.4f", value)));
         recordApprovals(result.approval());
@@ -208,8 +286,14 @@ public final class DemoScenario {
     }
 
     private PromoteResult promote(TemporalSession session, BuildResult built) {
-        step("PromoteModel: copy S3 artifacts and the image dev -> shared, register centrally, model card, ML engineer's approval");
-        var spec = SpecFiles.read(stack.buildSpec().resolveSibling(SampleSeeds.PROMOTE_SPEC), PromotionSpec.class);
+        return promote(session, built, "dev");
+    }
+
+    /** Promotes {@code built} with the sample promotion spec from development account {@code source}. */
+    private PromoteResult promote(TemporalSession session, BuildResult built, String source) {
+        step("PromoteModel: copy S3 artifacts and the image " + source
+                + " -> shared, register centrally, model card, ML engineer's approval");
+        var spec = SpecFiles.read(stack.buildSpec().resolveSibling(SampleSeeds.promoteSpecFile(source)), PromotionSpec.class);
         var request = new PromoteRequest(built.modelPackageArn(), spec, LocalApprovers.DATA_SCIENTIST);
         var started = new RunStarter(session.client(), session.taskQueue()).start(PromoteModelWorkflow.TYPE,
                 WorkflowIds.promote(built.modelPackageArn()), "", "Demo promotion", "", request);
@@ -224,21 +308,23 @@ public final class DemoScenario {
         summary.put("shared model package", result.centralPackageArn());
         summary.put("model card", result.modelCardArn() + " v" + result.modelCardVersion());
         for (var copy : result.artifacts()) {
-            String source = checksum("dev", copy.sourceUri());
+            String sourceSum = checksum(source, copy.sourceUri());
             String target = checksum("shared", copy.targetUri());
-            summary.put("artifact " + copy.targetUri().replaceAll(".*/", ""), copy.size() + " bytes, sha256 " + source.substring(0, 16)
-                    + "… (dev) " + (source.equals(target) ? "==" : "!=") + " " + target.substring(0, 16) + "… (shared), " + copy.method());
-            if (!source.equals(target)) {
+            summary.put("artifact " + copy.targetUri().replaceAll(".*/", ""), copy.size() + " bytes, sha256 " + sourceSum.substring(0, 16)
+                    + "… (" + source + ") " + (sourceSum.equals(target) ? "==" : "!=") + " " + target.substring(0, 16) + "… (shared), "
+                    + copy.method());
+            if (!sourceSum.equals(target)) {
                 fail("artifact " + copy.targetUri() + " differs from " + copy.sourceUri());
             }
         }
         for (var image : result.images()) {
-            String dev = manifestDigest("dev", image.sourceImage());
+            String original = manifestDigest(source, image.sourceImage());
             String shared = manifestDigest("shared", image.targetImage());
-            summary.put("image " + image.targetImage().replaceAll(".*/", ""), dev + " (dev) " + (dev.equals(shared) ? "==" : "!=")
-                    + " (shared); " + image.blobsCopied() + " blobs, " + image.bytesCopied() + " bytes copied");
-            if (!dev.equals(shared)) {
-                fail("image " + image.targetImage() + " has digest " + shared + ", not " + dev);
+            summary.put("image " + image.targetImage().replaceAll(".*/", ""), original + " (" + source + ") "
+                    + (original.equals(shared) ? "==" : "!=") + " (shared); " + image.blobsCopied() + " blobs, " + image.bytesCopied()
+                    + " bytes copied");
+            if (!original.equals(shared)) {
+                fail("image " + image.targetImage() + " has digest " + shared + ", not " + original);
             }
         }
         recordApprovals(result.approval());

@@ -12,11 +12,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * Puts the sample data and flow into the local stack's dev account and writes specs that use them,
- * so every workflow can be run by hand on the local stack.
+ * Puts the sample data into the local stack's producer account and the sample flow and image into
+ * each development account, and writes specs that use them, so every workflow can be run by hand
+ * on the local stack.
  */
 final class SampleSeeds {
     static final String BUILD_SPEC = "build.yaml";
@@ -26,42 +29,66 @@ final class SampleSeeds {
     /** Where the producer keeps the credit-risk applications the data product registers. */
     static final String PRODUCT_KEY = "credit-risk/applications/credit_risk.csv";
     static final String FLOW_KEY = "flows/credit-risk.flow";
+    /**
+     * The seed of the sample image's layers in each development account: the same repository and
+     * tag in both, different bytes, so their digests differ.
+     */
+    private static final Map<String, Long> IMAGE_SEEDS = Map.of("dev", Samples.SEED,
+            LocalAws.SECOND_DEV_ACCOUNT, Samples.SEED + 1);
 
     private SampleSeeds() {}
 
+    /** The build spec of development account {@code alias}: {@code build.yaml} for dev, else {@code build-<alias>.yaml}. */
+    static String buildSpecFile(String alias) {
+        return alias.equals("dev") ? BUILD_SPEC : "build-" + alias + ".yaml";
+    }
+
+    /** The spec promoting from development account {@code alias}: {@code promote.yaml} for dev, else {@code promote-<alias>.yaml}. */
+    static String promoteSpecFile(String alias) {
+        return alias.equals("dev") ? PROMOTE_SPEC : "promote-" + alias + ".yaml";
+    }
+
     /**
-     * Seeds the producer account with the credit-risk applications (the data product), the dev
-     * account with the flow and the team's inference image, and writes the specs into
-     * {@code stateDirectory}; returns the build spec's path. The build reads the data product's files.
+     * Seeds the producer account with the credit-risk applications (the data product), each
+     * development account with the flow and the team's inference image, and writes the specs into
+     * {@code stateDirectory}; returns dev's build spec's path. The builds read the data product's files.
      */
     static Path seed(LocalAws aws, SluiceConfig config, Path stateDirectory) {
-        LocalAccount dev = aws.account("dev");
         LocalAccount producer = aws.account("producer");
         try (var s3 = aws.s3("producer")) {
             s3.putObject(put -> put.bucket(producer.artifactBucket()).key(PRODUCT_KEY).contentType("text/csv"),
                     RequestBody.fromString(Samples.creditRiskCsv()));
         }
-        try (var clients = AwsClients.create(config.awsSettings())) {
-            clients.client("dev", AwsServices.ECR).createRepository(create -> create.repositoryName(SampleImage.REPOSITORY));
-        }
-        SampleImage.push(aws.registry("dev").host(), SampleImage.REPOSITORY, SampleImage.TAG, Samples.SEED, 3, 512 * 1024);
-        String image = dev.id() + ".dkr.ecr." + config.region() + ".amazonaws.com/" + SampleImage.REPOSITORY + ":" + SampleImage.TAG;
         String dataUri = "s3://" + producer.artifactBucket() + "/" + PRODUCT_KEY;
-        try (var s3 = aws.s3("dev")) {
-            s3.putObject(put -> put.bucket(dev.artifactBucket()).key(FLOW_KEY).contentType("application/json"),
-                    RequestBody.fromString(Samples.creditRiskFlow(dataUri)));
-        }
         Path buildSpec = stateDirectory.resolve(BUILD_SPEC);
         try {
             Files.createDirectories(stateDirectory);
-            Files.writeString(buildSpec, buildSpec(dev, image));
-            Files.writeString(stateDirectory.resolve(PROMOTE_SPEC), promoteSpec(aws.account("shared")));
+            for (String alias : List.of("dev", LocalAws.SECOND_DEV_ACCOUNT)) {
+                String image = seedDevelopmentAccount(aws, config, aws.account(alias), dataUri);
+                Files.writeString(stateDirectory.resolve(buildSpecFile(alias)), buildSpec(aws.account(alias), image));
+                Files.writeString(stateDirectory.resolve(promoteSpecFile(alias)), promoteSpec(alias, aws.account("shared")));
+            }
             Files.writeString(stateDirectory.resolve(DEPLOY_SPEC), deploySpec(aws));
             Files.writeString(stateDirectory.resolve(DATA_PRODUCT_SPEC), SampleDataProduct.sample(producer.artifactBucket()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + buildSpec, e);
+            throw new UncheckedIOException("cannot write the specs into " + stateDirectory, e);
         }
         return buildSpec;
+    }
+
+    /** The sample image's repository, the image pushed to it and the flow, in {@code account}; returns the image's URI. */
+    private static String seedDevelopmentAccount(LocalAws aws, SluiceConfig config, LocalAccount account, String dataUri) {
+        try (var clients = AwsClients.create(config.awsSettings())) {
+            clients.client(account.alias(), AwsServices.ECR)
+                    .createRepository(create -> create.repositoryName(SampleImage.REPOSITORY));
+        }
+        SampleImage.push(aws.registry(account.alias()).host(), SampleImage.REPOSITORY, SampleImage.TAG,
+                IMAGE_SEEDS.get(account.alias()), 3, 512 * 1024);
+        try (var s3 = aws.s3(account.alias())) {
+            s3.putObject(put -> put.bucket(account.artifactBucket()).key(FLOW_KEY).contentType("application/json"),
+                    RequestBody.fromString(Samples.creditRiskFlow(dataUri)));
+        }
+        return account.id() + ".dkr.ecr." + config.region() + ".amazonaws.com/" + SampleImage.REPOSITORY + ":" + SampleImage.TAG;
     }
 
     /**
@@ -97,25 +124,25 @@ final class SampleSeeds {
                 """.formatted(aws.account("test").executionRoleArn(), aws.account("prod").executionRoleArn());
     }
 
-    static String promoteSpec(LocalAccount shared) {
+    static String promoteSpec(String source, LocalAccount shared) {
         return """
-                # PromoteModel on the local stack: dev -> shared services, copies readable by test and prod.
-                sourceAccount: dev
+                # PromoteModel on the local stack: %1$s -> shared services, copies readable by test and prod.
+                sourceAccount: %1$s
                 targetAccount: shared
-                artifactPrefix: s3://%s/models
+                artifactPrefix: s3://%2$s/models
                 pullAccounts: [test, prod]
                 deployOnApproval: false
-                """.formatted(shared.artifactBucket());
+                """.formatted(source, shared.artifactBucket());
     }
 
-    static String buildSpec(LocalAccount dev, String image) {
+    static String buildSpec(LocalAccount account, String image) {
         String split = Samples.SPLIT_NODE;
         return """
                 # BuildModel on the local stack: the sample Data Wrangler flow prepares the credit-risk
                 # data product, XGBoost trains on the worker (jobs.mode: local). On AWS the table is read
                 # through the build account's resource link (glue://credit_applications/applications);
                 # the local stand-in keeps it in the producer's catalog, hence ?account=producer.
-                account: dev
+                account: %7$s
                 modelPackageGroup: credit-risk
                 description: Probability that a credit applicant defaults
                 flow: s3://%1$s/%2$s
@@ -125,7 +152,7 @@ final class SampleSeeds {
                   outputPrefix: s3://%1$s/build
                   outputs: [%4$s.test]              # kept for DeployModel's integration tests
                 training:
-                  image: %6$s   # the team's inference image, in dev's registry
+                  image: %6$s   # the team's inference image, in %7$s's registry
                   hyperparameters: {objective: "binary:logistic", num_round: "80", max_depth: "3", eta: "0.2"}
                   channels:
                     train: %4$s.train
@@ -135,6 +162,7 @@ final class SampleSeeds {
                 tags: {team: credit-risk}
                 jobs: {mode: local}
                 promoteOnApproval: false
-                """.formatted(dev.artifactBucket(), FLOW_KEY, Samples.DATASET, split, dev.executionRoleArn(), image);
+                """.formatted(account.artifactBucket(), FLOW_KEY, Samples.DATASET, split, account.executionRoleArn(), image,
+                        account.alias());
     }
 }

@@ -53,6 +53,25 @@ class RequiredPermissionsTest {
     }
 
     @Test
+    void forAccounts_leavesOutTheOtherAccountsRolesAndTheResourcesInThem() {
+        var local = new RequiredPermissions(Map.of("dev", "100000000003", "shared", "100000000004", "dev2", "100000000007"), Map.of(
+                "arn:aws:iam::100000000004:role/SluiceWorker", new RequiredPermissions.Role("shared", Map.of(
+                        "s3:GetObject", Set.of("arn:aws:s3:::sluice-dev-100000000003/build/*", "arn:aws:s3:::sluice-dev2-100000000007/build/*"),
+                        "s3:GetObjectTagging", Set.of("arn:aws:s3:::sluice-dev2-100000000007/build/*"),
+                        "ecr:GetAuthorizationToken", Set.of())),
+                "arn:aws:iam::100000000007:role/SluiceWorker", new RequiredPermissions.Role("dev2", Map.of(
+                        "s3:PutObject", Set.of("arn:aws:s3:::sluice-dev2-100000000007/build/*")))));
+
+        var required = local.forAccounts(java.util.List.of("dev", "shared"));
+
+        assertThat(required.accounts()).containsOnlyKeys("dev", "shared");
+        assertThat(required.roles()).containsOnlyKeys("arn:aws:iam::100000000004:role/SluiceWorker");
+        assertThat(required.roles().get("arn:aws:iam::100000000004:role/SluiceWorker").actions())
+                .containsOnlyKeys("s3:GetObject", "ecr:GetAuthorizationToken")
+                .containsEntry("s3:GetObject", Set.of("arn:aws:s3:::sluice-dev-100000000003/build/*"));
+    }
+
+    @Test
     void forEstate_withoutAnAccountThePermissionsName_failsNamingIt() {
         var local = new RequiredPermissions(Map.of("dev", "100000000003"), Map.of("arn:aws:iam::100000000003:role/SluiceWorker",
                 new RequiredPermissions.Role("dev", Map.of())));

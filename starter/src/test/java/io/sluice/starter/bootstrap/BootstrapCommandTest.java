@@ -17,6 +17,12 @@ import software.amazon.awssdk.services.cloudformation.model.StackSummary;
 
 @ExtendWith(LocalAwsExtension.class)
 class BootstrapCommandTest {
+    /**
+     * What bootstrap applies to the local stack's estate: the shared services stack, an execution
+     * role in dev, dev2, test and prod, a worker role in each of the seven accounts; the bucket
+     * policies of the producer, dev and dev2 buckets.
+     */
+    private static final int STACKS_AND_BUCKET_POLICIES = 1 + 4 + 7 + 3;
 
     @Test
     void bootstrap_againstTheLocalStack_succeedsTwiceAndChangesNothing(LocalAws localAws, @TempDir Path directory) throws Exception {
@@ -35,17 +41,20 @@ class BootstrapCommandTest {
                 """.formatted(localAws.awsEndpoint()));
         String shared = localAws.account("shared").artifactBucket();
         String[] args = {"bootstrap", "--config", config.toString(), "--worker-principal", localAws.workerPrincipal(),
-            "--shared-bucket", shared};
+            "--shared-bucket", shared, "--dev-account", LocalAws.SECOND_DEV_ACCOUNT};
 
         CliRun first = CliRun.of(args);
         CliRun second = CliRun.of(args);
 
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out().lines().filter(line -> line.endsWith("unchanged"))).as(first.out()).hasSize(12);
+        assertThat(first.out().lines().filter(line -> line.endsWith("unchanged"))).as(first.out())
+                .hasSize(STACKS_AND_BUCKET_POLICIES);
         assertThat(first.out()).containsPattern("shared: +\\{id: \"100000000004\", roleArn: \"arn:aws:iam::100000000004:role/SluiceWorker\"}")
+                .containsPattern("dev2: +\\{id: \"100000000007\", roleArn: \"arn:aws:iam::100000000007:role/SluiceWorker\"}")
                 .contains("artifactPrefix: s3://" + shared + "/models");
         assertThat(second.exitCode()).as(second.err()).isZero();
-        assertThat(second.out().lines().filter(line -> line.endsWith("unchanged"))).as(second.out()).hasSize(12);
+        assertThat(second.out().lines().filter(line -> line.endsWith("unchanged"))).as(second.out())
+                .hasSize(STACKS_AND_BUCKET_POLICIES);
         try (var clients = AwsClients.create(ConfigFiles.read(config).awsSettings())) {
             for (var account : localAws.accounts()) {
                 var stacks = clients.client(account.alias(), AwsServices.CLOUDFORMATION).listStacks(list -> { }).stackSummaries().stream()
