@@ -9,6 +9,7 @@ import io.sluice.activities.aws.S3Location;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.promotion.ArtifactCopyActivities.ObjectCopy;
 import io.sluice.workflows.promotion.ArtifactCopyActivities.ObjectCopyRequest;
+import io.temporal.client.ActivityCanceledException;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -205,6 +206,10 @@ public final class S3ObjectCopier {
                 progress = progress.with(finished.getKey(), finished.getValue());
                 heartbeat.accept(progress);
             }
+        } catch (ActivityCanceledException cancelled) {
+            pool.shutdownNow();
+            abort(request, target, progress.uploadId(), cancelled);
+            throw cancelled;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -226,6 +231,20 @@ public final class S3ObjectCopier {
                         .multipartUpload(upload -> upload.parts(parts))));
         return verify(request, target, targetS3, size, sourceEtag, checksums, expected, serverSide ? "MULTIPART" : "STREAMED",
                 missing.size(), resumed);
+    }
+
+    /**
+     * Aborts the upload of a cancelled copy, so its parts do not linger; a failure to abort is
+     * added to the cancellation (the bucket's lifecycle rule aborts what is left).
+     */
+    private void abort(ObjectCopyRequest request, S3Location target, String uploadId, ActivityCanceledException cancelled) {
+        try {
+            AwsCalls.call(operation(request.targetAccount(), "AbortMultipartUpload", target), () -> clients
+                    .client(request.targetAccount(), AwsServices.S3)
+                    .abortMultipartUpload(abort -> abort.bucket(target.bucket()).key(target.key()).uploadId(uploadId)));
+        } catch (RuntimeException notAborted) {
+            cancelled.addSuppressed(notAborted);
+        }
     }
 
     /** The upload an earlier attempt started, with the parts S3 confirms it has, if it is still open. */

@@ -83,6 +83,28 @@ class S3ObjectCopierTest {
     }
 
     @Test
+    void cancelledMidCopy_abortsTheUpload_andLeavesNoTarget(LocalAws localAws) {
+        byte[] bytes = random((int) (16 * MIB), 8);
+        try (var clients = AwsClients.create(LocalAwsSettings.of(localAws))) {
+            var request = request(localAws, "cancelled.bin");
+            put(localAws, request.sourceUri(), bytes);
+            var cancelled = new io.temporal.client.ActivityCanceledException();
+
+            assertThatThrownBy(() -> new S3ObjectCopier(clients, SMALL_PARTS).copy(request, Optional.empty(), progress -> {
+                if (progress.parts().size() == 1) {
+                    throw cancelled;
+                }
+            })).isSameAs(cancelled);
+
+            var target = io.sluice.activities.aws.S3Location.parse(request.targetUri());
+            try (var s3 = localAws.s3("shared")) {
+                assertThat(s3.listMultipartUploads(list -> list.bucket(target.bucket()).prefix(target.key())).uploads()).isEmpty();
+                assertThat(s3.listObjectsV2(list -> list.bucket(target.bucket()).prefix(target.key())).contents()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void streamedCopy_whenTheTargetMayNotReadTheSource_isByteForByte(LocalAws localAws) {
         byte[] bytes = random((int) (11 * MIB), 4);
         try (var clients = AwsClients.create(LocalAwsSettings.of(localAws))) {
