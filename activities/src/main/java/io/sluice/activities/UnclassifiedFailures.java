@@ -6,7 +6,6 @@ import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -45,9 +44,6 @@ public final class UnclassifiedFailures {
         }
         if (thrown instanceof RegistryException registry) {
             return registry.retryable();
-        }
-        if (thrown instanceof UncheckedIOException) {
-            return true;
         }
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (cause instanceof InterruptedException || cause instanceof IOException) {

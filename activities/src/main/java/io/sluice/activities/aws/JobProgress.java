@@ -18,11 +18,6 @@ public record JobProgress(String kind, String name, String status) {
         Objects.requireNonNull(status, "status is null");
     }
 
-    /** e.g. {@code training job credit-risk-train-1a2b3c4d: InProgress} */
-    public String describe() {
-        return kind + " " + name + ": " + status;
-    }
-
     /**
      * The name of the {@code kind} an earlier attempt of the current activity heartbeated, if any;
      * empty outside an activity and on a first attempt.

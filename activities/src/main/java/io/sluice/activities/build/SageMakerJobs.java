@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.Channel;
 import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
@@ -74,11 +75,13 @@ public final class SageMakerJobs {
             containerArguments.add(json(Map.of(output, Map.of("content_type", "CSV"))));
         }
         requireWithinLimits(request.jobName(), containerArguments, request.outputs());
-        var generations = new JobGenerations<DescribeProcessingJobResponse>("processing job", NAME_LIMIT,
+        Function<String, DescribeProcessingJobResponse> describe = name -> AwsCalls.call(
+                operation(request.account(), "DescribeProcessingJob", "processing job " + name),
+                () -> sageMaker.describeProcessingJob(d -> d.processingJobName(name)));
+        var generations = new JobGenerations<>("processing job", NAME_LIMIT,
                 name -> createUnlessExists(operation(request.account(), "CreateProcessingJob", "processing job " + name),
                         () -> sageMaker.createProcessingJob(processingJob(request, name, image, containerArguments))),
-                name -> AwsCalls.call(operation(request.account(), "DescribeProcessingJob", "processing job " + name),
-                        () -> sageMaker.describeProcessingJob(d -> d.processingJobName(name))),
+                describe,
                 job -> job.processingJobStatus() == ProcessingJobStatus.FAILED
                         || job.processingJobStatus() == ProcessingJobStatus.STOPPED);
         var chosen = generations.choose(request.jobName());
@@ -87,9 +90,7 @@ public final class SageMakerJobs {
         if (!chosen.created()) {
             requireSame("processing job " + name, request.account(), processingDifferences(chosen.found(), request, image, outputs));
         }
-        var describe = operation(request.account(), "DescribeProcessingJob", "processing job " + name);
-        DescribeProcessingJobResponse finished = JobWaiter.await("processing job", name,
-                () -> AwsCalls.call(describe, () -> sageMaker.describeProcessingJob(d -> d.processingJobName(name))),
+        DescribeProcessingJobResponse finished = JobWaiter.await("processing job", name, () -> describe.apply(name),
                 DescribeProcessingJobResponse::processingJobStatusAsString,
                 job -> job.processingJobStatus() != ProcessingJobStatus.IN_PROGRESS
                         && job.processingJobStatus() != ProcessingJobStatus.STOPPING,
@@ -166,11 +167,13 @@ public final class SageMakerJobs {
     public TrainingResult train(TrainingRequest request) {
         SageMakerClient sageMaker = clients.client(request.account(), AwsServices.SAGEMAKER);
         String image = RegionImages.xgboost(request.spec().image(), clients.settings().region());
-        var generations = new JobGenerations<DescribeTrainingJobResponse>("training job", NAME_LIMIT,
+        Function<String, DescribeTrainingJobResponse> describe = name -> AwsCalls.call(
+                operation(request.account(), "DescribeTrainingJob", "training job " + name),
+                () -> sageMaker.describeTrainingJob(d -> d.trainingJobName(name)));
+        var generations = new JobGenerations<>("training job", NAME_LIMIT,
                 name -> createUnlessExists(operation(request.account(), "CreateTrainingJob", "training job " + name),
                         () -> sageMaker.createTrainingJob(trainingJob(request, name, image))),
-                name -> AwsCalls.call(operation(request.account(), "DescribeTrainingJob", "training job " + name),
-                        () -> sageMaker.describeTrainingJob(d -> d.trainingJobName(name))),
+                describe,
                 job -> job.trainingJobStatus() == TrainingJobStatus.FAILED
                         || job.trainingJobStatus() == TrainingJobStatus.STOPPED);
         var chosen = generations.choose(request.jobName());
@@ -178,9 +181,7 @@ public final class SageMakerJobs {
         if (!chosen.created()) {
             requireSame("training job " + name, request.account(), trainingDifferences(chosen.found(), request, image));
         }
-        var describe = operation(request.account(), "DescribeTrainingJob", "training job " + name);
-        DescribeTrainingJobResponse finished = JobWaiter.await("training job", name,
-                () -> AwsCalls.call(describe, () -> sageMaker.describeTrainingJob(d -> d.trainingJobName(name))),
+        DescribeTrainingJobResponse finished = JobWaiter.await("training job", name, () -> describe.apply(name),
                 DescribeTrainingJobResponse::trainingJobStatusAsString,
                 job -> job.trainingJobStatus() != TrainingJobStatus.IN_PROGRESS
                         && job.trainingJobStatus() != TrainingJobStatus.STOPPING,

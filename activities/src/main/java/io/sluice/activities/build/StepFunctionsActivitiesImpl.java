@@ -15,6 +15,7 @@ import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -52,10 +53,9 @@ public final class StepFunctionsActivitiesImpl implements StepFunctionsActivitie
     @Override
     public ExecutionResult run(ExecutionRequest request) {
         SfnClient sfn = clients.client(request.account(), AwsServices.STEP_FUNCTIONS);
-        var generations = new JobGenerations<DescribeExecutionResponse>("execution", NAME_LIMIT,
-                name -> start(sfn, request, name),
-                name -> AwsCalls.call(operation(request, "DescribeExecution", name),
-                        () -> sfn.describeExecution(d -> d.executionArn(executionArn(request, name)))),
+        Function<String, DescribeExecutionResponse> describe = name -> AwsCalls.call(operation(request, "DescribeExecution", name),
+                () -> sfn.describeExecution(d -> d.executionArn(executionArn(request, name))));
+        var generations = new JobGenerations<>("execution", NAME_LIMIT, name -> start(sfn, request, name), describe,
                 execution -> ENDED_BADLY.contains(execution.status()));
         var chosen = generations.choose(request.executionName());
         String executionArn = executionArn(request, chosen.name());
@@ -64,9 +64,7 @@ public final class StepFunctionsActivitiesImpl implements StepFunctionsActivitie
                     + clients.account(request.account()).describe() + " with input " + chosen.found().input() + " instead of "
                     + request.input() + ". " + HELD_NAME, FailureType.CONFLICT.type());
         }
-        var describe = operation(request, "DescribeExecution", chosen.name());
-        DescribeExecutionResponse finished = JobWaiter.await("execution", executionArn,
-                () -> AwsCalls.call(describe, () -> sfn.describeExecution(d -> d.executionArn(executionArn))),
+        DescribeExecutionResponse finished = JobWaiter.await("execution", executionArn, () -> describe.apply(chosen.name()),
                 DescribeExecutionResponse::statusAsString,
                 execution -> execution.status() != ExecutionStatus.RUNNING && execution.status() != ExecutionStatus.PENDING_REDRIVE,
                 () -> AwsCalls.call(operation(request, "StopExecution", chosen.name()), () -> sfn.stopExecution(stop -> stop

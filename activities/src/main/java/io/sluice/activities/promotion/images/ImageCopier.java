@@ -70,11 +70,7 @@ public final class ImageCopier {
             BlobProgress progress) {
         Objects.requireNonNull(source, "source is null");
         Objects.requireNonNull(from, "from is null");
-        Objects.requireNonNull(target, "target is null");
-        Objects.requireNonNull(to, "to is null");
-        Objects.requireNonNull(progress, "progress is null");
         requireRegistry(from, source);
-        requireRegistry(to, target);
         return copy(source, from, source.getManifest(from.repository(), from.reference()), target, to, progress);
     }
 
