@@ -7,6 +7,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import io.sluice.activities.approval.ApprovalActivitiesImpl;
+import io.sluice.activities.identity.IdentityActivitiesImpl;
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.calls.AwsCallListener;
 import io.sluice.activities.build.ModelJobActivitiesImpl;
@@ -43,6 +44,7 @@ public final class ActivitiesModule extends AbstractModule {
         activities.addBinding().to(DeploymentActivitiesImpl.class);
         activities.addBinding().to(IntegrationTestActivitiesImpl.class);
         activities.addBinding().to(DataProductActivitiesImpl.class);
+        activities.addBinding().to(IdentityActivitiesImpl.class);
         callListenerBinder(binder()).setDefault().toInstance(AwsCallListener.NONE);
     }
 

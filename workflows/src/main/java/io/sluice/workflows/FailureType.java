@@ -29,6 +29,10 @@ public enum FailureType {
     WEBHOOK_FAILED("sluice.WebhookFailed", true),
     /** The run's input was refused before any AWS call. */
     INVALID_INPUT("sluice.InvalidInput", false),
+    /** A proof of identity did not verify: unbound, stale, not for STS, or refused by STS. */
+    IDENTITY_REFUSED("sluice.IdentityRefused", false),
+    /** A gate refused a decision sent through the {@code decide} update; the reason says why. */
+    DECISION_REFUSED("sluice.DecisionRefused", false),
     /** An activity failed in a way no classification knows: a defect or a configuration error, not retried. */
     UNEXPECTED("sluice.Unexpected", false);
 

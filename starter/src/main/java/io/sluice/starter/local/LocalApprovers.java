@@ -21,7 +21,7 @@ public final class LocalApprovers {
         return new ApprovalsConfig(Map.of(
                 Gates.MODEL_APPROVAL, gate(LEAD_DATA_SCIENTIST),
                 Gates.PROMOTION_APPROVAL, gate(ML_ENGINEER),
-                Gates.PRODUCTION_APPROVAL, gate(GOVERNANCE_OFFICER)), "");
+                Gates.PRODUCTION_APPROVAL, gate(GOVERNANCE_OFFICER)), "", "declared");
     }
 
     private static GateConfig gate(String approver) {

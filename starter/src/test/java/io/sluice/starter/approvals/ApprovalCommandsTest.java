@@ -52,6 +52,7 @@ class ApprovalCommandsTest {
                   prod:       {id: "100000000006", roleArn: "arn:aws:iam::100000000006:role/SluiceWorker"}
                 temporal: {target: "%s"}
                 approvals:
+                  identity: declared
                   gates:
                     model-approval: {approvers: [%s, %s]}
                     promotion-approval: {approvers: [ml-engineer@example.com]}

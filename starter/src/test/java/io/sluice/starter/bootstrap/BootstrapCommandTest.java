@@ -33,6 +33,7 @@ class BootstrapCommandTest {
         Files.writeString(config, "region: us-east-1\n" + accounts + """
                 temporal: {target: "127.0.0.1:1"}
                 approvals:
+                  identity: declared
                   gates:
                     model-approval: {approvers: [lead-ds@example.com]}
                     promotion-approval: {approvers: [ml-engineer@example.com]}

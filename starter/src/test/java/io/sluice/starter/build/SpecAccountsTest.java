@@ -21,6 +21,7 @@ class SpecAccountsTest {
               test:       {id: "100000000005", roleArn: "arn:aws:iam::100000000005:role/SluiceWorker"}
               prod:       {id: "100000000006", roleArn: "arn:aws:iam::100000000006:role/SluiceWorker"}
             approvals:
+              identity: declared
               gates:
                 model-approval: {approvers: [lead-ds@example.com]}
                 promotion-approval: {approvers: [ml-engineer@example.com]}

@@ -137,6 +137,7 @@ class DataProductCommandTest {
         Files.writeString(config, "region: " + LocalAws.REGION + "\n" + accounts + """
                 temporal: {target: "%s"}
                 approvals:
+                  identity: declared
                   gates:
                     model-approval: {approvers: [lead-ds@example.com]}
                     promotion-approval: {approvers: [ml-engineer@example.com]}

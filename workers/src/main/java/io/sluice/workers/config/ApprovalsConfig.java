@@ -3,6 +3,7 @@ package io.sluice.workers.config;
 import io.sluice.activities.approval.ApprovalSettings;
 import io.sluice.workflows.approval.GatePolicy;
 import io.sluice.workflows.approval.Gates;
+import io.sluice.workflows.identity.IdentityMode;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,9 +15,15 @@ import java.util.Map;
  *
  * @param gates one entry per gate of {@link Gates#ALL}, each with its approvers
  * @param webhookUrl receives every reminder as a JSON POST; empty for log lines only
+ * @param identity {@code proven} (default): a decision counts only with a proof of identity STS
+ *     verified; {@code declared}: names are taken at their word and marked unverified (a sandbox)
  */
-public record ApprovalsConfig(Map<String, GateConfig> gates, String webhookUrl) {
+public record ApprovalsConfig(Map<String, GateConfig> gates, String webhookUrl, String identity) {
     public ApprovalsConfig {
+        identity = identity == null || identity.isBlank() ? "proven" : identity.strip();
+        if (!identity.equals("proven") && !identity.equals("declared")) {
+            throw new IllegalArgumentException("identity is '" + identity + "'; expected proven (the default) or declared");
+        }
         if (gates == null) {
             throw new IllegalArgumentException("gates is missing; expected " + Gates.ALL + ", each with its approvers");
         }
@@ -25,6 +32,7 @@ public record ApprovalsConfig(Map<String, GateConfig> gates, String webhookUrl) 
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("gates: missing " + missing + "; every gate " + Gates.ALL + " needs its approvers");
         }
+        IdentityMode mode = mode(identity);
         gates.forEach((name, gate) -> {
             if (!Gates.ALL.contains(name)) {
                 throw new IllegalArgumentException("gates." + name + " is not a gate; expected one of " + Gates.ALL);
@@ -33,7 +41,7 @@ public record ApprovalsConfig(Map<String, GateConfig> gates, String webhookUrl) 
                 throw new IllegalArgumentException("gates." + name + " is empty; expected approvers");
             }
             try {
-                gate.toPolicy();
+                gate.toPolicy(mode);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("gates." + name + "." + e.getMessage(), e);
             }
@@ -54,10 +62,24 @@ public record ApprovalsConfig(Map<String, GateConfig> gates, String webhookUrl) 
         }
     }
 
+    /** Approvals configured without an {@code identity}: proven. */
+    public ApprovalsConfig(Map<String, GateConfig> gates, String webhookUrl) {
+        this(gates, webhookUrl, "proven");
+    }
+
+    /** How gates learn who decides. */
+    public IdentityMode identityMode() {
+        return mode(identity);
+    }
+
     /** What the approval activities need. */
     public ApprovalSettings toSettings() {
         Map<String, GatePolicy> policies = new LinkedHashMap<>();
-        gates.forEach((name, gate) -> policies.put(name, gate.toPolicy()));
+        gates.forEach((name, gate) -> policies.put(name, gate.toPolicy(identityMode())));
         return new ApprovalSettings(policies, webhookUrl);
+    }
+
+    private static IdentityMode mode(String identity) {
+        return identity.equals("declared") ? IdentityMode.DECLARED : IdentityMode.PROVEN;
     }
 }

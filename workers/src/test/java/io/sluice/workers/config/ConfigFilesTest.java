@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import io.sluice.workflows.identity.IdentityMode;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ class ConfigFilesTest {
             aws:
               apiCallTimeout: PT90S
             approvals:
+              identity: declared
               gates:
                 model-approval: {approvers: [lead-ds@example.com]}
                 promotion-approval: {approvers: [ml-engineer@example.com], deadline: P3D}
@@ -140,7 +142,37 @@ class ConfigFilesTest {
         String text = VALID.replace("needed: 2", "needed: 3");
 
         assertThatThrownBy(() -> ConfigFiles.parse("sluice.yaml", text))
-                .hasMessageContaining("approvals.gates.production-approval.needed is 3; expected between 1 and the number of approvers (2)");
+                .hasMessageContaining("approvals.gates.production-approval.needed is 3; expected at least 1 and at most the number of approvers (2)");
+    }
+
+    @Test
+    void parse_withoutIdentity_requiresProofAndPrincipalPatterns() {
+        String text = VALID.replace("  identity: declared\n", "");
+
+        assertThatThrownBy(() -> ConfigFiles.parse("sluice.yaml", text))
+                .hasMessageContaining("approvals.gates.model-approval.approvers[0] is 'lead-ds@example.com'; expected an IAM principal ARN pattern");
+    }
+
+    @Test
+    void parse_provenGates_takePrincipalPatternsAndAQuorumFromOnePermissionSet() {
+        String text = VALID.replace("  identity: declared\n", "  identity: proven\n")
+                .replace("[lead-ds@example.com]", "[\"arn:aws:sts::*:assumed-role/AWSReservedSSO_LeadDataScientist_*/*\"]")
+                .replace("[ml-engineer@example.com]", "[\"arn:aws:iam::111122223333:user/ml-engineer\"]")
+                .replace("[governance-officer@example.com, cto@example.com], needed: 2",
+                        "[\"arn:aws:sts::*:assumed-role/AWSReservedSSO_GovernanceOfficer_*/*\"], needed: 2");
+
+        var approvals = ConfigFiles.parse("sluice.yaml", text).approvals();
+
+        assertThat(approvals.identityMode()).isEqualTo(IdentityMode.PROVEN);
+        var production = approvals.toSettings().gates().get("production-approval");
+        assertThat(production.needed()).isEqualTo(2);
+        assertThat(production.identity()).isEqualTo(IdentityMode.PROVEN);
+    }
+
+    @Test
+    void parse_refusesAnUnknownIdentityMode() {
+        assertThatThrownBy(() -> ConfigFiles.parse("sluice.yaml", VALID.replace("identity: declared", "identity: trusted")))
+                .hasMessageContaining("identity is 'trusted'; expected proven (the default) or declared");
     }
 
     @Test

@@ -1,8 +1,15 @@
 package io.sluice.workflows.approval;
 
+import io.sluice.workflows.FailureType;
 import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.identity.IdentityActivities;
+import io.sluice.workflows.identity.IdentityMode;
+import io.sluice.workflows.identity.ProofBinding;
+import io.sluice.workflows.identity.VerifiedPrincipal;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -11,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 
@@ -21,6 +29,11 @@ import org.slf4j.Logger;
  * details say who must approve what. It closes APPROVED when {@code needed} different approvers
  * approved, REJECTED on the first accepted rejection, or EXPIRED at the deadline; reminders go out
  * through {@link ApprovalActivities#remind} at the policy's interval.
+ *
+ * <p>Where the policy requires proof ({@link IdentityMode#PROVEN}), a decision counts only after
+ * {@link IdentityActivities#verify} proved who sent it, with a proof bound to this run, this gate,
+ * this verdict and comment, and a nonce the gate has not seen. Every decision that is an attempt on
+ * the open gate is audited, whether it came by signal or update and whether it counted.
  */
 public final class ApprovalGate {
     private static final Logger log = Workflow.getLogger(ApprovalGate.class);
@@ -35,15 +48,32 @@ public final class ApprovalGate {
                             .build())
                     .build());
 
+    private final IdentityActivities identity = Workflow.newActivityStub(IdentityActivities.class,
+            ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofSeconds(20))
+                    .setScheduleToCloseTimeout(Duration.ofMinutes(2))
+                    .setSummary("verify who decides with STS")
+                    .setRetryOptions(RetryOptions.newBuilder()
+                            .setMaximumAttempts(4)
+                            .setDoNotRetry(FailureType.nonRetryableTypes())
+                            .build())
+                    .build());
+
     private final List<AuditedDecision> decisions = new ArrayList<>();
     private final Set<String> approvedBy = new LinkedHashSet<>();
+    private final Set<String> usedNonces = new LinkedHashSet<>();
     private String name = "";
     private GateState state = GateState.NOT_OPENED;
     private GatePolicy policy;
-    private String requester = "";
+    private Requester requester = Requester.declared("");
     private Instant openedAt;
     private Instant deadline;
     private Map<String, String> context = Map.of();
+
+    /** Opens gate {@code gateName} for a run whose requester is only declared; see {@link #open(String, Requester, Map)}. */
+    public ApprovalState open(String gateName, String requester, Map<String, String> context) {
+        return open(gateName, Requester.declared(requester), context);
+    }
 
     /**
      * Opens gate {@code gateName} and waits until it closes.
@@ -52,7 +82,7 @@ public final class ApprovalGate {
      * @param context what the approvers need to decide: metrics, report figures, links
      * @return the closed gate's state: APPROVED, REJECTED or EXPIRED
      */
-    public ApprovalState open(String gateName, String requester, Map<String, String> context) {
+    public ApprovalState open(String gateName, Requester requester, Map<String, String> context) {
         if (state != GateState.NOT_OPENED) {
             throw new IllegalStateException("gate '" + name + "' was already opened");
         }
@@ -93,17 +123,29 @@ public final class ApprovalGate {
         apply(decision.withVerdict(verdict));
     }
 
-    /** The {@code decide} update's validator: throws with the reason when the decision would not count. */
+    /**
+     * The {@code decide} update's validator: refuses at once, without an audit entry, a decision
+     * that is no attempt on the open gate (no verdict, another gate, no gate open). Whatever else
+     * would refuse it is decided, and audited, by the handler.
+     */
     public void validate(Decision decision) {
-        var refusal = DecisionRules.refusal(state(), decision);
+        var refusal = DecisionRules.notForOpenGate(state(), decision);
         if (refusal.isPresent()) {
             throw new IllegalArgumentException(refusal.get());
         }
     }
 
-    /** The {@code decide} update's handler: counts the (validated) decision and returns the new state. */
+    /**
+     * The {@code decide} update's handler: verifies who decides where the gate needs proof, counts
+     * the decision or audits why not, and returns the new state.
+     *
+     * @throws ApplicationFailure {@code sluice.DecisionRefused} with the reason when it does not count
+     */
     public ApprovalState decide(Decision decision) {
-        apply(decision);
+        var refusal = apply(decision);
+        if (refusal.isPresent()) {
+            throw ApplicationFailure.newNonRetryableFailure(refusal.get(), FailureType.DECISION_REFUSED.type());
+        }
         return state();
     }
 
@@ -112,23 +154,77 @@ public final class ApprovalGate {
         if (state == GateState.NOT_OPENED) {
             return ApprovalState.notOpened(decisions);
         }
-        return new ApprovalState(name, state, policy.approvers(), policy.needed(), policy.allowSelfApproval(), requester,
-                openedAt.toString(), deadline.toString(), context, List.copyOf(approvedBy), decisions);
+        return new ApprovalState(name, state, policy.approvers(), policy.needed(), policy.allowSelfApproval(),
+                requester.name(), openedAt.toString(), deadline.toString(), context, List.copyOf(approvedBy), decisions,
+                policy.identity(), requester.isVerified() ? requester.principal().arn() : "");
     }
 
-    private void apply(Decision decision) {
-        var refusal = DecisionRules.refusal(state(), decision);
-        decisions.add(new AuditedDecision(decision.actor(), decision.verdict(), decision.comment(), now().toString(),
-                refusal.isEmpty(), refusal.orElse(""), decision.gate()));
-        if (refusal.isPresent()) {
-            log.info("gate {}: ignored {} from '{}': {}", name, decision.verdict(), decision.actor(), refusal.get());
-            return;
+    private boolean requiresProof() {
+        return policy != null && policy.identity() == IdentityMode.PROVEN;
+    }
+
+    /** Counts {@code decision} or audits why not; returns the refusal. May block while STS verifies a proof. */
+    private Optional<String> apply(Decision decision) {
+        if (!requiresProof() || DecisionRules.notForOpenGate(state(), decision).isPresent()) {
+            var refusal = DecisionRules.declaredRefusal(state(), decision);
+            audit(AuditedDecision.unverified(decision, now().toString(), refusal.orElse("")));
+            refusal.ifPresentOrElse(reason -> ignored(decision.actor(), decision, reason), () -> count(decision, decision.actor()));
+            return refusal;
         }
+        var unverifiable = unverifiable(decision);
+        if (unverifiable.isPresent()) {
+            audit(AuditedDecision.unverified(decision, now().toString(), unverifiable.get()));
+            ignored(decision.actor(), decision, unverifiable.get());
+            return unverifiable;
+        }
+        usedNonces.add(decision.proof().nonce());
+        VerifiedPrincipal principal;
+        try {
+            principal = identity.verify(new IdentityActivities.ProofCheck(new ProofBinding(Workflow.getInfo().getWorkflowId(),
+                    name, decision.verdict().name(), decision.comment(), decision.proof().nonce()), decision.proof()));
+        } catch (ActivityFailure e) {
+            String reason = "proof of identity refused: " + failureMessage(e);
+            audit(AuditedDecision.unverified(decision, now().toString(), reason));
+            ignored(decision.actor(), decision, reason);
+            return Optional.of(reason);
+        }
+        var refusal = DecisionRules.provenRefusal(state(), decision, principal);
+        audit(AuditedDecision.verified(decision, principal, now().toString(), refusal.orElse("")));
+        refusal.ifPresentOrElse(reason -> ignored(principal.arn(), decision, reason), () -> count(decision, principal.person()));
+        return refusal;
+    }
+
+    /** Why a decision for the open gate cannot even be verified: no comment on a rejection, no proof, a used nonce. */
+    private Optional<String> unverifiable(Decision decision) {
+        var missingComment = DecisionRules.missingComment(decision);
+        if (missingComment.isPresent()) {
+            return missingComment;
+        }
+        if (decision.proof() == null) {
+            return Optional.of("no proof of identity: gate '" + name + "' counts only decisions whose sender AWS proved"
+                    + " (sluice approve/reject sign one with your AWS credentials)");
+        }
+        if (decision.proof().nonce().isEmpty() || usedNonces.contains(decision.proof().nonce())) {
+            return Optional.of("the proof's nonce " + (decision.proof().nonce().isEmpty() ? "is empty"
+                    : "was already used at gate '" + name + "'") + "; a proof counts once: sign a new decision");
+        }
+        return Optional.empty();
+    }
+
+    private void audit(AuditedDecision entry) {
+        decisions.add(entry);
+    }
+
+    private void ignored(String who, Decision decision, String reason) {
+        log.info("gate {}: ignored {} from '{}': {}", name, decision.verdict(), who, reason);
+    }
+
+    private void count(Decision decision, String person) {
         if (decision.verdict() == Verdict.REJECT) {
             state = GateState.REJECTED;
             return;
         }
-        approvedBy.add(decision.actor());
+        approvedBy.add(person);
         if (approvedBy.size() >= policy.needed()) {
             state = GateState.APPROVED;
         } else {
@@ -136,9 +232,15 @@ public final class ApprovalGate {
         }
     }
 
+    private static String failureMessage(ActivityFailure failure) {
+        return failure.getCause() instanceof ApplicationFailure application
+                ? application.getOriginalMessage()
+                : String.valueOf(failure.getCause() == null ? failure.getMessage() : failure.getCause().getMessage());
+    }
+
     private void sendReminder(int number) {
         var reminder = new ApprovalActivities.Reminder(Workflow.getInfo().getWorkflowId(), name, number,
-                policy.approvers(), requester, deadline.toString(), context);
+                policy.approvers(), requester.name(), deadline.toString(), context);
         Async.function(activities::remind, reminder).exceptionally(failure -> {
             log.warn("reminder {} for gate {} could not be sent: {}", number, name, failure.getMessage());
             return null;
@@ -150,9 +252,13 @@ public final class ApprovalGate {
         return "**Awaiting approval** at gate `" + name + "`: " + missing + " more approval"
                 + (missing == 1 ? "" : "s") + " from " + String.join(", ", policy.approvers())
                 + (approvedBy.isEmpty() ? "" : " (approved so far: " + String.join(", ", approvedBy) + ")")
-                + ". Requested by " + (requester.isEmpty() ? "unknown" : requester) + "; expires " + deadline + ".\n\n"
-                + "`sluice approve " + Workflow.getInfo().getWorkflowId() + " --as <you>` or `sluice reject "
-                + Workflow.getInfo().getWorkflowId() + " --as <you> --comment <why>`";
+                + ". Requested by " + (requester.name().isEmpty() ? "unknown" : requester.name())
+                + (requester.isVerified() || !requiresProof() ? "" : " (unverified)") + "; expires " + deadline + ".\n\n"
+                + (requiresProof()
+                        ? "`AWS_PROFILE=<yours> sluice approve " + Workflow.getInfo().getWorkflowId() + "` or `sluice reject "
+                                + Workflow.getInfo().getWorkflowId() + " --comment <why>` (decisions need a proof of identity)"
+                        : "`sluice approve " + Workflow.getInfo().getWorkflowId() + " --as <you>` or `sluice reject "
+                                + Workflow.getInfo().getWorkflowId() + " --as <you> --comment <why>` (names are unverified)");
     }
 
     private static Instant now() {

@@ -1,5 +1,6 @@
 package io.sluice.workflows.approval;
 
+import io.sluice.workflows.identity.IdentityMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,12 +14,14 @@ import java.util.Objects;
  * @param approvers who may decide
  * @param needed how many different approvals it needs
  * @param allowSelfApproval whether the requester may approve
- * @param requester who requested the run
+ * @param requester who requested the run: the verified person, or the declared name
  * @param openedAt when it opened (ISO-8601), empty before
  * @param deadline when it expires (ISO-8601), empty before it opens
  * @param context what an approver needs to decide: metrics, reports, links
  * @param approvedBy who has approved so far, in order
  * @param decisions every decision received, accepted or ignored, in order
+ * @param identity whether decisions need a proof of identity (DECLARED: every name is unverified)
+ * @param requesterPrincipal the requester's ARN as STS verified it at the run's start; empty when unverified
  */
 public record ApprovalState(
         String name,
@@ -31,7 +34,9 @@ public record ApprovalState(
         String deadline,
         Map<String, String> context,
         List<String> approvedBy,
-        List<AuditedDecision> decisions) {
+        List<AuditedDecision> decisions,
+        IdentityMode identity,
+        String requesterPrincipal) {
     public ApprovalState {
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(state, "state is null");
@@ -42,11 +47,14 @@ public record ApprovalState(
         context = Map.copyOf(Objects.requireNonNull(context, "context is null"));
         approvedBy = List.copyOf(Objects.requireNonNull(approvedBy, "approvedBy is null"));
         decisions = List.copyOf(Objects.requireNonNull(decisions, "decisions is null"));
+        identity = identity == null ? IdentityMode.DECLARED : identity;
+        requesterPrincipal = requesterPrincipal == null ? "" : requesterPrincipal;
     }
 
     /** The state of a gate that has not opened yet, with the decisions it has ignored so far. */
     static ApprovalState notOpened(List<AuditedDecision> decisions) {
-        return new ApprovalState("", GateState.NOT_OPENED, List.of(), 0, false, "", "", "", Map.of(), List.of(), decisions);
+        return new ApprovalState("", GateState.NOT_OPENED, List.of(), 0, false, "", "", "", Map.of(), List.of(), decisions,
+                IdentityMode.DECLARED, "");
     }
 
     public boolean awaitsDecision() {

@@ -1,5 +1,6 @@
 package io.sluice.workflows.approval;
 
+import io.sluice.workflows.identity.IdentityMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -7,24 +8,28 @@ import java.util.Objects;
 /**
  * Who may open a gate and how long it waits, as the worker's config says for one gate.
  *
- * @param approvers who may decide
+ * @param approvers who may decide: IAM principal ARN patterns when proven, names when declared
  * @param needed how many different approvers must approve (quorum), at least 1
  * @param allowSelfApproval whether the person who requested the run may approve it
  * @param deadline how long the gate stays open before it expires
  * @param reminderEvery how often to remind the approvers while it is open; zero for never
+ * @param identity whether a decision needs a proof of identity; histories recorded before the
+ *     field existed carry none and keep the declared names they were decided by
  */
 public record GatePolicy(
-        List<String> approvers, int needed, boolean allowSelfApproval, Duration deadline, Duration reminderEvery) {
+        List<String> approvers, int needed, boolean allowSelfApproval, Duration deadline, Duration reminderEvery,
+        IdentityMode identity) {
     public GatePolicy {
+        identity = identity == null ? IdentityMode.DECLARED : identity;
         approvers = List.copyOf(Objects.requireNonNull(approvers, "approvers is null"));
         Objects.requireNonNull(deadline, "deadline is null");
         Objects.requireNonNull(reminderEvery, "reminderEvery is null");
         if (approvers.isEmpty() || approvers.stream().anyMatch(String::isBlank)) {
             throw new IllegalArgumentException("approvers is empty; expected the people allowed to decide, e.g. [lead-ds@example.com]");
         }
-        if (needed < 1 || needed > approvers.size()) {
-            throw new IllegalArgumentException("needed is " + needed + "; expected between 1 and the number of approvers ("
-                    + approvers.size() + ")");
+        if (needed < 1 || identity == IdentityMode.DECLARED && needed > approvers.size()) {
+            throw new IllegalArgumentException("needed is " + needed + "; expected at least 1"
+                    + (identity == IdentityMode.DECLARED ? " and at most the number of approvers (" + approvers.size() + ")" : ""));
         }
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("deadline is " + deadline + "; expected a positive duration such as P7D");
@@ -33,5 +38,10 @@ public record GatePolicy(
             throw new IllegalArgumentException("reminderEvery is " + reminderEvery
                     + "; expected zero (no reminders) or a duration shorter than the deadline " + deadline);
         }
+    }
+
+    /** A policy whose approvers are declared names, as every policy was before proofs of identity. */
+    public GatePolicy(List<String> approvers, int needed, boolean allowSelfApproval, Duration deadline, Duration reminderEvery) {
+        this(approvers, needed, allowSelfApproval, deadline, reminderEvery, IdentityMode.DECLARED);
     }
 }

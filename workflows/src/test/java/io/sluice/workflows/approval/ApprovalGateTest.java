@@ -104,7 +104,7 @@ class ApprovalGateTest {
     }
 
     @Test
-    void strangersUpdate_isRefusedWithTheReasonAndChangesNothing() {
+    void strangersUpdate_isRefusedWithTheReasonAuditedAndChangesNothing() {
         GateHostWorkflow run = startGate("single");
         GateWaits.awaitOpen(run);
 
@@ -112,6 +112,22 @@ class ApprovalGateTest {
                 .isInstanceOf(WorkflowUpdateException.class)
                 .rootCause().hasMessageContaining("'mallory@example.com' is not an approver of gate 'single'");
         assertThat(run.approval().state()).isEqualTo(GateState.OPEN);
+        assertThat(run.approval().decisions()).singleElement().satisfies(decision -> {
+            assertThat(decision.actor()).isEqualTo("mallory@example.com");
+            assertThat(decision.accepted()).isFalse();
+            assertThat(decision.verified()).isFalse();
+            assertThat(decision.reason()).contains("is not an approver of gate 'single'");
+        });
+    }
+
+    @Test
+    void updateForAGateThatIsNotOpen_isRefusedByTheValidatorWithoutAnAuditEntry() {
+        GateHostWorkflow run = startGate("single");
+        GateWaits.awaitOpen(run);
+
+        assertThatThrownBy(() -> run.decide(Decision.approve(LEAD, "").forGate("quorum")))
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause().hasMessageContaining("the decision is for gate 'quorum', but the open gate is 'single'");
         assertThat(run.approval().decisions()).isEmpty();
     }
 
@@ -125,7 +141,7 @@ class ApprovalGateTest {
         run.approve(Decision.approve(REQUESTER, "self"));
 
         assertThat(run.approval().state()).isEqualTo(GateState.OPEN);
-        assertThat(run.approval().decisions()).singleElement().extracting(AuditedDecision::accepted).isEqualTo(false);
+        assertThat(run.approval().decisions()).hasSize(2).extracting(AuditedDecision::accepted).containsOnly(false);
     }
 
     @Test

@@ -1,0 +1,56 @@
+package io.sluice.workflows.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * What one proof of identity is for: a decision at one gate of one run, or the start of one run.
+ * Its {@link #digest()} travels as the signed header {@link #HEADER} of the proof, so a proof made
+ * for another run, another gate, the other verdict, another comment or an earlier nonce does not
+ * verify. The digest is deterministic (workflow code computes it) and each field is
+ * length-prefixed, so no two bindings share one.
+ *
+ * @param workflowId the run
+ * @param gate the gate decided, or {@link #START} for the run's requester
+ * @param action {@code APPROVE} or {@code REJECT}, or {@link #START}
+ * @param comment the decision's comment (empty at start)
+ * @param nonce the proof's random value
+ */
+public record ProofBinding(String workflowId, String gate, String action, String comment, String nonce) {
+    /** The signed header carrying {@link #digest()}, lower case as SigV4 signs header names. */
+    public static final String HEADER = "x-sluice-binding";
+    /** The gate and action of a requester's proof, made when the run starts. */
+    public static final String START = "start";
+    private static final String SCHEME = "sluice-binding-v1";
+
+    public ProofBinding {
+        Objects.requireNonNull(workflowId, "workflowId is null");
+        Objects.requireNonNull(gate, "gate is null");
+        Objects.requireNonNull(action, "action is null");
+        Objects.requireNonNull(comment, "comment is null");
+        Objects.requireNonNull(nonce, "nonce is null");
+    }
+
+    /** The binding of a requester's proof for starting {@code workflowId}. */
+    public static ProofBinding start(String workflowId, String nonce) {
+        return new ProofBinding(workflowId, START, START, "", nonce);
+    }
+
+    /** Hex SHA-256 of the length-prefixed fields. */
+    public String digest() {
+        var text = new StringBuilder(SCHEME);
+        for (String field : new String[] {workflowId, gate, action, comment, nonce}) {
+            byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+            text.append('\n').append(bytes.length).append(':').append(field);
+        }
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
