@@ -13,6 +13,11 @@ public final class ConfigOption {
 
     /** Reads and validates the chosen file. */
     public SluiceConfig read() {
-        return ConfigFiles.read(ConfigFiles.locate(file, System.getenv()));
+        return ConfigFiles.read(path());
+    }
+
+    /** The chosen file. */
+    public Path path() {
+        return ConfigFiles.locate(file, System.getenv());
     }
 }

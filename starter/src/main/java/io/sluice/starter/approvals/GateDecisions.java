@@ -3,12 +3,18 @@ package io.sluice.starter.approvals;
 import io.sluice.starter.CommandFailedException;
 import io.sluice.starter.ExitCodes;
 import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.starter.identity.IdentityOptions.Prover;
 import io.sluice.workflows.approval.Decision;
+import io.sluice.workflows.identity.IdentityMode;
+import io.sluice.workflows.identity.ProofBinding;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 
-/** Sends a decision to a run's gate through the validated {@code decide} update. */
+/**
+ * Sends a decision to a run's gate through the validated {@code decide} update, with a proof of
+ * identity bound to it where the gate requires one.
+ */
 public final class GateDecisions {
     private final WorkflowClient client;
 
@@ -18,12 +24,22 @@ public final class GateDecisions {
 
     /**
      * Sends {@code decision} to {@code workflowId}'s open gate and returns the gate's new state.
+     * Where the open gate requires proof, {@code prover} signs one bound to this run, the open
+     * gate, the verdict, the comment and a fresh nonce.
      *
      * @throws CommandFailedException with exit code 3 and the gate's reason when it refuses
      */
-    public ApprovalState send(String workflowId, Decision decision) {
+    public ApprovalState send(String workflowId, Decision decision, Prover prover) {
+        var stub = client.newUntypedWorkflowStub(workflowId);
+        Decision sent = decision;
+        ApprovalState gate = stub.query("approval", ApprovalState.class);
+        if (gate.awaitsDecision() && gate.identity() == IdentityMode.PROVEN) {
+            String gateName = decision.gate().isEmpty() ? gate.name() : decision.gate();
+            sent = decision.withProof(prover.prove(nonce ->
+                    new ProofBinding(workflowId, gateName, decision.verdict().name(), decision.comment(), nonce)));
+        }
         try {
-            return client.newUntypedWorkflowStub(workflowId).update("decide", ApprovalState.class, decision);
+            return stub.update("decide", ApprovalState.class, sent);
         } catch (WorkflowUpdateException e) {
             throw new CommandFailedException(ExitCodes.REFUSED, "refused by " + workflowId + ": " + reason(e));
         }

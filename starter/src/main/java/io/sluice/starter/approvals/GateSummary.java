@@ -8,23 +8,35 @@ import java.io.PrintWriter;
 public final class GateSummary {
     private GateSummary() {}
 
-    static String afterDecision(String workflowId, String actor, String what, ApprovalState state) {
+    /** What the CLI says after the gate counted a decision: by whom (verified or not), and where the gate is now. */
+    static String afterDecision(String workflowId, String what, ApprovalState state) {
         String outcome = state.awaitsDecision()
                 ? "still OPEN: " + (state.needed() - state.approvedBy().size()) + " more approval(s) needed from " + state.approvers()
                 : state.state().toString();
-        return "recorded " + what + " by " + actor + " at gate " + state.name() + " of " + workflowId + "; gate " + outcome;
+        AuditedDecision counted = state.decisions().get(state.decisions().size() - 1);
+        return "recorded " + what + " by " + who(counted) + " at gate " + state.name() + " of " + workflowId + "; gate " + outcome;
+    }
+
+    /** Who sent {@code decision}: the person and the ARN STS verified, or the declared name marked unverified. */
+    static String who(AuditedDecision decision) {
+        return decision.verified()
+                ? decision.actor() + " (verified: " + decision.principal() + ")"
+                : decision.actor() + " (unverified)";
     }
 
     /** The gate's state, its approvers and every decision, for {@code sluice status}. */
     public static void print(ApprovalState gate, PrintWriter out) {
         out.println("gate       " + gate.name() + ": " + gate.state() + " (" + gate.approvedBy().size() + " of " + gate.needed()
                 + " approvals; approvers " + gate.approvers() + ")");
-        out.println("requester  " + gate.requester());
+        out.println("identity   " + (gate.identity() == io.sluice.workflows.identity.IdentityMode.PROVEN
+                ? "decisions need a proof of identity" : "declared names, unverified"));
+        out.println("requester  " + gate.requester()
+                + (gate.requesterPrincipal().isEmpty() ? " (unverified)" : " (verified: " + gate.requesterPrincipal() + ")"));
         out.println("deadline   " + gate.deadline());
         gate.context().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(entry -> out.println("context    " + entry.getKey() + " = " + entry.getValue()));
         for (AuditedDecision decision : gate.decisions()) {
-            out.println("decision   " + decision.at() + "  " + decision.decision() + " by " + decision.actor()
+            out.println("decision   " + decision.at() + "  " + decision.decision() + " by " + who(decision)
                     + (decision.comment().isEmpty() ? "" : " \"" + decision.comment() + "\"")
                     + (decision.accepted() ? "" : "  IGNORED: " + decision.reason()));
         }

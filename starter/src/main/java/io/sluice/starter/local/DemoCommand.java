@@ -57,7 +57,7 @@ public final class DemoCommand implements Callable<Integer> {
             checkAccounts(stack, out, failures);
             checkRegistries(stack, out, failures);
             scenario = new DemoScenario(stack, out, interactive
-                    ? DemoScenario.interactive(out, stack.configFile()) : DemoScenario.automatic(out));
+                    ? DemoScenario.interactive(out, stack.configFile()) : DemoScenario.automatic(out, stack));
             if (failures.isEmpty()) {
                 scenario.run();
             }

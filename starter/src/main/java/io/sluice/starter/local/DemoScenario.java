@@ -15,6 +15,7 @@ import io.sluice.starter.runs.RunStatus;
 import io.sluice.starter.runs.RunStatusReader;
 import io.sluice.starter.runs.RunWaiter;
 import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.sandbox.LocalPersonas.Persona;
 import io.sluice.workflows.approval.Decision;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.build.BuildModelWorkflow;
@@ -63,7 +64,7 @@ public final class DemoScenario {
 
     /** Decides a run's open gate: as the configured approver, or by waiting for a person. */
     interface GateHandler {
-        void decide(TemporalSession session, RunStatus waiting, String approver);
+        void decide(TemporalSession session, RunStatus waiting, Persona approver);
     }
 
     DemoScenario(LocalStack stack, PrintWriter out, GateHandler gates) {
@@ -84,8 +85,10 @@ public final class DemoScenario {
     static GateHandler interactive(PrintWriter out, java.nio.file.Path configFile) {
         return (session, waiting, approver) -> {
             out.println("     waiting at gate " + waiting.gate().name() + " of " + waiting.workflowId() + "; from another terminal run");
-            out.println("       ./sluice approve " + waiting.workflowId() + " --as " + approver + " --comment \"...\" --config " + configFile);
-            out.println("       ./sluice reject  " + waiting.workflowId() + " --as " + approver + " --comment \"why\" --config " + configFile);
+            out.println("       ./sluice approve " + waiting.workflowId() + " --profile " + approver.profile()
+                    + " --comment \"...\" --config " + configFile);
+            out.println("       ./sluice reject  " + waiting.workflowId() + " --profile " + approver.profile()
+                    + " --comment \"why\" --config " + configFile);
             out.flush();
             var reader = new RunStatusReader(session.client());
             while (reader.read(waiting.workflowId()).awaitingApproval()) {
@@ -101,12 +104,15 @@ public final class DemoScenario {
         };
     }
 
-    /** Approves as {@code approver} through the validated update, printing the decision. */
-    static GateHandler automatic(PrintWriter out) {
+    /** Approves as the persona {@code approver}, with a proof signed by their credentials, through the validated update. */
+    static GateHandler automatic(PrintWriter out, LocalStack stack) {
         return (session, waiting, approver) -> {
             ApprovalState state = new GateDecisions(session.client()).send(waiting.workflowId(),
-                    Decision.approve(approver, "approved by the demo on the evidence in the gate's context"));
-            out.println("     approved " + waiting.workflowId() + " at gate " + state.name() + " as " + approver + " -> "
+                    Decision.approve(approver.userName(), "approved by the demo on the evidence in the gate's context"),
+                    stack.prover(approver));
+            var counted = state.decisions().get(state.decisions().size() - 1);
+            out.println("     approved " + waiting.workflowId() + " at gate " + state.name() + " as " + counted.actor()
+                    + (counted.verified() ? " (verified: " + counted.principal() + ")" : " (unverified)") + " -> "
                     + state.state());
             out.flush();
         };
@@ -114,7 +120,7 @@ public final class DemoScenario {
 
     /** The lifecycle on {@code stack} with every gate approved as its configured approver. */
     public static DemoScenario approvingEveryGate(LocalStack stack, PrintWriter out) {
-        return new DemoScenario(stack, out, automatic(out));
+        return new DemoScenario(stack, out, automatic(out, stack));
     }
 
     /**
@@ -123,7 +129,7 @@ public final class DemoScenario {
      * as an update of their stacks. What {@code sluice aws check} runs.
      */
     public static DemoScenario approvingEveryGateTwice(LocalStack stack, PrintWriter out) {
-        return new DemoScenario(stack, out, automatic(out), true);
+        return new DemoScenario(stack, out, automatic(out, stack), true);
     }
 
     /** What did not hold, once {@link #run()} has returned; empty when every step held. */
@@ -351,7 +357,7 @@ public final class DemoScenario {
                 new IntegrationTestSpec(tests.mode(), tests.payloads(), tests.payloadsUri(), tests.contentType(), testSplit,
                         tests.dataAccount(), tests.minSuccessRate(), tests.maxP95LatencyMs(), tests.expectedMin(), tests.expectedMax(),
                         tests.metric(), tests.threshold()), sample.removeTestStackOnFailure());
-        var request = new DeployRequest(promoted.centralPackageArn(), spec, LocalApprovers.ML_ENGINEER);
+        var request = new DeployRequest(promoted.centralPackageArn(), spec, LocalApprovers.ML_ENGINEER.userName());
         var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(DeployModelWorkflow.TYPE,
                 WorkflowIds.deploy(spec.endpointName()), "", "Demo deployment", "", request);
         RunStatus status = awaitGate(session, started.workflowId());

@@ -1,5 +1,7 @@
 package io.sluice.starter.local;
 
+import io.sluice.sandbox.LocalPersonas;
+import io.sluice.sandbox.LocalPersonas.Persona;
 import io.sluice.workers.config.ApprovalsConfig;
 import io.sluice.workers.config.GateConfig;
 import io.sluice.workflows.approval.Gates;
@@ -7,13 +9,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** The people of the local stack's approval gates, one per gate, as its config names them. */
+/**
+ * The approvers of the local stack's gates: each gate admits one permission set of the local
+ * personas ({@link LocalPersonas}), and decisions need a proof of identity, as on a real estate.
+ */
 public final class LocalApprovers {
-    public static final String LEAD_DATA_SCIENTIST = "lead-ds@example.com";
-    public static final String ML_ENGINEER = "ml-engineer@example.com";
-    public static final String GOVERNANCE_OFFICER = "governance-officer@example.com";
-    /** Who starts runs on the local stack. */
-    public static final String DATA_SCIENTIST = "data-scientist@example.com";
+    public static final Persona LEAD_DATA_SCIENTIST = LocalPersonas.LEAD_DATA_SCIENTIST;
+    public static final Persona ML_ENGINEER = LocalPersonas.ML_ENGINEER;
+    public static final Persona GOVERNANCE_OFFICER = LocalPersonas.GOVERNANCE_OFFICER;
+    /** Who starts runs on the local stack (a declared name until requesters prove who they are). */
+    public static final String DATA_SCIENTIST = LocalPersonas.DATA_SCIENTIST.userName();
 
     private LocalApprovers() {}
 
@@ -21,10 +26,10 @@ public final class LocalApprovers {
         return new ApprovalsConfig(Map.of(
                 Gates.MODEL_APPROVAL, gate(LEAD_DATA_SCIENTIST),
                 Gates.PROMOTION_APPROVAL, gate(ML_ENGINEER),
-                Gates.PRODUCTION_APPROVAL, gate(GOVERNANCE_OFFICER)), "", "declared");
+                Gates.PRODUCTION_APPROVAL, gate(GOVERNANCE_OFFICER)), "", "proven");
     }
 
-    private static GateConfig gate(String approver) {
-        return new GateConfig(List.of(approver), 1, false, Duration.ofDays(1), Duration.ofHours(1));
+    private static GateConfig gate(Persona approver) {
+        return new GateConfig(List.of(approver.approverPattern()), 1, false, Duration.ofDays(1), Duration.ofHours(1));
     }
 }

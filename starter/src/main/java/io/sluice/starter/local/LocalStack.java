@@ -2,6 +2,10 @@ package io.sluice.starter.local;
 
 import io.sluice.activities.ActivitiesModule;
 import io.sluice.activities.aws.calls.AwsCallListener;
+import io.sluice.activities.identity.ProofSigner;
+import io.sluice.activities.identity.StsEndpoint;
+import io.sluice.sandbox.LocalPersonas.Persona;
+import io.sluice.starter.identity.IdentityOptions;
 import io.sluice.sandbox.LocalAccount;
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.LocalTemporal;
@@ -20,6 +24,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +44,14 @@ public final class LocalStack implements AutoCloseable {
     private final SluiceConfig config;
     private final Path configFile;
     private final Path buildSpec;
+    private final Map<String, AwsSessionCredentials> personas;
     private final SluiceWorker worker;
     private final StateDirectoryLock lock;
     private volatile boolean closed;
 
     private LocalStack(LocalTemporal temporal, LocalAws aws, SluiceConfig config, Path configFile, Path buildSpec,
-            SluiceWorker worker, StateDirectoryLock lock) {
+            Map<String, AwsSessionCredentials> personas, SluiceWorker worker, StateDirectoryLock lock) {
+        this.personas = Map.copyOf(personas);
         this.lock = lock;
         this.temporal = temporal;
         this.aws = aws;
@@ -74,9 +82,10 @@ public final class LocalStack implements AutoCloseable {
             Path configFile = stateDirectory.resolve("local.yaml");
             ConfigFiles.write(config, configFile);
             Path buildSpec = SampleSeeds.seed(aws, config, stateDirectory);
+            var personas = LocalCredentialsFile.write(aws, configFile.resolveSibling(IdentityOptions.LOCAL_CREDENTIALS_FILE));
             SluiceWorker worker = withWorker ? WorkerMain.start(config, binder -> ActivitiesModule.callListenerBinder(binder)
                     .setBinding().toInstance(callListener)) : null;
-            return new LocalStack(temporal, aws, config, configFile, buildSpec, worker, lock);
+            return new LocalStack(temporal, aws, config, configFile, buildSpec, personas, worker, lock);
         } catch (RuntimeException | Error e) {
             started.add(0, lock);
             closeAll(started);
@@ -122,6 +131,13 @@ public final class LocalStack implements AutoCloseable {
 
     public Path configFile() {
         return configFile;
+    }
+
+    /** Signs proofs of identity as {@code persona}, with the credentials written to the local credentials file. */
+    public IdentityOptions.Prover prover(Persona persona) {
+        var signer = new ProofSigner(StaticCredentialsProvider.create(personas.get(persona.profile())),
+                StsEndpoint.of(config.awsSettings()));
+        return signer::sign;
     }
 
     /** The ready-to-run build spec written into the state directory. */

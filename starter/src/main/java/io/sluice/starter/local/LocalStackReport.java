@@ -20,6 +20,10 @@ final class LocalStackReport {
                 ? "in this process, task queue " + stack.config().temporal().taskQueue()
                 : "none: run `sluice worker --config " + stack.configFile() + "`"));
         out.println("config      " + stack.configFile());
+        out.println("personas    " + stack.configFile().resolveSibling(io.sluice.starter.identity.IdentityOptions.LOCAL_CREDENTIALS_FILE)
+                + " (AWS profiles " + io.sluice.sandbox.LocalPersonas.ALL.stream()
+                        .map(io.sluice.sandbox.LocalPersonas.Persona::profile).toList()
+                + "; decide as one: AWS_PROFILE=governance-officer ./sluice approve ID)");
         out.println("build spec  " + stack.buildSpec() + "  (./sluice model build --spec " + stack.buildSpec() + " --wait)");
     }
 }

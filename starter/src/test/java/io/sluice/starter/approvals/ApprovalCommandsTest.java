@@ -126,7 +126,7 @@ class ApprovalCommandsTest {
         CliRun run = cli("reject", "build/reject/1", "--as", LEAD, "--comment", "recall dropped");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
-        assertThat(run.out()).contains("recorded rejection by " + LEAD + " at gate model-approval of build/reject/1; gate REJECTED");
+        assertThat(run.out()).contains("recorded rejection by " + LEAD + " (unverified) at gate model-approval of build/reject/1; gate REJECTED");
         JsonNode status = awaitClosedStatus("build/reject/1");
         assertThat(status.get("outcome").asText()).isEqualTo("REJECTED");
     }
