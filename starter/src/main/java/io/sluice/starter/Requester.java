@@ -1,12 +1,36 @@
 package io.sluice.starter;
 
+import io.sluice.starter.identity.IdentityOptions;
+import io.sluice.workflows.identity.IdentityMode;
+import io.sluice.workflows.identity.IdentityProof;
+import io.sluice.workflows.identity.ProofBinding;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code --as NAME}: who asks for a run (the gate will not let them approve it). */
+/**
+ * Who asks for a run (the gate will not let them approve it): {@code --as NAME}, and, where gates
+ * require proof, a proof of identity signed with the caller's AWS credentials ({@code --profile})
+ * and bound to the run's start, so the run knows its requester as AWS does.
+ */
 public final class Requester {
     @Option(names = "--as", paramLabel = "NAME",
-            description = "Who requests the run (default: $SLUICE_USER, else the login name).")
+            description = "Who requests the run (default: $SLUICE_USER, else the login name); where gates require"
+                    + " proof, the run's requester is the person your AWS credentials prove instead.")
     String name;
+
+    @Mixin
+    IdentityOptions identity;
+
+    /**
+     * A proof of identity bound to the start of {@code workflowId}, or null where the config's
+     * gates take declared names.
+     */
+    public IdentityProof proofFor(ConfigOption config, String workflowId) {
+        if (config.read().approvals().identityMode() == IdentityMode.DECLARED) {
+            return null;
+        }
+        return identity.prover(config).prove(nonce -> ProofBinding.start(workflowId, nonce));
+    }
 
     public String name() {
         if (name != null && !name.isBlank()) {

@@ -35,7 +35,8 @@ final class SageMakerModeBuild {
                 sample.preStep(), new BuildSpec.Jobs(JobMode.sagemaker), false, sample.promotion());
         String workflowId = WorkflowIds.build(spec.modelPackageGroup(), RUN_KEY);
         new RunStarter(session.client(), session.taskQueue()).start(BuildModelWorkflow.TYPE, workflowId, spec.modelPackageGroup(),
-                "SageMaker-mode build of the AWS check", "", new BuildRequest(spec, RUN_KEY, LocalApprovers.DATA_SCIENTIST));
+                "SageMaker-mode build of the AWS check", "", new BuildRequest(spec, RUN_KEY,
+                        LocalApprovers.DATA_SCIENTIST.userName(), stack.startProof(LocalApprovers.DATA_SCIENTIST, workflowId), null));
         RunStatus status = new RunWaiter(new RunStatusReader(session.client())).awaitGateOrClose(workflowId, LIMIT, stage -> { });
         if (status.status().equals("RUNNING")) {
             session.client().newUntypedWorkflowStub(workflowId).terminate("the AWS check has the calls it needs");

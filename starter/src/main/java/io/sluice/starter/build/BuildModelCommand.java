@@ -52,10 +52,11 @@ public final class BuildModelCommand implements Callable<Integer> {
         SpecAccounts.requireKnown(settings, specFile, buildSpec);
         String key = runKey != null ? runKey
                 : ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        var request = new BuildRequest(buildSpec, key, requester.name());
+        String workflowId = WorkflowIds.build(buildSpec.modelPackageGroup(), key);
+        var request = new BuildRequest(buildSpec, key, requester.name(), requester.proofFor(config, workflowId), null);
         try (var session = TemporalSession.open(settings)) {
             var started = new RunStarter(session.client(), session.taskQueue()).start(BuildModelWorkflow.TYPE,
-                    WorkflowIds.build(buildSpec.modelPackageGroup(), key), buildSpec.modelPackageGroup(),
+                    workflowId, buildSpec.modelPackageGroup(),
                     "Build " + buildSpec.modelPackageGroup() + " (" + buildSpec.jobs().mode() + " jobs), requested by "
                             + request.requester(),
                     "Flow `" + buildSpec.flow() + "`; evaluation " + buildSpec.evaluation().describe() + "; account "

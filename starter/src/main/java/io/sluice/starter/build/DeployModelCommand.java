@@ -49,8 +49,8 @@ public final class DeployModelCommand implements Callable<Integer> {
         DeploymentSpec deployment = SpecFiles.read(specFile, DeploymentSpec.class);
         SluiceConfig settings = config.read();
         SpecAccounts.requireKnown(settings, specFile, deployment);
-        var request = new DeployRequest(modelPackageArn, deployment, requester.name());
-        String workflowId = WorkflowIds.deploy(request.spec().endpointName());
+        String workflowId = WorkflowIds.deploy(deployment.endpointName());
+        var request = new DeployRequest(modelPackageArn, deployment, requester.name(), requester.proofFor(config, workflowId), null);
         try (var session = TemporalSession.open(settings)) {
             var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(DeployModelWorkflow.TYPE, workflowId, "",
                     "Deploy " + modelPackageArn.replaceAll(".*model-package/", "") + " to " + request.spec().endpointName()

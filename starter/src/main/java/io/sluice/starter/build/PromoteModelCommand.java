@@ -46,10 +46,11 @@ public final class PromoteModelCommand implements Callable<Integer> {
         PromotionSpec promotion = SpecFiles.read(specFile, PromotionSpec.class);
         SluiceConfig settings = config.read();
         SpecAccounts.requireKnown(settings, specFile, promotion);
-        var request = new PromoteRequest(modelPackageArn, promotion, requester.name());
+        String workflowId = WorkflowIds.promote(modelPackageArn);
+        var request = new PromoteRequest(modelPackageArn, promotion, requester.name(), requester.proofFor(config, workflowId), null);
         try (var session = TemporalSession.open(settings)) {
             var started = new RunStarter(session.client(), session.taskQueue()).start(PromoteModelWorkflow.TYPE,
-                    WorkflowIds.promote(modelPackageArn), request.spec().targetGroup(),
+                    workflowId, request.spec().targetGroup(),
                     "Promote " + modelPackageArn.replaceAll(".*model-package/", "") + " to " + request.spec().targetAccount()
                             + ", requested by " + request.requester(),
                     "Source `" + modelPackageArn + "`; copies under `" + request.spec().artifactPrefix() + "`.",

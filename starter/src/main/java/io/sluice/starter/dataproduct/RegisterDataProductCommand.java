@@ -46,10 +46,11 @@ public final class RegisterDataProductCommand implements Callable<Integer> {
         DataProductSpec product = SpecFiles.read(specFile, DataProductSpec.class);
         SluiceConfig settings = config.read();
         SpecAccounts.requireKnown(settings, specFile, product);
-        var request = new RegisterDataProductRequest(product, requester.name());
+        String workflowId = WorkflowIds.dataProduct(product.domain(), product.name());
+        var request = new RegisterDataProductRequest(product, requester.name(), requester.proofFor(config, workflowId), null);
         try (var session = TemporalSession.open(settings)) {
             var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(RegisterDataProductWorkflow.TYPE,
-                    WorkflowIds.dataProduct(product.domain(), product.name()), "",
+                    workflowId, "",
                     "Register data product " + product.product() + " " + product.version() + ", requested by "
                             + request.requester(),
                     "Database `" + product.database() + "` in " + product.governanceAccount() + "; data `" + product.location()

@@ -243,9 +243,10 @@ public final class DemoScenario {
     private boolean registerDataProduct(TemporalSession session) {
         step("RegisterDataProduct: LF-tags, database and tables in governance, producer and consumer resource links, grants");
         var spec = SpecFiles.read(stack.buildSpec().resolveSibling(SampleSeeds.DATA_PRODUCT_SPEC), DataProductSpec.class);
+        String workflowId = WorkflowIds.dataProduct(spec.domain(), spec.name());
         var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(RegisterDataProductWorkflow.TYPE,
-                WorkflowIds.dataProduct(spec.domain(), spec.name()), "", "Demo data product", "",
-                new RegisterDataProductRequest(spec, LocalApprovers.DATA_SCIENTIST));
+                workflowId, "", "Demo data product", "", new RegisterDataProductRequest(spec,
+                        LocalApprovers.DATA_SCIENTIST.userName(), stack.startProof(LocalApprovers.DATA_SCIENTIST, workflowId), null));
         RunStatus status = awaitGate(session, started.workflowId());
         if (!"COMPLETED".equals(status.status())) {
             fail("RegisterDataProduct " + started.workflowId() + " did not complete: " + describe(status));
@@ -268,9 +269,10 @@ public final class DemoScenario {
         step("BuildModel " + runKey + (account.equals("dev") ? "" : " in " + account)
                 + ": Data Wrangler flow and XGBoost on the worker, then the lead data scientist's approval");
         var spec = SpecFiles.read(stack.buildSpec().resolveSibling(SampleSeeds.buildSpecFile(account)), BuildSpec.class);
+        String workflowId = WorkflowIds.build(spec.modelPackageGroup(), runKey);
         var started = new RunStarter(session.client(), session.taskQueue()).start(BuildModelWorkflow.TYPE,
-                WorkflowIds.build(spec.modelPackageGroup(), runKey), spec.modelPackageGroup(), "Demo build", "",
-                new BuildRequest(spec, runKey, LocalApprovers.DATA_SCIENTIST));
+                workflowId, spec.modelPackageGroup(), "Demo build", "", new BuildRequest(spec, runKey,
+                        LocalApprovers.DATA_SCIENTIST.userName(), stack.startProof(LocalApprovers.DATA_SCIENTIST, workflowId), null));
         RunStatus status = awaitGate(session, started.workflowId());
         if (!status.awaitingApproval()) {
             fail("BuildModel " + started.workflowId() + " did not reach its approval gate: " + describe(status));
@@ -300,9 +302,11 @@ public final class DemoScenario {
         step("PromoteModel: copy S3 artifacts and the image " + source
                 + " -> shared, register centrally, model card, ML engineer's approval");
         var spec = SpecFiles.read(stack.buildSpec().resolveSibling(SampleSeeds.promoteSpecFile(source)), PromotionSpec.class);
-        var request = new PromoteRequest(built.modelPackageArn(), spec, LocalApprovers.DATA_SCIENTIST);
+        String workflowId = WorkflowIds.promote(built.modelPackageArn());
+        var request = new PromoteRequest(built.modelPackageArn(), spec, LocalApprovers.DATA_SCIENTIST.userName(),
+                stack.startProof(LocalApprovers.DATA_SCIENTIST, workflowId), null);
         var started = new RunStarter(session.client(), session.taskQueue()).start(PromoteModelWorkflow.TYPE,
-                WorkflowIds.promote(built.modelPackageArn()), "", "Demo promotion", "", request);
+                workflowId, "", "Demo promotion", "", request);
         RunStatus status = awaitGate(session, started.workflowId());
         if (!status.awaitingApproval()) {
             fail("PromoteModel " + started.workflowId() + " did not reach its approval gate: " + describe(status));
@@ -357,9 +361,11 @@ public final class DemoScenario {
                 new IntegrationTestSpec(tests.mode(), tests.payloads(), tests.payloadsUri(), tests.contentType(), testSplit,
                         tests.dataAccount(), tests.minSuccessRate(), tests.maxP95LatencyMs(), tests.expectedMin(), tests.expectedMax(),
                         tests.metric(), tests.threshold()), sample.removeTestStackOnFailure());
-        var request = new DeployRequest(promoted.centralPackageArn(), spec, LocalApprovers.ML_ENGINEER.userName());
+        String workflowId = WorkflowIds.deploy(spec.endpointName());
+        var request = new DeployRequest(promoted.centralPackageArn(), spec, LocalApprovers.ML_ENGINEER.userName(),
+                stack.startProof(LocalApprovers.ML_ENGINEER, workflowId), null);
         var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(DeployModelWorkflow.TYPE,
-                WorkflowIds.deploy(spec.endpointName()), "", "Demo deployment", "", request);
+                workflowId, "", "Demo deployment", "", request);
         RunStatus status = awaitGate(session, started.workflowId());
         if (!status.awaitingApproval()) {
             fail("DeployModel " + started.workflowId() + " did not reach its approval gate: " + describe(status));

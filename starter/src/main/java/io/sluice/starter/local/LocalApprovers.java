@@ -17,8 +17,8 @@ public final class LocalApprovers {
     public static final Persona LEAD_DATA_SCIENTIST = LocalPersonas.LEAD_DATA_SCIENTIST;
     public static final Persona ML_ENGINEER = LocalPersonas.ML_ENGINEER;
     public static final Persona GOVERNANCE_OFFICER = LocalPersonas.GOVERNANCE_OFFICER;
-    /** Who starts runs on the local stack (a declared name until requesters prove who they are). */
-    public static final String DATA_SCIENTIST = LocalPersonas.DATA_SCIENTIST.userName();
+    /** Who starts runs on the local stack. */
+    public static final Persona DATA_SCIENTIST = LocalPersonas.DATA_SCIENTIST;
 
     private LocalApprovers() {}
 

@@ -6,6 +6,8 @@ import io.sluice.activities.identity.ProofSigner;
 import io.sluice.activities.identity.StsEndpoint;
 import io.sluice.sandbox.LocalPersonas.Persona;
 import io.sluice.starter.identity.IdentityOptions;
+import io.sluice.workflows.identity.IdentityProof;
+import io.sluice.workflows.identity.ProofBinding;
 import io.sluice.sandbox.LocalAccount;
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.LocalTemporal;
@@ -138,6 +140,11 @@ public final class LocalStack implements AutoCloseable {
         var signer = new ProofSigner(StaticCredentialsProvider.create(personas.get(persona.profile())),
                 StsEndpoint.of(config.awsSettings()));
         return signer::sign;
+    }
+
+    /** {@code persona}'s proof of identity for starting run {@code workflowId}. */
+    public IdentityProof startProof(Persona persona, String workflowId) {
+        return prover(persona).prove(nonce -> ProofBinding.start(workflowId, nonce));
     }
 
     /** The ready-to-run build spec written into the state directory. */

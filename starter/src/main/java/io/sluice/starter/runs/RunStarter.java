@@ -3,6 +3,7 @@ package io.sluice.starter.runs;
 import io.sluice.starter.CommandFailedException;
 import io.sluice.starter.ExitCodes;
 import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.identity.RequestedRun;
 import io.sluice.workflows.promotion.PromoteModelWorkflow;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
@@ -76,7 +77,7 @@ public final class RunStarter {
 
     private Started start(String workflowType, String workflowId, String modelPackageGroup, String summary, String details,
             Object input, WorkflowIdReusePolicy reusePolicy) {
-        String digest = digest(input);
+        String digest = digest(input instanceof RequestedRun requested ? requested.withoutRequesterProof() : input);
         try {
             attempt(workflowType, workflowId, modelPackageGroup, summary, details, input, digest, reusePolicy);
             return Started.started(workflowId);

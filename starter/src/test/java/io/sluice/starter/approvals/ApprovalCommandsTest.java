@@ -194,7 +194,7 @@ class ApprovalCommandsTest {
                 .setTaskQueue("nobody-polls")
                 .setWorkflowId("build/unpolled/1")
                 .build());
-        WorkflowClient.start(review::review, REQUESTER);
+        WorkflowClient.start(review::review, REQUESTER, null);
 
         CliRun text = cli("status", "build/unpolled/1");
         CliRun json = cli("status", "build/unpolled/1", "--json");
@@ -241,7 +241,7 @@ class ApprovalCommandsTest {
                 .setTaskQueue(worker.taskQueue())
                 .setWorkflowId(workflowId)
                 .build());
-        WorkflowClient.start(review::review, REQUESTER);
+        WorkflowClient.start(review::review, REQUESTER, null);
         for (int i = 0; i < 500; i++) {
             if (OpenGates.gateOf(client, workflowId).map(gate -> gate.state() == GateState.OPEN).orElse(false)) {
                 return;

@@ -24,6 +24,7 @@ import io.sluice.workflows.approval.Decision;
 import io.sluice.workflows.approval.GateState;
 import io.sluice.workflows.approval.Gates;
 import io.sluice.workflows.approval.Verdict;
+import io.sluice.workflows.identity.IdentityProof;
 import io.sluice.workflows.identity.ProofBinding;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -163,6 +164,44 @@ class ProvenApprovalCommandsTest {
     }
 
     @Test
+    void status_showsTheRequesterAsStsVerifiedItAtStart() throws Exception {
+        startReview("build/requester/1");
+
+        JsonNode gate = status("build/requester/1").get("gate");
+
+        assertThat(gate.get("requester").asText()).isEqualTo(REQUESTER);
+        assertThat(gate.get("requesterPrincipal").asText()).isEqualTo("arn:aws:sts::100000000003:assumed-role/"
+                + LocalPersonas.DATA_SCIENTIST.roleName() + "/" + REQUESTER);
+        assertThat(cli("status", "build/requester/1").out()).contains("requester  " + REQUESTER + " (verified: arn:aws:sts::");
+    }
+
+    @Test
+    void aRunStartedWithoutAProofOfItsRequester_countsNoApproval() {
+        ReviewWorkflow review = client.newWorkflowStub(ReviewWorkflow.class, WorkflowOptions.newBuilder()
+                .setTaskQueue(worker.taskQueue()).setWorkflowId("build/declared/1").build());
+        WorkflowClient.start(review::review, "someone-else@example.com", null);
+        awaitOpen("build/declared/1");
+
+        CliRun run = cli("approve", "build/declared/1", "--profile", "lead-data-scientist");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("the run's requester 'someone-else@example.com' is not verified");
+    }
+
+    @Test
+    void aRequesterProofMadeForAnotherRun_failsTheRunAtItsStart() throws Exception {
+        ReviewWorkflow review = client.newWorkflowStub(ReviewWorkflow.class, WorkflowOptions.newBuilder()
+                .setTaskQueue(worker.taskQueue()).setWorkflowId("build/borrowed/1").build());
+        WorkflowClient.start(review::review, REQUESTER, requesterProof("build/other/1"));
+
+        JsonNode status = awaitClosed("build/borrowed/1");
+
+        assertThat(status.get("status").asText()).isEqualTo("FAILED");
+        assertThat(status.get("failure").asText()).contains("the requester's proof of identity was refused: the proof is bound"
+                + " to another decision");
+    }
+
+    @Test
     void anUnknownProfile_isBadInputNamingIt() {
         startReview("build/profile/1");
 
@@ -170,6 +209,13 @@ class ProvenApprovalCommandsTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("no AWS credentials to prove who you are (profile nobody)");
+    }
+
+    /** The requester persona's proof for starting {@code workflowId}, as {@code sluice model build} signs it. */
+    private static IdentityProof requesterProof(String workflowId) {
+        var requester = new ProofSigner(StaticCredentialsProvider.create(LocalPersonas.signIn(aws, LocalPersonas.DATA_SCIENTIST)),
+                StsEndpoint.of(LocalAws.REGION, aws.awsEndpoint().toString()));
+        return requester.sign(nonce -> ProofBinding.start(workflowId, nonce));
     }
 
     private static ApprovalState decide(String workflowId, Decision decision) {
@@ -181,7 +227,11 @@ class ProvenApprovalCommandsTest {
                 .setTaskQueue(worker.taskQueue())
                 .setWorkflowId(workflowId)
                 .build());
-        WorkflowClient.start(review::review, REQUESTER);
+        WorkflowClient.start(review::review, REQUESTER, requesterProof(workflowId));
+        awaitOpen(workflowId);
+    }
+
+    private void awaitOpen(String workflowId) {
         for (int i = 0; i < 500; i++) {
             if (OpenGates.gateOf(client, workflowId).map(gate -> gate.state() == GateState.OPEN).orElse(false)) {
                 return;
@@ -189,6 +239,17 @@ class ProvenApprovalCommandsTest {
             sleep();
         }
         throw new AssertionError("gate of " + workflowId + " did not open");
+    }
+
+    private static JsonNode awaitClosed(String workflowId) throws Exception {
+        for (int i = 0; i < 500; i++) {
+            JsonNode json = status(workflowId);
+            if (!json.get("status").asText().equals("RUNNING")) {
+                return json;
+            }
+            sleep();
+        }
+        throw new AssertionError(workflowId + " did not close");
     }
 
     private static JsonNode status(String workflowId) throws Exception {

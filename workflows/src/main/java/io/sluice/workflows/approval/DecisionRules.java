@@ -55,6 +55,11 @@ final class DecisionRules {
             return Optional.of(principal.arn() + " is not an approver of gate '" + gate.name() + "'; approvers match "
                     + gate.approvers());
         }
+        if (decision.verdict() == Verdict.APPROVE && !gate.allowSelfApproval() && gate.requesterPrincipal().isEmpty()) {
+            return Optional.of("the run's requester '" + gate.requester() + "' is not verified (the run was started without a"
+                    + " proof of identity), so gate '" + gate.name() + "' cannot tell you from the requester; start runs with"
+                    + " sluice, which proves who requests them");
+        }
         return personRefusal(gate, decision, principal.person());
     }
 

@@ -10,6 +10,8 @@ import io.sluice.workflows.promotion.PromoteModelWorkflow;
 import io.sluice.workflows.promotion.PromoteRequest;
 import io.temporal.workflow.Async;
 import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.approval.Requester;
+import io.sluice.workflows.approval.Requesters;
 import io.sluice.workflows.approval.GateState;
 import io.sluice.workflows.approval.GatedWorkflow;
 import io.sluice.workflows.approval.Gates;
@@ -39,6 +41,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         BuildSpec spec = request.spec();
         String workflowId = Workflow.getInfo().getWorkflowId();
         Workflow.upsertTypedSearchAttributes(SearchAttributes.MODEL_PACKAGE_GROUP.valueSet(spec.modelPackageGroup()));
+        Requester requester = Requesters.establish(request.requester(), request.requesterProof(), request.requesterPrincipal());
 
         Steps.enter("registry", "Ensuring model package group `" + spec.modelPackageGroup() + "` in " + spec.account());
         var group = registry.ensureGroup(new ModelRegistryActivities.GroupRequest(
@@ -86,7 +89,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         }
 
         Steps.enter("registration", "Registering the model in `" + spec.modelPackageGroup() + "`");
-        Map<String, String> metadata = metadata(workflowId, spec, processing, trainingJob, request.requester());
+        Map<String, String> metadata = metadata(workflowId, spec, processing, trainingJob, requester.name());
         requireAcceptable(metadata);
         var registered = registry.registerPackage(new ModelRegistryActivities.PackageRequest(spec.account(),
                 spec.modelPackageGroup(), workflowId, training.image(), training.modelDataUri(), training.metrics(),
@@ -99,7 +102,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         new TreeMap<>(training.metrics()).forEach((name, value) -> context.put("metric " + name, format(value)));
         context.put("modelDataUri", training.modelDataUri());
         context.put("trainingJob", trainingJob);
-        ApprovalState decided = gate.open(Gates.MODEL_APPROVAL, request.requester(), context);
+        ApprovalState decided = gate.open(Gates.MODEL_APPROVAL, requester, context);
 
         Steps.enter("registry-status", "Recording the decision on " + registered.packageArn());
         BuildOutcome outcome = switch (decided.state()) {
@@ -121,7 +124,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
             Steps.enter("promote", "Starting PromoteModel for " + registered.packageArn());
             promotion = ChildRuns.startAbandoned(PromoteModelWorkflow.class, WorkflowIds.promote(registered.packageArn()),
                     workflow -> Async.function(workflow::promote, new PromoteRequest(registered.packageArn(), spec.promotion(),
-                            request.requester())));
+                            requester.name(), null, requester.principal())));
         }
         Workflow.await(Workflow::isEveryHandlerFinished);
         return new BuildResult(outcome, group.groupArn(), registered.packageArn(), preStepExecution, processingJob,

@@ -1,5 +1,8 @@
 package io.sluice.workflows.dataproduct;
 
+import io.sluice.workflows.identity.IdentityProof;
+import io.sluice.workflows.identity.RequestedRun;
+import io.sluice.workflows.identity.VerifiedPrincipal;
 import java.util.Objects;
 
 /**
@@ -7,12 +10,25 @@ import java.util.Objects;
  *
  * @param spec the data product
  * @param requester who asked for the registration; also the requester of a retraining build
+ * @param requesterProof the requester's proof of identity, bound to the run's start, or null
+ * @param requesterPrincipal the requester a parent run verified (trusted in child runs only), or null
  */
-public record RegisterDataProductRequest(DataProductSpec spec, String requester) {
+public record RegisterDataProductRequest(DataProductSpec spec, String requester,
+        IdentityProof requesterProof, VerifiedPrincipal requesterPrincipal) implements RequestedRun {
     public RegisterDataProductRequest {
         Objects.requireNonNull(spec, "spec is null");
         if (requester == null || requester.isBlank()) {
             throw new IllegalArgumentException("requester is missing; expected who asks for the registration");
         }
+    }
+
+    /** A request whose requester is only declared. */
+    public RegisterDataProductRequest(DataProductSpec spec, String requester) {
+        this(spec, requester, null, null);
+    }
+
+    @Override
+    public RegisterDataProductRequest withoutRequesterProof() {
+        return new RegisterDataProductRequest(spec, requester, null, requesterPrincipal);
     }
 }

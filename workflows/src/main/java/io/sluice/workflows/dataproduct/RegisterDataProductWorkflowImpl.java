@@ -1,5 +1,7 @@
 package io.sluice.workflows.dataproduct;
 
+import io.sluice.workflows.approval.Requester;
+import io.sluice.workflows.approval.Requesters;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.SearchAttributes;
 import io.sluice.workflows.Steps;
@@ -44,6 +46,7 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
     public RegisterDataProductResult register(RegisterDataProductRequest request) {
         DataProductSpec spec = request.spec();
         String workflowId = Workflow.getInfo().getWorkflowId();
+        Requester requester = Requesters.establish(request.requester(), request.requesterProof(), request.requesterPrincipal());
         String governance = spec.governanceAccount();
         String producer = spec.producerAccount();
         String database = spec.database();
@@ -70,7 +73,7 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
         Steps.enter("lf-tags", "Ensuring LF-tags " + tags + " in " + governance);
         catalog.ensureLfTags(new DataProductActivities.LfTagsRequest(governance, spec.lfTags()));
 
-        Map<String, String> metadata = DataProductMetadata.of(spec, workflowId, request.requester());
+        Map<String, String> metadata = DataProductMetadata.of(spec, workflowId, requester.name());
         Steps.enter("database", "Ensuring database `" + database + "` with its business metadata in " + governance);
         var ensured = catalog.ensureDatabase(new DataProductActivities.DatabaseRequest(governance, database,
                 spec.description(), spec.location(), metadata));
@@ -137,7 +140,7 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
         if (spec.retrains() && !spec.version().equals(previousVersion)) {
             Steps.enter("retrain", "Starting BuildModel for `" + spec.retrain().modelPackageGroup() + "` on version "
                     + spec.version() + (previousVersion.isEmpty() ? "" : " (was " + previousVersion + ")"));
-            buildWorkflowId = startRetraining(spec, request.requester());
+            buildWorkflowId = startRetraining(spec, requester);
         }
 
         Steps.enter("record-version", "Recording version " + spec.version() + " on `" + database + "`");
@@ -161,7 +164,7 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
      * only until it has started. A run of that id already started (by an earlier attempt of this
      * registration) counts as started.
      */
-    private static String startRetraining(DataProductSpec spec, String requester) {
+    private static String startRetraining(DataProductSpec spec, Requester requester) {
         BuildSpec build = spec.retrain();
         String buildWorkflowId = WorkflowIds.build(build.modelPackageGroup(), spec.version());
         BuildModelWorkflow child = Workflow.newChildWorkflowStub(BuildModelWorkflow.class, ChildWorkflowOptions.newBuilder()
@@ -175,9 +178,9 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
                         .set(SearchAttributes.DATA_PRODUCT, spec.product())
                         .build())
                 .setStaticSummary("Retrain " + build.modelPackageGroup() + " on data product " + spec.product() + " "
-                        + spec.version() + ", requested by " + requester)
+                        + spec.version() + ", requested by " + requester.name())
                 .build());
-        Async.function(child::build, new BuildRequest(build, spec.version(), requester));
+        Async.function(child::build, new BuildRequest(build, spec.version(), requester.name(), null, requester.principal()));
         try {
             Workflow.getWorkflowExecution(child).get();
         } catch (ChildWorkflowFailure e) {

@@ -5,6 +5,8 @@ import io.sluice.workflows.SearchAttributes;
 import io.sluice.workflows.Steps;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.GatedWorkflow;
+import io.sluice.workflows.approval.Requester;
+import io.sluice.workflows.approval.Requesters;
 import io.sluice.workflows.approval.Gates;
 import io.sluice.workflows.build.BuildNames;
 import io.sluice.workflows.deployment.DeploymentActivities.StackOutcome;
@@ -49,6 +51,7 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
     public DeployResult deploy(DeployRequest request) {
         DeploymentSpec spec = request.spec();
         String workflowId = Workflow.getInfo().getWorkflowId();
+        Requester requester = Requesters.establish(request.requester(), request.requesterProof(), request.requesterPrincipal());
         Steps.enter("package", "Checking " + request.modelPackageArn());
         var modelPackage = deployment.describePackage(new DeploymentActivities.PackageRequest(spec.sharedAccount(),
                 request.modelPackageArn()));
@@ -79,7 +82,7 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
                     TestReport.notRun(), String.join("; ", report.failures()));
         }
 
-        ApprovalState decided = gate.open(Gates.PRODUCTION_APPROVAL, request.requester(), context(request, testStack, report, grant));
+        ApprovalState decided = gate.open(Gates.PRODUCTION_APPROVAL, requester, context(request, testStack, report, grant));
         if (decided.state() != io.sluice.workflows.approval.GateState.APPROVED) {
             DeploymentOutcome outcome = decided.state() == io.sluice.workflows.approval.GateState.REJECTED
                     ? DeploymentOutcome.REJECTED : DeploymentOutcome.EXPIRED;

@@ -1,5 +1,8 @@
 package io.sluice.workflows.deployment;
 
+import io.sluice.workflows.identity.IdentityProof;
+import io.sluice.workflows.identity.RequestedRun;
+import io.sluice.workflows.identity.VerifiedPrincipal;
 import java.util.Objects;
 
 /**
@@ -8,8 +11,11 @@ import java.util.Objects;
  * @param modelPackageArn the approved package in shared services
  * @param spec where and how to deploy
  * @param requester who asked for the deployment (may not approve it)
+ * @param requesterProof the requester's proof of identity, bound to the run's start, or null
+ * @param requesterPrincipal the requester a parent run verified (trusted in child runs only), or null
  */
-public record DeployRequest(String modelPackageArn, DeploymentSpec spec, String requester) {
+public record DeployRequest(String modelPackageArn, DeploymentSpec spec, String requester,
+        IdentityProof requesterProof, VerifiedPrincipal requesterPrincipal) implements RequestedRun {
     public DeployRequest {
         if (modelPackageArn == null || !modelPackageArn.matches("arn:aws(?:-[a-z]+)*:sagemaker:[a-z0-9-]+:\\d{12}:model-package/.+")) {
             throw new IllegalArgumentException("modelPackageArn '" + modelPackageArn
@@ -19,5 +25,15 @@ public record DeployRequest(String modelPackageArn, DeploymentSpec spec, String 
         if (requester == null || requester.isBlank()) {
             throw new IllegalArgumentException("requester is missing; expected who asks for the deployment");
         }
+    }
+
+    /** A request whose requester is only declared. */
+    public DeployRequest(String modelPackageArn, DeploymentSpec spec, String requester) {
+        this(modelPackageArn, spec, requester, null, null);
+    }
+
+    @Override
+    public DeployRequest withoutRequesterProof() {
+        return new DeployRequest(modelPackageArn, spec, requester, null, requesterPrincipal);
     }
 }

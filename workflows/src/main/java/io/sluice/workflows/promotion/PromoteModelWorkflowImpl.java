@@ -9,6 +9,8 @@ import io.sluice.workflows.deployment.DeployModelWorkflow;
 import io.sluice.workflows.deployment.DeployRequest;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.GatedWorkflow;
+import io.sluice.workflows.approval.Requester;
+import io.sluice.workflows.approval.Requesters;
 import io.sluice.workflows.approval.Gates;
 import io.sluice.workflows.build.BuildNames;
 import io.sluice.workflows.build.ModelRegistryActivities;
@@ -48,6 +50,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
     public PromoteResult promote(PromoteRequest request) {
         PromotionSpec spec = request.spec();
         String workflowId = Workflow.getInfo().getWorkflowId();
+        Requester requester = Requesters.establish(request.requester(), request.requesterProof(), request.requesterPrincipal());
         Steps.enter("plan", "Reading " + request.sourceModelPackageArn());
         PromotionPlan plan = promotion.plan(new PromotionActivities.PlanRequest(spec.sourceAccount(),
                 request.sourceModelPackageArn(), spec.targetAccount(), spec.artifactPrefix()));
@@ -111,7 +114,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         new TreeMap<>(plan.metrics()).forEach((name, value) -> context.put("metric " + name,
                 String.format(Locale.ROOT, "%.4f", value)));
         context.put("modelCard", card.cardArn() + " v" + card.version());
-        ApprovalState decided = gate.open(Gates.PROMOTION_APPROVAL, request.requester(), context);
+        ApprovalState decided = gate.open(Gates.PROMOTION_APPROVAL, requester, context);
 
         Steps.enter("registry-status", "Recording the decision on " + central.packageArn());
         PromotionOutcome outcome = switch (decided.state()) {
@@ -133,7 +136,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
             Steps.enter("deploy", "Starting DeployModel for " + central.packageArn());
             deploymentRun = ChildRuns.startAbandoned(DeployModelWorkflow.class, WorkflowIds.deploy(spec.deployment().endpointName()),
                     workflow -> Async.function(workflow::deploy, new DeployRequest(central.packageArn(), spec.deployment(),
-                            request.requester())));
+                            requester.name(), null, requester.principal())));
         }
         Workflow.await(Workflow::isEveryHandlerFinished);
         return new PromoteResult(outcome, plan.sourcePackageArn(), central.packageArn(), groupResult.groupArn(),

@@ -1,5 +1,8 @@
 package io.sluice.workflows.promotion;
 
+import io.sluice.workflows.identity.IdentityProof;
+import io.sluice.workflows.identity.RequestedRun;
+import io.sluice.workflows.identity.VerifiedPrincipal;
 import java.util.Objects;
 
 /**
@@ -8,8 +11,11 @@ import java.util.Objects;
  * @param sourceModelPackageArn the approved package in the development account
  * @param spec where and how to promote
  * @param requester who asked for the promotion (may not approve it)
+ * @param requesterProof the requester's proof of identity, bound to the run's start, or null
+ * @param requesterPrincipal the requester a parent run verified (trusted in child runs only), or null
  */
-public record PromoteRequest(String sourceModelPackageArn, PromotionSpec spec, String requester) {
+public record PromoteRequest(String sourceModelPackageArn, PromotionSpec spec, String requester,
+        IdentityProof requesterProof, VerifiedPrincipal requesterPrincipal) implements RequestedRun {
     public PromoteRequest {
         if (sourceModelPackageArn == null
                 || !sourceModelPackageArn.matches("arn:aws(?:-[a-z]+)*:sagemaker:[a-z0-9-]+:\\d{12}:model-package/.+")) {
@@ -20,5 +26,15 @@ public record PromoteRequest(String sourceModelPackageArn, PromotionSpec spec, S
         if (requester == null || requester.isBlank()) {
             throw new IllegalArgumentException("requester is missing; expected who asks for the promotion");
         }
+    }
+
+    /** A request whose requester is only declared. */
+    public PromoteRequest(String sourceModelPackageArn, PromotionSpec spec, String requester) {
+        this(sourceModelPackageArn, spec, requester, null, null);
+    }
+
+    @Override
+    public PromoteRequest withoutRequesterProof() {
+        return new PromoteRequest(sourceModelPackageArn, spec, requester, null, requesterPrincipal);
     }
 }

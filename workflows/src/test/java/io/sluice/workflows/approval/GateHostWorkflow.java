@@ -1,5 +1,6 @@
 package io.sluice.workflows.approval;
 
+import io.sluice.workflows.identity.VerifiedPrincipal;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -12,13 +13,23 @@ public interface GateHostWorkflow extends Approvable {
     @WorkflowMethod
     ApprovalState run(Request request);
 
-    /** @param lingerAfterClose how long the run goes on after its gate closed, as later stages would */
-    record Request(String gate, String requester, Map<String, String> context, Duration lingerAfterClose) {}
+    /**
+     * @param lingerAfterClose how long the run goes on after its gate closed, as later stages would
+     * @param requesterArn the requester as STS would have verified it at start, or null for a declared requester
+     */
+    record Request(String gate, String requester, Map<String, String> context, Duration lingerAfterClose, String requesterArn) {
+        public Request(String gate, String requester, Map<String, String> context, Duration lingerAfterClose) {
+            this(gate, requester, context, lingerAfterClose, null);
+        }
+    }
 
     final class Impl extends GatedWorkflow implements GateHostWorkflow {
         @Override
         public ApprovalState run(Request request) {
-            ApprovalState closed = gate.open(request.gate(), request.requester(), request.context());
+            Requester requester = request.requesterArn() == null ? Requester.declared(request.requester())
+                    : Requester.verified(VerifiedPrincipal.of(request.requesterArn(), request.requesterArn().split(":")[4],
+                            "AROAEXAMPLE", "2026-12-06T09:00:00Z"));
+            ApprovalState closed = gate.open(request.gate(), requester, request.context());
             Workflow.sleep(request.lingerAfterClose());
             Workflow.await(Workflow::isEveryHandlerFinished);
             return closed;

@@ -160,6 +160,20 @@ class ProvenApprovalGateTest {
     }
 
     @Test
+    void runWhoseRequesterIsOnlyDeclared_countsNoApproval_butARejection() {
+        GateHostWorkflow run = client.newWorkflowStub(GateHostWorkflow.class,
+                WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("deploy/declared").build());
+        WorkflowClient.start(run::run, new GateHostWorkflow.Request("production", "dana@example.com", Map.of(), Duration.ZERO));
+        GateWaits.awaitOpen(run);
+
+        assertThatThrownBy(() -> run.decide(signed(JANE, "deploy/declared", "production", Verdict.APPROVE, "", "n1")))
+                .rootCause().hasMessageContaining("the run's requester 'dana@example.com' is not verified");
+        ApprovalState after = run.decide(signed(JANE, "deploy/declared", "production", Verdict.REJECT, "who asked?", "n2"));
+
+        assertThat(after.state()).isEqualTo(GateState.REJECTED);
+    }
+
+    @Test
     void signalCarryingAProof_isVerifiedAndCounts() {
         GateHostWorkflow run = startGate("deploy/one", "production");
 
@@ -188,7 +202,7 @@ class ProvenApprovalGateTest {
     private GateHostWorkflow startGate(String workflowId, String gate) {
         GateHostWorkflow run = client.newWorkflowStub(GateHostWorkflow.class,
                 WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(workflowId).build());
-        WorkflowClient.start(run::run, new GateHostWorkflow.Request(gate, "dana@example.com", Map.of(), Duration.ZERO));
+        WorkflowClient.start(run::run, new GateHostWorkflow.Request(gate, "dana@example.com", Map.of(), Duration.ZERO, REQUESTER));
         GateWaits.awaitOpen(run);
         return run;
     }
