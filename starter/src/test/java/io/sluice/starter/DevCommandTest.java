@@ -51,13 +51,22 @@ class DevCommandTest {
                     "--wait", "--config", config);
             assertThat(register.exitCode()).as(register.out() + register.err()).isEqualTo(0);
             CliRun build = CliRun.of("model", "build", "--spec", stateDirectory.resolve("build.yaml").toString(), "--wait",
-                    "--run-key", "dev-test", "--as", "data-scientist@example.com", "--config", config);
+                    "--run-key", "dev-test", "--config", config);
             assertThat(build.exitCode()).as(build.out() + build.err()).isEqualTo(0);
             assertThat(build.out()).startsWith("build/credit-risk/dev-test\n")
-                    .contains("waiting at gate model-approval for 1 approval(s) from [lead-ds@example.com]");
-            CliRun approve = CliRun.of("approve", "build/credit-risk/dev-test", "--as", "lead-ds@example.com", "--config", config);
+                    .contains("waiting at gate model-approval for 1 approval(s) from "
+                            + "[arn:aws:sts::*:assumed-role/AWSReservedSSO_LeadDataScientist_*/*]")
+                    .contains("approve: sluice approve build/credit-risk/dev-test [--profile <your AWS profile>]");
+            CliRun outsider = CliRun.of("approve", "build/credit-risk/dev-test", "--profile", "outsider", "--config", config);
+            assertThat(outsider.exitCode()).isEqualTo(3);
+            assertThat(outsider.err()).contains("/outsider@example.com is not an approver of gate 'model-approval'");
+            CliRun approve = CliRun.of("approve", "build/credit-risk/dev-test", "--profile", "lead-data-scientist", "--config", config);
             assertThat(approve.exitCode()).as(approve.err()).isEqualTo(0);
-            assertThat(approve.out()).contains("gate APPROVED");
+            assertThat(approve.out()).contains("recorded approval by lead-ds@example.com (verified: arn:aws:sts::100000000003:"
+                    + "assumed-role/AWSReservedSSO_LeadDataScientist_").contains("gate APPROVED");
+            CliRun approved = CliRun.of("status", "build/credit-risk/dev-test", "--config", config);
+            assertThat(approved.out()).contains("requester  data-scientist@example.com (verified: arn:aws:sts::100000000003:"
+                    + "assumed-role/AWSReservedSSO_DataScientist_");
 
             new ProcessBuilder("kill", "-INT", Long.toString(dev.pid())).start().waitFor();
 

@@ -2,6 +2,7 @@ package io.sluice.starter.runs;
 
 import io.sluice.starter.ExitCodes;
 import java.io.PrintWriter;
+import io.sluice.workflows.identity.IdentityMode;
 import java.util.Set;
 
 /** How a waiting command reports where a run stopped, and the exit code that goes with it. */
@@ -17,8 +18,9 @@ public final class RunOutcomes {
             var gate = status.gate();
             out.println("waiting at gate " + gate.name() + " for " + (gate.needed() - gate.approvedBy().size())
                     + " approval(s) from " + gate.approvers() + " (expires " + gate.deadline() + ")");
-            out.println("  approve: sluice approve " + status.workflowId() + " --as <approver> [--comment TEXT]");
-            out.println("  reject:  sluice reject " + status.workflowId() + " --as <approver> --comment TEXT");
+            String who = gate.identity() == IdentityMode.PROVEN ? "[--profile <your AWS profile>]" : "--as <approver>";
+            out.println("  approve: sluice approve " + status.workflowId() + " " + who + " [--comment TEXT]");
+            out.println("  reject:  sluice reject " + status.workflowId() + " " + who + " --comment TEXT");
             return ExitCodes.OK;
         }
         if (status.status().equals("RUNNING")) {

@@ -57,6 +57,11 @@ public record ApprovalState(
                 IdentityMode.DECLARED, "");
     }
 
+    /** The approvals that counted, in order. */
+    public List<AuditedDecision> acceptedApprovals() {
+        return decisions.stream().filter(d -> d.accepted() && d.decision() == Verdict.APPROVE).toList();
+    }
+
     public boolean awaitsDecision() {
         return state == GateState.OPEN;
     }

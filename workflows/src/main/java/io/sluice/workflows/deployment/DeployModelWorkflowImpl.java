@@ -28,7 +28,10 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
     public static final String DEPLOYED_TEST = "sluice:deployed:test";
     /** Where the package serves in production: {@code <account>/<endpoint>@<time>}. */
     public static final String DEPLOYED_PROD = "sluice:deployed:prod";
-    /** One key per approver of production, {@code sluice:approved-by:<n>} from 0, in the order they approved. */
+    /**
+     * One key per approver of production, {@code sluice:approved-by:<n>} from 0, in the order they
+     * approved: the ARN STS verified, or {@code unverified:<declared name>}.
+     */
     public static final String APPROVED_BY = "sluice:approved-by";
     /** The DeployModel run that deployed it. */
     public static final String DEPLOYED_BY = "sluice:deployed-by";
@@ -116,8 +119,10 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
         Map<String, String> record = new LinkedHashMap<>();
         record.put(DEPLOYED_TEST, spec.test().account() + "/" + endpoint(testStack, spec) + "@" + now);
         record.put(DEPLOYED_PROD, spec.prod().account() + "/" + endpoint(prodStack, spec) + "@" + now);
-        for (int index = 0; index < decided.approvedBy().size(); index++) {
-            record.put(APPROVED_BY + ":" + index, decided.approvedBy().get(index));
+        var approvals = decided.acceptedApprovals();
+        for (int index = 0; index < approvals.size(); index++) {
+            var approval = approvals.get(index);
+            record.put(APPROVED_BY + ":" + index, approval.verified() ? approval.principal() : "unverified:" + approval.actor());
         }
         record.put(DEPLOYED_BY, workflowId);
         deployment.tagPackage(new DeploymentActivities.TagRequest(spec.sharedAccount(), request.modelPackageArn(), record,

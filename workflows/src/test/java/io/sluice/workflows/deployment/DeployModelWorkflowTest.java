@@ -67,7 +67,7 @@ class DeployModelWorkflowTest {
         assertThat(tests.endpoints).containsExactly("sluice-credit-risk-test-ep", "sluice-credit-risk-prod-ep");
         assertThat(deployment.tags).singleElement().satisfies(tag -> {
             assertThat(tag.packageArn()).isEqualTo(FakeDeploymentActivities.PACKAGE);
-            assertThat(tag.tags()).containsEntry("sluice:approved-by:0", OFFICER)
+            assertThat(tag.tags()).containsEntry("sluice:approved-by:0", "unverified:" + OFFICER)
                     .containsKeys("sluice:deployed:test", "sluice:deployed:prod", "sluice:deployed-by")
                     .doesNotContainKeys("sluice:approved-by", "sluice:approved-by:1");
             assertThat(tag.replacing()).containsExactly("sluice:approved-by");
