@@ -1,10 +1,12 @@
 package io.sluice.starter;
 
 import io.sluice.workers.codec.AesGcmPayloadCodec;
+import io.sluice.workers.codec.BearerTokenVerifier;
 import io.sluice.workers.codec.CodecServer;
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.workers.codec.KmsDataKeys;
 import io.sluice.workers.temporal.TemporalConnection;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -23,8 +25,20 @@ public final class CodecServerCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--port", defaultValue = "8888", description = "Port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "8888", description = "Port (default ${DEFAULT-VALUE}).")
     int port;
+
+    @Option(names = "--listen", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default ${DEFAULT-VALUE}); any other than loopback needs --oidc-issuer.")
+    String listen;
+
+    @Option(names = "--oidc-issuer", paramLabel = "URL",
+            description = "Require a bearer token from this OIDC issuer (JWKS from its /.well-known/openid-configuration) on every"
+                    + " request; set the Web UI's \"pass access token\".")
+    String issuer;
+
+    @Option(names = "--audience", paramLabel = "AUD", description = "The audience (client id) tokens must be for; with --oidc-issuer.")
+    String audience;
 
     @Option(names = "--origin", defaultValue = "http://127.0.0.1:8233",
             description = "The Web UI's address, allowed to call the endpoint (default ${DEFAULT-VALUE}).")
@@ -32,16 +46,30 @@ public final class CodecServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((issuer == null) != (audience == null)) {
+            throw new CommandFailedException(ExitCodes.BAD_INPUT, "--oidc-issuer and --audience go together: tokens are checked for"
+                    + " both the issuer and the audience");
+        }
+        Optional<BearerTokenVerifier> tokens = issuer == null ? Optional.empty() : Optional.of(new BearerTokenVerifier(issuer, audience));
         var settings = config.read();
         AesGcmPayloadCodec codec;
         try (var aws = AwsClients.create(settings.awsSettings())) {
             codec = TemporalConnection.payloadCodec(settings.temporal(), System.getenv(), new KmsDataKeys(aws));
         }
         var stopped = new CountDownLatch(1);
-        try (var server = CodecServer.start("127.0.0.1", port, codec, origin)) {
+        CodecServer started;
+        try {
+            started = CodecServer.start(listen, port, codec, origin, tokens);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage());
+        }
+        try (var server = started) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "codec-server-shutdown"));
-            spec.commandLine().getOut().println("codec endpoint http://127.0.0.1:" + server.port()
-                    + " (set it as the Web UI's codec endpoint); Ctrl-C stops it");
+            spec.commandLine().getOut().println("codec endpoint http://" + listen + ":" + server.port()
+                    + " (set it as the Web UI's codec endpoint; CORS allows " + origin + " only); "
+                    + (tokens.isPresent() ? "every request needs a bearer token from " + issuer + " for " + audience
+                            : "no token is checked, so it listens on loopback only")
+                    + "; Ctrl-C stops it");
             spec.commandLine().getOut().flush();
             stopped.await();
         }

@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,9 +21,11 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Encrypts every payload Sluice sends to Temporal with AES-256-GCM, so workflow inputs, results,
  * signals and activity arguments are unreadable in the cluster's history. Each payload gets a
- * fresh 96-bit nonce; the key id travels in the payload's metadata so keys can be rotated (a
- * payload encrypted under an unknown key fails to decode, naming the key). Search attributes are
- * not payloads of this codec: keep secrets out of them.
+ * fresh 96-bit nonce; the key id travels in the payload's metadata. Keys rotate through a key
+ * ring: new payloads are written under the current key, and a payload is read under whichever key
+ * of the ring wrote it, so histories written before a rotation stay readable (a payload under a
+ * key the ring lacks fails to decode, naming it and the keys there are). Search attributes are not
+ * payloads of this codec: keep secrets out of them.
  */
 public final class AesGcmPayloadCodec implements PayloadCodec {
     /** The encoding marking a payload this codec encrypted. */
@@ -31,6 +36,7 @@ public final class AesGcmPayloadCodec implements PayloadCodec {
 
     private final SecretKeySpec key;
     private final String keyId;
+    private final Map<String, SecretKeySpec> ring;
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -38,21 +44,44 @@ public final class AesGcmPayloadCodec implements PayloadCodec {
      * @param key 32 bytes
      */
     public AesGcmPayloadCodec(String keyId, byte[] key) {
-        if (key.length != 32) {
-            throw new IllegalArgumentException("the payload key is " + key.length + " bytes; expected 32 (AES-256), base64-encoded");
-        }
-        this.keyId = keyId;
-        this.key = new SecretKeySpec(key, "AES");
+        this(keyId, key, Map.of());
     }
 
-    /** A codec for a base64-encoded 32-byte key. */
-    public static AesGcmPayloadCodec fromBase64(String keyId, String base64Key) {
+    /**
+     * @param keyId names the current key in each payload's metadata
+     * @param key the current key, 32 bytes: new payloads are encrypted with it
+     * @param previous keys that wrote payloads before, by key id, 32 bytes each: still decrypted
+     */
+    public AesGcmPayloadCodec(String keyId, byte[] key, Map<String, byte[]> previous) {
+        this.keyId = keyId;
+        this.key = aes(keyId, key);
+        Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
+        keys.put(keyId, this.key);
+        previous.forEach((id, bytes) -> keys.put(id, aes(id, bytes)));
+        this.ring = Map.copyOf(keys);
+    }
+
+    private static SecretKeySpec aes(String id, byte[] key) {
+        if (key.length != 32) {
+            throw new IllegalArgumentException("payload key '" + id + "' is " + key.length
+                    + " bytes; expected 32 (AES-256), base64-encoded");
+        }
+        return new SecretKeySpec(key, "AES");
+    }
+
+    /** The decoded bytes of a base64 key. */
+    public static byte[] base64Key(String base64Key) {
         try {
-            return new AesGcmPayloadCodec(keyId, Base64.getDecoder().decode(base64Key.strip()));
+            return Base64.getDecoder().decode(base64Key.strip());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the payload key is not valid: " + e.getMessage()
                     + "; expected 32 random bytes in base64, e.g. from `openssl rand -base64 32`", e);
         }
+    }
+
+    /** A codec for a base64-encoded 32-byte key. */
+    public static AesGcmPayloadCodec fromBase64(String keyId, String base64Key) {
+        return new AesGcmPayloadCodec(keyId, base64Key(base64Key));
     }
 
     @Override
@@ -89,14 +118,16 @@ public final class AesGcmPayloadCodec implements PayloadCodec {
             return payload;
         }
         String payloadKey = payload.getMetadataMap().getOrDefault(KEY_ID, ByteString.EMPTY).toStringUtf8();
-        if (!payloadKey.equals(keyId)) {
-            throw new PayloadCodecException("payload was encrypted under key '" + payloadKey + "', but this worker has key '" + keyId + "'");
+        SecretKeySpec writtenWith = ring.get(payloadKey);
+        if (writtenWith == null) {
+            throw new PayloadCodecException("payload was encrypted under key '" + payloadKey + "', but this process has keys "
+                    + new TreeSet<>(ring.keySet()) + "; add it to temporal.previousPayloadKeys");
         }
         try {
             byte[] data = payload.getData().toByteArray();
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, data, 0, NONCE_BYTES));
-            cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
+            cipher.init(Cipher.DECRYPT_MODE, writtenWith, new GCMParameterSpec(TAG_BITS, data, 0, NONCE_BYTES));
+            cipher.updateAAD(payloadKey.getBytes(StandardCharsets.UTF_8));
             return Payload.parseFrom(cipher.doFinal(data, NONCE_BYTES, data.length - NONCE_BYTES));
         } catch (GeneralSecurityException | InvalidProtocolBufferException e) {
             throw new PayloadCodecException(e);

@@ -1,6 +1,7 @@
 package io.sluice.workers.config;
 
 import io.sluice.workflows.TaskQueues;
+import java.util.Map;
 
 /**
  * The {@code temporal:} section: where the cluster is and how to authenticate.
@@ -19,6 +20,10 @@ import io.sluice.workflows.TaskQueues;
  *     KMS encrypted it, base64; decrypted at start by {@code payloadKeyAccount}'s role
  * @param payloadKeyAccount the account alias whose role may decrypt that data key (default shared)
  * @param payloadKeyId names that key in each payload, for rotation (default {@code sluice-1})
+ * @param previousPayloadKeys keys that encrypted payloads before the current one, by key id, each
+ *     {@code env:VARIABLE} (a base64 key in that variable) or {@code kms:CIPHERTEXT} (a KMS data key,
+ *     decrypted by {@code payloadKeyAccount}'s role): payloads are written under the current key
+ *     and read under whichever key wrote them, so rotating keys leaves in-flight runs readable
  * @param metricsPort the port a worker serves Prometheus metrics on ({@code /metrics}); 0 for none
  * @param stickyExecution whether workers ask the server to send a run's next workflow task to the
  *     worker that holds it in its cache (default true). Written false by {@code sluice dev} for the
@@ -26,8 +31,8 @@ import io.sluice.workflows.TaskQueues;
  */
 public record TemporalConfig(
         String target, String namespace, String taskQueue, String profile, TlsConfig tls, String apiKeyEnv,
-        String payloadKeyEnv, String payloadKeyCiphertext, String payloadKeyAccount, String payloadKeyId, Integer metricsPort,
-        Boolean stickyExecution) {
+        String payloadKeyEnv, String payloadKeyCiphertext, String payloadKeyAccount, String payloadKeyId,
+        Map<String, String> previousPayloadKeys, Integer metricsPort, Boolean stickyExecution) {
 
     public static final String DEFAULT_TARGET = "127.0.0.1:7233";
 
@@ -53,6 +58,18 @@ public record TemporalConfig(
         }
         payloadKeyAccount = payloadKeyAccount == null ? "shared" : payloadKeyAccount;
         payloadKeyId = payloadKeyId == null ? "sluice-1" : payloadKeyId;
+        previousPayloadKeys = previousPayloadKeys == null ? Map.of() : Map.copyOf(previousPayloadKeys);
+        for (var entry : previousPayloadKeys.entrySet()) {
+            if (entry.getKey().equals(payloadKeyId)) {
+                throw new IllegalArgumentException("previousPayloadKeys." + entry.getKey() + " is the current payloadKeyId;"
+                        + " expected only the ids of keys used before it");
+            }
+            String source = entry.getValue() == null ? "" : entry.getValue();
+            if (!source.matches("env:[A-Za-z_][A-Za-z0-9_]*") && !source.matches("kms:[A-Za-z0-9+/=]+")) {
+                throw new IllegalArgumentException("previousPayloadKeys." + entry.getKey() + " is '" + source
+                        + "'; expected env:VARIABLE (a base64 key in that variable) or kms:CIPHERTEXT (a KMS data key)");
+            }
+        }
         metricsPort = metricsPort == null ? 0 : metricsPort;
         if (metricsPort < 0 || metricsPort > 65535) {
             throw new IllegalArgumentException("metricsPort is " + metricsPort + "; expected 0 (off) or a port number");
@@ -71,12 +88,12 @@ public record TemporalConfig(
 
     /** A plain connection to {@code target}. */
     public static TemporalConfig plain(String target, String namespace) {
-        return new TemporalConfig(target, namespace, null, null, null, null, null, null, null, null, null, null);
+        return new TemporalConfig(target, namespace, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** This connection with sticky execution off: for a server that cannot recover a dead worker's sticky queue. */
     public TemporalConfig withoutStickyExecution() {
         return new TemporalConfig(target, namespace, taskQueue, profile, tls, apiKeyEnv, payloadKeyEnv, payloadKeyCiphertext,
-                payloadKeyAccount, payloadKeyId, metricsPort, false);
+                payloadKeyAccount, payloadKeyId, previousPayloadKeys, metricsPort, false);
     }
 }

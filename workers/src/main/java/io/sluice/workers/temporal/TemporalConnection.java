@@ -138,7 +138,8 @@ public final class TemporalConnection {
                 throw new ConfigException("temporal.payloadKeyCiphertext is not base64; expected the CiphertextBlob of "
                         + "aws kms generate-data-key --key-spec AES_256", e);
             }
-            codec = new AesGcmPayloadCodec(config.payloadKeyId(), kms.decrypt(config.payloadKeyAccount(), ciphertext));
+            codec = new AesGcmPayloadCodec(config.payloadKeyId(), kms.decrypt(config.payloadKeyAccount(), ciphertext),
+                    previousKeys(config, environment, kms));
         } else {
             String key = environment.get(config.payloadKeyEnv());
             if (key == null || key.isBlank()) {
@@ -146,11 +147,35 @@ public final class TemporalConnection {
                         + ", which is not set; expected a base64 AES-256 key there (openssl rand -base64 32)");
             }
             try {
-                codec = AesGcmPayloadCodec.fromBase64(config.payloadKeyId(), key);
+                codec = new AesGcmPayloadCodec(config.payloadKeyId(), AesGcmPayloadCodec.base64Key(key),
+                        previousKeys(config, environment, kms));
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("temporal.payloadKeyEnv: " + e.getMessage(), e);
             }
         }
         return codec;
+    }
+
+    /** The keys of {@code temporal.previousPayloadKeys}, each from its variable or decrypted by KMS. */
+    private static Map<String, byte[]> previousKeys(TemporalConfig config, Map<String, String> environment, DataKeyDecryptor kms) {
+        Map<String, byte[]> keys = new java.util.LinkedHashMap<>();
+        config.previousPayloadKeys().forEach((id, source) -> {
+            String where = "temporal.previousPayloadKeys." + id;
+            if (source.startsWith("env:")) {
+                String key = environment.get(source.substring(4));
+                if (key == null || key.isBlank()) {
+                    throw new ConfigException(where + " names " + source.substring(4) + ", which is not set; expected the base64 key"
+                            + " that key id '" + id + "' wrote payloads with");
+                }
+                try {
+                    keys.put(id, AesGcmPayloadCodec.base64Key(key));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(where + ": " + e.getMessage(), e);
+                }
+            } else {
+                keys.put(id, kms.decrypt(config.payloadKeyAccount(), java.util.Base64.getDecoder().decode(source.substring(4))));
+            }
+        });
+        return keys;
     }
 }

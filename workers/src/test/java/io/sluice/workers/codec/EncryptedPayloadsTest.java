@@ -29,7 +29,7 @@ class EncryptedPayloadsTest {
 
     @Test
     void encryptedRun_roundTripsForTheClientAndIsUnreadableInTheStoredHistory() {
-        var config = new TemporalConfig(null, null, "codec", null, null, null, "SLUICE_PAYLOAD_KEY", null, null, null, null, null);
+        var config = new TemporalConfig(null, null, "codec", null, null, null, "SLUICE_PAYLOAD_KEY", null, null, null, null, null, null);
         var converter = TemporalConnection.dataConverter(config, Map.of("SLUICE_PAYLOAD_KEY", KEY));
         var environment = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                 .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(converter).build())
@@ -52,6 +52,53 @@ class EncryptedPayloadsTest {
     }
 
     @Test
+    void historyWrittenUnderKeyOne_staysReadableAfterRotatingToKeyTwo() throws Exception {
+        String keyTwo = Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'C');
+        var before = new TemporalConfig(null, null, "codec", null, null, null, "KEY_ONE", null, null, "key-1", null, null, null);
+        var after = new TemporalConfig(null, null, "codec", null, null, null, "KEY_TWO", null, null, "key-2",
+                Map.of("key-1", "env:KEY_ONE"), null, null);
+        var unrotated = new TemporalConfig(null, null, "codec", null, null, null, "KEY_TWO", null, null, "key-2", null, null, null);
+        Map<String, String> keys = Map.of("KEY_ONE", KEY, "KEY_TWO", keyTwo);
+        io.temporal.common.WorkflowExecutionHistory history;
+        try (var environment = environment(TemporalConnection.dataConverter(before, keys))) {
+            environment.newWorker("codec").registerWorkflowImplementationTypes(EchoWorkflowImpl.class);
+            environment.start();
+            var echo = environment.getWorkflowClient().newWorkflowStub(EchoWorkflow.class,
+                    WorkflowOptions.newBuilder().setTaskQueue("codec").setWorkflowId("echo/rotated").build());
+            echo.echo(SECRET);
+            history = environment.getWorkflowClient().fetchHistory("echo/rotated");
+        }
+
+        try (var environment = environment(TemporalConnection.dataConverter(after, keys))) {
+            var worker = environment.newWorker("codec");
+            worker.registerWorkflowImplementationTypes(EchoWorkflowImpl.class);
+            worker.replayWorkflowExecution(history);
+            var rotatedCodec = TemporalConnection.payloadCodec(after, keys, (account, ciphertext) -> new byte[0]);
+            var encodedNow = rotatedCodec.encode(List.of(Payload.newBuilder().setData(com.google.protobuf.ByteString.copyFromUtf8("x")).build()));
+            assertThat(encodedNow.get(0).getMetadataMap().get("encryption-key-id").toStringUtf8()).isEqualTo("key-2");
+        }
+        try (var environment = environment(TemporalConnection.dataConverter(unrotated, keys))) {
+            var worker = environment.newWorker("codec");
+            worker.registerWorkflowImplementationTypes(EchoWorkflowImpl.class);
+            assertThatThrownBy(() -> worker.replayWorkflowExecution(history)).hasStackTraceContaining("key-1");
+        }
+    }
+
+    @Test
+    void previousPayloadKeys_refuseTheCurrentIdAndAnUnknownSource() {
+        assertThatThrownBy(() -> new TemporalConfig(null, null, null, null, null, null, "K", null, null, "key-2",
+                Map.of("key-2", "env:K"), null, null)).hasMessageContaining("previousPayloadKeys.key-2 is the current payloadKeyId");
+        assertThatThrownBy(() -> new TemporalConfig(null, null, null, null, null, null, "K", null, null, "key-2",
+                Map.of("key-1", "file:/tmp/k"), null, null)).hasMessageContaining("expected env:VARIABLE");
+    }
+
+    private static TestWorkflowEnvironment environment(io.temporal.common.converter.DataConverter converter) {
+        return TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(converter).build())
+                .build());
+    }
+
+    @Test
     void decode_withAnotherKey_failsNamingTheKeys() {
         var writer = AesGcmPayloadCodec.fromBase64("key-2026", KEY);
         var reader = AesGcmPayloadCodec.fromBase64("key-2025", KEY);
@@ -62,7 +109,7 @@ class EncryptedPayloadsTest {
 
     @Test
     void dataConverter_withTheKeyVariableUnset_failsNamingIt() {
-        var config = new TemporalConfig(null, null, null, null, null, null, "SLUICE_PAYLOAD_KEY", null, null, null, null, null);
+        var config = new TemporalConfig(null, null, null, null, null, null, "SLUICE_PAYLOAD_KEY", null, null, null, null, null, null);
 
         assertThatThrownBy(() -> TemporalConnection.dataConverter(config, Map.of()))
                 .isInstanceOf(ConfigException.class)

@@ -34,7 +34,7 @@ class KmsDataKeysTest {
             String keyId = kms.createKey(create -> create.description("payload key")).keyMetadata().keyId();
             var dataKey = kms.generateDataKey(generate -> generate.keyId(keyId).keySpec("AES_256"));
             var config = new TemporalConfig(null, null, null, null, null, null, null,
-                    Base64.getEncoder().encodeToString(dataKey.ciphertextBlob().asByteArray()), "shared", "kms-1", null, null);
+                    Base64.getEncoder().encodeToString(dataKey.ciphertextBlob().asByteArray()), "shared", "kms-1", null, null, null);
 
             byte[] decrypted = new KmsDataKeys(clients).decrypt("shared", dataKey.ciphertextBlob().asByteArray());
             var converter = TemporalConnection.dataConverter(config, Map.of(), new KmsDataKeys(clients));
