@@ -9,6 +9,7 @@ import io.sluice.activities.aws.AwsFailures;
 import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.PolicyDocuments;
+import io.sluice.workflows.build.PackageMetadata;
 import io.sluice.workflows.deployment.DeploymentActivities;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -38,7 +39,8 @@ public final class DeploymentActivitiesImpl implements DeploymentActivities {
                 ? null : described.inferenceSpecification().containers().get(0);
         return new DeployablePackage(described.modelPackageArn(), described.modelPackageGroupName(),
                 described.modelApprovalStatusAsString(), container == null ? "" : container.image(),
-                container == null || container.modelDataUrl() == null ? "" : container.modelDataUrl());
+                container == null || container.modelDataUrl() == null ? "" : container.modelDataUrl(),
+                described.customerMetadataProperties().getOrDefault(PackageMetadata.TEST_SPLIT, ""));
     }
 
     /**

@@ -16,6 +16,7 @@ import io.sluice.activities.aws.SageMakerErrors;
 import io.sluice.activities.build.ModelPackages;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.build.BuildNames;
+import io.sluice.workflows.build.PackageMetadata;
 import io.sluice.workflows.promotion.PromotionActivities;
 import io.sluice.workflows.promotion.PromotionPlan;
 import io.temporal.failure.ApplicationFailure;
@@ -82,10 +83,22 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
             artifacts.put(metricsUri, prefix.child("statistics.json").toString());
             metrics.putAll(readMetrics(request.sourceAccount(), metricsUri));
         }
+        String testSplit = source.customerMetadataProperties().getOrDefault(PackageMetadata.TEST_SPLIT, "");
+        String testSplitCopy = "";
+        if (!testSplit.isEmpty()) {
+            S3Location split = S3Location.parse(testSplit);
+            S3Location target = prefix.child("test-split/");
+            for (String key : s3.list(request.sourceAccount(), split)) {
+                if (!key.endsWith("/")) {
+                    artifacts.put(new S3Location(split.bucket(), key).toString(), target.child(key.substring(split.prefix().length())).toString());
+                }
+            }
+            testSplitCopy = target.toString();
+        }
         return new PromotionPlan(source.modelPackageArn(), group, version, source.modelApprovalStatusAsString(),
                 source.modelPackageDescription() == null ? "" : source.modelPackageDescription(), containers, metricsUri,
                 metrics, source.approvalDescription() == null ? "" : source.approvalDescription(),
-                source.customerMetadataProperties(), artifacts, images);
+                source.customerMetadataProperties(), artifacts, images, testSplitCopy);
     }
 
     @Override

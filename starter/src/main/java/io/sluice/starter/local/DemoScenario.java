@@ -353,14 +353,9 @@ public final class DemoScenario {
         step("DeployModel " + promoted.centralPackageArn().replaceAll(".*/", "v")
                 + ": test endpoint, integration tests on real predictions, governance officer's approval, prod");
         var sample = SpecFiles.read(stack.buildSpec().resolveSibling(SampleSeeds.DEPLOY_SPEC), DeploymentSpec.class);
-        String testSplit = built.processingOutputs().entrySet().stream().filter(entry -> entry.getKey().endsWith(".test"))
-                .map(entry -> entry.getValue() + "part-00000.csv").findFirst().orElse("");
-        var tests = sample.integrationTests();
         var spec = new DeploymentSpec(sample.endpointName(), sample.sharedAccount(),
                 modelSource.isEmpty() ? sample.modelSource() : modelSource, sample.test(), sample.prod(),
-                new IntegrationTestSpec(tests.mode(), tests.payloads(), tests.payloadsUri(), tests.contentType(), testSplit,
-                        tests.dataAccount(), tests.minSuccessRate(), tests.maxP95LatencyMs(), tests.expectedMin(), tests.expectedMax(),
-                        tests.metric(), tests.threshold()), sample.removeTestStackOnFailure());
+                sample.integrationTests(), sample.removeTestStackOnFailure());
         String workflowId = WorkflowIds.deploy(spec.endpointName());
         var request = new DeployRequest(promoted.centralPackageArn(), spec, LocalApprovers.ML_ENGINEER.userName(),
                 stack.startProof(LocalApprovers.ML_ENGINEER, workflowId), null);
@@ -382,6 +377,11 @@ public final class DemoScenario {
         summary.put("integration tests", String.format(Locale.ROOT, "%d/%d ok, p50 %.2f ms, p95 %.2f ms, %s %.4f on %d rows",
                 report.successes(), report.invocations(), report.p50LatencyMs(), report.p95LatencyMs(), report.metric(),
                 report.metricValue(), report.labelledRows()));
+        summary.put("test split (lineage)", report.testSet());
+        if (report.labelledRows() == 0 || !report.testSet().startsWith("s3://" + stack.aws().account(spec.sharedAccount()).artifactBucket())) {
+            fail("the integration tests did not score the package's own test split, promoted to shared: test set '"
+                    + report.testSet() + "', " + report.labelledRows() + " labelled rows");
+        }
         recordApprovals(result.approval());
         boolean deployed = result.outcome() == DeploymentOutcome.DEPLOYED;
         if (!deployed) {

@@ -116,9 +116,9 @@ final class SampleSeeds {
                   payloads:                   # feature rows as the flow outputs them (15 columns)
                     - "35,42000,12000,36,640,3,0,0,1,0,1,0,0,0,0"
                     - "52,88000,5000,12,760,20,1,0,0,0,0,1,0,0,0"
-                  # testSetUri: s3://.../<processing-job>/<split-node>.test/part-00000.csv  (a build's test split)
-                  dataAccount: dev
-                  metric: auc
+                  # testSetUri: s3://...   (default: the package's own held-out test split, found through its
+                  #                         lineage: the build records it, the promotion copies it to shared)
+                  metric: auc                 # required: the tests fail if no test split can be found
                   threshold: 0.65
                   maxP95LatencyMs: 1000
                 """.formatted(aws.account("test").executionRoleArn(), aws.account("prod").executionRoleArn());

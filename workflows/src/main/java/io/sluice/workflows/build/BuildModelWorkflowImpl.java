@@ -156,6 +156,14 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         metadata.put(PackageMetadata.FLOW, spec.flow());
         metadata.put(PackageMetadata.FLOW_SHA256, processing.flowSha256());
         metadata.put(PackageMetadata.TRAINING_JOB, trainingJob);
+        var testSplits = processing.outputs().entrySet().stream().filter(output -> output.getKey().endsWith(".test")).toList();
+        if (testSplits.size() == 1) {
+            String uri = testSplits.get(0).getValue();
+            metadata.put(PackageMetadata.TEST_SPLIT, uri.endsWith("/") ? uri : uri + "/");
+        }
+        metadata.put(PackageMetadata.EVALUATION_METRIC, spec.evaluation().metric());
+        metadata.put(PackageMetadata.EVALUATION_COMPARISON, spec.evaluation().comparison().name());
+        metadata.put(PackageMetadata.EVALUATION_THRESHOLD, String.valueOf(spec.evaluation().threshold()));
         metadata.putAll(PackageMetadata.inputs(spec.inputs(), spec.account()));
         return metadata;
     }

@@ -17,6 +17,16 @@ public final class PackageMetadata {
     public static final String FLOW = "sluice:flow";
     public static final String FLOW_SHA256 = "sluice:flowSha256";
     public static final String TRAINING_JOB = "sluice:trainingJob";
+    /**
+     * The held-out test split the build's flow wrote (its processing output named {@code <node>.test}),
+     * an S3 prefix; a promotion copies it and points its central package's entry at the copy, so the
+     * deployment's integration tests score the package on its own test split.
+     */
+    public static final String TEST_SPLIT = "sluice:testSplit";
+    /** The build's evaluation bar: metric, comparison ({@code GreaterThanOrEqualTo}, …) and threshold. */
+    public static final String EVALUATION_METRIC = "sluice:evaluation:metric";
+    public static final String EVALUATION_COMPARISON = "sluice:evaluation:comparison";
+    public static final String EVALUATION_THRESHOLD = "sluice:evaluation:threshold";
     /** Every input key starts with this. */
     public static final String INPUT_PREFIX = "sluice:input:";
 

@@ -75,7 +75,8 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
 
         Steps.enter("integration-tests", "Integration tests against `" + endpoint(testStack, spec) + "`");
         TestReport report = tests.run(new IntegrationTestActivities.TestRequest(spec.test().account(), endpoint(testStack, spec),
-                modelPackage.modelDataUrl(), spec.sharedAccount(), spec.integrationTests()));
+                modelPackage.modelDataUrl(), spec.sharedAccount(),
+                spec.integrationTests().withLineageTestSplit(modelPackage.testSplit(), spec.sharedAccount())));
         if (!report.passed()) {
             if (spec.removeTestStackOnFailure()) {
                 deployment.deleteStack(stackRequest(spec, "test", spec.test(), modelPackage, workflowId));
@@ -104,7 +105,8 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
 
         Steps.enter("smoke-test", "Smoke test against `" + endpoint(prodStack, spec) + "`");
         TestReport smoke = tests.run(new IntegrationTestActivities.TestRequest(spec.prod().account(), endpoint(prodStack, spec),
-                modelPackage.modelDataUrl(), spec.sharedAccount(), spec.integrationTests()));
+                modelPackage.modelDataUrl(), spec.sharedAccount(),
+                spec.integrationTests().withLineageTestSplit(modelPackage.testSplit(), spec.sharedAccount())));
         if (smoke.successes() == 0) {
             String failed = "production endpoint " + endpoint(prodStack, spec) + " answered no smoke-test request: "
                     + String.join("; ", smoke.failures());
@@ -219,8 +221,12 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
         context.put("invocations", report.successes() + " of " + report.invocations() + " succeeded");
         context.put("latency", String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms", report.p50LatencyMs(), report.p95LatencyMs()));
         if (report.labelledRows() > 0) {
-            context.put(report.metric(), String.format(Locale.ROOT, "%.4f on %d labelled rows", report.metricValue(),
-                    report.labelledRows()));
+            boolean met = report.metricValue() >= request.spec().integrationTests().threshold();
+            context.put(report.metric(), String.format(Locale.ROOT, "%.4f on %d labelled rows of %s; bar >= %s: %s",
+                    report.metricValue(), report.labelledRows(), report.testSet(), request.spec().integrationTests().threshold(),
+                    met ? "met" : "NOT met"));
+        } else {
+            context.put("quality", "not measured (integrationTests.metric: none)");
         }
         context.put("modelPackageGroupPolicy", grant);
         return context;

@@ -43,7 +43,15 @@ public interface DeploymentActivities {
         }
     }
 
-    record DeployablePackage(String packageArn, String group, String approvalStatus, String image, String modelDataUrl) {}
+    /**
+     * @param testSplit the package's held-out test split (an S3 prefix, from its lineage), or empty
+     */
+    record DeployablePackage(String packageArn, String group, String approvalStatus, String image, String modelDataUrl,
+            String testSplit) {
+        public DeployablePackage {
+            testSplit = testSplit == null ? "" : testSplit;
+        }
+    }
 
     record GrantRequest(String account, String group, List<String> accountIds) {
         public GrantRequest {

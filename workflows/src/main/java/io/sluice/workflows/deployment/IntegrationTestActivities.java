@@ -34,15 +34,25 @@ public interface IntegrationTestActivities {
     /**
      * @param failures each check that failed, in words; empty when {@code passed}
      */
+    /** @param testSet the labelled test set the metric was computed on, or empty */
     record TestReport(boolean passed, int invocations, int successes, double successRate, double p50LatencyMs,
-            double p95LatencyMs, int outOfRange, String metric, double metricValue, int labelledRows, List<String> failures) {
+            double p95LatencyMs, int outOfRange, String metric, double metricValue, int labelledRows, List<String> failures,
+            String testSet) {
         public TestReport {
             failures = List.copyOf(failures);
+            testSet = testSet == null ? "" : testSet;
+        }
+
+        /** A report without the test set's name, as reports were before it. */
+        public TestReport(boolean passed, int invocations, int successes, double successRate, double p50LatencyMs,
+                double p95LatencyMs, int outOfRange, String metric, double metricValue, int labelledRows, List<String> failures) {
+            this(passed, invocations, successes, successRate, p50LatencyMs, p95LatencyMs, outOfRange, metric, metricValue,
+                    labelledRows, failures, "");
         }
 
         /** Tests that were not run. */
         public static TestReport notRun() {
-            return new TestReport(false, 0, 0, 0, 0, 0, 0, "", 0, 0, List.of("not run"));
+            return new TestReport(false, 0, 0, 0, 0, 0, 0, "", 0, 0, List.of("not run"), "");
         }
     }
 }

@@ -11,18 +11,23 @@ import java.util.List;
  * @param payloads inline request bodies, e.g. CSV rows of features
  * @param payloadsUri an S3 object of request bodies, one per line, read as {@code dataAccount}
  * @param contentType the requests' content type (default text/csv)
- * @param testSetUri a labelled test set (CSV, no header, label first) for the quality metric, or empty
+ * @param testSetUri a labelled test set (CSV, no header, label first; an object, or a prefix ending in
+ *     {@code /} whose objects are read in key order) for the quality metric; empty: the package's own
+ *     held-out test split, from its lineage
  * @param dataAccount the account alias that reads payloadsUri and testSetUri (default shared)
  * @param minSuccessRate share of invocations that must succeed (default 1.0)
  * @param maxP95LatencyMs the 95th percentile latency allowed (default 1000)
  * @param expectedMin the smallest valid prediction (default 0)
  * @param expectedMax the largest valid prediction (default 1)
- * @param metric {@code auc} or {@code accuracy} on the test set (default auc)
+ * @param metric {@code auc} or {@code accuracy} on the test set: required, so the tests fail when no
+ *     test set can be found; {@code none}: no quality bar; unset: auc when a test set is known
  * @param threshold the metric's bar (default 0.7)
+ * @param testSetAccount the account alias that reads the test set (default dataAccount); the
+ *     package's lineage sets it to the shared account that holds the promoted copy
  */
 public record IntegrationTestSpec(String mode, List<String> payloads, String payloadsUri, String contentType, String testSetUri,
         String dataAccount, Double minSuccessRate, Double maxP95LatencyMs, Double expectedMin, Double expectedMax, String metric,
-        Double threshold) {
+        Double threshold, String testSetAccount) {
     public IntegrationTestSpec {
         mode = mode == null ? "sagemaker" : mode.strip();
         if (!mode.equals("sagemaker") && !mode.equals("local")) {
@@ -32,9 +37,7 @@ public record IntegrationTestSpec(String mode, List<String> payloads, String pay
         payloadsUri = payloadsUri == null ? "" : payloadsUri.strip();
         contentType = contentType == null ? "text/csv" : contentType.strip();
         testSetUri = testSetUri == null ? "" : testSetUri.strip();
-        if (payloads.isEmpty() && payloadsUri.isEmpty() && testSetUri.isEmpty()) {
-            throw new IllegalArgumentException("integrationTests has nothing to send; expected payloads, payloadsUri or testSetUri");
-        }
+
         dataAccount = dataAccount == null ? "shared" : dataAccount.strip();
         minSuccessRate = minSuccessRate == null ? 1.0 : minSuccessRate;
         if (minSuccessRate < 0 || minSuccessRate > 1) {
@@ -46,10 +49,36 @@ public record IntegrationTestSpec(String mode, List<String> payloads, String pay
         if (expectedMin > expectedMax) {
             throw new IllegalArgumentException("integrationTests.expectedMin is above expectedMax");
         }
-        metric = metric == null ? "auc" : metric.strip();
-        if (!metric.equals("auc") && !metric.equals("accuracy")) {
-            throw new IllegalArgumentException("integrationTests.metric '" + metric + "' is not known; expected auc or accuracy");
+        metric = metric == null ? "" : metric.strip();
+        if (!metric.isEmpty() && !metric.equals("auc") && !metric.equals("accuracy") && !metric.equals("none")) {
+            throw new IllegalArgumentException("integrationTests.metric '" + metric + "' is not known; expected auc, accuracy or none");
         }
         threshold = threshold == null ? 0.7 : threshold;
+        testSetAccount = testSetAccount == null || testSetAccount.isBlank() ? dataAccount : testSetAccount.strip();
+    }
+
+    /** The spec as it was written before {@code testSetAccount}. */
+    public IntegrationTestSpec(String mode, List<String> payloads, String payloadsUri, String contentType, String testSetUri,
+            String dataAccount, Double minSuccessRate, Double maxP95LatencyMs, Double expectedMin, Double expectedMax, String metric,
+            Double threshold) {
+        this(mode, payloads, payloadsUri, contentType, testSetUri, dataAccount, minSuccessRate, maxP95LatencyMs, expectedMin,
+                expectedMax, metric, threshold, null);
+    }
+
+    /**
+     * These tests scoring the package's own test split {@code uri}, read as {@code account}, when
+     * the spec names no test set; unchanged otherwise.
+     */
+    public IntegrationTestSpec withLineageTestSplit(String uri, String account) {
+        if (!testSetUri.isEmpty() || uri.isEmpty()) {
+            return this;
+        }
+        return new IntegrationTestSpec(mode, payloads, payloadsUri, contentType, uri, dataAccount, minSuccessRate, maxP95LatencyMs,
+                expectedMin, expectedMax, metric, threshold, account);
+    }
+
+    /** Whether the spec sends anything at all: payloads, or a test set of its own. */
+    public boolean sendsSomething() {
+        return !payloads.isEmpty() || !payloadsUri.isEmpty() || !testSetUri.isEmpty();
     }
 }

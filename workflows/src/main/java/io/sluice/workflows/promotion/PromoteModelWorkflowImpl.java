@@ -89,6 +89,10 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         Map<String, String> metadata = new TreeMap<>(plan.metadata());
         metadata.put("sluice:sourceModelPackageArn", plan.sourcePackageArn());
         metadata.put("sluice:sourceAccount", spec.sourceAccount());
+        metadata.remove(PackageMetadata.TEST_SPLIT);
+        if (!plan.testSplit().isEmpty()) {
+            metadata.put(PackageMetadata.TEST_SPLIT, plan.testSplit());
+        }
         String buildWorkflowId = metadata.remove(PackageMetadata.WORKFLOW_ID);
         if (buildWorkflowId != null) {
             metadata.put("sluice:buildWorkflowId", buildWorkflowId);
@@ -114,6 +118,13 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         new TreeMap<>(plan.metrics()).forEach((name, value) -> context.put("metric " + name,
                 String.format(Locale.ROOT, "%.4f", value)));
         context.put("modelCard", card.cardArn() + " v" + card.version());
+        String bar = evaluationBar(plan.metadata());
+        if (!bar.isEmpty()) {
+            context.put("evaluation bar (the build's)", bar);
+        }
+        if (!plan.testSplit().isEmpty()) {
+            context.put("testSplit", plan.testSplit());
+        }
         ApprovalState decided = gate.open(Gates.PROMOTION_APPROVAL, requester, context);
 
         Steps.enter("registry-status", "Recording the decision on " + central.packageArn());
@@ -185,4 +196,22 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
                 plan.metadata().getOrDefault(PackageMetadata.TRAINING_JOB, ""), plan.metrics(), lineage, approvals);
     }
 
+
+    /** The build's evaluation bar as its package records it, e.g. {@code validation:auc >= 0.85}; empty for older packages. */
+    private static String evaluationBar(Map<String, String> metadata) {
+        String metric = metadata.getOrDefault(PackageMetadata.EVALUATION_METRIC, "");
+        String comparison = metadata.getOrDefault(PackageMetadata.EVALUATION_COMPARISON, "");
+        String threshold = metadata.getOrDefault(PackageMetadata.EVALUATION_THRESHOLD, "");
+        if (metric.isEmpty() || comparison.isEmpty() || threshold.isEmpty()) {
+            return "";
+        }
+        String symbol = switch (comparison) {
+            case "GreaterThanOrEqualTo" -> ">=";
+            case "GreaterThan" -> ">";
+            case "LessThanOrEqualTo" -> "<=";
+            case "LessThan" -> "<";
+            default -> comparison;
+        };
+        return metric + " " + symbol + " " + threshold;
+    }
 }

@@ -18,11 +18,15 @@ import java.util.Map;
  * @param metadata its customer metadata
  * @param artifacts each S3 object to copy, source URI → target URI
  * @param images each image to copy, source → target reference; AWS-owned images are not listed
+ * @param testSplit where the copy of the source's test split goes (an S3 prefix its objects are among
+ *     {@code artifacts}), or empty when the source records none
  */
 public record PromotionPlan(String sourcePackageArn, String sourceGroup, int sourceVersion, String approvalStatus,
         String description, List<Container> containers, String metricsUri, Map<String, Double> metrics,
-        String approvalDescription, Map<String, String> metadata, Map<String, String> artifacts, Map<String, String> images) {
+        String approvalDescription, Map<String, String> metadata, Map<String, String> artifacts, Map<String, String> images,
+        String testSplit) {
     public PromotionPlan {
+        testSplit = testSplit == null ? "" : testSplit;
         metrics = Map.copyOf(metrics);
         containers = List.copyOf(containers);
         metadata = Map.copyOf(metadata);

@@ -55,7 +55,7 @@ class DeployModelWorkflowTest {
     void approval_deploysToProductionAndTagsThePackage() {
         DeployModelWorkflow run = startDeployment();
         GateWaits.awaitOpen(run);
-        assertThat(run.approval().context()).containsEntry("auc", "0.7800 on 150 labelled rows")
+        assertThat(run.approval().context()).containsEntry("auc", "0.7800 on 150 labelled rows of s3://b/test.csv; bar >= 0.7: met")
                 .containsEntry("invocations", "151 of 151 succeeded");
         assertThat(deployment.applied).containsExactly("test:sluice-credit-risk-test");
 
@@ -165,12 +165,38 @@ class DeployModelWorkflowTest {
                 .hasMessageContaining(WorkflowIds.deploy("credit-risk"));
     }
 
+    @Test
+    void specWithoutATestSet_scoresThePackagesOwnTestSplitFromItsLineage_readAsTheSharedAccount() {
+        deployment.testSplit = "s3://sluice-shared-100000000004/models/100000000003/credit-risk/v1/test-split/";
+        DeployModelWorkflow run = startDeployment(FakeDeploymentActivities.spec(""));
+        GateWaits.awaitOpen(run);
+
+        assertThat(tests.requests).singleElement().satisfies(request -> {
+            assertThat(request.spec().testSetUri()).isEqualTo(deployment.testSplit);
+            assertThat(request.spec().testSetAccount()).isEqualTo("shared");
+            assertThat(request.spec().dataAccount()).isEqualTo("dev");
+        });
+        assertThat(run.approval().context().get("auc")).contains("of " + deployment.testSplit + "; bar >= 0.7: met");
+    }
+
+    @Test
+    void specNamingItsOwnTestSet_keepsIt() {
+        deployment.testSplit = "s3://sluice-shared-100000000004/models/test-split/";
+        DeployModelWorkflow run = startDeployment();
+        GateWaits.awaitOpen(run);
+
+        assertThat(tests.requests).singleElement().extracting(request -> request.spec().testSetUri()).isEqualTo("s3://b/test.csv");
+    }
+
     private DeployModelWorkflow startDeployment() {
+        return startDeployment(FakeDeploymentActivities.spec());
+    }
+
+    private DeployModelWorkflow startDeployment(DeploymentSpec spec) {
         DeployModelWorkflow run = environment.getWorkflowClient().newWorkflowStub(DeployModelWorkflow.class,
                 WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(WorkflowIds.deploy("credit-risk"))
                         .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL).build());
-        WorkflowClient.start(run::deploy, new DeployRequest(FakeDeploymentActivities.PACKAGE, FakeDeploymentActivities.spec(),
-                "ml-engineer@example.com"));
+        WorkflowClient.start(run::deploy, new DeployRequest(FakeDeploymentActivities.PACKAGE, spec, "ml-engineer@example.com"));
         return run;
     }
 

@@ -11,10 +11,15 @@ final class FakeDeploymentActivities {
     private FakeDeploymentActivities() {}
 
     static DeploymentSpec spec() {
+        return spec("s3://b/test.csv");
+    }
+
+    /** The spec with integration tests scoring {@code testSetUri}; empty: the package's own test split. */
+    static DeploymentSpec spec(String testSetUri) {
         return new DeploymentSpec("credit-risk", null, "image",
                 new StageSpec(null, "arn:aws:iam::100000000005:role/SluiceSageMakerExecution", null, null, null, null),
                 new StageSpec(null, "arn:aws:iam::100000000006:role/SluiceSageMakerExecution", "ml.m5.xlarge", 2, null, null),
-                new IntegrationTestSpec("local", List.of("1,2,3"), null, null, "s3://b/test.csv", null, null, null, null, null,
+                new IntegrationTestSpec("local", List.of("1,2,3"), null, null, testSetUri, "dev", null, null, null, null,
                         "auc", 0.7), false);
     }
 
@@ -26,11 +31,13 @@ final class FakeDeploymentActivities {
         volatile boolean prodFails;
         /** The prod stack's parameters before the run: an earlier release, or none. */
         volatile Map<String, String> previousProd = Map.of();
+        /** The test split the package's lineage records, or empty. */
+        volatile String testSplit = "";
 
         @Override
         public DeployablePackage describePackage(PackageRequest request) {
             return new DeployablePackage(request.packageArn(), "credit-risk", "Approved",
-                    "100000000004.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0", "s3://shared/models/model.tar.gz");
+                    "100000000004.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0", "s3://shared/models/model.tar.gz", testSplit);
         }
 
         @Override
@@ -69,16 +76,19 @@ final class FakeDeploymentActivities {
         /** Whether the production endpoint answers its smoke test. */
         volatile boolean prodAnswers = true;
         final List<String> endpoints = new CopyOnWriteArrayList<>();
+        final List<TestRequest> requests = new CopyOnWriteArrayList<>();
 
         @Override
         public TestReport run(TestRequest request) {
             endpoints.add(request.endpointName());
+            requests.add(request);
             if (!prodAnswers && request.account().equals("prod")) {
                 return new TestReport(false, 151, 0, 0, 0, 0, 151, "auc", 0, 0, List.of("151 of 151 requests failed: connection refused"));
             }
             return pass
-                    ? new TestReport(true, 151, 151, 1.0, 0.4, 0.9, 0, "auc", 0.78, 150, List.of())
-                    : new TestReport(false, 151, 151, 1.0, 0.4, 0.9, 0, "auc", 0.55, 150, List.of("auc 0.5500 is below 0.7"));
+                    ? new TestReport(true, 151, 151, 1.0, 0.4, 0.9, 0, "auc", 0.78, 150, List.of(), request.spec().testSetUri())
+                    : new TestReport(false, 151, 151, 1.0, 0.4, 0.9, 0, "auc", 0.55, 150, List.of("auc 0.5500 is below 0.7"),
+                            request.spec().testSetUri());
         }
     }
 }

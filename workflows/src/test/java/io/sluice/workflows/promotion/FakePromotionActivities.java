@@ -15,6 +15,10 @@ final class FakePromotionActivities {
 
     static final class Promotion implements PromotionActivities {
         volatile String sourceStatus = "Approved";
+        /** Where the plan copies the source's test split to, or empty for a source without one. */
+        volatile String testSplit = "";
+        /** More customer metadata of the source package. */
+        volatile Map<String, String> moreMetadata = Map.of();
         final List<CentralPackageRequest> registered = new CopyOnWriteArrayList<>();
         final List<ModelCardRequest> cards = new CopyOnWriteArrayList<>();
 
@@ -24,9 +28,15 @@ final class FakePromotionActivities {
             return new PromotionPlan(request.sourcePackageArn(), "credit-risk", 1, sourceStatus, "Credit risk",
                     List.of(new PromotionPlan.Container(IMAGE, MODEL, Map.of())), "s3://sluice-dev-100000000003/stats.json",
                     Map.of("validation:auc", 0.75), "approved by lead-ds@example.com",
-                    Map.of("sluice:workflowId", "build/credit-risk/1", "sluice:trainingJob", "train"),
+                    withMore(Map.of("sluice:workflowId", "build/credit-risk/1", "sluice:trainingJob", "train")),
                     Map.of(MODEL, prefix + "container-0-model.tar.gz", "s3://sluice-dev-100000000003/stats.json", prefix + "statistics.json"),
-                    Map.of(IMAGE, "100000000004.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0"));
+                    Map.of(IMAGE, "100000000004.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0"), testSplit);
+        }
+
+        private Map<String, String> withMore(Map<String, String> metadata) {
+            var all = new java.util.HashMap<>(metadata);
+            all.putAll(moreMetadata);
+            return all;
         }
 
         @Override

@@ -154,6 +154,22 @@ class PromoteModelWorkflowTest {
         });
     }
 
+    @Test
+    void sourcesTestSplitAndEvaluationBar_travelToTheCentralPackageAndTheGate() {
+        String copy = "s3://sluice-shared-100000000004/models/100000000003/credit-risk/v1/test-split/";
+        promotion.testSplit = copy;
+        promotion.moreMetadata = Map.of("sluice:testSplit", "s3://sluice-dev-100000000003/jobs/proc/split.test/",
+                "sluice:evaluation:metric", "validation:auc", "sluice:evaluation:comparison", "GreaterThanOrEqualTo",
+                "sluice:evaluation:threshold", "0.7");
+        PromoteModelWorkflow run = startPromotion();
+        GateWaits.awaitOpen(run);
+
+        assertThat(promotion.registered).singleElement().extracting(central -> central.metadata().get("sluice:testSplit"))
+                .as("the central package points at the promoted copy, not the dev account's split").isEqualTo(copy);
+        assertThat(run.approval().context()).containsEntry("evaluation bar (the build's)", "validation:auc >= 0.7")
+                .containsEntry("metric validation:auc", "0.7500").containsEntry("testSplit", copy);
+    }
+
     private PromoteModelWorkflow startPromotion() {
         return startPromotion(new PromotionSpec(null, null, null, "s3://sluice-shared-100000000004/models", null, null, null, null));
     }
