@@ -28,7 +28,6 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
  * The one place AWS clients are built: a client per (account alias, service), made on first use
@@ -44,7 +43,7 @@ public final class AwsClients implements AutoCloseable {
     private final AwsCallLog callLog;
     private final SdkHttpClient httpClient;
     private final StsClient workerSts;
-    private final Map<String, StsAssumeRoleCredentialsProvider> roleCredentials = new ConcurrentHashMap<>();
+    private final Map<String, RunSessions> roleCredentials = new ConcurrentHashMap<>();
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -148,12 +147,12 @@ public final class AwsClients implements AutoCloseable {
         };
     }
 
-    /** Credentials of the role of {@code account}, assumed through STS and refreshed before expiry. */
+    /**
+     * Credentials of the role of {@code account}, assumed through STS and refreshed before expiry,
+     * in a session of the run and step that calls ({@link RunSessions}).
+     */
     private AwsCredentialsProvider credentials(AwsAccount account) {
-        return roleCredentials.computeIfAbsent(account.alias(), alias -> StsAssumeRoleCredentialsProvider.builder()
-                .stsClient(workerSts)
-                .refreshRequest(request -> request.roleArn(account.roleArn()).roleSessionName("sluice-" + alias))
-                .build());
+        return roleCredentials.computeIfAbsent(account.alias(), alias -> new RunSessions(workerSts, account));
     }
 
     private <B extends AwsClientBuilder<B, C>

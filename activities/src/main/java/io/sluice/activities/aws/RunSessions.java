@@ -1,0 +1,125 @@
+package io.sluice.activities.aws;
+
+import io.temporal.activity.Activity;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.sts.model.Tag;
+
+/**
+ * The credentials of one account's role, in a role session of the run and step that makes the call:
+ * called from an activity, the session is named after the run ({@code sluice-<run>-<hash>}) and
+ * tagged {@value #WORKFLOW_ID_TAG} and {@value #STEP_TAG}, so CloudTrail in every account ties each
+ * call to a Sluice run and step (the role's trust policy must allow {@code sts:TagSession}). Called
+ * outside an activity (clients, checks), the session is the worker's, {@code sluice-<alias>}.
+ * Sessions are cached per run and step, at most {@link #MAX_SESSIONS}; each refreshes before it
+ * expires.
+ */
+final class RunSessions implements AwsCredentialsProvider, AutoCloseable {
+    static final String WORKFLOW_ID_TAG = "sluice:workflow-id";
+    static final String STEP_TAG = "sluice:step";
+    static final int MAX_SESSIONS = 256;
+    private static final Logger log = LoggerFactory.getLogger(RunSessions.class);
+
+    private final StsClient sts;
+    private final AwsAccount account;
+    private final StsAssumeRoleCredentialsProvider workerSession;
+    private final Map<String, StsAssumeRoleCredentialsProvider> sessions = new LinkedHashMap<>(16, 0.75f, true);
+
+    RunSessions(StsClient sts, AwsAccount account) {
+        this.sts = sts;
+        this.account = account;
+        this.workerSession = StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(sts)
+                .refreshRequest(request -> request.roleArn(account.roleArn()).roleSessionName("sluice-" + account.alias()))
+                .build();
+    }
+
+    @Override
+    public AwsCredentials resolveCredentials() {
+        return current().map(this::session).orElse(workerSession).resolveCredentials();
+    }
+
+    /** The run and step of the activity this thread executes, if it executes one. */
+    static Optional<Step> current() {
+        try {
+            var info = Activity.getExecutionContext().getInfo();
+            return Optional.of(new Step(info.getWorkflowId(), info.getActivityType()));
+        } catch (RuntimeException notInAnActivity) {
+            return Optional.empty();
+        }
+    }
+
+    private StsAssumeRoleCredentialsProvider session(Step step) {
+        String key = step.workflowId() + "\n" + step.activityType();
+        synchronized (sessions) {
+            var session = sessions.get(key);
+            if (session == null) {
+                session = StsAssumeRoleCredentialsProvider.builder()
+                        .stsClient(sts)
+                        .refreshRequest(request -> request.roleArn(account.roleArn())
+                                .roleSessionName(sessionName(step.workflowId()))
+                                .tags(Tag.builder().key(WORKFLOW_ID_TAG).value(tagValue(step.workflowId())).build(),
+                                        Tag.builder().key(STEP_TAG).value(tagValue(step.activityType())).build()))
+                        .build();
+                sessions.put(key, session);
+                if (sessions.size() > MAX_SESSIONS) {
+                    var eldest = sessions.entrySet().iterator().next();
+                    sessions.remove(eldest.getKey());
+                    eldest.getValue().close();
+                }
+            }
+            return session;
+        }
+    }
+
+    /** {@code sluice-<run, as session names allow>-<8 hex of its SHA-256>}, at most 64 characters. */
+    static String sessionName(String workflowId) {
+        String readable = workflowId.replaceAll("[^\\w+=,.@-]", "-").replaceAll("-{2,}", "-");
+        String prefix = "sluice-" + (readable.length() > 47 ? readable.substring(0, 47) : readable);
+        return prefix + "-" + sha256(workflowId).substring(0, 8);
+    }
+
+    /** {@code value} as session tags allow: at most 256 characters of letters, digits, spaces and {@code _.:/=+-@}. */
+    static String tagValue(String value) {
+        String allowed = value.replaceAll("[^\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]", "_");
+        return allowed.length() > 256 ? allowed.substring(0, 256) : allowed;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        workerSession.close();
+        synchronized (sessions) {
+            sessions.values().forEach(session -> {
+                try {
+                    session.close();
+                } catch (RuntimeException e) {
+                    log.warn("closing a role session of {} failed", account.alias().toLowerCase(Locale.ROOT), e);
+                }
+            });
+            sessions.clear();
+        }
+    }
+
+    /** The run and activity type a call is made for. */
+    record Step(String workflowId, String activityType) {}
+}
