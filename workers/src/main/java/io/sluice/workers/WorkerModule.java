@@ -103,6 +103,6 @@ public final class WorkerModule extends AbstractModule {
     @Singleton
     WorkerFactory workerFactory(WorkflowClient client) {
         return WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
-                .setWorkerInterceptors(new ActivityFailureClassifier()).build());
+                .setWorkerInterceptors(new ActivityFailureClassifier(), new ApproverAttribution()).build());
     }
 }

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,10 @@ import software.amazon.awssdk.services.sts.model.Tag;
  * The credentials of one account's role, in a role session of the run and step that makes the call:
  * called from an activity, the session is named after the run ({@code sluice-<run>-<hash>}) and
  * tagged {@value #WORKFLOW_ID_TAG} and {@value #STEP_TAG}, so CloudTrail in every account ties each
- * call to a Sluice run and step (the role's trust policy must allow {@code sts:TagSession}). Called
+ * call to a Sluice run and step (the role's trust policy must allow {@code sts:TagSession}). After a
+ * verified approval, the session also carries the approvers ({@value #APPROVED_BY_TAG}) and the
+ * first of them as its {@code SourceIdentity} ({@code sts:SetSourceIdentity}), which CloudTrail
+ * records on every call made with it. Called
  * outside an activity (clients, checks), the session is the worker's, {@code sluice-<alias>}.
  * Sessions are cached per run and step, at most {@link #MAX_SESSIONS}; each refreshes before it
  * expires.
@@ -29,6 +33,7 @@ import software.amazon.awssdk.services.sts.model.Tag;
 final class RunSessions implements AwsCredentialsProvider, AutoCloseable {
     static final String WORKFLOW_ID_TAG = "sluice:workflow-id";
     static final String STEP_TAG = "sluice:step";
+    static final String APPROVED_BY_TAG = "sluice:approved-by";
     static final int MAX_SESSIONS = 256;
     private static final Logger log = LoggerFactory.getLogger(RunSessions.class);
 
@@ -55,23 +60,30 @@ final class RunSessions implements AwsCredentialsProvider, AutoCloseable {
     static Optional<Step> current() {
         try {
             var info = Activity.getExecutionContext().getInfo();
-            return Optional.of(new Step(info.getWorkflowId(), info.getActivityType()));
+            return Optional.of(new Step(info.getWorkflowId(), info.getActivityType(), CallAttribution.approvers()));
         } catch (RuntimeException notInAnActivity) {
             return Optional.empty();
         }
     }
 
     private StsAssumeRoleCredentialsProvider session(Step step) {
-        String key = step.workflowId() + "\n" + step.activityType();
+        String key = step.workflowId() + "\n" + step.activityType() + "\n" + String.join(",", step.approvers());
         synchronized (sessions) {
             var session = sessions.get(key);
             if (session == null) {
                 session = StsAssumeRoleCredentialsProvider.builder()
                         .stsClient(sts)
-                        .refreshRequest(request -> request.roleArn(account.roleArn())
-                                .roleSessionName(sessionName(step.workflowId()))
-                                .tags(Tag.builder().key(WORKFLOW_ID_TAG).value(tagValue(step.workflowId())).build(),
-                                        Tag.builder().key(STEP_TAG).value(tagValue(step.activityType())).build()))
+                        .refreshRequest(request -> {
+                            var tags = new java.util.ArrayList<Tag>();
+                            tags.add(Tag.builder().key(WORKFLOW_ID_TAG).value(tagValue(step.workflowId())).build());
+                            tags.add(Tag.builder().key(STEP_TAG).value(tagValue(step.activityType())).build());
+                            request.roleArn(account.roleArn()).roleSessionName(sessionName(step.workflowId()));
+                            if (!step.approvers().isEmpty()) {
+                                tags.add(Tag.builder().key(APPROVED_BY_TAG).value(tagValue(String.join(" ", step.approvers()))).build());
+                                request.sourceIdentity(sourceIdentity(step.approvers().get(0)));
+                            }
+                            request.tags(tags);
+                        })
                         .build();
                 sessions.put(key, session);
                 if (sessions.size() > MAX_SESSIONS) {
@@ -89,6 +101,13 @@ final class RunSessions implements AwsCredentialsProvider, AutoCloseable {
         String readable = workflowId.replaceAll("[^\\w+=,.@-]", "-").replaceAll("-{2,}", "-");
         String prefix = "sluice-" + (readable.length() > 47 ? readable.substring(0, 47) : readable);
         return prefix + "-" + sha256(workflowId).substring(0, 8);
+    }
+
+    /** {@code person} as a source identity allows: 2 to 64 of letters, digits and {@code _+=,.@-}. */
+    static String sourceIdentity(String person) {
+        String allowed = person.replaceAll("[^\\w+=,.@-]", "_");
+        allowed = allowed.length() < 2 ? allowed + "__" : allowed;
+        return allowed.length() > 64 ? allowed.substring(0, 64) : allowed;
     }
 
     /** {@code value} as session tags allow: at most 256 characters of letters, digits, spaces and {@code _.:/=+-@}. */
@@ -121,5 +140,5 @@ final class RunSessions implements AwsCredentialsProvider, AutoCloseable {
     }
 
     /** The run and activity type a call is made for. */
-    record Step(String workflowId, String activityType) {}
+    record Step(String workflowId, String activityType, List<String> approvers) {}
 }

@@ -13,6 +13,7 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -59,6 +60,8 @@ class RunSessionsTest {
         assertThat(RunSessions.sessionName(longId)).isNotEqualTo(RunSessions.sessionName(longId + "3"));
         assertThat(RunSessions.tagValue(longId)).isEqualTo(longId);
         assertThat(RunSessions.tagValue("a#b")).isEqualTo("a_b");
+        assertThat(RunSessions.sourceIdentity("jane@example.com")).isEqualTo("jane@example.com");
+        assertThat(RunSessions.sourceIdentity("J\u00f6rg M\u00fcller")).matches("[\\w+=,.@-]{2,64}");
     }
 
     static String caller(AwsCredentialsProvider credentials) {
@@ -80,8 +83,11 @@ class RunSessionsTest {
         final class Impl implements CallerWorkflow {
             @Override
             public String call() {
-                return Workflow.newActivityStub(CallerActivity.class,
-                        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build()).whoAmI();
+                var caller = Workflow.newActivityStub(CallerActivity.class,
+                        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build());
+                String before = caller.whoAmI();
+                String after = caller.whoAmIAfterApproval();
+                return before.equals(after) ? before : before + " / " + after;
             }
         }
     }
@@ -91,10 +97,18 @@ class RunSessionsTest {
         @ActivityMethod
         String whoAmI();
 
+        @ActivityMethod
+        String whoAmIAfterApproval();
+
         final class Impl implements CallerActivity {
             @Override
             public String whoAmI() {
                 return caller(sessionsUnderTest);
+            }
+
+            @Override
+            public String whoAmIAfterApproval() {
+                return CallAttribution.withApprovers(List.of("jane@example.com"), () -> caller(sessionsUnderTest));
             }
         }
     }

@@ -428,7 +428,8 @@ public final class DemoScenario {
 
     private void recordApprovals(ApprovalState gate) {
         gate.decisions().stream().filter(decision -> decision.accepted()).forEach(decision -> approvals.add(
-                gate.name() + ": " + decision.decision() + " by " + decision.actor() + " at " + decision.at()));
+                gate.name() + ": " + decision.decision() + " by " + decision.actor()
+                        + (decision.verified() ? " (verified: " + decision.principal() + ")" : " (unverified)") + " at " + decision.at()));
     }
 
     private void step(String what) {

@@ -112,6 +112,9 @@ public final class ApprovalGate {
             }
         }
         Workflow.upsertTypedSearchAttributes(SearchAttributes.AWAITING_APPROVAL.valueSet(false));
+        if (state == GateState.APPROVED) {
+            ApprovedBy.add(state().acceptedApprovals().stream().filter(AuditedDecision::verified).map(AuditedDecision::actor).toList());
+        }
         Workflow.setCurrentDetails("Gate `" + name + "` closed: **" + state + "**"
                 + (approvedBy.isEmpty() ? "" : ", approved by " + String.join(", ", approvedBy)) + ".");
         log.info("gate {} closed {}", name, state);
