@@ -85,6 +85,7 @@ class SluiceWorkerTest {
                 temporal: {target: "%s", taskQueue: %s}
                 local: {awsEndpoint: "http://127.0.0.1:1"}
                 approvals:
+                  identity: declared
                   gates:
                     model-approval: {approvers: [lead-ds@example.com]}
                     promotion-approval: {approvers: [ml-engineer@example.com], deadline: P3D}
