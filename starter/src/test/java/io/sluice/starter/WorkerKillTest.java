@@ -62,7 +62,7 @@ class WorkerKillTest {
             worker.killAndRestart();
             RunStatus buildGate = awaitGate(reader, buildId);
             worker.killAndRestart();
-            CliRun approveBuild = CliRun.of("approve", buildId, "--as", "lead-ds@example.com", "--comment", "after kills",
+            CliRun approveBuild = CliRun.of("approve", buildId, "--profile", "lead-data-scientist", "--comment", "after kills",
                     "--config", config);
             assertThat(approveBuild.exitCode()).as(approveBuild.out() + approveBuild.err()).isZero();
             BuildResult built = session.client().newUntypedWorkflowStub(buildId).getResult(
@@ -82,7 +82,7 @@ class WorkerKillTest {
             worker.killAndRestart();
             awaitGate(reader, promoteId);
             worker.killAndRestart();
-            CliRun approvePromotion = CliRun.of("approve", promoteId, "--as", "ml-engineer@example.com", "--config", config);
+            CliRun approvePromotion = CliRun.of("approve", promoteId, "--profile", "ml-engineer", "--config", config);
             assertThat(approvePromotion.exitCode()).as(approvePromotion.out() + approvePromotion.err()).isZero();
             PromoteResult promoted = session.client().newUntypedWorkflowStub(promoteId).getResult(
                     STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS, PromoteResult.class);
