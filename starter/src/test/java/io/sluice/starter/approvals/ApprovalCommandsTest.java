@@ -237,30 +237,11 @@ class ApprovalCommandsTest {
     }
 
     private void startReview(String workflowId) {
-        ReviewWorkflow review = client.newWorkflowStub(ReviewWorkflow.class, WorkflowOptions.newBuilder()
-                .setTaskQueue(worker.taskQueue())
-                .setWorkflowId(workflowId)
-                .build());
-        WorkflowClient.start(review::review, REQUESTER, null);
-        for (int i = 0; i < 500; i++) {
-            if (OpenGates.gateOf(client, workflowId).map(gate -> gate.state() == GateState.OPEN).orElse(false)) {
-                return;
-            }
-            sleep();
-        }
-        throw new AssertionError("gate of " + workflowId + " did not open");
+        runs().start(workflowId, REQUESTER, null);
     }
 
     private JsonNode awaitClosedStatus(String workflowId) throws Exception {
-        for (int i = 0; i < 500; i++) {
-            CliRun status = cli("status", workflowId, "--json");
-            JsonNode json = new ObjectMapper().readTree(status.out());
-            if (!json.get("status").asText().equals("RUNNING")) {
-                return json;
-            }
-            sleep();
-        }
-        throw new AssertionError(workflowId + " did not close");
+        return runs().awaitClosedStatus(workflowId);
     }
 
     private static JsonNode find(JsonNode runs, String workflowId) {
@@ -273,18 +254,10 @@ class ApprovalCommandsTest {
     }
 
     private static CliRun cli(String... args) {
-        String[] withConfig = java.util.Arrays.copyOf(args, args.length + 2);
-        withConfig[args.length] = "--config";
-        withConfig[args.length + 1] = configFile.toString();
-        return CliRun.of(withConfig);
+        return runs().cli(args);
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+    private static ReviewRuns runs() {
+        return new ReviewRuns(client, worker.taskQueue(), configFile);
     }
 }

@@ -223,52 +223,26 @@ class ProvenApprovalCommandsTest {
     }
 
     private void startReview(String workflowId) {
-        ReviewWorkflow review = client.newWorkflowStub(ReviewWorkflow.class, WorkflowOptions.newBuilder()
-                .setTaskQueue(worker.taskQueue())
-                .setWorkflowId(workflowId)
-                .build());
-        WorkflowClient.start(review::review, REQUESTER, requesterProof(workflowId));
-        awaitOpen(workflowId);
+        runs().start(workflowId, REQUESTER, requesterProof(workflowId));
     }
 
     private void awaitOpen(String workflowId) {
-        for (int i = 0; i < 500; i++) {
-            if (OpenGates.gateOf(client, workflowId).map(gate -> gate.state() == GateState.OPEN).orElse(false)) {
-                return;
-            }
-            sleep();
-        }
-        throw new AssertionError("gate of " + workflowId + " did not open");
+        runs().awaitOpen(workflowId);
     }
 
     private static JsonNode awaitClosed(String workflowId) throws Exception {
-        for (int i = 0; i < 500; i++) {
-            JsonNode json = status(workflowId);
-            if (!json.get("status").asText().equals("RUNNING")) {
-                return json;
-            }
-            sleep();
-        }
-        throw new AssertionError(workflowId + " did not close");
+        return runs().awaitClosedStatus(workflowId);
     }
 
     private static JsonNode status(String workflowId) throws Exception {
-        return new ObjectMapper().readTree(cli("status", workflowId, "--json").out());
+        return runs().status(workflowId);
     }
 
     private static CliRun cli(String... args) {
-        String[] withConfig = java.util.Arrays.copyOf(args, args.length + 2);
-        withConfig[args.length] = "--config";
-        withConfig[args.length + 1] = configFile.toString();
-        return CliRun.of(withConfig);
+        return runs().cli(args);
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+    private static ReviewRuns runs() {
+        return new ReviewRuns(client, worker.taskQueue(), configFile);
     }
 }

@@ -48,16 +48,7 @@ public final class ApprovalGate {
                             .build())
                     .build());
 
-    private final IdentityActivities identity = Workflow.newActivityStub(IdentityActivities.class,
-            ActivityOptions.newBuilder()
-                    .setStartToCloseTimeout(Duration.ofSeconds(20))
-                    .setScheduleToCloseTimeout(Duration.ofMinutes(2))
-                    .setSummary("verify who decides with STS")
-                    .setRetryOptions(RetryOptions.newBuilder()
-                            .setMaximumAttempts(4)
-                            .setDoNotRetry(FailureType.nonRetryableTypes())
-                            .build())
-                    .build());
+    private final IdentityActivities identity = IdentityChecks.stub("verify who decides with STS");
 
     private final List<AuditedDecision> decisions = new ArrayList<>();
     private final Set<String> approvedBy = new LinkedHashSet<>();
@@ -186,7 +177,7 @@ public final class ApprovalGate {
             principal = identity.verify(new IdentityActivities.ProofCheck(new ProofBinding(Workflow.getInfo().getWorkflowId(),
                     name, decision.verdict().name(), decision.comment(), decision.proof().nonce()), decision.proof()));
         } catch (ActivityFailure e) {
-            String reason = "proof of identity refused: " + failureMessage(e);
+            String reason = "proof of identity refused: " + IdentityChecks.reason(e);
             audit(AuditedDecision.unverified(decision, now().toString(), reason));
             ignored(decision.actor(), decision, reason);
             return Optional.of(reason);
@@ -235,11 +226,6 @@ public final class ApprovalGate {
         }
     }
 
-    private static String failureMessage(ActivityFailure failure) {
-        return failure.getCause() instanceof ApplicationFailure application
-                ? application.getOriginalMessage()
-                : String.valueOf(failure.getCause() == null ? failure.getMessage() : failure.getCause().getMessage());
-    }
 
     private void sendReminder(int number) {
         var reminder = new ApprovalActivities.Reminder(Workflow.getInfo().getWorkflowId(), name, number,

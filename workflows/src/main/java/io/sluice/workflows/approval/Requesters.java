@@ -5,12 +5,9 @@ import io.sluice.workflows.identity.IdentityActivities;
 import io.sluice.workflows.identity.IdentityProof;
 import io.sluice.workflows.identity.ProofBinding;
 import io.sluice.workflows.identity.VerifiedPrincipal;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 
 /**
  * Who requested a run, established in the run's first step. A run started with a proof of
@@ -35,22 +32,12 @@ public final class Requesters {
         if (proof == null) {
             return Requester.declared(declared);
         }
-        var identity = Workflow.newActivityStub(IdentityActivities.class, ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofSeconds(20))
-                .setScheduleToCloseTimeout(Duration.ofMinutes(2))
-                .setSummary("verify who requested the run with STS")
-                .setRetryOptions(RetryOptions.newBuilder()
-                        .setMaximumAttempts(4)
-                        .setDoNotRetry(FailureType.nonRetryableTypes())
-                        .build())
-                .build());
+        var identity = IdentityChecks.stub("verify who requested the run with STS");
         try {
             return Requester.verified(identity.verify(new IdentityActivities.ProofCheck(
                     ProofBinding.start(Workflow.getInfo().getWorkflowId(), proof.nonce()), proof)));
         } catch (ActivityFailure e) {
-            String reason = e.getCause() instanceof ApplicationFailure application ? application.getOriginalMessage()
-                    : String.valueOf(e.getCause());
-            throw ApplicationFailure.newNonRetryableFailure("the requester's proof of identity was refused: " + reason
+            throw ApplicationFailure.newNonRetryableFailure("the requester's proof of identity was refused: " + IdentityChecks.reason(e)
                     + "; start the run again with your own AWS credentials", FailureType.IDENTITY_REFUSED.type());
         }
     }

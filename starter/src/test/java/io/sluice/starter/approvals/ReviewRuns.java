@@ -1,0 +1,77 @@
+package io.sluice.starter.approvals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.starter.CliRun;
+import io.sluice.workflows.approval.GateState;
+import io.sluice.workflows.identity.IdentityProof;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** What the approval command tests share: starting {@link ReviewWorkflow} runs and running the CLI on one config. */
+final class ReviewRuns {
+    private final WorkflowClient client;
+    private final String taskQueue;
+    private final Path configFile;
+
+    ReviewRuns(WorkflowClient client, String taskQueue, Path configFile) {
+        this.client = client;
+        this.taskQueue = taskQueue;
+        this.configFile = configFile;
+    }
+
+    /** Starts a review requested by {@code requester} (with their proof, or null) and waits until its gate is open. */
+    void start(String workflowId, String requester, IdentityProof requesterProof) {
+        ReviewWorkflow review = client.newWorkflowStub(ReviewWorkflow.class, WorkflowOptions.newBuilder()
+                .setTaskQueue(taskQueue)
+                .setWorkflowId(workflowId)
+                .build());
+        WorkflowClient.start(review::review, requester, requesterProof);
+        awaitOpen(workflowId);
+    }
+
+    void awaitOpen(String workflowId) {
+        for (int i = 0; i < 500; i++) {
+            if (OpenGates.gateOf(client, workflowId).map(gate -> gate.state() == GateState.OPEN).orElse(false)) {
+                return;
+            }
+            sleep();
+        }
+        throw new AssertionError("gate of " + workflowId + " did not open");
+    }
+
+    /** {@code sluice status ID --json} once the run is no longer running. */
+    JsonNode awaitClosedStatus(String workflowId) throws Exception {
+        for (int i = 0; i < 500; i++) {
+            JsonNode json = status(workflowId);
+            if (!json.get("status").asText().equals("RUNNING")) {
+                return json;
+            }
+            sleep();
+        }
+        throw new AssertionError(workflowId + " did not close");
+    }
+
+    JsonNode status(String workflowId) throws Exception {
+        return new ObjectMapper().readTree(cli("status", workflowId, "--json").out());
+    }
+
+    /** The CLI with {@code args} and this config. */
+    CliRun cli(String... args) {
+        String[] withConfig = Arrays.copyOf(args, args.length + 2);
+        withConfig[args.length] = "--config";
+        withConfig[args.length + 1] = configFile.toString();
+        return CliRun.of(withConfig);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
