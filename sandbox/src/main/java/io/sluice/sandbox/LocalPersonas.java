@@ -2,7 +2,6 @@ package io.sluice.sandbox;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -51,11 +50,6 @@ public final class LocalPersonas {
         public String approverPattern() {
             return "arn:aws:sts::*:assumed-role/AWSReservedSSO_" + permissionSet + "_*/*";
         }
-    }
-
-    /** The persona whose profile is {@code profile}. */
-    public static Optional<Persona> byProfile(String profile) {
-        return ALL.stream().filter(persona -> persona.profile().equals(profile)).findFirst();
     }
 
     /** Signs {@code persona} in: a role session of their permission set's role, named by their user name. */

@@ -1,9 +1,11 @@
 package io.sluice.starter;
 
 import io.sluice.starter.identity.IdentityOptions;
+import io.sluice.workers.config.SluiceConfig;
 import io.sluice.workflows.identity.IdentityMode;
 import io.sluice.workflows.identity.IdentityProof;
 import io.sluice.workflows.identity.ProofBinding;
+import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -22,14 +24,14 @@ public final class Requester {
     IdentityOptions identity;
 
     /**
-     * A proof of identity bound to the start of {@code workflowId}, or null where the config's
-     * gates take declared names.
+     * A proof of identity bound to the start of {@code workflowId}, or null where the gates of
+     * {@code config} (read from {@code configFile}) take declared names.
      */
-    public IdentityProof proofFor(ConfigOption config, String workflowId) {
-        if (config.read().approvals().identityMode() == IdentityMode.DECLARED) {
+    public IdentityProof proofFor(SluiceConfig config, Path configFile, String workflowId) {
+        if (config.approvals().identityMode() == IdentityMode.DECLARED) {
             return null;
         }
-        return identity.prover(config).prove(nonce -> ProofBinding.start(workflowId, nonce));
+        return identity.prover(config, configFile).prove(nonce -> ProofBinding.start(workflowId, nonce));
     }
 
     public String name() {

@@ -1,13 +1,9 @@
 package io.sluice.activities.aws;
 
+import io.sluice.workflows.Sha256;
 import io.temporal.activity.Activity;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -100,7 +96,7 @@ final class RunSessions implements AwsCredentialsProvider, AutoCloseable {
     static String sessionName(String workflowId) {
         String readable = workflowId.replaceAll("[^\\w+=,.@-]", "-").replaceAll("-{2,}", "-");
         String prefix = "sluice-" + (readable.length() > 47 ? readable.substring(0, 47) : readable);
-        return prefix + "-" + sha256(workflowId).substring(0, 8);
+        return prefix + "-" + Sha256.hex(workflowId).substring(0, 8);
     }
 
     /** {@code person} as a source identity allows: 2 to 64 of letters, digits and {@code _+=,.@-}. */
@@ -116,14 +112,6 @@ final class RunSessions implements AwsCredentialsProvider, AutoCloseable {
         return allowed.length() > 256 ? allowed.substring(0, 256) : allowed;
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
     @Override
     public void close() {
         workerSession.close();
@@ -132,7 +120,7 @@ final class RunSessions implements AwsCredentialsProvider, AutoCloseable {
                 try {
                     session.close();
                 } catch (RuntimeException e) {
-                    log.warn("closing a role session of {} failed", account.alias().toLowerCase(Locale.ROOT), e);
+                    log.warn("closing a role session of {} failed", account.alias(), e);
                 }
             });
             sessions.clear();

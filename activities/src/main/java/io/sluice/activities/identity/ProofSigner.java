@@ -32,7 +32,7 @@ public final class ProofSigner {
     }
 
     /** A fresh random nonce: 128 bits, hex. */
-    public static String newNonce() {
+    private static String newNonce() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);

@@ -32,9 +32,10 @@ public final class DecisionOptions {
 
     /** Sends the decision through the gate's validated update and prints what the gate now says. */
     int send(ConfigOption config, Verdict verdict, String comment, PrintWriter out) {
-        try (var session = TemporalSession.open(config.read())) {
+        var settings = config.read();
+        try (var session = TemporalSession.open(settings)) {
             ApprovalState state = new GateDecisions(session.client()).send(workflowId, new Decision(actor, comment, gate, verdict),
-                    identity.prover(config));
+                    identity.prover(settings, config.path()));
             out.println(GateSummary.afterDecision(workflowId, verdict == Verdict.APPROVE ? "approval" : "rejection", state));
         }
         return ExitCodes.OK;

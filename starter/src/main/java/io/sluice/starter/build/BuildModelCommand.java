@@ -53,7 +53,7 @@ public final class BuildModelCommand implements Callable<Integer> {
         String key = runKey != null ? runKey
                 : ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         String workflowId = WorkflowIds.build(buildSpec.modelPackageGroup(), key);
-        var request = new BuildRequest(buildSpec, key, requester.name(), requester.proofFor(config, workflowId), null);
+        var request = new BuildRequest(buildSpec, key, requester.name(), requester.proofFor(settings, config.path(), workflowId), null);
         try (var session = TemporalSession.open(settings)) {
             var started = new RunStarter(session.client(), session.taskQueue()).start(BuildModelWorkflow.TYPE,
                     workflowId, buildSpec.modelPackageGroup(),

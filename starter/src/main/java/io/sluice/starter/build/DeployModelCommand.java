@@ -50,7 +50,7 @@ public final class DeployModelCommand implements Callable<Integer> {
         SluiceConfig settings = config.read();
         SpecAccounts.requireKnown(settings, specFile, deployment);
         String workflowId = WorkflowIds.deploy(deployment.endpointName());
-        var request = new DeployRequest(modelPackageArn, deployment, requester.name(), requester.proofFor(config, workflowId), null);
+        var request = new DeployRequest(modelPackageArn, deployment, requester.name(), requester.proofFor(settings, config.path(), workflowId), null);
         try (var session = TemporalSession.open(settings)) {
             var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(DeployModelWorkflow.TYPE, workflowId, "",
                     "Deploy " + modelPackageArn.replaceAll(".*model-package/", "") + " to " + request.spec().endpointName()

@@ -47,7 +47,7 @@ public final class PromoteModelCommand implements Callable<Integer> {
         SluiceConfig settings = config.read();
         SpecAccounts.requireKnown(settings, specFile, promotion);
         String workflowId = WorkflowIds.promote(modelPackageArn);
-        var request = new PromoteRequest(modelPackageArn, promotion, requester.name(), requester.proofFor(config, workflowId), null);
+        var request = new PromoteRequest(modelPackageArn, promotion, requester.name(), requester.proofFor(settings, config.path(), workflowId), null);
         try (var session = TemporalSession.open(settings)) {
             var started = new RunStarter(session.client(), session.taskQueue()).start(PromoteModelWorkflow.TYPE,
                     workflowId, request.spec().targetGroup(),

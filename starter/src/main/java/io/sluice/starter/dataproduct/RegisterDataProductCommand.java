@@ -47,7 +47,7 @@ public final class RegisterDataProductCommand implements Callable<Integer> {
         SluiceConfig settings = config.read();
         SpecAccounts.requireKnown(settings, specFile, product);
         String workflowId = WorkflowIds.dataProduct(product.domain(), product.name());
-        var request = new RegisterDataProductRequest(product, requester.name(), requester.proofFor(config, workflowId), null);
+        var request = new RegisterDataProductRequest(product, requester.name(), requester.proofFor(settings, config.path(), workflowId), null);
         try (var session = TemporalSession.open(settings)) {
             var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(RegisterDataProductWorkflow.TYPE,
                     workflowId, "",

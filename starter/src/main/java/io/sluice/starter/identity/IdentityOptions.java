@@ -3,7 +3,6 @@ package io.sluice.starter.identity;
 import io.sluice.activities.identity.ProofSigner;
 import io.sluice.activities.identity.StsEndpoint;
 import io.sluice.starter.CommandFailedException;
-import io.sluice.starter.ConfigOption;
 import io.sluice.starter.ExitCodes;
 import io.sluice.workers.config.SluiceConfig;
 import io.sluice.workflows.identity.IdentityProof;
@@ -32,11 +31,9 @@ public final class IdentityOptions {
                     + " AWS_PROFILE, environment, SSO session, …).")
     String profile;
 
-    /** Signs proofs with the chosen credentials for the STS endpoint of the config {@code config} names. */
-    public Prover prover(ConfigOption config) {
-        SluiceConfig read = config.read();
-        AwsCredentialsProvider credentials = credentials(read, config.path());
-        var signer = new ProofSigner(credentials, StsEndpoint.of(read.awsSettings()));
+    /** Signs proofs with the chosen credentials for the STS endpoint of {@code config}, read from {@code configFile}. */
+    public Prover prover(SluiceConfig config, Path configFile) {
+        var signer = new ProofSigner(credentials(config, configFile), StsEndpoint.of(config.awsSettings()));
         return bindingFor -> {
             try {
                 return signer.sign(bindingFor);

@@ -151,13 +151,13 @@ public final class DemoScenario {
             if (promoted == null) {
                 return;
             }
-            if (!deploy(session, built, promoted, "") || !secondRelease) {
+            if (!deploy(session, promoted, "") || !secondRelease) {
                 return;
             }
             BuildResult rebuilt = build(session, "dev", SECOND_RELEASE);
             PromoteResult repromoted = rebuilt == null ? null : promote(session, rebuilt, "dev");
             if (repromoted != null) {
-                deploy(session, rebuilt, repromoted, "package");
+                deploy(session, repromoted, "package");
             }
             promoteFromSecondDevAccount(session, promoted);
         }
@@ -349,7 +349,7 @@ public final class DemoScenario {
      * Deploys {@code promoted}'s package; {@code modelSource} overrides the sample spec's when not
      * empty. Whether the deployment held.
      */
-    private boolean deploy(TemporalSession session, BuildResult built, PromoteResult promoted, String modelSource) {
+    private boolean deploy(TemporalSession session, PromoteResult promoted, String modelSource) {
         step("DeployModel " + promoted.centralPackageArn().replaceAll(".*/", "v")
                 + ": test endpoint, integration tests on real predictions, governance officer's approval, prod");
         var sample = SpecFiles.read(stack.buildSpec().resolveSibling(SampleSeeds.DEPLOY_SPEC), DeploymentSpec.class);

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.AbstractModule;
 import io.sluice.sandbox.FreePort;
 import io.sluice.sandbox.LocalTemporal;
 import io.sluice.starter.CliRun;
 import io.sluice.workers.SluiceWorker;
-import io.sluice.workers.WorkerMain;
-import io.sluice.workers.WorkerModule;
-import io.sluice.workers.config.ConfigFiles;
 import io.sluice.workflows.SearchAttributes;
 import io.sluice.workflows.approval.GateState;
 import io.temporal.client.WorkflowClient;
@@ -59,12 +55,7 @@ class ApprovalCommandsTest {
                     production-approval: {approvers: [governance-officer@example.com]}
                 local: {awsEndpoint: "http://127.0.0.1:1"}
                 """.formatted(temporal.target(), LEAD, REQUESTER));
-        worker = WorkerMain.start(ConfigFiles.read(configFile), new AbstractModule() {
-            @Override
-            protected void configure() {
-                WorkerModule.workflowBinder(binder()).addBinding().toInstance(ReviewWorkflow.Impl.class);
-            }
-        });
+        worker = ReviewRuns.startWorker(configFile);
         stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
         client = WorkflowClient.newInstance(stubs);
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.AbstractModule;
 import io.sluice.activities.identity.ProofSigner;
 import io.sluice.activities.identity.StsEndpoint;
 import io.sluice.sandbox.FreePort;
@@ -15,9 +14,6 @@ import io.sluice.sandbox.LocalTemporal;
 import io.sluice.starter.CliRun;
 import io.sluice.starter.local.LocalCredentialsFile;
 import io.sluice.workers.SluiceWorker;
-import io.sluice.workers.WorkerMain;
-import io.sluice.workers.WorkerModule;
-import io.sluice.workers.config.ConfigFiles;
 import io.sluice.workflows.SearchAttributes;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.Decision;
@@ -79,12 +75,7 @@ class ProvenApprovalCommandsTest {
                 LocalPersonas.ML_ENGINEER.approverPattern(), LocalPersonas.GOVERNANCE_OFFICER.approverPattern(),
                 aws.awsEndpoint()));
         LocalCredentialsFile.write(aws, directory.resolve("credentials"));
-        worker = WorkerMain.start(ConfigFiles.read(configFile), new AbstractModule() {
-            @Override
-            protected void configure() {
-                WorkerModule.workflowBinder(binder()).addBinding().toInstance(ReviewWorkflow.Impl.class);
-            }
-        });
+        worker = ReviewRuns.startWorker(configFile);
         stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
         client = WorkflowClient.newInstance(stubs);
     }

@@ -2,7 +2,12 @@ package io.sluice.starter.approvals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.AbstractModule;
 import io.sluice.starter.CliRun;
+import io.sluice.workers.SluiceWorker;
+import io.sluice.workers.WorkerMain;
+import io.sluice.workers.WorkerModule;
+import io.sluice.workers.config.ConfigFiles;
 import io.sluice.workflows.approval.GateState;
 import io.sluice.workflows.identity.IdentityProof;
 import io.temporal.client.WorkflowClient;
@@ -20,6 +25,16 @@ final class ReviewRuns {
         this.client = client;
         this.taskQueue = taskQueue;
         this.configFile = configFile;
+    }
+
+    /** A worker for {@code configFile} that also runs {@link ReviewWorkflow}. */
+    static SluiceWorker startWorker(Path configFile) {
+        return WorkerMain.start(ConfigFiles.read(configFile), new AbstractModule() {
+            @Override
+            protected void configure() {
+                WorkerModule.workflowBinder(binder()).addBinding().toInstance(ReviewWorkflow.Impl.class);
+            }
+        });
     }
 
     /** Starts a review requested by {@code requester} (with their proof, or null) and waits until its gate is open. */

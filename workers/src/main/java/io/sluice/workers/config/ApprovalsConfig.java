@@ -62,11 +62,6 @@ public record ApprovalsConfig(Map<String, GateConfig> gates, String webhookUrl, 
         }
     }
 
-    /** Approvals configured without an {@code identity}: proven. */
-    public ApprovalsConfig(Map<String, GateConfig> gates, String webhookUrl) {
-        this(gates, webhookUrl, "proven");
-    }
-
     /** How gates learn who decides. */
     public IdentityMode identityMode() {
         return mode(identity);

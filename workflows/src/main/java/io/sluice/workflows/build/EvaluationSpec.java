@@ -42,7 +42,8 @@ public record EvaluationSpec(String metric, Comparison comparison, Double thresh
             };
         }
 
-        String symbol() {
+        /** How it is written: {@code >=}, {@code >}, {@code <=}, {@code <}. */
+        public String symbol() {
             return switch (this) {
                 case GreaterThanOrEqualTo -> ">=";
                 case GreaterThan -> ">";

@@ -76,9 +76,4 @@ public record IntegrationTestSpec(String mode, List<String> payloads, String pay
         return new IntegrationTestSpec(mode, payloads, payloadsUri, contentType, uri, dataAccount, minSuccessRate, maxP95LatencyMs,
                 expectedMin, expectedMax, metric, threshold, account);
     }
-
-    /** Whether the spec sends anything at all: payloads, or a test set of its own. */
-    public boolean sendsSomething() {
-        return !payloads.isEmpty() || !payloadsUri.isEmpty() || !testSetUri.isEmpty();
-    }
 }

@@ -1,9 +1,7 @@
 package io.sluice.workflows.identity;
 
+import io.sluice.workflows.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -43,14 +41,8 @@ public record ProofBinding(String workflowId, String gate, String action, String
     public String digest() {
         var text = new StringBuilder(SCHEME);
         for (String field : new String[] {workflowId, gate, action, comment, nonce}) {
-            byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-            text.append('\n').append(bytes.length).append(':').append(field);
+            text.append('\n').append(field.getBytes(StandardCharsets.UTF_8).length).append(':').append(field);
         }
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(text.toString());
     }
 }

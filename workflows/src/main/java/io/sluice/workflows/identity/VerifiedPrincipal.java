@@ -25,9 +25,4 @@ public record VerifiedPrincipal(String arn, String account, String userId, Strin
     public static VerifiedPrincipal of(String arn, String account, String userId, String verifiedAt) {
         return new VerifiedPrincipal(arn, account, userId, PrincipalArns.person(arn), verifiedAt);
     }
-
-    /** Whether this is the same person as {@code other}, as AWS compares user names: without case. */
-    public boolean samePerson(String other) {
-        return person.equalsIgnoreCase(other);
-    }
 }

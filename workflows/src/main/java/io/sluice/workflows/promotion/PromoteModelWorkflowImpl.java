@@ -14,6 +14,7 @@ import io.sluice.workflows.approval.Requesters;
 import io.sluice.workflows.approval.Gates;
 import io.sluice.workflows.build.BuildNames;
 import io.sluice.workflows.build.ModelRegistryActivities;
+import io.sluice.workflows.build.EvaluationSpec;
 import io.sluice.workflows.build.PackageMetadata;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
@@ -202,16 +203,11 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         String metric = metadata.getOrDefault(PackageMetadata.EVALUATION_METRIC, "");
         String comparison = metadata.getOrDefault(PackageMetadata.EVALUATION_COMPARISON, "");
         String threshold = metadata.getOrDefault(PackageMetadata.EVALUATION_THRESHOLD, "");
-        if (metric.isEmpty() || comparison.isEmpty() || threshold.isEmpty()) {
+        if (metric.isEmpty() || threshold.isEmpty()) {
             return "";
         }
-        String symbol = switch (comparison) {
-            case "GreaterThanOrEqualTo" -> ">=";
-            case "GreaterThan" -> ">";
-            case "LessThanOrEqualTo" -> "<=";
-            case "LessThan" -> "<";
-            default -> comparison;
-        };
-        return metric + " " + symbol + " " + threshold;
+        var symbol = java.util.Arrays.stream(EvaluationSpec.Comparison.values()).filter(known -> known.name().equals(comparison))
+                .map(EvaluationSpec.Comparison::symbol).findFirst();
+        return symbol.map(written -> metric + " " + written + " " + threshold).orElse("");
     }
 }

@@ -1,0 +1,20 @@
+package io.sluice.workflows;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 of text as lower-case hex: deterministic, so workflow code may use it. */
+public final class Sha256 {
+    private Sha256() {}
+
+    /** Hex SHA-256 of {@code text}'s UTF-8 bytes. */
+    public static String hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
