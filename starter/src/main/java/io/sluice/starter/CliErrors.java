@@ -23,7 +23,10 @@ public final class CliErrors implements CommandLine.IExecutionExceptionHandler {
         var err = commandLine.getErr();
         Throwable exception = unwrapInjection(thrown);
         int code = exitCode(exception);
-        String message = exception.getMessage() == null ? exception.getClass().getName() : exception.getMessage();
+        String message = exception instanceof WorkflowNotFoundException notFound
+                ? "no run " + notFound.getExecution().getWorkflowId()
+                        + (notFound.getExecution().getRunId().isEmpty() ? "" : " with run id " + notFound.getExecution().getRunId())
+                : exception.getMessage() == null ? exception.getClass().getName() : exception.getMessage();
         if (code == ExitCodes.RUN_FAILED && !(exception instanceof CommandFailedException)) {
             message = exception.getClass().getSimpleName() + ": " + message;
         }

@@ -12,6 +12,7 @@ import io.sluice.starter.flow.FlowCommand;
 import io.sluice.starter.local.DemoCommand;
 import io.sluice.starter.local.DevCommand;
 import io.sluice.starter.runs.CancelCommand;
+import io.sluice.starter.runs.HistoryCommand;
 import io.sluice.starter.runs.StatusCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
@@ -19,7 +20,7 @@ import picocli.CommandLine.ScopeType;
 /** {@code sluice}: the root of the command tree. Every command inherits {@code --help} and {@code --version}. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "sluice 0.1.0",
         description = "Durable MLOps workflows on Temporal across AWS accounts.",
-        subcommands = {DevCommand.class, DemoCommand.class, WorkerCommand.class, StatusCommand.class, CancelCommand.class,
+        subcommands = {DevCommand.class, DemoCommand.class, WorkerCommand.class, StatusCommand.class, HistoryCommand.class, CancelCommand.class,
                 ApprovalsCommand.class, ApproveCommand.class, RejectCommand.class, ModelCommand.class,
                 DataProductCommand.class, BootstrapCommand.class, AwsCommand.class, CodecServerCommand.class, BenchCommand.class,
                 FlowCommand.class},

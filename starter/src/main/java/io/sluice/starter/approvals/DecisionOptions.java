@@ -4,6 +4,7 @@ import io.sluice.starter.ConfigOption;
 import io.sluice.starter.ExitCodes;
 import io.sluice.starter.CommandFailedException;
 import io.sluice.starter.TemporalSession;
+import io.sluice.starter.runs.GateSummary;
 import io.sluice.starter.identity.IdentityOptions;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.Decision;

@@ -2,6 +2,8 @@ package io.sluice.starter.approvals;
 
 import io.sluice.starter.CommandFailedException;
 import io.sluice.starter.ExitCodes;
+import io.sluice.starter.runs.RunStatus;
+import io.sluice.starter.runs.RunStatusReader;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.starter.identity.IdentityOptions.Prover;
 import io.sluice.workflows.approval.Decision;
@@ -27,9 +29,16 @@ public final class GateDecisions {
      * Where the open gate requires proof, {@code prover} signs one bound to this run, the open
      * gate, the verdict, the comment and a fresh nonce.
      *
-     * @throws CommandFailedException with exit code 3 and the gate's reason when it refuses
+     * @throws CommandFailedException with exit code 3 and the gate's reason when it refuses, or
+     *     when the run has ended and its gate with it
+     * @throws io.temporal.client.WorkflowNotFoundException when there is no such run (exit code 4)
      */
     public ApprovalState send(String workflowId, Decision decision, Prover prover) {
+        RunStatus run = new RunStatusReader(client).read(workflowId);
+        if (run.closed()) {
+            throw new CommandFailedException(ExitCodes.REFUSED, workflowId + " ended "
+                    + (run.outcome() != null ? run.outcome() : run.status()) + " at " + run.closedAt() + "; its gate is closed");
+        }
         var stub = client.newUntypedWorkflowStub(workflowId);
         Decision sent = decision;
         ApprovalState gate = stub.query("approval", ApprovalState.class);

@@ -3,20 +3,12 @@ package io.sluice.starter.approvals;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.sluice.starter.TemporalSession;
+import io.sluice.starter.runs.GateQuery;
 import io.sluice.workflows.SearchAttributes;
 import io.sluice.workflows.approval.ApprovalState;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
-import io.temporal.client.WorkflowClient;
-import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.query.v1.WorkflowQuery;
-import io.temporal.api.workflowservice.v1.QueryWorkflowRequest;
-import io.temporal.api.workflowservice.v1.QueryWorkflowResponse;
-import io.temporal.client.WorkflowNotFoundException;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Finds the runs whose approval gate is open. With a server that has visibility it asks for
@@ -24,9 +16,6 @@ import java.util.Optional;
  * executions and asks each for its gate.
  */
 public final class OpenGates {
-    /** How long a gate query may wait for a worker to answer. */
-    public static final Duration QUERY_DEADLINE = Duration.ofSeconds(10);
-
     private final TemporalSession session;
 
     public OpenGates(TemporalSession session) {
@@ -51,7 +40,7 @@ public final class OpenGates {
         }
         List<OpenGate> open = new ArrayList<>();
         for (String[] candidate : candidates) {
-            gateOf(session.client(), candidate[0])
+            GateQuery.gateOf(session.client(), candidate[0])
                     .filter(ApprovalState::awaitsDecision)
                     .ifPresent(gate -> open.add(new OpenGate(candidate[0], candidate[1], gate)));
         }
@@ -74,44 +63,5 @@ public final class OpenGates {
             pageToken = response.getNextPageToken();
         } while (!pageToken.isEmpty());
         return executions;
-    }
-
-    /**
-     * The gate of {@code workflowId}, or empty when the run has no {@code approval} query. The
-     * server hands a query to a worker of the run's task queue; one that no worker answers within
-     * {@link #QUERY_DEADLINE} is a {@link UnansweredQueryException}, not retried.
-     */
-    public static Optional<ApprovalState> gateOf(WorkflowClient client, String workflowId) {
-        var execution = WorkflowExecution.newBuilder().setWorkflowId(workflowId).build();
-        var request = QueryWorkflowRequest.newBuilder()
-                .setNamespace(client.getOptions().getNamespace())
-                .setExecution(execution)
-                .setQuery(WorkflowQuery.newBuilder().setQueryType("approval"))
-                .build();
-        QueryWorkflowResponse response;
-        try {
-            response = client.getWorkflowServiceStubs().blockingStub()
-                    .withDeadlineAfter(QUERY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
-                    .queryWorkflow(request);
-        } catch (StatusRuntimeException e) {
-            return switch (e.getStatus().getCode()) {
-                case INVALID_ARGUMENT -> Optional.empty();
-                case NOT_FOUND -> throw new WorkflowNotFoundException(execution, null, e);
-                case DEADLINE_EXCEEDED -> throw new UnansweredQueryException(workflowId, e);
-                default -> throw e;
-            };
-        }
-        if (response.hasQueryRejected()) {
-            return Optional.empty();
-        }
-        return Optional.of(client.getOptions().getDataConverter().fromPayloads(0, Optional.of(response.getQueryResult()),
-                ApprovalState.class, ApprovalState.class));
-    }
-
-    /** A gate query no worker answered in time: none polls the run's task queue, or the run is stuck. */
-    public static final class UnansweredQueryException extends RuntimeException {
-        UnansweredQueryException(String workflowId, Throwable cause) {
-            super("no worker answered the approval query of " + workflowId + " within " + QUERY_DEADLINE.toSeconds() + " s", cause);
-        }
     }
 }

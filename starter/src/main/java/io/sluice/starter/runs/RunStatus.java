@@ -7,6 +7,7 @@ import io.sluice.workflows.approval.ApprovalState;
  * What {@code sluice status --json} prints: a contract for scripts.
  *
  * @param workflowId the run's workflow id
+ * @param runId Temporal's id of this run of {@code workflowId}
  * @param type the workflow type
  * @param status Temporal's status word: RUNNING, COMPLETED, FAILED, CANCELED, TERMINATED, TIMED_OUT, CONTINUED_AS_NEW
  * @param outcome the workflow's own result word once it has one (e.g. APPROVED), else null
@@ -19,9 +20,12 @@ import io.sluice.workflows.approval.ApprovalState;
  *     the result), else null
  * @param queryFailure why a running run's gate could not be read (no worker polls its task queue,
  *     or the run is stuck), else null; everything else above still comes from the server
+ * @param startedAt when the run started (ISO-8601)
+ * @param closedAt when it closed (ISO-8601), empty while it runs
  */
 public record RunStatus(
         String workflowId,
+        String runId,
         String type,
         String status,
         String outcome,
@@ -31,4 +35,22 @@ public record RunStatus(
         String failure,
         java.util.List<String> activities,
         ApprovalState gate,
-        String queryFailure) {}
+        String queryFailure,
+        String startedAt,
+        String closedAt) {
+
+    /** Whether the run has closed, whatever its ending. */
+    public boolean closed() {
+        return !"RUNNING".equals(status);
+    }
+
+    /** Who approved it, as the gate audited them: the verified ARN, else the declared name marked unverified. */
+    public java.util.List<String> approvedBy() {
+        if (gate == null) {
+            return java.util.List.of();
+        }
+        return gate.acceptedApprovals().stream()
+                .map(decision -> decision.verified() ? decision.principal() : "unverified:" + decision.actor())
+                .toList();
+    }
+}

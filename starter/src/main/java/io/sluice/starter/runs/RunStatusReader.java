@@ -3,7 +3,6 @@ package io.sluice.starter.runs;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sluice.starter.approvals.OpenGates;
 import io.sluice.workflows.SearchAttributes;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.GateState;
@@ -35,8 +34,18 @@ public final class RunStatusReader {
 
     /** The status of the latest run of {@code workflowId}; throws {@code WorkflowNotFoundException} if there is none. */
     public RunStatus read(String workflowId) {
-        WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
+        return read(workflowId, "");
+    }
+
+    /**
+     * The status of run {@code runId} of {@code workflowId}, or of its latest run when {@code runId}
+     * is empty; throws {@code WorkflowNotFoundException} if there is no such run.
+     */
+    public RunStatus read(String workflowId, String runId) {
+        WorkflowStub stub = client.newUntypedWorkflowStub(workflowId, java.util.Optional.of(runId).filter(id -> !id.isEmpty()),
+                java.util.Optional.empty());
         WorkflowExecutionDescription description = stub.describe();
+        String describedRunId = description.getExecution().getRunId();
         var attributes = description.getTypedSearchAttributes();
         String stage = attributes.containsKey(SearchAttributes.STAGE) ? attributes.get(SearchAttributes.STAGE) : null;
         boolean awaiting = attributes.containsKey(SearchAttributes.AWAITING_APPROVAL)
@@ -47,7 +56,7 @@ public final class RunStatusReader {
         if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
             result = resultOf(stub);
         } else if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED) {
-            failure = cancellationOf(workflowId);
+            failure = cancellationOf(workflowId, describedRunId);
         } else if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
             failure = failureOf(stub);
         }
@@ -58,8 +67,8 @@ public final class RunStatusReader {
         String queryFailure = null;
         if (running && gated) {
             try {
-                gate = OpenGates.gateOf(client, workflowId).orElse(null);
-            } catch (OpenGates.UnansweredQueryException e) {
+                gate = GateQuery.gateOf(client, workflowId, describedRunId).orElse(null);
+            } catch (GateQuery.UnansweredQueryException e) {
                 queryFailure = "the run did not answer its approval query in time: no worker is polling task queue '"
                         + description.getRawDescription().getExecutionConfig().getTaskQueue().getName()
                         + "', or the run's next workflow task is not being picked up";
@@ -70,9 +79,11 @@ public final class RunStatusReader {
         if (gate != null && gate.state() == GateState.NOT_OPENED) {
             gate = null;
         }
-        return new RunStatus(workflowId, description.getWorkflowType(), statusWord(status), outcome, stage,
+        return new RunStatus(workflowId, describedRunId, description.getWorkflowType(), statusWord(status), outcome, stage,
                 awaiting && running, result, failure, running ? ActivityProgress.of(description, client) : List.of(), gate,
-                queryFailure);
+                queryFailure, instant(description.getRawDescription().getWorkflowExecutionInfo().getStartTime()),
+                description.getRawDescription().getWorkflowExecutionInfo().hasCloseTime()
+                        ? instant(description.getRawDescription().getWorkflowExecutionInfo().getCloseTime()) : "");
     }
 
     private static ApprovalState gateIn(JsonNode result) {
@@ -106,13 +117,18 @@ public final class RunStatusReader {
     }
 
     /** Who cancelled the run and why: the cause of its cancel request, as {@code sluice cancel} writes it. */
-    private String cancellationOf(String workflowId) {
-        return client.fetchHistory(workflowId).getEvents().stream()
+    private String cancellationOf(String workflowId, String runId) {
+        return client.fetchHistory(workflowId, runId).getEvents().stream()
                 .filter(HistoryEvent::hasWorkflowExecutionCancelRequestedEventAttributes)
                 .map(event -> event.getWorkflowExecutionCancelRequestedEventAttributes().getCause())
                 .filter(cause -> !cause.isBlank())
                 .findFirst()
                 .orElse("cancelled (no reason recorded)");
+    }
+
+    /** A server timestamp as ISO-8601 UTC, to the second. */
+    static String instant(com.google.protobuf.Timestamp time) {
+        return java.time.Instant.ofEpochSecond(time.getSeconds()).toString();
     }
 
     /** {@code WORKFLOW_EXECUTION_STATUS_RUNNING} → {@code RUNNING}. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sluice.starter.ConfigOption;
 import io.sluice.starter.ExitCodes;
 import io.sluice.starter.TemporalSession;
-import io.sluice.starter.approvals.GateSummary;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,6 +28,10 @@ public final class StatusCommand implements Callable<Integer> {
     @Parameters(paramLabel = "WORKFLOW_ID", description = "The run's workflow id, e.g. build/credit-risk/2026-11-22.")
     String workflowId;
 
+    @Option(names = "--run-id", paramLabel = "RUN_ID", defaultValue = "",
+            description = "Show this run of the id (see `sluice history`), not the latest.")
+    String runId;
+
     @Option(names = "--json", description = "Print the status as JSON (a stable shape for scripts).")
     boolean json;
 
@@ -36,18 +39,25 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (var session = TemporalSession.open(config.read())) {
-            RunStatus status = new RunStatusReader(session.client()).read(workflowId);
+            RunStatus status = new RunStatusReader(session.client()).read(workflowId, runId);
             if (json) {
                 out.println(JSON.writeValueAsString(status));
             } else {
                 printText(status, out);
+                if (runId.isEmpty()) {
+                    int earlier = new RunHistory(session.client()).earlierRuns(workflowId);
+                    if (earlier > 0) {
+                        out.println("runs       the latest of " + (earlier + 1) + "; `sluice history " + workflowId
+                                + "` lists the " + earlier + " earlier");
+                    }
+                }
             }
         }
         return ExitCodes.OK;
     }
 
     private static void printText(RunStatus status, PrintWriter out) throws Exception {
-        out.println("workflow   " + status.workflowId() + " (" + status.type() + ")");
+        out.println("workflow   " + status.workflowId() + " (" + status.type() + "), run " + status.runId());
         out.println("status     " + status.status() + (status.outcome() == null ? "" : ", outcome " + status.outcome()));
         if (status.stage() != null) {
             out.println("stage      " + status.stage() + (status.awaitingApproval() ? " (awaiting approval)" : ""));

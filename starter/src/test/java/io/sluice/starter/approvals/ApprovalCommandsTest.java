@@ -176,7 +176,64 @@ class ApprovalCommandsTest {
         CliRun run = cli("approve", "build/absent/1", "--as", LEAD);
 
         assertThat(run.exitCode()).isEqualTo(4);
-        assertThat(run.err()).contains("build/absent/1");
+        assertThat(run.err().strip()).isEqualTo("error: no run build/absent/1");
+    }
+
+    @Test
+    void statusAndHistory_ofAnUnknownRun_exitFourSayingThereIsNoRun() {
+        CliRun status = cli("status", "build/absent/2");
+        CliRun history = cli("history", "build/absent/2");
+
+        assertThat(status.exitCode()).isEqualTo(4);
+        assertThat(status.err().strip()).isEqualTo("error: no run build/absent/2");
+        assertThat(history.exitCode()).isEqualTo(4);
+        assertThat(history.err().strip()).isEqualTo("error: no run build/absent/2");
+    }
+
+    @Test
+    void approve_aRunThatHasEnded_exitsThreeSayingHowItEndedAndThatItsGateIsClosed() throws Exception {
+        startReview("build/ended/1");
+        cli("reject", "build/ended/1", "--as", LEAD, "--comment", "no");
+        JsonNode closed = awaitClosedStatus("build/ended/1");
+
+        CliRun run = cli("approve", "build/ended/1", "--as", LEAD);
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().strip()).isEqualTo("error: build/ended/1 ended REJECTED at " + closed.get("closedAt").asText()
+                + "; its gate is closed");
+    }
+
+    @Test
+    void history_listsEveryRunOfAnIdNewestFirst_withWhoApproved_andStatusSaysHowManyCameBefore() throws Exception {
+        startReview("build/history/1");
+        cli("reject", "build/history/1", "--as", LEAD, "--comment", "not yet");
+        JsonNode first = awaitClosedStatus("build/history/1");
+        startReview("build/history/1");
+        cli("approve", "build/history/1", "--as", LEAD, "--comment", "now");
+        JsonNode second = awaitClosedStatus("build/history/1");
+
+        CliRun text = cli("history", "build/history/1");
+        JsonNode json = new ObjectMapper().readTree(cli("history", "build/history/1", "--json").out());
+        CliRun status = cli("status", "build/history/1");
+        CliRun earlier = cli("status", "build/history/1", "--run-id", first.get("runId").asText());
+
+        assertThat(text.exitCode()).as(text.err()).isEqualTo(0);
+        assertThat(text.out()).contains("build/history/1: 2 runs, newest first");
+        assertThat(json.get("runs")).hasSize(2);
+        JsonNode newest = json.get("runs").get(0);
+        assertThat(newest.get("runId").asText()).isEqualTo(second.get("runId").asText());
+        assertThat(newest.get("outcome").asText()).isEqualTo("APPROVED");
+        assertThat(newest.get("approvedBy").get(0).asText()).isEqualTo("unverified:" + LEAD);
+        JsonNode oldest = json.get("runs").get(1);
+        assertThat(oldest.get("runId").asText()).isEqualTo(first.get("runId").asText());
+        assertThat(oldest.get("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(oldest.get("approvedBy")).isEmpty();
+        assertThat(oldest.get("closedAt").asText()).isEqualTo(first.get("closedAt").asText());
+        assertThat(status.out()).contains("run " + second.get("runId").asText())
+                .contains("runs       the latest of 2; `sluice history build/history/1` lists the 1 earlier");
+        assertThat(earlier.exitCode()).as(earlier.err()).isEqualTo(0);
+        assertThat(earlier.out()).contains("run " + first.get("runId").asText()).contains("outcome REJECTED")
+                .doesNotContain("runs       the latest");
     }
 
     @Test

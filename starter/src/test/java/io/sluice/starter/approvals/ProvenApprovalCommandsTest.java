@@ -13,6 +13,7 @@ import io.sluice.sandbox.LocalPersonas;
 import io.sluice.sandbox.LocalTemporal;
 import io.sluice.starter.CliRun;
 import io.sluice.starter.local.LocalCredentialsFile;
+import io.sluice.starter.runs.GateQuery;
 import io.sluice.workers.SluiceWorker;
 import io.sluice.workflows.SearchAttributes;
 import io.sluice.workflows.approval.ApprovalState;
@@ -151,7 +152,7 @@ class ProvenApprovalCommandsTest {
         startReview("build/replay/3");
         assertThatThrownBy(() -> decide("build/replay/3", decision)).rootCause().hasMessageContaining("bound to another decision");
 
-        assertThat(OpenGates.gateOf(client, "build/replay/2").orElseThrow().state()).isEqualTo(GateState.OPEN);
+        assertThat(GateQuery.gateOf(client, "build/replay/2").orElseThrow().state()).isEqualTo(GateState.OPEN);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import io.sluice.starter.CliRun;
+import io.sluice.starter.runs.GateQuery;
 import io.sluice.workers.SluiceWorker;
 import io.sluice.workers.WorkerMain;
 import io.sluice.workers.WorkerModule;
@@ -49,7 +50,7 @@ final class ReviewRuns {
 
     void awaitOpen(String workflowId) {
         for (int i = 0; i < 500; i++) {
-            if (OpenGates.gateOf(client, workflowId).map(gate -> gate.state() == GateState.OPEN).orElse(false)) {
+            if (GateQuery.gateOf(client, workflowId).map(gate -> gate.state() == GateState.OPEN).orElse(false)) {
                 return;
             }
             sleep();

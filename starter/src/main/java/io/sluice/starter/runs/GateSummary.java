@@ -1,4 +1,4 @@
-package io.sluice.starter.approvals;
+package io.sluice.starter.runs;
 
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.AuditedDecision;
@@ -9,7 +9,7 @@ public final class GateSummary {
     private GateSummary() {}
 
     /** What the CLI says after the gate counted a decision: by whom (verified or not), and where the gate is now. */
-    static String afterDecision(String workflowId, String what, ApprovalState state) {
+    public static String afterDecision(String workflowId, String what, ApprovalState state) {
         String outcome = state.awaitsDecision()
                 ? "still OPEN: " + (state.needed() - state.approvedBy().size()) + " more approval(s) needed from " + state.approvers()
                 : state.state().toString();

@@ -1,0 +1,50 @@
+package io.sluice.starter.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.approval.AuditedDecision;
+import io.sluice.workflows.approval.GateState;
+import io.sluice.workflows.approval.Verdict;
+import io.sluice.workflows.identity.IdentityMode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HistoryCommandTest {
+    private static final String OFFICER = "arn:aws:sts::100000000006:assumed-role/AWSReservedSSO_GovernanceOfficer_1/officer";
+
+    @Test
+    void inProduction_isTheLatestDeployedRun_whatEverRolledBackOrWasRejectedSince() {
+        List<RunStatus> newestFirst = List.of(
+                deployment("run-4", "ROLLED_BACK", "arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/4"),
+                deployment("run-3", "REJECTED", "arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/3"),
+                deployment("run-2", "DEPLOYED", "arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/2"),
+                deployment("run-1", "DEPLOYED", "arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/1"));
+
+        var live = HistoryCommand.inProduction(newestFirst).orElseThrow();
+
+        assertThat(live.modelPackageArn()).isEqualTo("arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/2");
+        assertThat(live.runId()).isEqualTo("run-2");
+        assertThat(live.since()).isEqualTo("2026-12-02T10:00:00Z");
+        assertThat(live.approvedBy()).containsExactly(OFFICER);
+    }
+
+    @Test
+    void inProduction_isEmptyWhenNoRunDeployed() {
+        assertThat(HistoryCommand.inProduction(List.of(deployment("run-1", "FAILED_TESTS", "arn:x")))).isEmpty();
+    }
+
+    private static RunStatus deployment(String runId, String outcome, String packageArn) {
+        int day = Integer.parseInt(runId.substring(4));
+        var approval = new AuditedDecision("officer", Verdict.APPROVE, "", "2026-12-0" + day + "T09:00:00Z", true, "",
+                "production-approval", true, OFFICER, "100000000006", "2026-12-0" + day + "T09:00:00Z");
+        var gate = new ApprovalState("production-approval", outcome.equals("REJECTED") ? GateState.REJECTED : GateState.APPROVED,
+                List.of(), 1, false, "ds", "", "", Map.of(), List.of(), outcome.equals("REJECTED") ? List.of() : List.of(approval),
+                IdentityMode.PROVEN, "");
+        var result = new ObjectMapper().createObjectNode().put("outcome", outcome).put("modelPackageArn", packageArn);
+        return new RunStatus("deploy/credit-risk", runId, "DeployModel", "COMPLETED", outcome, null, false, result, null,
+                List.of(), gate, null, "2026-12-0" + day + "T08:00:00Z", "2026-12-0" + day + "T10:00:00Z");
+    }
+}
