@@ -16,11 +16,15 @@ public final class ChildRuns {
      * ends, waits only until it has started, and returns its id; when a run with that id is already
      * going, returns the id with " (already running)".
      *
+     * @param summary what the child does and who started it, its static summary in the Web UI
      * @param start calls the child's workflow method asynchronously
      */
-    public static <W> String startAbandoned(Class<W> type, String workflowId, Function<W, Promise<?>> start) {
+    public static <W> String startAbandoned(Class<W> type, String workflowId, String summary, Function<W, Promise<?>> start) {
         W child = Workflow.newChildWorkflowStub(type, ChildWorkflowOptions.newBuilder()
                 .setWorkflowId(workflowId)
+                .setStaticSummary(Steps.fit(summary))
+                .setStaticDetails("Started by " + Workflow.getInfo().getWorkflowType() + " run `" + Workflow.getInfo().getWorkflowId()
+                        + "`.")
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
                 .build());
         start.apply(child);

@@ -2,6 +2,7 @@ package io.sluice.workflows.approval;
 
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.Steps;
 import io.sluice.workflows.identity.IdentityActivities;
 import io.sluice.workflows.identity.IdentityMode;
 import io.sluice.workflows.identity.ProofBinding;
@@ -11,6 +12,9 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,15 +42,20 @@ import org.slf4j.Logger;
 public final class ApprovalGate {
     private static final Logger log = Workflow.getLogger(ApprovalGate.class);
 
-    private final ApprovalActivities activities = Workflow.newActivityStub(ApprovalActivities.class,
-            ActivityOptions.newBuilder()
+    /**
+     * Change id: the gate waits on a timer the Web UI names (the next reminder, or the deadline)
+     * instead of an unnamed one.
+     */
+    static final String NAMED_GATE_TIMERS = "named-gate-timers";
+
+    private static final ActivityOptions ACTIVITY_OPTIONS = ActivityOptions.newBuilder()
                     .setStartToCloseTimeout(Duration.ofSeconds(30))
                     .setScheduleToCloseTimeout(Duration.ofMinutes(10))
                     .setRetryOptions(RetryOptions.newBuilder()
                             .setMaximumAttempts(5)
                             .setDoNotRetry(io.sluice.workflows.FailureType.nonRetryableTypes())
                             .build())
-                    .build());
+                    .build();
 
     private final IdentityActivities identity = IdentityChecks.stub("verify who decides with STS");
 
@@ -77,7 +86,7 @@ public final class ApprovalGate {
         if (state != GateState.NOT_OPENED) {
             throw new IllegalStateException("gate '" + name + "' was already opened");
         }
-        this.policy = activities.policy(new ApprovalActivities.PolicyRequest(gateName));
+        this.policy = activities("Read who may decide at gate " + gateName).policy(new ApprovalActivities.PolicyRequest(gateName));
         this.name = gateName;
         this.requester = requester;
         this.context = Map.copyOf(context);
@@ -88,6 +97,7 @@ public final class ApprovalGate {
                 SearchAttributes.AWAITING_APPROVAL.valueSet(true), SearchAttributes.STAGE.valueSet(gateName));
         Workflow.setCurrentDetails(openDetails());
 
+        boolean namedTimers = Workflow.getVersion(NAMED_GATE_TIMERS, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION;
         int reminders = 0;
         while (state == GateState.OPEN) {
             Duration remaining = Duration.between(now(), deadline);
@@ -97,7 +107,9 @@ public final class ApprovalGate {
             }
             boolean remind = !policy.reminderEvery().isZero() && policy.reminderEvery().compareTo(remaining) < 0;
             Duration wait = remind ? policy.reminderEvery() : remaining;
-            boolean closed = Workflow.await(wait, () -> state != GateState.OPEN);
+            boolean closed = namedTimers
+                    ? awaitClosed(wait, remind ? "Reminder " + (reminders + 1) + " of gate " + name : "Deadline of gate " + name)
+                    : Workflow.await(wait, () -> state != GateState.OPEN);
             if (!closed && remind) {
                 sendReminder(++reminders);
             }
@@ -227,10 +239,31 @@ public final class ApprovalGate {
     }
 
 
+    /**
+     * Waits until the gate closes or {@code wait} has passed, on a timer the Web UI shows as
+     * {@code summary}; cancels the timer when the gate closes first. True when it closed.
+     */
+    private boolean awaitClosed(Duration wait, String summary) {
+        List<Promise<Void>> timer = new ArrayList<>();
+        CancellationScope scope = Workflow.newCancellationScope(
+                () -> timer.add(Workflow.newTimer(wait, TimerOptions.newBuilder().setSummary(summary).build())));
+        scope.run();
+        Workflow.await(() -> state != GateState.OPEN || timer.get(0).isCompleted());
+        boolean closed = state != GateState.OPEN;
+        if (!timer.get(0).isCompleted()) {
+            scope.cancel();
+        }
+        return closed;
+    }
+
+    private static ApprovalActivities activities(String summary) {
+        return Workflow.newActivityStub(ApprovalActivities.class, Steps.summarized(ACTIVITY_OPTIONS, summary));
+    }
+
     private void sendReminder(int number) {
         var reminder = new ApprovalActivities.Reminder(Workflow.getInfo().getWorkflowId(), name, number,
                 policy.approvers(), requester.name(), deadline.toString(), context);
-        Async.function(activities::remind, reminder).exceptionally(failure -> {
+        Async.function(activities("Remind the approvers of gate " + name + " (reminder " + number + ")")::remind, reminder).exceptionally(failure -> {
             log.warn("reminder {} for gate {} could not be sent: {}", number, name, failure.getMessage());
             return null;
         });

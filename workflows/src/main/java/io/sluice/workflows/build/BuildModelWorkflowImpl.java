@@ -31,9 +31,9 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
     /** Runs from before it marked an expired approval's package Rejected. */
     static final String EXPIRED_STAYS_PENDING = "expired-package-stays-pending";
 
-    private final ModelRegistryActivities registry = Workflow.newActivityStub(ModelRegistryActivities.class,
+    private final ModelRegistryActivities registry = Steps.activities(ModelRegistryActivities.class,
             Steps.quick());
-    private final StepFunctionsActivities stepFunctions = Workflow.newActivityStub(StepFunctionsActivities.class,
+    private final StepFunctionsActivities stepFunctions = Steps.activities(StepFunctionsActivities.class,
             Steps.waiting(Duration.ofHours(24)));
 
     @Override
@@ -123,6 +123,8 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         if (outcome == BuildOutcome.APPROVED && spec.promoteOnApproval()) {
             Steps.enter("promote", "Starting PromoteModel for " + registered.packageArn());
             promotion = ChildRuns.startAbandoned(PromoteModelWorkflow.class, WorkflowIds.promote(registered.packageArn()),
+                    "Promote " + registered.packageArn() + " to " + spec.promotion().targetAccount() + ", requested by "
+                            + requester.name(),
                     workflow -> Async.function(workflow::promote, new PromoteRequest(registered.packageArn(), spec.promotion(),
                             requester.name(), null, requester.principal())));
         }
@@ -135,7 +137,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
     private static ModelJobActivities jobActivities(BuildSpec spec) {
         Duration longest = spec.processing().maxRuntime().compareTo(spec.training().maxRuntime()) > 0
                 ? spec.processing().maxRuntime() : spec.training().maxRuntime();
-        return Workflow.newActivityStub(ModelJobActivities.class, Steps.waiting(longest.plus(Duration.ofMinutes(30))));
+        return Steps.activities(ModelJobActivities.class, Steps.waiting(longest.plus(Duration.ofMinutes(30))));
     }
 
     private static String outputUri(ModelJobActivities.ProcessingResult processing, String output) {

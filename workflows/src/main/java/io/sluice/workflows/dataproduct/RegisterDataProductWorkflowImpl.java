@@ -37,9 +37,9 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
     static final int CRAWLER_NAME_LIMIT = 255;
     private static final String FIT_CRAWLER_NAME = "fit-crawler-name";
 
-    private final DataProductActivities catalog = Workflow.newActivityStub(DataProductActivities.class,
+    private final DataProductActivities catalog = Steps.activities(DataProductActivities.class,
             Steps.quick());
-    private final DataProductActivities crawling = Workflow.newActivityStub(DataProductActivities.class,
+    private final DataProductActivities crawling = Steps.activities(DataProductActivities.class,
             Steps.waiting(Duration.ofHours(6)));
 
     @Override
@@ -177,8 +177,9 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
                         .set(SearchAttributes.MODEL_PACKAGE_GROUP, build.modelPackageGroup())
                         .set(SearchAttributes.DATA_PRODUCT, spec.product())
                         .build())
-                .setStaticSummary("Retrain " + build.modelPackageGroup() + " on data product " + spec.product() + " "
-                        + spec.version() + ", requested by " + requester.name())
+                .setStaticSummary(Steps.fit("Retrain " + build.modelPackageGroup() + " on data product " + spec.product() + " "
+                        + spec.version() + ", requested by " + requester.name()))
+                .setStaticDetails("Started by RegisterDataProduct run `" + Workflow.getInfo().getWorkflowId() + "`.")
                 .build());
         Async.function(child::build, new BuildRequest(build, spec.version(), requester.name(), null, requester.principal()));
         try {

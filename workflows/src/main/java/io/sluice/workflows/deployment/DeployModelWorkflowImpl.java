@@ -38,16 +38,16 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
     /** Change id: a production endpoint that fails its smoke test is rolled back to the previous release. */
     static final String ROLLBACK_AFTER_SMOKE_TEST = "prod-rollback-after-smoke-test";
 
-    private final DeploymentActivities deployment = Workflow.newActivityStub(DeploymentActivities.class,
+    private final DeploymentActivities deployment = Steps.activities(DeploymentActivities.class,
             Steps.waiting(Duration.ofHours(2)));
     /** The group policy is one quick call: a few attempts, then the run fails naming why. */
-    private final DeploymentActivities grants = Workflow.newActivityStub(DeploymentActivities.class,
+    private final DeploymentActivities grants = Steps.activities(DeploymentActivities.class,
             ActivityOptions.newBuilder()
                     .setStartToCloseTimeout(Duration.ofMinutes(2))
                     .setScheduleToCloseTimeout(Duration.ofMinutes(10))
                     .setRetryOptions(Steps.RETRIES.toBuilder().setMaximumAttempts(3).build())
                     .build());
-    private final IntegrationTestActivities tests = Workflow.newActivityStub(IntegrationTestActivities.class,
+    private final IntegrationTestActivities tests = Steps.activities(IntegrationTestActivities.class,
             Steps.waiting(Duration.ofMinutes(30)));
 
     @Override

@@ -40,12 +40,12 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
     static final int MODEL_CARD_NAME_LIMIT = 63;
     private static final String FIT_MODEL_CARD_NAME = "fit-model-card-name";
 
-    private final PromotionActivities promotion = Workflow.newActivityStub(PromotionActivities.class,
+    private final PromotionActivities promotion = Steps.activities(PromotionActivities.class,
             Steps.quick());
-    private final ModelRegistryActivities registry = Workflow.newActivityStub(ModelRegistryActivities.class,
+    private final ModelRegistryActivities registry = Steps.activities(ModelRegistryActivities.class,
             Steps.quick());
-    private final ArtifactCopyActivities copies = Workflow.newActivityStub(ArtifactCopyActivities.class,
-            Steps.waiting(Duration.ofHours(6)));
+    /** How long one object or image copy may take, retries included twice over. */
+    private static final Duration COPY_LIMIT = Duration.ofHours(6);
 
     @Override
     public PromoteResult promote(PromoteRequest request) {
@@ -66,11 +66,13 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         Steps.enter("copy-artifacts", "Copying " + plan.artifacts().size() + " S3 artifact(s) and " + plan.images().size()
                 + " image(s) to " + spec.targetAccount());
         List<Promise<ArtifactCopyActivities.ObjectCopy>> objectCopies = new ArrayList<>();
-        new TreeMap<>(plan.artifacts()).forEach((source, target) -> objectCopies.add(Async.function(copies::copyObject,
+        new TreeMap<>(plan.artifacts()).forEach((source, target) -> objectCopies.add(Async.function(
+                copies("Copy " + source + " to " + target)::copyObject,
                 new ArtifactCopyActivities.ObjectCopyRequest(spec.sourceAccount(), source, spec.targetAccount(), target,
                         spec.kmsKey()))));
         List<Promise<ArtifactCopyActivities.ImageCopy>> imageCopies = new ArrayList<>();
-        new TreeMap<>(plan.images()).keySet().forEach(image -> imageCopies.add(Async.function(copies::copyImage,
+        new TreeMap<>(plan.images()).keySet().forEach(image -> imageCopies.add(Async.function(
+                copies("Copy image " + image + " to " + spec.targetAccount())::copyImage,
                 new ArtifactCopyActivities.ImageCopyRequest(spec.sourceAccount(), image, spec.targetAccount(),
                         spec.pullAccounts()))));
         List<ArtifactCopyActivities.ObjectCopy> copiedObjects = objectCopies.stream().map(Promise::get).toList();
@@ -147,12 +149,19 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         if (outcome == PromotionOutcome.PROMOTED && spec.deployOnApproval()) {
             Steps.enter("deploy", "Starting DeployModel for " + central.packageArn());
             deploymentRun = ChildRuns.startAbandoned(DeployModelWorkflow.class, WorkflowIds.deploy(spec.deployment().endpointName()),
+                    "Deploy " + central.packageArn() + " to endpoint " + spec.deployment().endpointName() + ", requested by "
+                            + requester.name(),
                     workflow -> Async.function(workflow::deploy, new DeployRequest(central.packageArn(), spec.deployment(),
                             requester.name(), null, requester.principal())));
         }
         Workflow.await(Workflow::isEveryHandlerFinished);
         return new PromoteResult(outcome, plan.sourcePackageArn(), central.packageArn(), groupResult.groupArn(),
                 card.cardArn(), card.version(), copiedObjects, copiedImages, decided, deploymentRun);
+    }
+
+    /** A copy stub whose calls the Web UI shows as {@code summary}: one per copy, as copies run side by side. */
+    private static ArtifactCopyActivities copies(String summary) {
+        return Workflow.newActivityStub(ArtifactCopyActivities.class, Steps.waiting(COPY_LIMIT, summary));
     }
 
     /**

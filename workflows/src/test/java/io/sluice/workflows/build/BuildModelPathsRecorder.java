@@ -51,11 +51,11 @@ public final class BuildModelPathsRecorder {
                 });
     }
 
-    private interface Scenario {
+    interface Scenario {
         void drive(BuildModelWorkflow run, TestWorkflowEnvironment environment);
     }
 
-    private static void record(Path output, String runKey, BuildSpec spec, Consumer<FakeBuildActivities.Jobs> jobsSetUp,
+    static void record(Path output, String runKey, BuildSpec spec, Consumer<FakeBuildActivities.Jobs> jobsSetUp,
             Scenario scenario) throws Exception {
         String workflowId = WorkflowIds.build("credit-risk", runKey);
         HistoryRecording.record(output, workflowId, (worker, environment) -> {
@@ -75,7 +75,7 @@ public final class BuildModelPathsRecorder {
         });
     }
 
-    private static void awaitGate(BuildModelWorkflow run) {
+    static void awaitGate(BuildModelWorkflow run) {
         while (!run.approval().awaitsDecision()) {
             Thread.onSpinWait();
         }

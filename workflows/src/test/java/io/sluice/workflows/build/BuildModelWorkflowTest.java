@@ -1,5 +1,6 @@
 package io.sluice.workflows.build;
 
+import io.sluice.workflows.WebUiSummaries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -82,6 +83,9 @@ class BuildModelWorkflowTest {
         });
         assertThat(jobs.started).hasSize(2).allSatisfy(name -> assertThat(name).startsWith("credit-risk-2026-11-22-"));
         assertThat(stepFunctions.runs).isEmpty();
+        assertThat(WebUiSummaries.missing(client, WorkflowIds.build("credit-risk", "2026-11-22"))).isEmpty();
+        assertThat(WebUiSummaries.all(client, WorkflowIds.build("credit-risk", "2026-11-22")))
+                .contains("Read who may decide at gate model-approval", "Deadline of gate model-approval");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.sluice.workflows.dataproduct;
 
+import io.sluice.workflows.WebUiSummaries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -83,6 +84,7 @@ class RegisterDataProductWorkflowTest {
         var attributes = client.newUntypedWorkflowStub(WORKFLOW_ID).describe().getTypedSearchAttributes();
         assertThat(attributes.get(SearchAttributes.DATA_PRODUCT)).isEqualTo("credit/applications");
         assertThat(attributes.get(SearchAttributes.STAGE)).isEqualTo("registered");
+        assertThat(WebUiSummaries.missing(client, WORKFLOW_ID)).isEmpty();
     }
 
     @Test

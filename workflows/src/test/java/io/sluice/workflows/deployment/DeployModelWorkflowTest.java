@@ -1,5 +1,6 @@
 package io.sluice.workflows.deployment;
 
+import io.sluice.workflows.WebUiSummaries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -73,6 +74,8 @@ class DeployModelWorkflowTest {
             assertThat(tag.replacing()).containsExactly("sluice:approved-by");
             assertThat(CustomerMetadata.problems(tag.tags())).isEmpty();
         });
+        assertThat(WebUiSummaries.missing(environment.getWorkflowClient(),
+                WorkflowStub.fromTyped(run).getExecution().getWorkflowId())).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.sluice.workflows.promotion;
 
+import io.sluice.workflows.WebUiSummaries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -84,6 +85,10 @@ class PromoteModelWorkflowTest {
                         + " at " + result.approval().decisions().get(0).at());
         assertThat(promotion.cards.get(0).content().lineage()).containsEntry("sourceModelPackageArn", FakePromotionActivities.SOURCE)
                 .containsEntry("trainingJob", "train");
+        String workflowId = WorkflowStub.fromTyped(run).getExecution().getWorkflowId();
+        assertThat(WebUiSummaries.missing(environment.getWorkflowClient(), workflowId)).isEmpty();
+        assertThat(WebUiSummaries.all(environment.getWorkflowClient(), workflowId))
+                .contains("Copy " + FakePromotionActivities.MODEL + " to s3://sluice-shared-100000000004/models/credit-risk/v1/container-0-model.tar.gz");
     }
 
     @Test

@@ -1,0 +1,29 @@
+package io.sluice.workflows.build;
+
+import io.sluice.workflows.approval.Decision;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Records BuildModel's histories since the gate waits on named timers (change id
+ * {@code named-gate-timers}): expired after a reminder, and approved before the first reminder
+ * (its timer cancelled). Argument: the histories folder. The files recorded before the change stay
+ * as they are, so the replay test covers both branches.
+ */
+public final class NamedGateTimersRecorder {
+    private NamedGateTimersRecorder() {}
+
+    public static void main(String[] args) throws Exception {
+        Path folder = Path.of(args[0]);
+        BuildModelPathsRecorder.record(folder.resolve("build-model-expired-named-timers.json"), "expired-named",
+                BuildSpecs.creditRisk(PreStepSpec.NONE), jobs -> { }, (run, environment) -> {
+                    BuildModelPathsRecorder.awaitGate(run);
+                    environment.sleep(Duration.ofDays(3));
+                });
+        BuildModelPathsRecorder.record(folder.resolve("build-model-approved-named-timers.json"), "approved-named",
+                BuildSpecs.creditRisk(PreStepSpec.NONE), jobs -> { }, (run, environment) -> {
+                    BuildModelPathsRecorder.awaitGate(run);
+                    run.decide(Decision.approve("lead-ds@example.com", "AUC 0.91"));
+                });
+    }
+}
