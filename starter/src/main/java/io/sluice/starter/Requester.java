@@ -28,10 +28,18 @@ public final class Requester {
      * {@code config} (read from {@code configFile}) take declared names.
      */
     public IdentityProof proofFor(SluiceConfig config, Path configFile, String workflowId) {
+        return prove(config, configFile, nonce -> ProofBinding.start(workflowId, nonce));
+    }
+
+    /**
+     * A proof of identity for the binding {@code bindingFor} makes from a fresh nonce, or null where
+     * the gates of {@code config} take declared names.
+     */
+    public IdentityProof prove(SluiceConfig config, Path configFile, java.util.function.Function<String, ProofBinding> bindingFor) {
         if (config.approvals().identityMode() == IdentityMode.DECLARED) {
             return null;
         }
-        return identity.prover(config, configFile).prove(nonce -> ProofBinding.start(workflowId, nonce));
+        return identity.prover(config, configFile).prove(bindingFor);
     }
 
     public String name() {

@@ -4,6 +4,7 @@ import io.sluice.starter.CommandFailedException;
 import io.sluice.starter.ExitCodes;
 import io.sluice.starter.runs.RunStatus;
 import io.sluice.starter.runs.RunStatusReader;
+import io.sluice.starter.runs.UpdateRefusals;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.starter.identity.IdentityOptions.Prover;
 import io.sluice.workflows.approval.Decision;
@@ -11,7 +12,6 @@ import io.sluice.workflows.identity.IdentityMode;
 import io.sluice.workflows.identity.ProofBinding;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowUpdateException;
-import io.temporal.failure.ApplicationFailure;
 
 /**
  * Sends a decision to a run's gate through the validated {@code decide} update, with a proof of
@@ -50,18 +50,7 @@ public final class GateDecisions {
         try {
             return stub.update("decide", ApprovalState.class, sent);
         } catch (WorkflowUpdateException e) {
-            throw new CommandFailedException(ExitCodes.REFUSED, "refused by " + workflowId + ": " + reason(e));
+            throw new CommandFailedException(ExitCodes.REFUSED, "refused by " + workflowId + ": " + UpdateRefusals.reason(e));
         }
-    }
-
-    private static String reason(WorkflowUpdateException e) {
-        Throwable cause = e.getCause();
-        while (cause != null) {
-            if (cause instanceof ApplicationFailure failure) {
-                return failure.getOriginalMessage();
-            }
-            cause = cause.getCause();
-        }
-        return e.getMessage();
     }
 }

@@ -1,9 +1,14 @@
 package io.sluice.starter.runs;
 
+import io.sluice.starter.CommandFailedException;
 import io.sluice.starter.ConfigOption;
 import io.sluice.starter.ExitCodes;
 import io.sluice.starter.Requester;
 import io.sluice.starter.TemporalSession;
+import io.sluice.workflows.approval.CancelRequest;
+import io.sluice.workflows.approval.Canceller;
+import io.sluice.workflows.identity.ProofBinding;
+import io.temporal.client.WorkflowUpdateException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,21 +46,27 @@ public final class CancelCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (var session = TemporalSession.open(config.read())) {
+        var settings = config.read();
+        try (var session = TemporalSession.open(settings)) {
             RunStatus status = new RunStatusReader(session.client()).read(workflowId);
             if (!"RUNNING".equals(status.status())) {
                 err.println(workflowId + " is " + status.status() + ", not running: there is nothing to cancel");
                 return ExitCodes.BAD_INPUT;
             }
-            String cause = cause(requester.name(), reason);
-            session.client().newUntypedWorkflowStub(workflowId).cancel(cause);
-            out.println("cancel requested for " + workflowId + " (" + cause + "); see `sluice status " + workflowId + "`");
+            String why = reason == null ? "" : reason.strip();
+            var proof = requester.prove(settings, config.path(), nonce -> ProofBinding.cancel(workflowId, why, nonce));
+            var stub = session.client().newUntypedWorkflowStub(workflowId);
+            Canceller canceller;
+            try {
+                canceller = stub.update("requestCancel", Canceller.class, new CancelRequest(requester.name(), why, proof));
+            } catch (WorkflowUpdateException e) {
+                throw new CommandFailedException(ExitCodes.REFUSED, "refused by " + workflowId + ": " + UpdateRefusals.reason(e)
+                        + "; the run goes on");
+            }
+            stub.cancel(canceller.describe());
+            out.println("cancel requested for " + workflowId + " (" + canceller.describe() + "); see `sluice status "
+                    + workflowId + "`");
         }
         return ExitCodes.OK;
-    }
-
-    /** e.g. {@code cancelled by lead-ds@example.com: wrong flow} */
-    static String cause(String who, String why) {
-        return "cancelled by " + who + (why == null || why.isBlank() ? "" : ": " + why.strip());
     }
 }

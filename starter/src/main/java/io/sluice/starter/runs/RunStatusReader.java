@@ -13,7 +13,11 @@ import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowStub;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.failure.ApplicationFailure;
+import io.sluice.workflows.approval.Canceller;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -116,14 +120,33 @@ public final class RunStatusReader {
         }
     }
 
-    /** Who cancelled the run and why: the cause of its cancel request, as {@code sluice cancel} writes it. */
+    /**
+     * Who cancelled the run and why: the canceller the run recorded through its
+     * {@code requestCancel} update (verified by STS, or declared) before the cancel request; else
+     * the cancel request's cause, which whoever sent it wrote (the Web UI, {@code temporal}), marked so.
+     */
     private String cancellationOf(String workflowId, String runId) {
-        return client.fetchHistory(workflowId, runId).getEvents().stream()
-                .filter(HistoryEvent::hasWorkflowExecutionCancelRequestedEventAttributes)
-                .map(event -> event.getWorkflowExecutionCancelRequestedEventAttributes().getCause())
-                .filter(cause -> !cause.isBlank())
-                .findFirst()
-                .orElse("cancelled (no reason recorded)");
+        Map<String, String> updateNames = new HashMap<>();
+        Canceller recorded = null;
+        for (HistoryEvent event : client.fetchHistory(workflowId, runId).getEvents()) {
+            if (event.hasWorkflowExecutionUpdateAcceptedEventAttributes()) {
+                var request = event.getWorkflowExecutionUpdateAcceptedEventAttributes().getAcceptedRequest();
+                updateNames.put(request.getMeta().getUpdateId(), request.getInput().getName());
+            } else if (event.hasWorkflowExecutionUpdateCompletedEventAttributes()) {
+                var completed = event.getWorkflowExecutionUpdateCompletedEventAttributes();
+                if ("requestCancel".equals(updateNames.get(completed.getMeta().getUpdateId())) && completed.getOutcome().hasSuccess()) {
+                    recorded = client.getOptions().getDataConverter().fromPayloads(0,
+                            Optional.of(completed.getOutcome().getSuccess()), Canceller.class, Canceller.class);
+                }
+            } else if (event.hasWorkflowExecutionCancelRequestedEventAttributes()) {
+                if (recorded != null) {
+                    return recorded.describe();
+                }
+                String cause = event.getWorkflowExecutionCancelRequestedEventAttributes().getCause();
+                return cause.isBlank() ? "cancelled (no reason recorded)" : "cancel requested, canceller not recorded: " + cause;
+            }
+        }
+        return recorded != null ? recorded.describe() : "cancelled (no reason recorded)";
     }
 
     /** A server timestamp as ISO-8601 UTC, to the second. */

@@ -264,12 +264,12 @@ class ApprovalCommandsTest {
         CliRun run = cli("cancel", "build/cancel/1", "--as", LEAD, "--reason", "wrong flow version");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
-        assertThat(run.out()).contains("cancel requested for build/cancel/1 (cancelled by " + LEAD + ": wrong flow version)");
+        assertThat(run.out()).contains("cancel requested for build/cancel/1 (cancelled by " + LEAD + " (unverified): wrong flow version)");
         JsonNode status = awaitClosedStatus("build/cancel/1");
         assertThat(status.get("status").asText()).isEqualTo("CANCELED");
-        assertThat(status.get("failure").asText()).isEqualTo("cancelled by " + LEAD + ": wrong flow version");
+        assertThat(status.get("failure").asText()).isEqualTo("cancelled by " + LEAD + " (unverified): wrong flow version");
         CliRun text = cli("status", "build/cancel/1");
-        assertThat(text.out()).contains("failure    cancelled by " + LEAD + ": wrong flow version");
+        assertThat(text.out()).contains("failure    cancelled by " + LEAD + " (unverified): wrong flow version");
     }
 
     @Test

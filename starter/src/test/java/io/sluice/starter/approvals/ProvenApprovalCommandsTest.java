@@ -17,6 +17,8 @@ import io.sluice.starter.runs.GateQuery;
 import io.sluice.workers.SluiceWorker;
 import io.sluice.workflows.SearchAttributes;
 import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.approval.CancelRequest;
+import io.sluice.workflows.approval.Canceller;
 import io.sluice.workflows.approval.Decision;
 import io.sluice.workflows.approval.GateState;
 import io.sluice.workflows.approval.Gates;
@@ -201,6 +203,35 @@ class ProvenApprovalCommandsTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("no AWS credentials to prove who you are (profile nobody)");
+    }
+
+    @Test
+    void cancel_recordsTheCancellerAsStsVerifiedThem_andStatusSaysWhoAndWhy() throws Exception {
+        startReview("build/cancel/proven");
+
+        CliRun run = cli("cancel", "build/cancel/proven", "--profile", "ml-engineer", "--as", "someone-else", "--reason",
+                "wrong data product version");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        String expected = "cancelled by " + LocalPersonas.ML_ENGINEER.userName() + " (verified: arn:aws:sts::100000000004:assumed-role/"
+                + LocalPersonas.ML_ENGINEER.roleName() + "/" + LocalPersonas.ML_ENGINEER.userName() + "): wrong data product version";
+        assertThat(run.out()).contains(expected);
+        JsonNode status = awaitClosed("build/cancel/proven");
+        assertThat(status.get("status").asText()).isEqualTo("CANCELED");
+        assertThat(status.get("failure").asText()).isEqualTo(expected);
+    }
+
+    @Test
+    void cancel_withAProofMadeForAnotherReason_isRefusedAndTheRunGoesOn() {
+        startReview("build/cancel/forged");
+        var engineer = new ProofSigner(StaticCredentialsProvider.create(LocalPersonas.signIn(aws, LocalPersonas.ML_ENGINEER)),
+                StsEndpoint.of(LocalAws.REGION, aws.awsEndpoint().toString()));
+        var proof = engineer.sign(nonce -> ProofBinding.cancel("build/cancel/forged", "a harmless reason", nonce));
+
+        assertThatThrownBy(() -> client.newUntypedWorkflowStub("build/cancel/forged").update("requestCancel", Canceller.class,
+                new CancelRequest("ml-engineer", "another reason", proof)))
+                .rootCause().hasMessageContaining("proof of identity refused: the proof is bound to another decision");
+        assertThat(GateQuery.gateOf(client, "build/cancel/forged").orElseThrow().state()).isEqualTo(GateState.OPEN);
     }
 
     /** The requester persona's proof for starting {@code workflowId}, as {@code sluice model build} signs it. */

@@ -10,7 +10,7 @@ import io.temporal.workflow.UpdateValidatorMethod;
  * names are wire contracts: the Web UI's "Send Signal", the {@code temporal} CLI and
  * {@code sluice approve} use them.
  */
-public interface Approvable {
+public interface Approvable extends Cancellable {
     /** Approve the open gate. A decision that does not count is kept in the audit trail with why. */
     @SignalMethod(name = "approve")
     void approve(Decision decision);

@@ -29,6 +29,11 @@ public abstract class GatedWorkflow implements Approvable {
     }
 
     @Override
+    public final Canceller requestCancel(CancelRequest request) {
+        return Canceller.of(request);
+    }
+
+    @Override
     public final ApprovalState approval() {
         return gate.state();
     }

@@ -1,5 +1,6 @@
 package io.sluice.workflows.dataproduct;
 
+import io.sluice.workflows.approval.Cancellable;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -12,7 +13,7 @@ import io.temporal.workflow.WorkflowMethod;
  * retraining BuildModel that outlives the registration.
  */
 @WorkflowInterface
-public interface RegisterDataProductWorkflow {
+public interface RegisterDataProductWorkflow extends Cancellable {
     String TYPE = "RegisterDataProduct";
 
     @WorkflowMethod(name = TYPE)

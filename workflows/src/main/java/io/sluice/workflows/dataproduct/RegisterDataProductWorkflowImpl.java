@@ -1,5 +1,7 @@
 package io.sluice.workflows.dataproduct;
 
+import io.sluice.workflows.approval.CancelRequest;
+import io.sluice.workflows.approval.Canceller;
 import io.sluice.workflows.approval.Requester;
 import io.sluice.workflows.approval.Requesters;
 import io.sluice.workflows.FailureType;
@@ -221,4 +223,9 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
         return previous;
     }
 
+
+    @Override
+    public Canceller requestCancel(CancelRequest request) {
+        return Canceller.of(request);
+    }
 }

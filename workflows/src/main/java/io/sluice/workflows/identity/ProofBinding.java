@@ -12,9 +12,9 @@ import java.util.Objects;
  * length-prefixed, so no two bindings share one.
  *
  * @param workflowId the run
- * @param gate the gate decided, or {@link #START} for the run's requester
- * @param action {@code APPROVE} or {@code REJECT}, or {@link #START}
- * @param comment the decision's comment (empty at start)
+ * @param gate the gate decided, {@link #START} for the run's requester, or {@link #CANCEL}
+ * @param action {@code APPROVE} or {@code REJECT}, or {@link #START} or {@link #CANCEL}
+ * @param comment the decision's comment (empty at start), or the cancel's reason
  * @param nonce the proof's random value
  */
 public record ProofBinding(String workflowId, String gate, String action, String comment, String nonce) {
@@ -22,6 +22,8 @@ public record ProofBinding(String workflowId, String gate, String action, String
     public static final String HEADER = "x-sluice-binding";
     /** The gate and action of a requester's proof, made when the run starts. */
     public static final String START = "start";
+    /** The gate and action of a canceller's proof. */
+    public static final String CANCEL = "cancel";
     private static final String SCHEME = "sluice-binding-v1";
 
     public ProofBinding {
@@ -35,6 +37,11 @@ public record ProofBinding(String workflowId, String gate, String action, String
     /** The binding of a requester's proof for starting {@code workflowId}. */
     public static ProofBinding start(String workflowId, String nonce) {
         return new ProofBinding(workflowId, START, START, "", nonce);
+    }
+
+    /** The binding of a proof for cancelling {@code workflowId} for {@code reason}. */
+    public static ProofBinding cancel(String workflowId, String reason, String nonce) {
+        return new ProofBinding(workflowId, CANCEL, CANCEL, reason, nonce);
     }
 
     /** Hex SHA-256 of the length-prefixed fields. */
