@@ -106,7 +106,8 @@ public final class CloudFormationStacks {
         Stack finished = JobWaiter.await("stack", request.stackName(),
                 () -> describe(cloudFormation, request.stackName(), operation).orElseThrow(),
                 stack -> stack.stackStatusAsString(),
-                stack -> !stack.stackStatusAsString().endsWith("_IN_PROGRESS"));
+                stack -> !stack.stackStatusAsString().endsWith("_IN_PROGRESS"),
+                () -> cancelUpdate(cloudFormation, request, operation, token));
         boolean succeeded = finished.stackStatus() == StackStatus.CREATE_COMPLETE || finished.stackStatus() == StackStatus.UPDATE_COMPLETE;
         if (succeeded) {
             return withOutputs(outcome(finished, true, changes, "", "", previous), cloudFormation, request);
@@ -168,6 +169,21 @@ public final class CloudFormationStacks {
                 changeSet -> changeSet.statusAsString(),
                 changeSet -> changeSet.status() == ChangeSetStatus.CREATE_COMPLETE || changeSet.status() == ChangeSetStatus.FAILED
                         || changeSet.status() == ChangeSetStatus.DELETE_COMPLETE);
+    }
+
+    /**
+     * What a cancelled run stops of its stack: an update in progress is cancelled
+     * (CancelUpdateStack), and CloudFormation rolls the stack back to its previous template and
+     * parameters, the release that served before. A stack being created is left to finish: cancelling
+     * a creation is not possible, and deleting it is a person's call.
+     */
+    private void cancelUpdate(CloudFormationClient cloudFormation, StackRequest request, AwsOperation operation,
+            String token) {
+        var stack = describe(cloudFormation, request.stackName(), operation);
+        if (stack.isPresent() && stack.get().stackStatus() == StackStatus.UPDATE_IN_PROGRESS) {
+            AwsCalls.call(operation(request, "CancelUpdateStack"), () -> cloudFormation.cancelUpdateStack(cancel -> cancel
+                    .stackName(request.stackName()).clientRequestToken(token + "-cancel")));
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.sluice.activities.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.sluice.activities.aws.AwsClients;
@@ -10,8 +11,12 @@ import io.sluice.sandbox.LocalAwsExtension;
 import io.sluice.sandbox.interpose.AwsInterposer;
 import io.sluice.sandbox.interpose.AwsReply;
 import io.sluice.sandbox.interpose.Rule;
+import io.sluice.workflows.deployment.DeploymentActivities;
 import io.sluice.workflows.deployment.DeploymentActivities.StackRequest;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +115,45 @@ class CloudFormationStacksAwsBehaviourTest {
                 .startsWith("stack " + STACK + " ended UPDATE_ROLLBACK_FAILED: The following resource(s) failed to update: [Endpoint].")
                 .contains("the previous endpoint may not be restored")
                 .contains("ContinueUpdateRollback");
+    }
+
+    @Test
+    void applyStack_cancelledWhileTheUpdateRuns_cancelsTheUpdateSoCloudFormationRestoresThePreviousRelease() throws Exception {
+        new CloudFormationStacks(clients).apply(request, "run-1");
+        Rule executed = interposer.when(request -> request.is("cloudformation", "ExecuteChangeSet"));
+        interposer.when(request -> request.is("cloudformation", "DescribeStacks") && executed.hits() > 0)
+                .rewrite(reply -> reply.withBody(reply.bodyText()
+                        .replaceFirst("<StackStatus>[A-Z_]+</StackStatus>", "<StackStatus>UPDATE_IN_PROGRESS</StackStatus>")));
+        Rule cancelled = interposer.when(request -> request.is("cloudformation", "CancelUpdateStack")
+                        && request.bodyText().contains("StackName=" + STACK))
+                .answer(AwsReply.queryEmpty("CancelUpdateStack"));
+        var parameters = new LinkedHashMap<>(request.parameters());
+        parameters.put("Image", "100000000004.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.1");
+        parameters.put("ReleaseName", "credit-risk-test-v1-9f8e7d6c");
+        var update = new StackRequest("test", STACK, "deploy/credit-risk-2", parameters, request.tags());
+        var environment = TestActivityEnvironment.newInstance();
+        try {
+            environment.registerActivitiesImplementations(new DeploymentActivitiesImpl(clients));
+            DeploymentActivities activities = environment.newActivityStub(DeploymentActivities.class, ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofMinutes(1)).setHeartbeatTimeout(Duration.ofSeconds(2)).build());
+            var cancel = new Thread(() -> {
+                while (executed.hits() == 0) {
+                    Thread.onSpinWait();
+                }
+                environment.requestCancelActivity();
+            });
+            cancel.start();
+
+            var failure = catchThrowable(() -> activities.applyStack(update));
+            cancel.join();
+
+            assertThat(failure).isNotNull();
+            assertThat(cancelled.hits()).isEqualTo(1);
+            assertThat(interposer.operations("cloudformation")).containsSubsequence("ExecuteChangeSet", "DescribeStacks",
+                    "CancelUpdateStack");
+        } finally {
+            environment.close();
+        }
     }
 
     @Test

@@ -39,6 +39,16 @@ public record AwsReply(int status, Map<String, List<String>> headers, byte[] bod
                 "x-amzn-RequestId", List.of(requestId())), body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A successful query-protocol answer (CloudFormation, STS) of {@code action} with an empty
+     * result, e.g. {@code CancelUpdateStack}.
+     */
+    public static AwsReply queryEmpty(String action) {
+        String body = "<" + action + "Response xmlns=\"http://cloudformation.amazonaws.com/doc/2010-05-15/\"><ResponseMetadata>"
+                + "<RequestId>" + requestId() + "</RequestId></ResponseMetadata></" + action + "Response>";
+        return new AwsReply(200, Map.of("Content-Type", List.of("text/xml")), body.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** An error of the query protocol (CloudFormation, STS): {@code ErrorResponse/Error/Code}. */
     public static AwsReply queryError(int status, String code, String message) {
         String body = "<ErrorResponse xmlns=\"http://cloudformation.amazonaws.com/doc/2010-05-15/\"><Error>"
