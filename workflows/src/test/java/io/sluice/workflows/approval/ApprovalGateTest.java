@@ -87,6 +87,26 @@ class ApprovalGateTest {
     }
 
     @Test
+    void aSignalBeforeTheGateOpens_isNotKeptForIt_butAuditedAsRefusedWithTheReason() {
+        GateHostWorkflow run = client.newWorkflowStub(GateHostWorkflow.class,
+                WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("gate-host/early").build());
+        var batch = client.newSignalWithStartRequest();
+        batch.add(run::run, new GateHostWorkflow.Request("single", REQUESTER, Map.of("auc", "0.91"), Duration.ZERO));
+        batch.add(run::approve, Decision.approve(LEAD, "approved before the model was registered"));
+        client.signalWithStart(batch);
+
+        ApprovalState open = GateWaits.awaitOpen(run);
+
+        assertThat(open.state()).isEqualTo(GateState.OPEN);
+        assertThat(open.approvedBy()).isEmpty();
+        assertThat(open.decisions()).singleElement().satisfies(decision -> {
+            assertThat(decision.actor()).isEqualTo(LEAD);
+            assertThat(decision.accepted()).isFalse();
+            assertThat(decision.reason()).isEqualTo("no approval gate is open yet");
+        });
+    }
+
+    @Test
     void strangersSignal_isIgnoredAndAuditedWithTheReason() {
         GateHostWorkflow run = startGate("single");
         GateWaits.awaitOpen(run);
