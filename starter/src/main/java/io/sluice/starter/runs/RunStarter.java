@@ -2,6 +2,7 @@ package io.sluice.starter.runs;
 
 import io.sluice.starter.CommandFailedException;
 import io.sluice.starter.ExitCodes;
+import io.sluice.workflows.Validated;
 import io.sluice.workflows.SearchAttributes;
 import io.sluice.workflows.identity.RequestedRun;
 import io.sluice.workflows.promotion.PromoteModelWorkflow;
@@ -77,6 +78,13 @@ public final class RunStarter {
 
     private Started start(String workflowType, String workflowId, String modelPackageGroup, String summary, String details,
             Object input, WorkflowIdReusePolicy reusePolicy) {
+        if (input instanceof Validated validated) {
+            try {
+                validated.validate();
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage() + "; nothing was started");
+            }
+        }
         String digest = digest(input instanceof RequestedRun requested ? requested.withoutRequesterProof() : input);
         try {
             attempt(workflowType, workflowId, modelPackageGroup, summary, details, input, digest, reusePolicy);
@@ -90,7 +98,7 @@ public final class RunStarter {
                             + existing.getExecution().getRunId() + ", started " + existing.getStartTime() + ") with "
                             + (theirs == null ? "an input this CLI cannot compare" : "another input (digest " + shortDigest(theirs) + ")")
                             + "; yours (digest " + shortDigest(digest) + ") was not started. Wait for that run to end, or cancel it "
-                            + "(Web UI, or `temporal workflow cancel --workflow-id " + workflowId + "`), then ask again.");
+                            + "(`sluice cancel " + workflowId + " --reason TEXT`), then ask again.");
                 }
                 return new Started(workflowId, true, "already running with this input");
             }

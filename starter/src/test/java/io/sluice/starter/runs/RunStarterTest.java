@@ -66,7 +66,7 @@ class RunStarterTest {
         assertThat(other.getMessage()).startsWith(ID + " is already running (run ")
                 .contains("with another input (digest " + RunStarter.digest(request("s3://shared/models")).substring(0, 12) + ")")
                 .contains("yours (digest " + RunStarter.digest(request("s3://shared/elsewhere")).substring(0, 12) + ") was not started")
-                .contains("temporal workflow cancel --workflow-id " + ID);
+                .contains("sluice cancel " + ID + " --reason TEXT");
     }
 
     @Test

@@ -35,8 +35,10 @@ public record GateConfig(List<String> approvers, Integer needed, Boolean allowSe
                 }
             }
         }
-        return new GatePolicy(names, needed == null ? 1 : needed,
+        var policy = new GatePolicy(names, needed == null ? 1 : needed,
                 allowSelfApproval != null && allowSelfApproval, deadline == null ? Duration.ofDays(7) : deadline,
                 reminderEvery == null ? Duration.ofDays(1) : reminderEvery, identity);
+        policy.validate();
+        return policy;
     }
 }

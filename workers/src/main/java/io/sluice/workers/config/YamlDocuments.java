@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * YAML documents (config, specs) read into validated records. Every error becomes a
- * {@link ConfigException} naming the document, the key's path and what is expected: unknown keys,
- * values of the wrong shape, and what the records' constructors refuse.
+ * YAML documents (config, specs) read into records. Every error becomes a {@link ConfigException}
+ * naming the document, the key's path and what is expected: unknown keys, values of the wrong
+ * shape, and what the records' constructors refuse (the config's records check their values
+ * there; specs, which cross Temporal, are checked by their {@code validate()} after reading).
  */
 public final class YamlDocuments {
     private static final YAMLMapper MAPPER = YAMLMapper.builder()

@@ -1,5 +1,6 @@
 package io.sluice.workflows.approval;
 
+import io.sluice.workflows.Validated;
 import io.sluice.workflows.identity.IdentityMode;
 import java.time.Duration;
 import java.util.List;
@@ -18,12 +19,23 @@ import java.util.Objects;
  */
 public record GatePolicy(
         List<String> approvers, int needed, boolean allowSelfApproval, Duration deadline, Duration reminderEvery,
-        IdentityMode identity) {
+        IdentityMode identity) implements Validated {
+    /** The shortest reminder interval a config may set. */
+    public static final Duration SHORTEST_REMINDER_INTERVAL = Duration.ofHours(1);
+
     public GatePolicy {
         identity = identity == null ? IdentityMode.DECLARED : identity;
         approvers = List.copyOf(Objects.requireNonNull(approvers, "approvers is null"));
         Objects.requireNonNull(deadline, "deadline is null");
         Objects.requireNonNull(reminderEvery, "reminderEvery is null");
+    }
+
+    /**
+     * Checks the policy's values, where the worker reads its config. An activity result crosses
+     * Temporal and is read again on replay, so its constructor checks nothing but nulls.
+     */
+    @Override
+    public void validate() {
         if (approvers.isEmpty() || approvers.stream().anyMatch(String::isBlank)) {
             throw new IllegalArgumentException("approvers is empty; expected the people allowed to decide, e.g. [lead-ds@example.com]");
         }
@@ -37,6 +49,10 @@ public record GatePolicy(
         if (reminderEvery.isNegative() || reminderEvery.compareTo(deadline) >= 0 && !reminderEvery.isZero()) {
             throw new IllegalArgumentException("reminderEvery is " + reminderEvery
                     + "; expected zero (no reminders) or a duration shorter than the deadline " + deadline);
+        }
+        if (!reminderEvery.isZero() && reminderEvery.compareTo(SHORTEST_REMINDER_INTERVAL) < 0) {
+            throw new IllegalArgumentException("reminderEvery is " + reminderEvery + "; expected zero (no reminders) or at least "
+                    + SHORTEST_REMINDER_INTERVAL + ", so a gate open for weeks stays a short history");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.workflows.build;
 
+import io.sluice.workflows.InputChecks;
 import io.sluice.workflows.CustomerMetadata;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.ChildRuns;
@@ -40,6 +41,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
     public BuildResult build(BuildRequest request) {
         BuildSpec spec = request.spec();
         String workflowId = Workflow.getInfo().getWorkflowId();
+        InputChecks.checkOnce(request);
         Workflow.upsertTypedSearchAttributes(SearchAttributes.MODEL_PACKAGE_GROUP.valueSet(spec.modelPackageGroup()));
         Requester requester = Requesters.establish(request.requester(), request.requesterProof(), request.requesterPrincipal());
 

@@ -1,5 +1,6 @@
 package io.sluice.workflows.build;
 
+import io.sluice.workflows.Validated;
 import io.sluice.workflows.identity.IdentityProof;
 import io.sluice.workflows.identity.RequestedRun;
 import io.sluice.workflows.identity.VerifiedPrincipal;
@@ -15,13 +16,19 @@ import java.util.Objects;
  * @param requesterPrincipal the requester a parent run verified (trusted in child runs only), or null
  */
 public record BuildRequest(BuildSpec spec, String runKey, String requester,
-        IdentityProof requesterProof, VerifiedPrincipal requesterPrincipal) implements RequestedRun {
+        IdentityProof requesterProof, VerifiedPrincipal requesterPrincipal) implements RequestedRun, Validated {
     public BuildRequest {
         Objects.requireNonNull(spec, "spec is null");
         Objects.requireNonNull(runKey, "runKey is null");
-        if (requester == null || requester.isBlank()) {
+        requester = requester == null ? "" : requester;
+    }
+
+    @Override
+    public void validate() {
+        if (requester.isBlank()) {
             throw new IllegalArgumentException("requester is missing; expected who asks for the build");
         }
+        spec.validate();
     }
 
     /** A request whose requester is only declared. */

@@ -1,11 +1,12 @@
 package io.sluice.workflows.build;
 
+import io.sluice.workflows.Validated;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A model build: what {@code build.yaml} holds. Invalid values are refused when the record is made,
- * before anything starts, with the field named.
+ * A model build: what {@code build.yaml} holds. {@link #validate()} refuses invalid values, naming
+ * the field, before anything starts.
  *
  * @param account the account alias the build runs in (default {@code dev})
  * @param modelPackageGroup the registry group the model joins
@@ -39,40 +40,48 @@ public record BuildSpec(
         PreStepSpec preStep,
         Jobs jobs,
         Boolean promoteOnApproval,
-        io.sluice.workflows.promotion.PromotionSpec promotion) {
+        io.sluice.workflows.promotion.PromotionSpec promotion) implements Validated {
 
     private static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}");
 
     public BuildSpec {
-        account = Specs.text("account", account, "dev");
-        modelPackageGroup = Specs.sageMakerName("modelPackageGroup", modelPackageGroup);
-        description = Specs.text("description", description, "");
-        flow = Specs.s3Uri("flow", flow);
+        account = Specs.text(account, "dev");
+        modelPackageGroup = Specs.text(modelPackageGroup, "");
+        description = Specs.text(description, "");
+        flow = Specs.text(flow, "");
+        inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
+        executionRoleArn = Specs.text(executionRoleArn, "");
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+        preStep = preStep == null ? PreStepSpec.NONE : preStep;
+        jobs = jobs == null ? new Jobs(JobMode.sagemaker) : jobs;
+        promoteOnApproval = promoteOnApproval != null && promoteOnApproval;
+    }
+
+    @Override
+    public void validate() {
+        Specs.sageMakerName("modelPackageGroup", modelPackageGroup);
+        Specs.s3Uri("flow", flow);
         if (!flow.endsWith(".flow")) {
             throw new IllegalArgumentException("flow '" + flow + "' does not name a .flow file; expected s3://bucket/path/name.flow");
         }
-        if (inputs == null || inputs.isEmpty()) {
+        if (inputs.isEmpty()) {
             throw new IllegalArgumentException("inputs is missing; expected the S3 URI of each dataset the flow reads, "
                     + "e.g. {credit_risk.csv: s3://bucket/data/credit_risk.csv}");
         }
         inputs.forEach((name, uri) -> Specs.input("inputs." + name, uri));
-        inputs = Map.copyOf(inputs);
         if (processing == null) {
             throw new IllegalArgumentException("processing is missing; expected at least processing.outputPrefix");
         }
+        processing.validate();
         if (training == null) {
             throw new IllegalArgumentException("training is missing; expected at least training.channels");
         }
+        training.validate();
         if (evaluation == null) {
             throw new IllegalArgumentException("evaluation is missing; expected metric, comparison and threshold");
         }
-        executionRoleArn = Specs.required("executionRoleArn", executionRoleArn,
-                "the role SageMaker jobs run as, arn:aws:iam::<account>:role/<name>");
-        if (!Specs.ROLE_ARN.matcher(executionRoleArn).matches()) {
-            throw new IllegalArgumentException("executionRoleArn '" + executionRoleArn
-                    + "' is not an IAM role ARN; expected arn:aws:iam::<12-digit account id>:role/<name>");
-        }
-        tags = tags == null ? Map.of() : Map.copyOf(tags);
+        evaluation.validate();
+        Specs.roleArn("executionRoleArn", executionRoleArn);
         tags.forEach((key, value) -> {
             if (!TAG_KEY.matcher(key).matches() || key.startsWith("aws:")) {
                 throw new IllegalArgumentException("tags key '" + key + "' is not a valid tag key; expected 1-128 letters, "
@@ -82,11 +91,12 @@ public record BuildSpec(
                 throw new IllegalArgumentException("tags." + key + " must be a value of at most 256 characters");
             }
         });
-        preStep = preStep == null ? PreStepSpec.NONE : preStep;
-        jobs = jobs == null ? new Jobs(JobMode.sagemaker) : jobs;
-        promoteOnApproval = promoteOnApproval != null && promoteOnApproval;
+        preStep.validate();
         if (promoteOnApproval && promotion == null) {
             throw new IllegalArgumentException("promotion is missing; promoteOnApproval needs at least promotion.artifactPrefix");
+        }
+        if (promotion != null) {
+            promotion.validate();
         }
     }
 

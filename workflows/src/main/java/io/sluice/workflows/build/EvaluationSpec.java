@@ -11,7 +11,12 @@ import java.util.Locale;
  */
 public record EvaluationSpec(String metric, Comparison comparison, Double threshold) {
     public EvaluationSpec {
-        metric = Specs.required("evaluation.metric", metric, "a metric the training reports, e.g. validation:auc");
+        metric = Specs.text(metric, "");
+    }
+
+    /** Checks every value, naming the field ({@code evaluation.…}) that is wrong. */
+    public void validate() {
+        Specs.required("evaluation.metric", metric, "a metric the training reports, e.g. validation:auc");
         if (comparison == null) {
             throw new IllegalArgumentException("evaluation.comparison is missing; expected one of "
                     + java.util.Arrays.toString(Comparison.values()));

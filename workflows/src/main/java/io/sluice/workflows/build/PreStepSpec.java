@@ -11,12 +11,16 @@ public record PreStepSpec(String stateMachineArn, String input) {
     public static final PreStepSpec NONE = new PreStepSpec("", "{}");
 
     public PreStepSpec {
-        stateMachineArn = Specs.text("preStep.stateMachineArn", stateMachineArn, "");
+        stateMachineArn = Specs.text(stateMachineArn, "");
+        input = Specs.text(input, "{}");
+    }
+
+    /** Checks every value, naming the field ({@code preStep.…}) that is wrong. */
+    public void validate() {
         if (!stateMachineArn.isEmpty() && !Specs.STATE_MACHINE_ARN.matcher(stateMachineArn).matches()) {
             throw new IllegalArgumentException("preStep.stateMachineArn '" + stateMachineArn
                     + "' is not a state machine ARN; expected arn:aws:states:<region>:<account>:stateMachine:<name>");
         }
-        input = Specs.text("preStep.input", input, "{}");
         if (!input.startsWith("{")) {
             throw new IllegalArgumentException("preStep.input must be a JSON object; expected e.g. {\"date\": \"2026-11-22\"}");
         }

@@ -18,17 +18,26 @@ import java.time.Duration;
 public record ProcessingSpec(String image, String instanceType, Integer instanceCount, Integer volumeSizeGb, String kmsKey,
         String outputPrefix, Duration maxRuntime, java.util.List<String> outputs) {
     public ProcessingSpec {
-        image = Specs.text("processing.image", image, "");
-        instanceType = Specs.instanceType("processing.instanceType", instanceType, "ml.m5.4xlarge");
-        instanceCount = Specs.positive("processing.instanceCount", instanceCount, 1, 100);
-        volumeSizeGb = Specs.positive("processing.volumeSizeGb", volumeSizeGb, 30, 16384);
-        kmsKey = Specs.text("processing.kmsKey", kmsKey, "");
-        outputPrefix = Specs.s3Uri("processing.outputPrefix", outputPrefix);
+        image = Specs.text(image, "");
+        instanceType = Specs.text(instanceType, "ml.m5.4xlarge");
+        instanceCount = instanceCount == null ? 1 : instanceCount;
+        volumeSizeGb = volumeSizeGb == null ? 30 : volumeSizeGb;
+        kmsKey = Specs.text(kmsKey, "");
+        outputPrefix = Specs.text(outputPrefix, "");
         if (outputPrefix.endsWith("/")) {
             outputPrefix = outputPrefix.substring(0, outputPrefix.length() - 1);
         }
-        maxRuntime = Specs.duration("processing.maxRuntime", maxRuntime, Duration.ofHours(2), Duration.ofDays(5));
+        maxRuntime = maxRuntime == null ? Duration.ofHours(2) : maxRuntime;
         outputs = outputs == null ? java.util.List.of() : java.util.List.copyOf(outputs);
+    }
+
+    /** Checks every value, naming the field ({@code processing.…}) that is wrong. */
+    public void validate() {
+        Specs.instanceType("processing.instanceType", instanceType);
+        Specs.positive("processing.instanceCount", instanceCount, 100);
+        Specs.positive("processing.volumeSizeGb", volumeSizeGb, 16384);
+        Specs.s3Uri("processing.outputPrefix", outputPrefix);
+        Specs.duration("processing.maxRuntime", maxRuntime, Duration.ofDays(5));
         outputs.forEach(output -> Specs.flowOutput("processing.outputs", output));
     }
 }

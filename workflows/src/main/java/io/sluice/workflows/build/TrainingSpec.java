@@ -21,17 +21,25 @@ import java.util.TreeMap;
 public record TrainingSpec(String image, Map<String, String> hyperparameters, String instanceType, Integer instanceCount,
         Integer volumeSizeGb, Duration maxRuntime, Map<String, String> channels) {
     public TrainingSpec {
-        image = Specs.text("training.image", image, "");
+        image = Specs.text(image, "");
         hyperparameters = hyperparameters == null ? Map.of() : Map.copyOf(new TreeMap<>(hyperparameters));
-        instanceType = Specs.instanceType("training.instanceType", instanceType, "ml.m5.xlarge");
-        instanceCount = Specs.positive("training.instanceCount", instanceCount, 1, 100);
-        volumeSizeGb = Specs.positive("training.volumeSizeGb", volumeSizeGb, 30, 16384);
-        maxRuntime = Specs.duration("training.maxRuntime", maxRuntime, Duration.ofHours(1), Duration.ofDays(28));
-        if (channels == null || !channels.containsKey("train") || !channels.containsKey("validation")) {
+        instanceType = Specs.text(instanceType, "ml.m5.xlarge");
+        instanceCount = instanceCount == null ? 1 : instanceCount;
+        volumeSizeGb = volumeSizeGb == null ? 30 : volumeSizeGb;
+        maxRuntime = maxRuntime == null ? Duration.ofHours(1) : maxRuntime;
+        channels = channels == null ? Map.of() : Map.copyOf(channels);
+    }
+
+    /** Checks every value, naming the field ({@code training.…}) that is wrong. */
+    public void validate() {
+        Specs.instanceType("training.instanceType", instanceType);
+        Specs.positive("training.instanceCount", instanceCount, 100);
+        Specs.positive("training.volumeSizeGb", volumeSizeGb, 16384);
+        Specs.duration("training.maxRuntime", maxRuntime, Duration.ofDays(28));
+        if (!channels.containsKey("train") || !channels.containsKey("validation")) {
             throw new IllegalArgumentException("training.channels needs train and validation; expected the processing "
                     + "output feeding each, e.g. {train: train, validation: validation}");
         }
-        channels.forEach((channel, output) -> Specs.flowOutput("training.channels." + channel, output));
-        channels = Map.copyOf(channels);
+        new TreeMap<>(channels).forEach((channel, output) -> Specs.flowOutput("training.channels." + channel, output));
     }
 }

@@ -18,9 +18,8 @@ public record Column(String name, String type) {
     private static final Pattern COMPLEX = Pattern.compile("(array|map|struct)<.+>");
 
     public Column {
-        name = ProductSpecs.required("name", name, "a column name");
-        type = ProductSpecs.required("type", type, "a Hive type such as string, bigint or decimal(10,2)")
-                .toLowerCase(Locale.ROOT);
+        name = ProductSpecs.text(name, "");
+        type = ProductSpecs.text(type, "").toLowerCase(Locale.ROOT);
     }
 
     /** Whether {@link #type} is a Hive type Glue tables use. */

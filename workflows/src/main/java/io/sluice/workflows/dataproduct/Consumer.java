@@ -17,20 +17,25 @@ public record Consumer(String account, List<String> permissions) {
     public static final Set<String> TABLE_PERMISSIONS = Set.of("SELECT", "INSERT", "DELETE", "DESCRIBE", "ALTER", "DROP", "ALL");
 
     public Consumer {
-        account = ProductSpecs.required("account", account, "the consumer account's alias, e.g. dev");
+        account = ProductSpecs.text(account, "");
         if (permissions == null || permissions.isEmpty()) {
             permissions = List.of("SELECT", "DESCRIBE");
         }
         Set<String> normalized = new LinkedHashSet<>();
         for (String permission : permissions) {
-            String upper = ProductSpecs.required("permissions", permission, "a permission such as SELECT")
-                    .toUpperCase(Locale.ROOT);
-            if (!TABLE_PERMISSIONS.contains(upper)) {
+            normalized.add(ProductSpecs.text(permission, "").toUpperCase(Locale.ROOT));
+        }
+        permissions = List.copyOf(normalized);
+    }
+
+    /** Checks every value, naming the field that is wrong. */
+    public void validate() {
+        ProductSpecs.required("consumers.account", account, "the consumer account's alias, e.g. dev");
+        for (String permission : permissions) {
+            if (!TABLE_PERMISSIONS.contains(permission)) {
                 throw new IllegalArgumentException("permissions of consumer " + account + " lists '" + permission
                         + "'; expected some of " + new java.util.TreeSet<>(TABLE_PERMISSIONS));
             }
-            normalized.add(upper);
         }
-        permissions = List.copyOf(normalized);
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.workflows.dataproduct;
 
+import io.sluice.workflows.Validated;
 import io.sluice.workflows.build.BuildSpec;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,8 +11,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * A data product: what {@code data-product.yaml} holds. Invalid values are refused when the record
- * is made, before anything starts, with the field named. The product's Glue database is
+ * A data product: what {@code data-product.yaml} holds. {@link #validate()} refuses invalid values,
+ * naming the field, before anything starts. The product's Glue database is
  * {@code <domain>_<name>} in the governance account's catalog.
  *
  * @param domain the business domain, a Glue name (at most 127 characters), e.g. {@code credit}
@@ -53,44 +54,60 @@ public record DataProductSpec(
         String crawlerRoleArn,
         List<Consumer> consumers,
         Boolean allowBreakingChanges,
-        BuildSpec retrain) {
+        BuildSpec retrain) implements Validated {
 
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Pattern TAG_KEY = Pattern.compile("[a-z0-9_.:/=+@-]{1,128}");
     private static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{N}_.:/=+@ -]{1,256}");
 
     public DataProductSpec {
-        domain = ProductSpecs.glueName("domain", domain, 127);
-        name = ProductSpecs.glueName("name", name, 127);
-        version = ProductSpecs.required("version", version, "the product's version, e.g. 1.0.0");
+        domain = ProductSpecs.text(domain, "");
+        name = ProductSpecs.text(name, "");
+        version = ProductSpecs.text(version, "");
+        owner = ProductSpecs.text(owner, "");
+        description = ProductSpecs.text(description, "");
+        classification = ProductSpecs.text(classification, "");
+        sensitivity = ProductSpecs.text(sensitivity, "");
+        producerAccount = ProductSpecs.text(producerAccount, "producer");
+        governanceAccount = ProductSpecs.text(governanceAccount, "governance");
+        location = ProductSpecs.prefix(location);
+        lfTags = lfTags == null ? Map.of() : copyOf(lfTags);
+        discover = discover == null ? TableDiscovery.contract : discover;
+        String tablesUnder = location;
+        tables = tables == null ? List.of() : tables.stream().map(table -> table.locatedUnder(tablesUnder)).toList();
+        crawlerRoleArn = ProductSpecs.text(crawlerRoleArn, "");
+        consumers = consumers == null ? List.of() : List.copyOf(consumers);
+        allowBreakingChanges = allowBreakingChanges != null && allowBreakingChanges;
+    }
+
+    @Override
+    public void validate() {
+        ProductSpecs.glueName("domain", domain, 127);
+        ProductSpecs.glueName("name", name, 127);
+        ProductSpecs.required("version", version, "the product's version, e.g. 1.0.0");
         if (!VERSION.matcher(version).matches()) {
             throw new IllegalArgumentException("version '" + version + "' is not a version; expected letters, digits, "
                     + "'.', '_' or '-', starting with a letter or digit (at most 128), e.g. 1.2.0");
         }
-        owner = ProductSpecs.required("owner", owner, "who answers for the product, e.g. risk-data@example.com");
-        description = ProductSpecs.text(description, "");
-        classification = ProductSpecs.required("classification", classification, "the data classification, e.g. confidential");
-        sensitivity = ProductSpecs.required("sensitivity", sensitivity, "how sensitive the data is, e.g. pii or low");
-        producerAccount = ProductSpecs.text(producerAccount, "producer");
-        governanceAccount = ProductSpecs.text(governanceAccount, "governance");
+        ProductSpecs.required("owner", owner, "who answers for the product, e.g. risk-data@example.com");
+        ProductSpecs.required("classification", classification, "the data classification, e.g. confidential");
+        ProductSpecs.required("sensitivity", sensitivity, "how sensitive the data is, e.g. pii or low");
         if (producerAccount.equals(governanceAccount)) {
             throw new IllegalArgumentException("producerAccount is the same as governanceAccount (" + producerAccount
                     + "); expected the account that owns the data, not the central catalog's");
         }
-        location = ProductSpecs.s3Prefix("location", location);
-        lfTags = tags(lfTags);
-        discover = discover == null ? TableDiscovery.contract : discover;
-        tables = tables(tables, location, discover);
-        crawlerRoleArn = ProductSpecs.text(crawlerRoleArn, "");
+        ProductSpecs.s3Prefix("location", location);
+        checkTags(lfTags);
+        checkTables(tables, discover);
         if (discover == TableDiscovery.crawler) {
-            crawlerRoleArn = ProductSpecs.roleArn("crawlerRoleArn", crawlerRoleArn);
+            ProductSpecs.roleArn("crawlerRoleArn", crawlerRoleArn);
         } else if (!crawlerRoleArn.isEmpty()) {
             throw new IllegalArgumentException("crawlerRoleArn is set, but discover is contract; expected discover: crawler "
                     + "to run a crawler, or no crawlerRoleArn");
         }
-        consumers = consumers == null ? List.of() : List.copyOf(consumers);
         Set<String> consumerAccounts = new HashSet<>();
         for (Consumer consumer : consumers) {
+            consumer.validate();
             if (consumer.account().equals(governanceAccount)) {
                 throw new IllegalArgumentException("consumers lists the governance account " + governanceAccount
                         + "; expected consumer accounts (governance holds the catalog already)");
@@ -100,10 +117,11 @@ public record DataProductSpec(
                         + " more than once; expected one entry per account");
             }
         }
-        allowBreakingChanges = allowBreakingChanges != null && allowBreakingChanges;
+        if (retrain != null) {
+            retrain.validate();
+        }
     }
 
-    /** The product's Glue database, {@code <domain>_<name>}; also the name of every resource link to it. */
     public String database() {
         return domain + "_" + name;
     }
@@ -125,35 +143,41 @@ public record DataProductSpec(
         return retrain != null;
     }
 
-    private static Map<String, List<String>> tags(Map<String, List<String>> lfTags) {
-        if (lfTags == null || lfTags.isEmpty()) {
+    /** The LF-tags sorted by key, each list copied; null lists kept as empty for {@link #validate()} to name. */
+    private static Map<String, List<String>> copyOf(Map<String, List<String>> lfTags) {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        new TreeMap<>(lfTags).forEach((key, values) -> copy.put(key, values == null ? List.of()
+                : values.stream().map(value -> value == null ? "" : value).toList()));
+        return java.util.Collections.unmodifiableMap(copy);
+    }
+
+    private static void checkTags(Map<String, List<String>> lfTags) {
+        if (lfTags.isEmpty()) {
             throw new IllegalArgumentException("lfTags is missing; expected the product's LF-tags, each key with one value, "
                     + "e.g. {domain: [credit], sensitivity: [confidential]}; consumers are granted through them");
         }
-        Map<String, List<String>> copy = new LinkedHashMap<>();
-        new TreeMap<>(lfTags).forEach((key, values) -> {
+        lfTags.forEach((key, values) -> {
             if (!TAG_KEY.matcher(key).matches()) {
                 throw new IllegalArgumentException("lfTags key '" + key + "' is not an LF-tag key; expected 1-128 lowercase "
                         + "letters, digits or _.:/=+@-");
             }
-            if (values == null || values.size() != 1) {
-                throw new IllegalArgumentException("lfTags." + key + " lists " + (values == null ? 0 : values.size())
+            if (values.size() != 1) {
+                throw new IllegalArgumentException("lfTags." + key + " lists " + values.size()
                         + " values; expected exactly one, since Lake Formation gives a resource one value per LF-tag key");
             }
             String value = values.get(0);
-            if (value == null || !TAG_VALUE.matcher(value).matches()) {
+            if (!TAG_VALUE.matcher(value).matches()) {
                 throw new IllegalArgumentException("lfTags." + key + " value '" + value + "' is not an LF-tag value; expected "
                         + "1-256 letters, digits, spaces or _.:/=+@-");
             }
-            copy.put(key, List.of(value));
         });
-        return Map.copyOf(copy);
     }
 
     private static void columns(String at, List<Column> columns) {
         for (int j = 0; j < columns.size(); j++) {
             Column column = columns.get(j);
             ProductSpecs.glueName(at + "[" + j + "].name", column.name(), 255);
+            ProductSpecs.required(at + "[" + j + "].type", column.type(), "a Hive type such as string, bigint or decimal(10,2)");
             if (!column.hasKnownType()) {
                 throw new IllegalArgumentException(at + "[" + j + "].type '" + column.type() + "' is not a Glue column type; "
                         + "expected string, bigint, int, double, boolean, date, timestamp, decimal(p,s), array<...>, "
@@ -162,13 +186,10 @@ public record DataProductSpec(
         }
     }
 
-    private static List<TableContract> tables(List<TableContract> tables, String location, TableDiscovery discover) {
-        if ((tables == null || tables.isEmpty()) && discover == TableDiscovery.contract) {
+    private static void checkTables(List<TableContract> tables, TableDiscovery discover) {
+        if (tables.isEmpty() && discover == TableDiscovery.contract) {
             throw new IllegalArgumentException("tables is missing; expected the declared schema of each table (name, columns, "
                     + "format), or discover: crawler with crawlerRoleArn");
-        }
-        if (tables == null) {
-            return List.of();
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < tables.size(); i++) {
@@ -185,7 +206,7 @@ public record DataProductSpec(
             }
             columns(at + ".columns", table.columns());
             columns(at + ".partitionKeys", table.partitionKeys());
+            table.validate();
         }
-        return tables.stream().map(table -> table.locatedUnder(location)).toList();
     }
 }

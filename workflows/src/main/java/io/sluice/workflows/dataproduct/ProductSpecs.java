@@ -15,44 +15,44 @@ final class ProductSpecs {
         return value == null || value.isBlank() ? fallback : value.strip();
     }
 
-    static String required(String field, String value, String expected) {
+    static void required(String field, String value, String expected) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " is missing; expected " + expected);
         }
-        return value.strip();
     }
 
-    /** A Glue name of at most {@code max} characters. */
-    static String glueName(String field, String value, int max) {
-        String name = required(field, value, "a Glue name (lowercase letters, digits and underscores)");
-        if (!GLUE_NAME.matcher(name).matches() || name.length() > max) {
-            throw new IllegalArgumentException(field + " '" + name + "' is not a Glue name; expected lowercase letters, "
+    static void glueName(String field, String value, int max) {
+        required(field, value, "a Glue name (lowercase letters, digits and underscores)");
+        if (!GLUE_NAME.matcher(value).matches() || value.length() > max) {
+            throw new IllegalArgumentException(field + " '" + value + "' is not a Glue name; expected lowercase letters, "
                     + "digits and underscores, at most " + max + " characters");
         }
-        return name;
     }
 
-    /** An {@code s3://bucket/prefix/} URI, returned ending with {@code /}. */
-    static String s3Prefix(String field, String value) {
-        String uri = required(field, value, "an S3 URI such as s3://bucket/prefix/");
+    static void s3Prefix(String field, String value) {
+        required(field, value, "an S3 URI such as s3://bucket/prefix/");
         URI parsed;
         try {
-            parsed = URI.create(uri);
+            parsed = URI.create(value);
         } catch (IllegalArgumentException e) {
             parsed = null;
         }
         if (parsed == null || !"s3".equals(parsed.getScheme()) || parsed.getHost() == null || parsed.getHost().isEmpty()) {
-            throw new IllegalArgumentException(field + " '" + uri + "' is not an S3 URI; expected s3://bucket/prefix/");
+            throw new IllegalArgumentException(field + " '" + value + "' is not an S3 URI; expected s3://bucket/prefix/");
         }
-        return uri.endsWith("/") ? uri : uri + "/";
     }
 
-    static String roleArn(String field, String value) {
-        String arn = required(field, value, "an IAM role ARN, arn:aws:iam::<account>:role/<name>");
-        if (!ROLE_ARN.matcher(arn).matches()) {
-            throw new IllegalArgumentException(field + " '" + arn
+    /** {@code value} stripped and ending in {@code /}, or empty: a normalisation, never a check. */
+    static String prefix(String value) {
+        String text = text(value, "");
+        return text.isEmpty() || text.endsWith("/") ? text : text + "/";
+    }
+
+    static void roleArn(String field, String value) {
+        required(field, value, "an IAM role ARN, arn:aws:iam::<account>:role/<name>");
+        if (!ROLE_ARN.matcher(value).matches()) {
+            throw new IllegalArgumentException(field + " '" + value
                     + "' is not an IAM role ARN; expected arn:aws:iam::<12-digit account id>:role/<name>");
         }
-        return arn;
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.workflows.dataproduct;
 
+import io.sluice.workflows.Validated;
 import io.sluice.workflows.identity.IdentityProof;
 import io.sluice.workflows.identity.RequestedRun;
 import io.sluice.workflows.identity.VerifiedPrincipal;
@@ -14,12 +15,18 @@ import java.util.Objects;
  * @param requesterPrincipal the requester a parent run verified (trusted in child runs only), or null
  */
 public record RegisterDataProductRequest(DataProductSpec spec, String requester,
-        IdentityProof requesterProof, VerifiedPrincipal requesterPrincipal) implements RequestedRun {
+        IdentityProof requesterProof, VerifiedPrincipal requesterPrincipal) implements RequestedRun, Validated {
     public RegisterDataProductRequest {
         Objects.requireNonNull(spec, "spec is null");
-        if (requester == null || requester.isBlank()) {
+        requester = requester == null ? "" : requester;
+    }
+
+    @Override
+    public void validate() {
+        if (requester.isBlank()) {
             throw new IllegalArgumentException("requester is missing; expected who asks for the registration");
         }
+        spec.validate();
     }
 
     /** A request whose requester is only declared. */

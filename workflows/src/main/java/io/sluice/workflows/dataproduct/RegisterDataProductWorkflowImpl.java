@@ -1,5 +1,6 @@
 package io.sluice.workflows.dataproduct;
 
+import io.sluice.workflows.InputChecks;
 import io.sluice.workflows.approval.CancelRequest;
 import io.sluice.workflows.approval.Canceller;
 import io.sluice.workflows.approval.Requester;
@@ -48,6 +49,7 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
     public RegisterDataProductResult register(RegisterDataProductRequest request) {
         DataProductSpec spec = request.spec();
         String workflowId = Workflow.getInfo().getWorkflowId();
+        InputChecks.checkOnce(request);
         Requester requester = Requesters.establish(request.requester(), request.requesterProof(), request.requesterPrincipal());
         String governance = spec.governanceAccount();
         String producer = spec.producerAccount();

@@ -19,27 +19,31 @@ import java.util.Set;
 public record TableContract(String name, List<Column> columns, List<Column> partitionKeys, TableFormat format, Boolean hasHeader,
         String location) {
     public TableContract {
-        name = ProductSpecs.required("name", name, "a table name");
+        name = ProductSpecs.text(name, "");
         columns = columns == null ? List.of() : List.copyOf(columns);
         partitionKeys = partitionKeys == null ? List.of() : List.copyOf(partitionKeys);
+        format = format == null ? TableFormat.csv : format;
+        hasHeader = hasHeader == null ? format == TableFormat.csv : hasHeader;
+        location = ProductSpecs.prefix(location);
+    }
+
+    /** Checks the table's own rules (columns once each, a header only on csv, its location); the names are checked by the spec. */
+    void validate() {
         Set<String> seen = new HashSet<>();
-        List<Column> all = new ArrayList<>(columns);
-        all.addAll(partitionKeys);
-        for (Column column : all) {
+        for (Column column : allColumns()) {
             if (!seen.add(column.name())) {
                 throw new IllegalArgumentException("columns of table " + name + " name '" + column.name()
                         + "' more than once (partition keys included); expected each column once");
             }
         }
-        format = format == null ? TableFormat.csv : format;
-        hasHeader = hasHeader == null ? format == TableFormat.csv : hasHeader;
         if (hasHeader && format != TableFormat.csv) {
             throw new IllegalArgumentException("hasHeader of table " + name + " is true, but only csv tables have a header line");
         }
-        location = location == null || location.isBlank() ? "" : ProductSpecs.s3Prefix("location", location);
+        if (!location.isEmpty()) {
+            ProductSpecs.s3Prefix("location of table " + name, location);
+        }
     }
 
-    /** This table with its location defaulted to {@code <productLocation><name>/}. */
     public TableContract locatedUnder(String productLocation) {
         return location.isEmpty()
                 ? new TableContract(name, columns, partitionKeys, format, hasHeader, productLocation + name + "/")

@@ -1,5 +1,6 @@
 package io.sluice.workflows.deployment;
 
+import io.sluice.workflows.InputChecks;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.SearchAttributes;
 import io.sluice.workflows.Steps;
@@ -54,6 +55,7 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
     public DeployResult deploy(DeployRequest request) {
         DeploymentSpec spec = request.spec();
         String workflowId = Workflow.getInfo().getWorkflowId();
+        InputChecks.checkOnce(request);
         Requester requester = Requesters.establish(request.requester(), request.requesterProof(), request.requesterPrincipal());
         Steps.enter("package", "Checking " + request.modelPackageArn());
         var modelPackage = deployment.describePackage(new DeploymentActivities.PackageRequest(spec.sharedAccount(),

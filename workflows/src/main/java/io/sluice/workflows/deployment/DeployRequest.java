@@ -1,5 +1,6 @@
 package io.sluice.workflows.deployment;
 
+import io.sluice.workflows.Validated;
 import io.sluice.workflows.identity.IdentityProof;
 import io.sluice.workflows.identity.RequestedRun;
 import io.sluice.workflows.identity.VerifiedPrincipal;
@@ -15,16 +16,23 @@ import java.util.Objects;
  * @param requesterPrincipal the requester a parent run verified (trusted in child runs only), or null
  */
 public record DeployRequest(String modelPackageArn, DeploymentSpec spec, String requester,
-        IdentityProof requesterProof, VerifiedPrincipal requesterPrincipal) implements RequestedRun {
+        IdentityProof requesterProof, VerifiedPrincipal requesterPrincipal) implements RequestedRun, Validated {
     public DeployRequest {
-        if (modelPackageArn == null || !modelPackageArn.matches("arn:aws(?:-[a-z]+)*:sagemaker:[a-z0-9-]+:\\d{12}:model-package/.+")) {
+        Objects.requireNonNull(modelPackageArn, "modelPackageArn is null");
+        Objects.requireNonNull(spec, "spec is null");
+        requester = requester == null ? "" : requester;
+    }
+
+    @Override
+    public void validate() {
+        if (!modelPackageArn.matches("arn:aws(?:-[a-z]+)*:sagemaker:[a-z0-9-]+:\\d{12}:model-package/.+")) {
             throw new IllegalArgumentException("modelPackageArn '" + modelPackageArn
                     + "' is not a model package ARN; expected arn:aws:sagemaker:<region>:<account>:model-package/<group>/<version>");
         }
-        Objects.requireNonNull(spec, "spec is null");
-        if (requester == null || requester.isBlank()) {
+        if (requester.isBlank()) {
             throw new IllegalArgumentException("requester is missing; expected who asks for the deployment");
         }
+        spec.validate();
     }
 
     /** A request whose requester is only declared. */

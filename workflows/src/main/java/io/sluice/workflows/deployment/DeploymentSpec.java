@@ -1,5 +1,7 @@
 package io.sluice.workflows.deployment;
 
+import io.sluice.workflows.Validated;
+
 /**
  * How to deploy: what {@code deploy.yaml} holds.
  *
@@ -13,14 +15,22 @@ package io.sluice.workflows.deployment;
  * @param removeTestStackOnFailure delete the test stack when its tests fail (default: keep it for inspection)
  */
 public record DeploymentSpec(String endpointName, String sharedAccount, String modelSource, StageSpec test, StageSpec prod,
-        IntegrationTestSpec integrationTests, Boolean removeTestStackOnFailure) {
+        IntegrationTestSpec integrationTests, Boolean removeTestStackOnFailure) implements Validated {
     public DeploymentSpec {
-        if (endpointName == null || !endpointName.matches("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,50}")) {
-            throw new IllegalArgumentException("endpointName " + (endpointName == null ? "is missing" : "'" + endpointName + "' is not valid")
-                    + "; expected letters, digits and single hyphens, at most 51 characters (the stack adds a stage)");
-        }
+        endpointName = endpointName == null ? "" : endpointName.strip();
         sharedAccount = sharedAccount == null ? "shared" : sharedAccount.strip();
         modelSource = modelSource == null ? "package" : modelSource.strip();
+        test = test == null ? null : test.withDefaultAccount("test");
+        prod = prod == null ? null : prod.withDefaultAccount("prod");
+        removeTestStackOnFailure = removeTestStackOnFailure != null && removeTestStackOnFailure;
+    }
+
+    @Override
+    public void validate() {
+        if (!endpointName.matches("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,50}")) {
+            throw new IllegalArgumentException("endpointName " + (endpointName.isEmpty() ? "is missing" : "'" + endpointName + "' is not valid")
+                    + "; expected letters, digits and single hyphens, at most 51 characters (the stack adds a stage)");
+        }
         if (!modelSource.equals("package") && !modelSource.equals("image")) {
             throw new IllegalArgumentException("modelSource '" + modelSource + "' is not known; expected package or image");
         }
@@ -28,15 +38,14 @@ public record DeploymentSpec(String endpointName, String sharedAccount, String m
             throw new IllegalArgumentException((test == null ? "test" : "prod") + " is missing; expected the stage's "
                     + "executionRoleArn (and optionally account, instanceType, instanceCount)");
         }
-        test = test.withDefaultAccount("test");
-        prod = prod.withDefaultAccount("prod");
+        test.validate("test");
+        prod.validate("prod");
         if (integrationTests == null) {
             throw new IllegalArgumentException("integrationTests is missing; expected payloads or a testSetUri to judge the test endpoint");
         }
-        removeTestStackOnFailure = removeTestStackOnFailure != null && removeTestStackOnFailure;
+        integrationTests.validate();
     }
 
-    /** {@code sluice-<endpoint>-<stage>}. */
     public String stackName(String stage) {
         return "sluice-" + endpointName + "-" + stage;
     }

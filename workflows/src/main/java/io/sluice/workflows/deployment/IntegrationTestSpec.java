@@ -30,34 +30,36 @@ public record IntegrationTestSpec(String mode, List<String> payloads, String pay
         Double threshold, String testSetAccount) {
     public IntegrationTestSpec {
         mode = mode == null ? "sagemaker" : mode.strip();
-        if (!mode.equals("sagemaker") && !mode.equals("local")) {
-            throw new IllegalArgumentException("integrationTests.mode '" + mode + "' is not known; expected sagemaker or local");
-        }
         payloads = payloads == null ? List.of() : List.copyOf(payloads);
         payloadsUri = payloadsUri == null ? "" : payloadsUri.strip();
         contentType = contentType == null ? "text/csv" : contentType.strip();
         testSetUri = testSetUri == null ? "" : testSetUri.strip();
-
         dataAccount = dataAccount == null ? "shared" : dataAccount.strip();
         minSuccessRate = minSuccessRate == null ? 1.0 : minSuccessRate;
-        if (minSuccessRate < 0 || minSuccessRate > 1) {
-            throw new IllegalArgumentException("integrationTests.minSuccessRate is " + minSuccessRate + "; expected 0 to 1");
-        }
         maxP95LatencyMs = maxP95LatencyMs == null ? 1000.0 : maxP95LatencyMs;
         expectedMin = expectedMin == null ? 0.0 : expectedMin;
         expectedMax = expectedMax == null ? 1.0 : expectedMax;
-        if (expectedMin > expectedMax) {
-            throw new IllegalArgumentException("integrationTests.expectedMin is above expectedMax");
-        }
         metric = metric == null ? "" : metric.strip();
-        if (!metric.isEmpty() && !metric.equals("auc") && !metric.equals("accuracy") && !metric.equals("none")) {
-            throw new IllegalArgumentException("integrationTests.metric '" + metric + "' is not known; expected auc, accuracy or none");
-        }
         threshold = threshold == null ? 0.7 : threshold;
         testSetAccount = testSetAccount == null || testSetAccount.isBlank() ? dataAccount : testSetAccount.strip();
     }
 
-    /** The spec as it was written before {@code testSetAccount}. */
+    /** Checks every value, naming the field ({@code integrationTests.…}) that is wrong. */
+    public void validate() {
+        if (!mode.equals("sagemaker") && !mode.equals("local")) {
+            throw new IllegalArgumentException("integrationTests.mode '" + mode + "' is not known; expected sagemaker or local");
+        }
+        if (minSuccessRate < 0 || minSuccessRate > 1) {
+            throw new IllegalArgumentException("integrationTests.minSuccessRate is " + minSuccessRate + "; expected 0 to 1");
+        }
+        if (expectedMin > expectedMax) {
+            throw new IllegalArgumentException("integrationTests.expectedMin is above expectedMax");
+        }
+        if (!metric.isEmpty() && !metric.equals("auc") && !metric.equals("accuracy") && !metric.equals("none")) {
+            throw new IllegalArgumentException("integrationTests.metric '" + metric + "' is not known; expected auc, accuracy or none");
+        }
+    }
+
     public IntegrationTestSpec(String mode, List<String> payloads, String payloadsUri, String contentType, String testSetUri,
             String dataAccount, Double minSuccessRate, Double maxP95LatencyMs, Double expectedMin, Double expectedMax, String metric,
             Double threshold) {

@@ -14,22 +14,28 @@ public record StageSpec(String account, String executionRoleArn, String instance
         String dataCaptureDestination) {
     public StageSpec {
         account = account == null ? "" : account.strip();
-        if (executionRoleArn == null || !executionRoleArn.matches("arn:aws(?:-[a-z]+)*:iam::\\d{12}:role/[\\w+=,.@/-]+")) {
-            throw new IllegalArgumentException("executionRoleArn " + (executionRoleArn == null ? "is missing" : "'" + executionRoleArn
-                    + "' is not an IAM role ARN") + "; expected arn:aws:iam::<account>:role/<name>");
-        }
+        executionRoleArn = executionRoleArn == null ? "" : executionRoleArn.strip();
         instanceType = instanceType == null ? "ml.m5.large" : instanceType.strip();
-        if (!instanceType.matches("ml\\.[a-z0-9]+\\.[a-z0-9]+")) {
-            throw new IllegalArgumentException("instanceType '" + instanceType + "' is not a SageMaker instance type; expected e.g. ml.m5.large");
-        }
         instanceCount = instanceCount == null ? 1 : instanceCount;
-        if (instanceCount < 1 || instanceCount > 100) {
-            throw new IllegalArgumentException("instanceCount is " + instanceCount + "; expected 1 to 100");
-        }
         kmsKey = kmsKey == null ? "" : kmsKey.strip();
         dataCaptureDestination = dataCaptureDestination == null ? "" : dataCaptureDestination.strip();
+    }
+
+    /** Checks every value, naming the field ({@code <stage>.…}) that is wrong. */
+    public void validate(String stage) {
+        if (!executionRoleArn.matches("arn:aws(?:-[a-z]+)*:iam::\\d{12}:role/[\\w+=,.@/-]+")) {
+            throw new IllegalArgumentException(stage + ".executionRoleArn " + (executionRoleArn.isEmpty() ? "is missing" : "'"
+                    + executionRoleArn + "' is not an IAM role ARN") + "; expected arn:aws:iam::<account>:role/<name>");
+        }
+        if (!instanceType.matches("ml\\.[a-z0-9]+\\.[a-z0-9]+")) {
+            throw new IllegalArgumentException(stage + ".instanceType '" + instanceType
+                    + "' is not a SageMaker instance type; expected e.g. ml.m5.large");
+        }
+        if (instanceCount < 1 || instanceCount > 100) {
+            throw new IllegalArgumentException(stage + ".instanceCount is " + instanceCount + "; expected 1 to 100");
+        }
         if (!dataCaptureDestination.isEmpty() && !dataCaptureDestination.startsWith("s3://")) {
-            throw new IllegalArgumentException("dataCaptureDestination '" + dataCaptureDestination + "' is not an S3 URI");
+            throw new IllegalArgumentException(stage + ".dataCaptureDestination '" + dataCaptureDestination + "' is not an S3 URI");
         }
     }
 

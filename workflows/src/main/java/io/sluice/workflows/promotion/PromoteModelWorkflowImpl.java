@@ -1,5 +1,6 @@
 package io.sluice.workflows.promotion;
 
+import io.sluice.workflows.InputChecks;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.ChildRuns;
 import io.sluice.workflows.SearchAttributes;
@@ -51,6 +52,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
     public PromoteResult promote(PromoteRequest request) {
         PromotionSpec spec = request.spec();
         String workflowId = Workflow.getInfo().getWorkflowId();
+        InputChecks.checkOnce(request);
         Requester requester = Requesters.establish(request.requester(), request.requesterProof(), request.requesterPrincipal());
         Steps.enter("plan", "Reading " + request.sourceModelPackageArn());
         PromotionPlan plan = promotion.plan(new PromotionActivities.PlanRequest(spec.sourceAccount(),

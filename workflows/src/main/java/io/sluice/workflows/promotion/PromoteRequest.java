@@ -1,5 +1,6 @@
 package io.sluice.workflows.promotion;
 
+import io.sluice.workflows.Validated;
 import io.sluice.workflows.identity.IdentityProof;
 import io.sluice.workflows.identity.RequestedRun;
 import io.sluice.workflows.identity.VerifiedPrincipal;
@@ -15,17 +16,23 @@ import java.util.Objects;
  * @param requesterPrincipal the requester a parent run verified (trusted in child runs only), or null
  */
 public record PromoteRequest(String sourceModelPackageArn, PromotionSpec spec, String requester,
-        IdentityProof requesterProof, VerifiedPrincipal requesterPrincipal) implements RequestedRun {
+        IdentityProof requesterProof, VerifiedPrincipal requesterPrincipal) implements RequestedRun, Validated {
     public PromoteRequest {
-        if (sourceModelPackageArn == null
-                || !sourceModelPackageArn.matches("arn:aws(?:-[a-z]+)*:sagemaker:[a-z0-9-]+:\\d{12}:model-package/.+")) {
+        Objects.requireNonNull(sourceModelPackageArn, "sourceModelPackageArn is null");
+        Objects.requireNonNull(spec, "spec is null");
+        requester = requester == null ? "" : requester;
+    }
+
+    @Override
+    public void validate() {
+        if (!sourceModelPackageArn.matches("arn:aws(?:-[a-z]+)*:sagemaker:[a-z0-9-]+:\\d{12}:model-package/.+")) {
             throw new IllegalArgumentException("modelPackageArn '" + sourceModelPackageArn
                     + "' is not a model package ARN; expected arn:aws:sagemaker:<region>:<account>:model-package/<group>/<version>");
         }
-        Objects.requireNonNull(spec, "spec is null");
-        if (requester == null || requester.isBlank()) {
+        if (requester.isBlank()) {
             throw new IllegalArgumentException("requester is missing; expected who asks for the promotion");
         }
+        spec.validate();
     }
 
     /** A request whose requester is only declared. */

@@ -1,5 +1,6 @@
 package io.sluice.workflows.promotion;
 
+import io.sluice.workflows.Validated;
 import java.net.URI;
 import java.util.List;
 
@@ -17,20 +18,27 @@ import java.util.List;
  * @param deployment how to deploy, required with {@code deployOnApproval}
  */
 public record PromotionSpec(String sourceAccount, String targetAccount, String targetGroup, String artifactPrefix,
-        String kmsKey, List<String> pullAccounts, Boolean deployOnApproval, io.sluice.workflows.deployment.DeploymentSpec deployment) {
+        String kmsKey, List<String> pullAccounts, Boolean deployOnApproval, io.sluice.workflows.deployment.DeploymentSpec deployment) implements Validated {
     public PromotionSpec {
         sourceAccount = blankTo(sourceAccount, "dev");
         targetAccount = blankTo(targetAccount, "shared");
         targetGroup = blankTo(targetGroup, "");
+        artifactPrefix = blankTo(artifactPrefix, "").replaceAll("/+$", "");
+        kmsKey = blankTo(kmsKey, "");
+        pullAccounts = pullAccounts == null ? List.of("test", "prod") : List.copyOf(pullAccounts);
+        deployOnApproval = deployOnApproval != null && deployOnApproval;
+    }
+
+    @Override
+    public void validate() {
         if (!targetGroup.isEmpty() && !targetGroup.matches("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}")) {
             throw new IllegalArgumentException("targetGroup '" + targetGroup
                     + "' is not a SageMaker name; expected letters, digits and single hyphens, at most 63 characters");
         }
-        if (artifactPrefix == null || artifactPrefix.isBlank()) {
+        if (artifactPrefix.isEmpty()) {
             throw new IllegalArgumentException("artifactPrefix is missing; expected where the shared account keeps copies, "
                     + "e.g. s3://shared-artifacts/models");
         }
-        artifactPrefix = artifactPrefix.strip().replaceAll("/+$", "");
         URI uri;
         try {
             uri = URI.create(artifactPrefix);
@@ -40,11 +48,11 @@ public record PromotionSpec(String sourceAccount, String targetAccount, String t
         if (uri == null || !"s3".equals(uri.getScheme()) || uri.getHost() == null) {
             throw new IllegalArgumentException("artifactPrefix '" + artifactPrefix + "' is not an S3 URI; expected s3://bucket/prefix");
         }
-        kmsKey = blankTo(kmsKey, "");
-        pullAccounts = pullAccounts == null ? List.of("test", "prod") : List.copyOf(pullAccounts);
-        deployOnApproval = deployOnApproval != null && deployOnApproval;
         if (deployOnApproval && deployment == null) {
             throw new IllegalArgumentException("deployment is missing; deployOnApproval needs the deployment spec (endpointName, test, prod, integrationTests)");
+        }
+        if (deployment != null) {
+            deployment.validate();
         }
         if (sourceAccount.equals(targetAccount)) {
             throw new IllegalArgumentException("targetAccount is the same as sourceAccount (" + sourceAccount

@@ -2,6 +2,7 @@ package io.sluice.workflows.build;
 
 import io.sluice.workflows.WebUiSummaries;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.workflows.CustomerMetadata;
@@ -240,6 +241,29 @@ class BuildModelWorkflowTest {
                 .hasMessageContaining("customer metadata value of 'sluice:input:0'")
                 .hasMessageContaining("credit_risk(1).csv");
         assertThat(registry.registered).isEmpty();
+    }
+
+    @Test
+    void aSpecThatFailsItsChecks_failsTheRunInItsFirstStep_namingTheField_beforeAnyActivity() {
+        var valid = BuildSpecs.creditRisk(PreStepSpec.NONE);
+        var invalid = new BuildSpec(valid.account(), valid.modelPackageGroup(), valid.description(), valid.flow(), valid.inputs(),
+                new ProcessingSpec(null, "m5.large", null, null, null, "s3://sluice-dev-100000000003/build", null, List.of()),
+                valid.training(), valid.evaluation(), valid.executionRoleArn(), valid.tags(), valid.preStep(), valid.jobs(), false,
+                null);
+
+        BuildModelWorkflow run = startBuild(invalid);
+        var failure = catchThrowableOfType(WorkflowFailedException.class, () -> WorkflowStub.fromTyped(run).getResult(BuildResult.class));
+
+        assertThat(failure.getCause()).isInstanceOfSatisfying(ApplicationFailure.class, cause -> {
+            assertThat(cause.getType()).isEqualTo("sluice.InvalidInput");
+            assertThat(cause.isNonRetryable()).isTrue();
+            assertThat(cause.getOriginalMessage()).isEqualTo("invalid input: processing.instanceType 'm5.large' is not a SageMaker"
+                    + " instance type; expected e.g. ml.m5.xlarge");
+        });
+        assertThat(registry.registered).isEmpty();
+        assertThat(jobs.started).isEmpty();
+        assertThat(environment.getWorkflowClient().fetchHistory(WorkflowIds.build("credit-risk", "2026-11-22")).getEvents())
+                .noneMatch(event -> event.hasActivityTaskScheduledEventAttributes());
     }
 
     private BuildModelWorkflow startBuild(PreStepSpec preStep) {

@@ -25,47 +25,47 @@ class DataProductSpecTest {
 
     @Test
     void domainThatIsNotAGlueName_isRefusedNamingTheField() {
-        assertThatThrownBy(() -> spec("Credit-Risk", List.of(new Column("age", "bigint")), Map.of("domain", List.of("credit"))))
+        assertThatThrownBy(() -> spec("Credit-Risk", List.of(new Column("age", "bigint")), Map.of("domain", List.of("credit"))).validate())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("domain 'Credit-Risk' is not a Glue name; expected lowercase letters, digits and underscores");
     }
 
     @Test
     void columnThatIsNotAGlueName_isRefusedWithItsPath() {
-        assertThatThrownBy(() -> spec("credit", List.of(new Column("Loan Amount", "bigint")), Map.of("domain", List.of("credit"))))
+        assertThatThrownBy(() -> spec("credit", List.of(new Column("Loan Amount", "bigint")), Map.of("domain", List.of("credit"))).validate())
                 .hasMessageStartingWith("tables[0].columns[0].name 'Loan Amount' is not a Glue name");
     }
 
     @Test
     void unknownColumnType_isRefusedWithItsPath() {
-        assertThatThrownBy(() -> spec("credit", List.of(new Column("age", "number")), Map.of("domain", List.of("credit"))))
+        assertThatThrownBy(() -> spec("credit", List.of(new Column("age", "number")), Map.of("domain", List.of("credit"))).validate())
                 .hasMessageStartingWith("tables[0].columns[0].type 'number' is not a Glue column type");
     }
 
     @Test
     void tagWithTwoValues_isRefusedSinceAResourceTakesOneValuePerKey() {
         assertThatThrownBy(() -> spec("credit", List.of(new Column("age", "bigint")),
-                Map.of("domain", List.of("credit", "cards"))))
+                Map.of("domain", List.of("credit", "cards"))).validate())
                 .hasMessageStartingWith("lfTags.domain lists 2 values; expected exactly one");
     }
 
     @Test
     void noTablesAndNoCrawler_isRefused() {
         assertThatThrownBy(() -> new DataProductSpec("credit", "applications", "1", "o", null, "c", "s", null, null,
-                "s3://b/p/", Map.of("domain", List.of("credit")), List.of(), null, null, null, null, null))
+                "s3://b/p/", Map.of("domain", List.of("credit")), List.of(), null, null, null, null, null).validate())
                 .hasMessageStartingWith("tables is missing");
     }
 
     @Test
     void crawlerWithoutRole_isRefused() {
         assertThatThrownBy(() -> new DataProductSpec("credit", "applications", "1", "o", null, "c", "s", null, null,
-                "s3://b/p/", Map.of("domain", List.of("credit")), null, TableDiscovery.crawler, null, null, null, null))
+                "s3://b/p/", Map.of("domain", List.of("credit")), null, TableDiscovery.crawler, null, null, null, null).validate())
                 .hasMessageStartingWith("crawlerRoleArn is missing");
     }
 
     @Test
     void versionThatCannotBeARunKey_isRefused() {
-        assertThatThrownBy(() -> DataProductSpecs.applications("v 2"))
+        assertThatThrownBy(() -> DataProductSpecs.applications("v 2").validate())
                 .hasMessageStartingWith("version 'v 2' is not a version");
     }
 
@@ -73,7 +73,7 @@ class DataProductSpecTest {
     void consumerPermissions_defaultToSelectAndDescribeAndAreCheckedAgainstLakeFormations() {
         assertThat(new Consumer("dev", null).permissions()).containsExactly("SELECT", "DESCRIBE");
         assertThat(new Consumer("dev", List.of("select")).permissions()).containsExactly("SELECT");
-        assertThatThrownBy(() -> new Consumer("dev", List.of("READ")))
+        assertThatThrownBy(() -> new Consumer("dev", List.of("READ")).validate())
                 .hasMessageContaining("permissions of consumer dev lists 'READ'");
     }
 
