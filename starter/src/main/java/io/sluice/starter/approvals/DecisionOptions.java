@@ -6,7 +6,7 @@ import io.sluice.starter.CommandFailedException;
 import io.sluice.starter.TemporalSession;
 import io.sluice.starter.runs.GateSummary;
 import io.sluice.starter.identity.IdentityOptions;
-import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.approval.DecisionReceipt;
 import io.sluice.workflows.approval.Decision;
 import io.sluice.workflows.approval.Verdict;
 import java.io.PrintWriter;
@@ -35,7 +35,7 @@ public final class DecisionOptions {
     int send(ConfigOption config, Verdict verdict, String comment, PrintWriter out) {
         var settings = config.read();
         try (var session = TemporalSession.open(settings)) {
-            ApprovalState state = new GateDecisions(session.client()).send(workflowId, new Decision(actor, comment, gate, verdict),
+            DecisionReceipt state = new GateDecisions(session.client()).send(workflowId, new Decision(actor, comment, gate, verdict),
                     identity.prover(settings, config.path()));
             out.println(GateSummary.afterDecision(workflowId, verdict == Verdict.APPROVE ? "approval" : "rejection", state));
         }

@@ -8,6 +8,7 @@ import io.sluice.starter.runs.UpdateRefusals;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.starter.identity.IdentityOptions.Prover;
 import io.sluice.workflows.approval.Decision;
+import io.sluice.workflows.approval.DecisionReceipt;
 import io.sluice.workflows.identity.IdentityMode;
 import io.sluice.workflows.identity.ProofBinding;
 import io.temporal.client.WorkflowClient;
@@ -25,7 +26,7 @@ public final class GateDecisions {
     }
 
     /**
-     * Sends {@code decision} to {@code workflowId}'s open gate and returns the gate's new state.
+     * Sends {@code decision} to {@code workflowId}'s open gate and returns where the gate is now.
      * Where the open gate requires proof, {@code prover} signs one bound to this run, the open
      * gate, the verdict, the comment and a fresh nonce.
      *
@@ -33,7 +34,7 @@ public final class GateDecisions {
      *     when the run has ended and its gate with it
      * @throws io.temporal.client.WorkflowNotFoundException when there is no such run (exit code 4)
      */
-    public ApprovalState send(String workflowId, Decision decision, Prover prover) {
+    public DecisionReceipt send(String workflowId, Decision decision, Prover prover) {
         RunStatus run = new RunStatusReader(client).read(workflowId);
         if (run.closed()) {
             throw new CommandFailedException(ExitCodes.REFUSED, workflowId + " ended "
@@ -48,7 +49,7 @@ public final class GateDecisions {
                     new ProofBinding(workflowId, gateName, decision.verdict().name(), decision.comment(), nonce)));
         }
         try {
-            return stub.update("decide", ApprovalState.class, sent);
+            return stub.update("decide", DecisionReceipt.class, sent);
         } catch (WorkflowUpdateException e) {
             throw new CommandFailedException(ExitCodes.REFUSED, "refused by " + workflowId + ": " + UpdateRefusals.reason(e));
         }

@@ -17,6 +17,7 @@ import io.sluice.starter.runs.RunWaiter;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.sandbox.LocalPersonas.Persona;
 import io.sluice.workflows.approval.Decision;
+import io.sluice.workflows.approval.DecisionReceipt;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.build.BuildModelWorkflow;
 import io.sluice.workflows.build.BuildRequest;
@@ -107,11 +108,11 @@ public final class DemoScenario {
     /** Approves as the persona {@code approver}, with a proof signed by their credentials, through the validated update. */
     static GateHandler automatic(PrintWriter out, LocalStack stack) {
         return (session, waiting, approver) -> {
-            ApprovalState state = new GateDecisions(session.client()).send(waiting.workflowId(),
+            DecisionReceipt state = new GateDecisions(session.client()).send(waiting.workflowId(),
                     Decision.approve(approver.userName(), "approved by the demo on the evidence in the gate's context"),
                     stack.prover(approver));
-            var counted = state.decisions().get(state.decisions().size() - 1);
-            out.println("     approved " + waiting.workflowId() + " at gate " + state.name() + " as " + counted.actor()
+            var counted = state.entry();
+            out.println("     approved " + waiting.workflowId() + " at gate " + state.gate() + " as " + counted.actor()
                     + (counted.verified() ? " (verified: " + counted.principal() + ")" : " (unverified)") + " -> "
                     + state.state());
             out.flush();

@@ -2,6 +2,7 @@ package io.sluice.starter.runs;
 
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.AuditedDecision;
+import io.sluice.workflows.approval.DecisionReceipt;
 import java.io.PrintWriter;
 
 /** How the CLI prints a gate. */
@@ -9,12 +10,13 @@ public final class GateSummary {
     private GateSummary() {}
 
     /** What the CLI says after the gate counted a decision: by whom (verified or not), and where the gate is now. */
-    public static String afterDecision(String workflowId, String what, ApprovalState state) {
-        String outcome = state.awaitsDecision()
-                ? "still OPEN: " + (state.needed() - state.approvedBy().size()) + " more approval(s) needed from " + state.approvers()
-                : state.state().toString();
-        AuditedDecision counted = state.decisions().get(state.decisions().size() - 1);
-        return "recorded " + what + " by " + who(counted) + " at gate " + state.name() + " of " + workflowId + "; gate " + outcome;
+    public static String afterDecision(String workflowId, String what, DecisionReceipt receipt) {
+        String outcome = receipt.awaitsDecision()
+                ? "still OPEN: " + (receipt.needed() - receipt.approvedBy().size()) + " more approval(s) needed from "
+                        + receipt.approvers()
+                : receipt.state().toString();
+        return "recorded " + what + " by " + who(receipt.entry()) + " at gate " + receipt.gate() + " of " + workflowId + "; gate "
+                + outcome;
     }
 
     /** Who sent {@code decision}: the person and the ARN STS verified, or the declared name marked unverified. */
@@ -39,6 +41,9 @@ public final class GateSummary {
             out.println("decision   " + decision.at() + "  " + decision.decision() + " by " + who(decision)
                     + (decision.comment().isEmpty() ? "" : " \"" + decision.comment() + "\"")
                     + (decision.accepted() ? "" : "  IGNORED: " + decision.reason()));
+        }
+        if (gate.refusalsNotKept() > 0) {
+            out.println("decision   … and " + gate.refusalsNotKept() + " more refused decision(s), counted but not kept");
         }
     }
 }

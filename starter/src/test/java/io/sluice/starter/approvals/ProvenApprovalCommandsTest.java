@@ -20,6 +20,7 @@ import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.CancelRequest;
 import io.sluice.workflows.approval.Canceller;
 import io.sluice.workflows.approval.Decision;
+import io.sluice.workflows.approval.DecisionReceipt;
 import io.sluice.workflows.approval.GateState;
 import io.sluice.workflows.approval.Gates;
 import io.sluice.workflows.approval.Verdict;
@@ -241,8 +242,8 @@ class ProvenApprovalCommandsTest {
         return requester.sign(nonce -> ProofBinding.start(workflowId, nonce));
     }
 
-    private static ApprovalState decide(String workflowId, Decision decision) {
-        return client.newUntypedWorkflowStub(workflowId).update("decide", ApprovalState.class, decision);
+    private static DecisionReceipt decide(String workflowId, Decision decision) {
+        return client.newUntypedWorkflowStub(workflowId).update("decide", DecisionReceipt.class, decision);
     }
 
     private void startReview(String workflowId) {

@@ -19,9 +19,12 @@ public interface Approvable extends Cancellable {
     @SignalMethod(name = "reject")
     void reject(Decision decision);
 
-    /** Approve or reject, refusing at once what would not count; returns the gate's new state. */
+    /**
+     * Approve or reject, refusing at once what would not count; returns where the gate is now and
+     * the decision as audited (the whole audit is the {@code approval} query's).
+     */
     @UpdateMethod(name = "decide")
-    ApprovalState decide(Decision decision);
+    DecisionReceipt decide(Decision decision);
 
     /** Refuses, with the reason, a decision that would not count. */
     @UpdateValidatorMethod(updateName = "decide")

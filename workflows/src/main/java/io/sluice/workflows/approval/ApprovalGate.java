@@ -44,7 +44,7 @@ public final class ApprovalGate {
 
     /**
      * Change id: the gate waits on a timer the Web UI names (the next reminder, or the deadline)
-     * instead of an unnamed one.
+     * instead of an unnamed one, and sends at most {@link #REMINDERS_AT_MOST} reminders.
      */
     static final String NAMED_GATE_TIMERS = "named-gate-timers";
 
@@ -59,7 +59,14 @@ public final class ApprovalGate {
 
     private final IdentityActivities identity = IdentityChecks.stub("verify who decides with STS");
 
+    /** How many refused decisions the audit trail keeps; later refusals are only counted. */
+    static final int REFUSALS_KEPT = 50;
+    /** How many reminders a gate sends at most; after that it waits for its deadline in silence. */
+    static final int REMINDERS_AT_MOST = 30;
+
     private final List<AuditedDecision> decisions = new ArrayList<>();
+    private int refusalsKept;
+    private int refusalsNotKept;
     private final Set<String> approvedBy = new LinkedHashSet<>();
     private final Set<String> usedNonces = new LinkedHashSet<>();
     private String name = "";
@@ -105,7 +112,8 @@ public final class ApprovalGate {
                 state = GateState.EXPIRED;
                 break;
             }
-            boolean remind = !policy.reminderEvery().isZero() && policy.reminderEvery().compareTo(remaining) < 0;
+            boolean remind = !policy.reminderEvery().isZero() && policy.reminderEvery().compareTo(remaining) < 0
+                    && (!namedTimers || reminders < REMINDERS_AT_MOST);
             Duration wait = remind ? policy.reminderEvery() : remaining;
             boolean closed = namedTimers
                     ? awaitClosed(wait, remind ? "Reminder " + (reminders + 1) + " of gate " + name : "Deadline of gate " + name)
@@ -143,26 +151,27 @@ public final class ApprovalGate {
 
     /**
      * The {@code decide} update's handler: verifies who decides where the gate needs proof, counts
-     * the decision or audits why not, and returns the new state.
+     * the decision or audits why not, and returns where the gate is now with the decision as audited.
      *
      * @throws ApplicationFailure {@code sluice.DecisionRefused} with the reason when it does not count
      */
-    public ApprovalState decide(Decision decision) {
+    public DecisionReceipt decide(Decision decision) {
         var refusal = apply(decision);
         if (refusal.isPresent()) {
             throw ApplicationFailure.newNonRetryableFailure(refusal.get(), FailureType.DECISION_REFUSED.type());
         }
-        return state();
+        return new DecisionReceipt(name, state, policy.needed(), List.copyOf(approvedBy), policy.approvers(), policy.identity(),
+                decisions.get(decisions.size() - 1));
     }
 
     /** The gate's state now, with every decision received. */
     public ApprovalState state() {
         if (state == GateState.NOT_OPENED) {
-            return ApprovalState.notOpened(decisions);
+            return ApprovalState.notOpened(decisions, refusalsNotKept);
         }
         return new ApprovalState(name, state, policy.approvers(), policy.needed(), policy.allowSelfApproval(),
                 requester.name(), openedAt.toString(), deadline.toString(), context, List.copyOf(approvedBy), decisions,
-                policy.identity(), requester.isVerified() ? requester.principal().arn() : "");
+                policy.identity(), requester.isVerified() ? requester.principal().arn() : "", refusalsNotKept);
     }
 
     private boolean requiresProof() {
@@ -217,7 +226,19 @@ public final class ApprovalGate {
         return Optional.empty();
     }
 
+    /**
+     * Keeps {@code entry} in the audit trail. Every accepted decision is kept; refused ones up to
+     * {@link #REFUSALS_KEPT}, and past that only counted, so a gate flooded with refused signals
+     * keeps a bounded state.
+     */
     private void audit(AuditedDecision entry) {
+        if (!entry.accepted() && refusalsKept >= REFUSALS_KEPT) {
+            refusalsNotKept++;
+            return;
+        }
+        if (!entry.accepted()) {
+            refusalsKept++;
+        }
         decisions.add(entry);
     }
 

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param decisions every decision received, accepted or ignored, in order
  * @param identity whether decisions need a proof of identity (DECLARED: every name is unverified)
  * @param requesterPrincipal the requester's ARN as STS verified it at the run's start; empty when unverified
+ * @param refusalsNotKept refused decisions past the audit's limit, counted but not kept in {@code decisions}
  */
 public record ApprovalState(
         String name,
@@ -36,7 +37,8 @@ public record ApprovalState(
         List<String> approvedBy,
         List<AuditedDecision> decisions,
         IdentityMode identity,
-        String requesterPrincipal) {
+        String requesterPrincipal,
+        int refusalsNotKept) {
     public ApprovalState {
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(state, "state is null");
@@ -51,10 +53,18 @@ public record ApprovalState(
         requesterPrincipal = requesterPrincipal == null ? "" : requesterPrincipal;
     }
 
+    /** A gate's state as recorded before refusals were counted past a limit. */
+    public ApprovalState(String name, GateState state, List<String> approvers, int needed, boolean allowSelfApproval,
+            String requester, String openedAt, String deadline, Map<String, String> context, List<String> approvedBy,
+            List<AuditedDecision> decisions, IdentityMode identity, String requesterPrincipal) {
+        this(name, state, approvers, needed, allowSelfApproval, requester, openedAt, deadline, context, approvedBy, decisions,
+                identity, requesterPrincipal, 0);
+    }
+
     /** The state of a gate that has not opened yet, with the decisions it has ignored so far. */
-    static ApprovalState notOpened(List<AuditedDecision> decisions) {
+    static ApprovalState notOpened(List<AuditedDecision> decisions, int refusalsNotKept) {
         return new ApprovalState("", GateState.NOT_OPENED, List.of(), 0, false, "", "", "", Map.of(), List.of(), decisions,
-                IdentityMode.DECLARED, "");
+                IdentityMode.DECLARED, "", refusalsNotKept);
     }
 
     /** The approvals that counted, in order. */

@@ -19,7 +19,7 @@ public abstract class GatedWorkflow implements Approvable {
     }
 
     @Override
-    public final ApprovalState decide(Decision decision) {
+    public final DecisionReceipt decide(Decision decision) {
         return gate.decide(decision);
     }
 

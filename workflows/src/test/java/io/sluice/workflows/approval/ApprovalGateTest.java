@@ -35,7 +35,8 @@ class ApprovalGateTest {
                 "single", new GatePolicy(List.of(LEAD, REQUESTER), 1, false, Duration.ofDays(7), Duration.ZERO),
                 "quorum", new GatePolicy(List.of(LEAD, SECOND), 2, false, Duration.ofDays(7), Duration.ZERO),
                 "expiring", new GatePolicy(List.of(LEAD), 1, false, Duration.ofDays(2), Duration.ZERO),
-                "reminding", new GatePolicy(List.of(LEAD), 1, false, Duration.ofDays(3), Duration.ofDays(1))),
+                "reminding", new GatePolicy(List.of(LEAD), 1, false, Duration.ofDays(3), Duration.ofDays(1)),
+                "weeks-open", new GatePolicy(List.of(LEAD), 1, false, Duration.ofDays(60), Duration.ofDays(1))),
                 environment::currentTimeMillis);
         var worker = environment.newWorker(QUEUE);
         worker.registerWorkflowImplementationTypes(GateHostWorkflow.Impl.class);
@@ -54,7 +55,7 @@ class ApprovalGateTest {
         GateHostWorkflow run = startGate("single");
         GateWaits.awaitOpen(run);
 
-        ApprovalState afterDecision = run.decide(Decision.approve(LEAD, "AUC 0.91 beats the baseline"));
+        DecisionReceipt afterDecision = run.decide(Decision.approve(LEAD, "AUC 0.91 beats the baseline"));
 
         assertThat(afterDecision.state()).isEqualTo(GateState.APPROVED);
         assertThat(afterDecision.approvedBy()).containsExactly(LEAD);
@@ -169,10 +170,10 @@ class ApprovalGateTest {
         GateHostWorkflow run = startGate("quorum");
         GateWaits.awaitOpen(run);
 
-        ApprovalState afterFirst = run.decide(Decision.approve(LEAD, "ok"));
+        DecisionReceipt afterFirst = run.decide(Decision.approve(LEAD, "ok"));
         assertThatThrownBy(() -> run.decide(Decision.approve(LEAD, "ok again")))
                 .rootCause().hasMessageContaining("'" + LEAD + "' has already approved; gate 'quorum' needs 2 different approvers");
-        ApprovalState afterSecond = run.decide(Decision.approve(SECOND, "ok"));
+        DecisionReceipt afterSecond = run.decide(Decision.approve(SECOND, "ok"));
 
         assertThat(afterFirst.state()).isEqualTo(GateState.OPEN);
         assertThat(afterSecond.state()).isEqualTo(GateState.APPROVED);
@@ -186,7 +187,7 @@ class ApprovalGateTest {
 
         assertThatThrownBy(() -> run.decide(Decision.reject(LEAD, " ")))
                 .rootCause().hasMessageContaining("a rejection needs a comment saying why");
-        ApprovalState rejected = run.decide(Decision.reject(LEAD, "recall dropped on the new segment"));
+        DecisionReceipt rejected = run.decide(Decision.reject(LEAD, "recall dropped on the new segment"));
 
         assertThat(rejected.state()).isEqualTo(GateState.REJECTED);
         assertThat(WorkflowStub.fromTyped(run).getResult(ApprovalState.class).state()).isEqualTo(GateState.REJECTED);
@@ -240,6 +241,35 @@ class ApprovalGateTest {
                 .containsExactly(24L, 48L);
         assertThat(activities.reminders.get(0).reminder().approvers()).containsExactly(LEAD);
         assertThat(result.state()).isEqualTo(GateState.EXPIRED);
+    }
+
+    @Test
+    void aGateOpenForWeeks_sendsAtMostItsCapOfReminders_thenWaitsForItsDeadline() {
+        GateHostWorkflow run = startGate("weeks-open");
+
+        ApprovalState result = WorkflowStub.fromTyped(run).getResult(ApprovalState.class);
+
+        assertThat(activities.reminders).hasSize(ApprovalGate.REMINDERS_AT_MOST);
+        assertThat(result.state()).isEqualTo(GateState.EXPIRED);
+        assertThat(Duration.between(Instant.parse(result.openedAt()), Instant.parse(result.deadline()))).isEqualTo(Duration.ofDays(60));
+    }
+
+    @Test
+    void refusalsPastTheAuditsLimit_areCountedNotKept_andAnAcceptedDecisionIsAlwaysKept() {
+        GateHostWorkflow run = startGate("single");
+        GateWaits.awaitOpen(run);
+
+        for (int i = 0; i < ApprovalGate.REFUSALS_KEPT + 7; i++) {
+            run.approve(Decision.approve("mallory@example.com", "attempt " + i));
+        }
+        DecisionReceipt approved = run.decide(Decision.approve(LEAD, "ok"));
+
+        ApprovalState state = WorkflowStub.fromTyped(run).getResult(ApprovalState.class);
+        assertThat(state.decisions()).hasSize(ApprovalGate.REFUSALS_KEPT + 1);
+        assertThat(state.refusalsNotKept()).isEqualTo(7);
+        assertThat(state.decisions().get(state.decisions().size() - 1).actor()).isEqualTo(LEAD);
+        assertThat(approved.entry().accepted()).isTrue();
+        assertThat(approved.entry().comment()).isEqualTo("ok");
     }
 
     private GateHostWorkflow startGate(String gate) {

@@ -57,12 +57,12 @@ class ProvenApprovalGateTest {
     void approverProvenBySts_approvesAndTheAuditKeepsTheVerifiedPrincipal() {
         GateHostWorkflow run = startGate("deploy/one", "production");
 
-        ApprovalState after = run.decide(signed(JANE, "deploy/one", "production", Verdict.APPROVE, "AUC 0.91 over 0.85", "n1"));
+        DecisionReceipt after = run.decide(signed(JANE, "deploy/one", "production", Verdict.APPROVE, "AUC 0.91 over 0.85", "n1"));
 
         assertThat(after.state()).isEqualTo(GateState.APPROVED);
         assertThat(after.identity()).isEqualTo(IdentityMode.PROVEN);
         assertThat(after.approvedBy()).containsExactly("jane@example.com");
-        assertThat(after.decisions()).singleElement().satisfies(decision -> {
+        assertThat(after.entry()).satisfies(decision -> {
             assertThat(decision.accepted()).isTrue();
             assertThat(decision.verified()).isTrue();
             assertThat(decision.actor()).isEqualTo("jane@example.com");
@@ -144,7 +144,7 @@ class ProvenApprovalGateTest {
 
         assertThatThrownBy(() -> run.decide(signed(JANE_IN_CAPITALS, "deploy/one", "quorum", Verdict.APPROVE, "ok", "n2")))
                 .rootCause().hasMessageContaining("'JANE@example.com' has already approved");
-        ApprovalState after = run.decide(signed(OMAR, "deploy/one", "quorum", Verdict.APPROVE, "ok", "n3"));
+        DecisionReceipt after = run.decide(signed(OMAR, "deploy/one", "quorum", Verdict.APPROVE, "ok", "n3"));
 
         assertThat(after.state()).isEqualTo(GateState.APPROVED);
         assertThat(after.approvedBy()).containsExactly("jane@example.com", "omar@example.com");
@@ -168,7 +168,7 @@ class ProvenApprovalGateTest {
 
         assertThatThrownBy(() -> run.decide(signed(JANE, "deploy/declared", "production", Verdict.APPROVE, "", "n1")))
                 .rootCause().hasMessageContaining("the run's requester 'dana@example.com' is not verified");
-        ApprovalState after = run.decide(signed(JANE, "deploy/declared", "production", Verdict.REJECT, "who asked?", "n2"));
+        DecisionReceipt after = run.decide(signed(JANE, "deploy/declared", "production", Verdict.REJECT, "who asked?", "n2"));
 
         assertThat(after.state()).isEqualTo(GateState.REJECTED);
     }
@@ -188,7 +188,7 @@ class ProvenApprovalGateTest {
     void provenRejection_closesTheGate() {
         GateHostWorkflow run = startGate("deploy/one", "production");
 
-        ApprovalState after = run.decide(signed(JANE, "deploy/one", "production", Verdict.REJECT, "recall dropped", "n1"));
+        DecisionReceipt after = run.decide(signed(JANE, "deploy/one", "production", Verdict.REJECT, "recall dropped", "n1"));
 
         assertThat(after.state()).isEqualTo(GateState.REJECTED);
         assertThat(WorkflowStub.fromTyped(run).getResult(ApprovalState.class).state()).isEqualTo(GateState.REJECTED);
