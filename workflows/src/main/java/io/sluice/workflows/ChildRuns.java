@@ -11,15 +11,18 @@ import java.util.function.Function;
 public final class ChildRuns {
     private ChildRuns() {}
 
+    /** How results recorded before {@link FollowOn} said that a child's id was taken. */
+    public static final String LEGACY_BUSY_SUFFIX = " (already running)";
+
     /**
      * Starts {@code type} as a child with id {@code workflowId} that is left running when this run
-     * ends, waits only until it has started, and returns its id; when a run with that id is already
-     * going, returns the id with " (already running)".
+     * ends, and waits only until it has started: {@link FollowOn#STARTED}, or {@link FollowOn#BUSY}
+     * when a run with that id is already going.
      *
      * @param summary what the child does and who started it, its static summary in the Web UI
      * @param start calls the child's workflow method asynchronously
      */
-    public static <W> String startAbandoned(Class<W> type, String workflowId, String summary, Function<W, Promise<?>> start) {
+    public static <W> FollowOn startAbandoned(Class<W> type, String workflowId, String summary, Function<W, Promise<?>> start) {
         W child = Workflow.newChildWorkflowStub(type, ChildWorkflowOptions.newBuilder()
                 .setWorkflowId(workflowId)
                 .setStaticSummary(Steps.fit(summary))
@@ -30,9 +33,9 @@ public final class ChildRuns {
         start.apply(child);
         try {
             Workflow.getWorkflowExecution(child).get();
-            return workflowId;
+            return FollowOn.STARTED;
         } catch (ChildWorkflowFailure alreadyStarted) {
-            return workflowId + " (already running)";
+            return FollowOn.BUSY;
         }
     }
 }

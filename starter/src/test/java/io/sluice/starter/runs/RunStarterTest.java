@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.sluice.starter.CommandFailedException;
+import io.sluice.workflows.FollowOn;
 import io.sluice.workflows.SearchAttributes;
 import io.sluice.workflows.approval.GatedWorkflow;
 import io.sluice.workflows.promotion.PromoteModelWorkflow;
@@ -33,7 +34,7 @@ class RunStarterTest {
         @Override
         public PromoteResult promote(PromoteRequest request) {
             return new PromoteResult(OUTCOMES.remove(), request.sourceModelPackageArn(), "", "", "", 0, List.of(), List.of(),
-                    gate.state(), "");
+                    gate.state(), "", FollowOn.NOT_REQUESTED);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.workflows.build;
 
+import io.sluice.workflows.FollowOn;
 import io.sluice.workflows.InputChecks;
 import io.sluice.workflows.CustomerMetadata;
 import io.sluice.workflows.FailureType;
@@ -87,7 +88,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
             Workflow.setCurrentDetails("Evaluation failed: " + evaluation + ". Nothing registered.");
             return new BuildResult(BuildOutcome.REJECTED_BY_EVALUATION, group.groupArn(), "", preStepExecution,
                     processingJob, processing.outputs(), trainingJob, training.modelDataUri(), training.image(),
-                    training.metrics(), evaluation, gate.state(), "");
+                    training.metrics(), evaluation, gate.state(), "", FollowOn.NOT_REQUESTED);
         }
 
         Steps.enter("registration", "Registering the model in `" + spec.modelPackageGroup() + "`");
@@ -122,9 +123,11 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
             Workflow.setCurrentDetails("Model package " + registered.packageArn() + ": **" + outcome + "**.");
         }
         String promotion = "";
+        FollowOn promotionStart = FollowOn.NOT_REQUESTED;
         if (outcome == BuildOutcome.APPROVED && spec.promoteOnApproval()) {
+            promotion = WorkflowIds.promote(registered.packageArn());
             Steps.enter("promote", "Starting PromoteModel for " + registered.packageArn());
-            promotion = ChildRuns.startAbandoned(PromoteModelWorkflow.class, WorkflowIds.promote(registered.packageArn()),
+            promotionStart = ChildRuns.startAbandoned(PromoteModelWorkflow.class, WorkflowIds.promote(registered.packageArn()),
                     "Promote " + registered.packageArn() + " to " + spec.promotion().targetAccount() + ", requested by "
                             + requester.name(),
                     workflow -> Async.function(workflow::promote, new PromoteRequest(registered.packageArn(), spec.promotion(),
@@ -133,7 +136,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         Workflow.await(Workflow::isEveryHandlerFinished);
         return new BuildResult(outcome, group.groupArn(), registered.packageArn(), preStepExecution, processingJob,
                 processing.outputs(), trainingJob, training.modelDataUri(), training.image(), training.metrics(), evaluation,
-                decided, promotion);
+                decided, promotion, promotionStart);
     }
 
     private static ModelJobActivities jobActivities(BuildSpec spec) {

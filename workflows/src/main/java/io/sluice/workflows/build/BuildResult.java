@@ -1,11 +1,14 @@
 package io.sluice.workflows.build;
 
+import io.sluice.workflows.ChildRuns;
+import io.sluice.workflows.FollowOn;
 import io.sluice.workflows.approval.ApprovalState;
 import java.util.Map;
 
 /**
  * Output of BuildModel: what it made and how it ended. ARNs and URIs are empty for steps the run
- * did not reach; {@code promotionWorkflowId} names the PromoteModel run it started, if any.
+ * did not reach; {@code promotionWorkflowId} names the PromoteModel run it asked for (empty if none),
+ * and {@code promotion} says whether it started or a run of that id was already going.
  */
 public record BuildResult(
         BuildOutcome outcome,
@@ -20,9 +23,14 @@ public record BuildResult(
         Map<String, Double> metrics,
         String evaluation,
         ApprovalState approval,
-        String promotionWorkflowId) {
+        String promotionWorkflowId,
+        FollowOn promotion) {
     public BuildResult {
         processingOutputs = Map.copyOf(processingOutputs);
         metrics = Map.copyOf(metrics);
+        if (promotion == null) {
+            promotion = FollowOn.fromLegacyId(promotionWorkflowId);
+            promotionWorkflowId = promotionWorkflowId == null ? "" : promotionWorkflowId.replace(ChildRuns.LEGACY_BUSY_SUFFIX, "");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.workflows.promotion;
 
+import io.sluice.workflows.FollowOn;
 import io.sluice.workflows.InputChecks;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.ChildRuns;
@@ -148,17 +149,24 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
                 central.packageArn(), cardContent(plan, approvals)));
         Workflow.setCurrentDetails("Central package " + central.packageArn() + ": **" + outcome + "**.");
         String deploymentRun = "";
+        FollowOn deployment = FollowOn.NOT_REQUESTED;
         if (outcome == PromotionOutcome.PROMOTED && spec.deployOnApproval()) {
+            deploymentRun = WorkflowIds.deploy(spec.deployment().endpointName());
             Steps.enter("deploy", "Starting DeployModel for " + central.packageArn());
-            deploymentRun = ChildRuns.startAbandoned(DeployModelWorkflow.class, WorkflowIds.deploy(spec.deployment().endpointName()),
+            deployment = ChildRuns.startAbandoned(DeployModelWorkflow.class, WorkflowIds.deploy(spec.deployment().endpointName()),
                     "Deploy " + central.packageArn() + " to endpoint " + spec.deployment().endpointName() + ", requested by "
                             + requester.name(),
                     workflow -> Async.function(workflow::deploy, new DeployRequest(central.packageArn(), spec.deployment(),
                             requester.name(), null, requester.principal())));
+            if (deployment == FollowOn.BUSY) {
+                Workflow.setCurrentDetails("Central package " + central.packageArn() + ": **PROMOTED**; its deployment was **not "
+                        + "started**: `" + deploymentRun + "` is running another deployment. Deploy it with `sluice model deploy "
+                        + "--model-package " + central.packageArn() + "` once that run ends.");
+            }
         }
         Workflow.await(Workflow::isEveryHandlerFinished);
         return new PromoteResult(outcome, plan.sourcePackageArn(), central.packageArn(), groupResult.groupArn(),
-                card.cardArn(), card.version(), copiedObjects, copiedImages, decided, deploymentRun);
+                card.cardArn(), card.version(), copiedObjects, copiedImages, decided, deploymentRun, deployment);
     }
 
     /** A copy stub whose calls the Web UI shows as {@code summary}: one per copy, as copies run side by side. */

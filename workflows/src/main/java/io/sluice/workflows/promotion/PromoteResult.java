@@ -1,11 +1,14 @@
 package io.sluice.workflows.promotion;
 
+import io.sluice.workflows.ChildRuns;
+import io.sluice.workflows.FollowOn;
 import io.sluice.workflows.approval.ApprovalState;
 import java.util.List;
 
 /**
  * Output of PromoteModel: what was copied where, the central package and card, the decision, and
- * the DeployModel run it started (or empty).
+ * the DeployModel run it asked for: its id (empty when not requested) and whether it started or
+ * found the endpoint busy with another deployment.
  */
 public record PromoteResult(
         PromotionOutcome outcome,
@@ -17,9 +20,14 @@ public record PromoteResult(
         List<ArtifactCopyActivities.ObjectCopy> artifacts,
         List<ArtifactCopyActivities.ImageCopy> images,
         ApprovalState approval,
-        String deploymentWorkflowId) {
+        String deploymentWorkflowId,
+        FollowOn deployment) {
     public PromoteResult {
         artifacts = List.copyOf(artifacts);
         images = List.copyOf(images);
+        if (deployment == null) {
+            deployment = FollowOn.fromLegacyId(deploymentWorkflowId);
+            deploymentWorkflowId = deploymentWorkflowId == null ? "" : deploymentWorkflowId.replace(ChildRuns.LEGACY_BUSY_SUFFIX, "");
+        }
     }
 }

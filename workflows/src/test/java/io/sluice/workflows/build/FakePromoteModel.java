@@ -1,5 +1,6 @@
 package io.sluice.workflows.build;
 
+import io.sluice.workflows.FollowOn;
 import io.sluice.workflows.approval.GatedWorkflow;
 import io.sluice.workflows.promotion.PromoteModelWorkflow;
 import io.sluice.workflows.promotion.PromoteRequest;
@@ -16,6 +17,6 @@ public final class FakePromoteModel extends GatedWorkflow implements PromoteMode
     public PromoteResult promote(PromoteRequest request) {
         REQUESTS.add(request);
         return new PromoteResult(PromotionOutcome.PROMOTED, request.sourceModelPackageArn(), "", "", "", 0, List.of(), List.of(),
-                gate.state(), "");
+                gate.state(), "", FollowOn.NOT_REQUESTED);
     }
 }

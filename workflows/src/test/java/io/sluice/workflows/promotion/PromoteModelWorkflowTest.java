@@ -1,5 +1,6 @@
 package io.sluice.workflows.promotion;
 
+import io.sluice.workflows.FollowOn;
 import io.sluice.workflows.WebUiSummaries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -151,12 +152,42 @@ class PromoteModelWorkflowTest {
 
         PromoteResult result = WorkflowStub.fromTyped(run).getResult(PromoteResult.class);
         assertThat(result.deploymentWorkflowId()).isEqualTo(WorkflowIds.deploy("credit-risk"));
+        assertThat(result.deployment()).isEqualTo(FollowOn.STARTED);
         environment.getWorkflowClient().newUntypedWorkflowStub(result.deploymentWorkflowId())
                 .getResult(io.sluice.workflows.deployment.DeployResult.class);
         assertThat(FakeDeployModel.REQUESTS).singleElement().satisfies(request -> {
             assertThat(request.modelPackageArn()).isEqualTo(result.centralPackageArn());
             assertThat(request.spec()).isEqualTo(deployment);
         });
+    }
+
+    @Test
+    void deployOnApproval_whileTheEndpointIsBusyWithAnotherDeployment_saysItWasNotStarted() {
+        var deployment = io.sluice.workflows.deployment.FakeDeployments.spec();
+        environment.getWorkflowClient().newUntypedWorkflowStub(io.sluice.workflows.deployment.DeployModelWorkflow.TYPE,
+                        WorkflowOptions.newBuilder().setTaskQueue("nobody-polls").setWorkflowId(WorkflowIds.deploy("credit-risk")).build())
+                .start(new io.sluice.workflows.deployment.DeployRequest("arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/9",
+                        deployment, "someone@example.com"));
+        PromoteModelWorkflow run = startPromotion(new PromotionSpec(null, null, null, "s3://sluice-shared-100000000004/models", null,
+                null, true, deployment));
+        GateWaits.awaitOpen(run);
+
+        run.decide(Decision.approve(ENGINEER, ""));
+
+        PromoteResult result = WorkflowStub.fromTyped(run).getResult(PromoteResult.class);
+        assertThat(result.outcome()).isEqualTo(PromotionOutcome.PROMOTED);
+        assertThat(result.deployment()).isEqualTo(FollowOn.BUSY);
+        assertThat(result.deploymentWorkflowId()).isEqualTo(WorkflowIds.deploy("credit-risk"));
+        environment.getWorkflowClient().newUntypedWorkflowStub(WorkflowIds.deploy("credit-risk")).terminate("test done");
+    }
+
+    @Test
+    void aResultRecordedBeforeTheFollowOnField_readsItsBusyDeploymentFromTheOldSuffix() {
+        var old = new PromoteResult(PromotionOutcome.PROMOTED, "s", "c", "g", "m", 1, List.of(), List.of(), null,
+                "deploy/credit-risk (already running)", null);
+
+        assertThat(old.deployment()).isEqualTo(FollowOn.BUSY);
+        assertThat(old.deploymentWorkflowId()).isEqualTo("deploy/credit-risk");
     }
 
     @Test
