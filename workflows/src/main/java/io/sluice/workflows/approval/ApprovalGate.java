@@ -273,6 +273,7 @@ public final class ApprovalGate {
         boolean closed = state != GateState.OPEN;
         if (!timer.get(0).isCompleted()) {
             scope.cancel();
+            timer.get(0).exceptionally(cancelled -> null);
         }
         return closed;
     }

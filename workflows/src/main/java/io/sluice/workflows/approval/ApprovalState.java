@@ -67,6 +67,16 @@ public record ApprovalState(
                 IdentityMode.DECLARED, "", refusalsNotKept);
     }
 
+    /**
+     * This state without its context, as a run's result keeps it: the decisions and who made them,
+     * not the evidence shown to approvers (that stays in the run's history, where the gate's
+     * query answered it), so results stay small references.
+     */
+    public ApprovalState withoutContext() {
+        return new ApprovalState(name, state, approvers, needed, allowSelfApproval, requester, openedAt, deadline, Map.of(),
+                approvedBy, decisions, identity, requesterPrincipal, refusalsNotKept);
+    }
+
     /** The approvals that counted, in order. */
     public List<AuditedDecision> acceptedApprovals() {
         return decisions.stream().filter(d -> d.accepted() && d.decision() == Verdict.APPROVE).toList();
