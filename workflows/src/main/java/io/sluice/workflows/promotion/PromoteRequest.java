@@ -1,5 +1,6 @@
 package io.sluice.workflows.promotion;
 
+import io.sluice.workflows.ModelPackageArns;
 import io.sluice.workflows.Validated;
 import io.sluice.workflows.identity.IdentityProof;
 import io.sluice.workflows.identity.RequestedRun;
@@ -25,10 +26,7 @@ public record PromoteRequest(String sourceModelPackageArn, PromotionSpec spec, S
 
     @Override
     public void validate() {
-        if (!sourceModelPackageArn.matches("arn:aws(?:-[a-z]+)*:sagemaker:[a-z0-9-]+:\\d{12}:model-package/.+")) {
-            throw new IllegalArgumentException("modelPackageArn '" + sourceModelPackageArn
-                    + "' is not a model package ARN; expected arn:aws:sagemaker:<region>:<account>:model-package/<group>/<version>");
-        }
+        ModelPackageArns.check("modelPackageArn", sourceModelPackageArn);
         if (requester.isBlank()) {
             throw new IllegalArgumentException("requester is missing; expected who asks for the promotion");
         }
