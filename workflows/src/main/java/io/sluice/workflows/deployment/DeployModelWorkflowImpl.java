@@ -237,7 +237,8 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
     private DeployResult result(DeploymentOutcome outcome, DeployRequest request, StackOutcome testStack, TestReport report,
             StackOutcome prodStack, TestReport smoke, String reason) {
         Workflow.await(Workflow::isEveryHandlerFinished);
-        return new DeployResult(outcome, request.modelPackageArn(), testStack, report, prodStack, smoke, reason, gate.state().withoutContext());
+        return new DeployResult(outcome, request.modelPackageArn(), testStack.forResult(), report, prodStack.forResult(), smoke,
+                reason, gate.state().withoutContext());
     }
 
     private static String endpoint(StackOutcome stack, DeploymentSpec spec) {

@@ -96,6 +96,15 @@ public interface DeploymentActivities {
             previousParameters = previousParameters == null ? Map.of() : Map.copyOf(previousParameters);
         }
 
+        /**
+         * This outcome as a run's result keeps it: without the parameters the stack had before,
+         * which the run needed only to roll back and which would repeat the whole previous release.
+         */
+        public StackOutcome forResult() {
+            return previousParameters.isEmpty() ? this
+                    : new StackOutcome(stackName, stackId, status, succeeded, changes, outputs, failedResource, reason, Map.of());
+        }
+
         /** A stage the run did not reach. */
         public static StackOutcome notApplied(String stackName) {
             return new StackOutcome(stackName, "", "NOT_APPLIED", false, List.of(), Map.of(), "", "", Map.of());
