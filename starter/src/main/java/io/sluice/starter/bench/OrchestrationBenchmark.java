@@ -124,9 +124,9 @@ public final class OrchestrationBenchmark implements Callable<Integer> {
             sleep(2000);
             long heapAfter = settledHeap();
             int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
-            out.printf("%d gates open (%d opened): worker heap %+.1f MiB (%.1f -> %.1f MiB after GC), threads %+d (%d -> %d)%n",
+            out.printf("%d gates open (%d opened): worker heap %+.1f MiB (%.1f -> %.1f MiB after GC), threads %+d (%d -> %d): %s%n",
                     gates, policies.opened.get(), (heapAfter - heapBefore) / (double) MIB, heapBefore / (double) MIB,
-                    heapAfter / (double) MIB, threadsAfter - threadsBefore, threadsBefore, threadsAfter);
+                    heapAfter / (double) MIB, threadsAfter - threadsBefore, threadsBefore, threadsAfter, threadKinds());
             out.flush();
             return null;
         });
@@ -160,6 +160,15 @@ public final class OrchestrationBenchmark implements Callable<Integer> {
                 stubs.shutdownNow();
             }
         }
+    }
+
+    /** The live threads by kind (their name without ids and numbers), the largest kinds first. */
+    static String threadKinds() {
+        var kinds = Thread.getAllStackTraces().keySet().stream()
+                .map(thread -> thread.getName().replaceAll("[-:\\s]*[0-9a-f]{8}-[0-9a-f-]{27,}.*$", "").replaceAll("[-_: #]*\\d+$", ""))
+                .collect(java.util.stream.Collectors.groupingBy(name -> name, java.util.stream.Collectors.counting()));
+        return kinds.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
+                .map(kind -> kind.getValue() + " " + kind.getKey()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Events and the largest payload of a history, with the event that carried it. */
