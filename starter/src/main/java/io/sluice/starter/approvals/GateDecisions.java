@@ -5,6 +5,7 @@ import io.sluice.starter.ExitCodes;
 import io.sluice.starter.runs.RunStatus;
 import io.sluice.starter.runs.RunStatusReader;
 import io.sluice.starter.runs.UpdateRefusals;
+import io.sluice.workflows.approval.Approvable;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.starter.identity.IdentityOptions.Prover;
 import io.sluice.workflows.approval.Decision;
@@ -42,14 +43,14 @@ public final class GateDecisions {
         }
         var stub = client.newUntypedWorkflowStub(workflowId);
         Decision sent = decision;
-        ApprovalState gate = stub.query("approval", ApprovalState.class);
+        ApprovalState gate = stub.query(Approvable.APPROVAL_QUERY, ApprovalState.class);
         if (gate.awaitsDecision() && gate.identity() == IdentityMode.PROVEN) {
             String gateName = decision.gate().isEmpty() ? gate.name() : decision.gate();
             sent = decision.withProof(prover.prove(nonce ->
                     new ProofBinding(workflowId, gateName, decision.verdict().name(), decision.comment(), nonce)));
         }
         try {
-            return stub.update("decide", DecisionReceipt.class, sent);
+            return stub.update(Approvable.DECIDE_UPDATE, DecisionReceipt.class, sent);
         } catch (WorkflowUpdateException e) {
             throw new CommandFailedException(ExitCodes.REFUSED, "refused by " + workflowId + ": " + UpdateRefusals.reason(e));
         }

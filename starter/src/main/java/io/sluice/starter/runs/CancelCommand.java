@@ -6,6 +6,7 @@ import io.sluice.starter.ExitCodes;
 import io.sluice.starter.Requester;
 import io.sluice.starter.TemporalSession;
 import io.sluice.workflows.approval.CancelRequest;
+import io.sluice.workflows.approval.Cancellable;
 import io.sluice.workflows.approval.Canceller;
 import io.sluice.workflows.identity.ProofBinding;
 import io.temporal.client.WorkflowUpdateException;
@@ -58,7 +59,7 @@ public final class CancelCommand implements Callable<Integer> {
             var stub = session.client().newUntypedWorkflowStub(workflowId);
             Canceller canceller;
             try {
-                canceller = stub.update("requestCancel", Canceller.class, new CancelRequest(requester.name(), why, proof));
+                canceller = stub.update(Cancellable.REQUEST_CANCEL_UPDATE, Canceller.class, new CancelRequest(requester.name(), why, proof));
             } catch (WorkflowUpdateException e) {
                 throw new CommandFailedException(ExitCodes.REFUSED, "refused by " + workflowId + ": " + UpdateRefusals.reason(e)
                         + "; the run goes on");

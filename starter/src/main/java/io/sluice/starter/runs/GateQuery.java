@@ -1,6 +1,7 @@
 package io.sluice.starter.runs;
 
 import io.grpc.StatusRuntimeException;
+import io.sluice.workflows.approval.Approvable;
 import io.sluice.workflows.approval.ApprovalState;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.query.v1.WorkflowQuery;
@@ -34,7 +35,7 @@ public final class GateQuery {
         var request = QueryWorkflowRequest.newBuilder()
                 .setNamespace(client.getOptions().getNamespace())
                 .setExecution(execution)
-                .setQuery(WorkflowQuery.newBuilder().setQueryType("approval"))
+                .setQuery(WorkflowQuery.newBuilder().setQueryType(Approvable.APPROVAL_QUERY))
                 .build();
         QueryWorkflowResponse response;
         try {

@@ -13,6 +13,7 @@ import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowStub;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.failure.ApplicationFailure;
+import io.sluice.workflows.approval.Cancellable;
 import io.sluice.workflows.approval.Canceller;
 import java.util.HashMap;
 import java.util.List;
@@ -134,7 +135,7 @@ public final class RunStatusReader {
                 updateNames.put(request.getMeta().getUpdateId(), request.getInput().getName());
             } else if (event.hasWorkflowExecutionUpdateCompletedEventAttributes()) {
                 var completed = event.getWorkflowExecutionUpdateCompletedEventAttributes();
-                if ("requestCancel".equals(updateNames.get(completed.getMeta().getUpdateId())) && completed.getOutcome().hasSuccess()) {
+                if (Cancellable.REQUEST_CANCEL_UPDATE.equals(updateNames.get(completed.getMeta().getUpdateId())) && completed.getOutcome().hasSuccess()) {
                     recorded = client.getOptions().getDataConverter().fromPayloads(0,
                             Optional.of(completed.getOutcome().getSuccess()), Canceller.class, Canceller.class);
                 }

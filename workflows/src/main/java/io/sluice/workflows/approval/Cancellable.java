@@ -8,11 +8,14 @@ import io.temporal.workflow.UpdateMethod;
  * once the run has recorded the canceller; the name is a wire contract.
  */
 public interface Cancellable {
+    /** The update that records who cancels the run. */
+    String REQUEST_CANCEL_UPDATE = "requestCancel";
+
     /**
      * Records who asks to cancel the run and why: the person STS verifies from the request's proof,
      * or, without a proof, the declared name marked unverified. A proof that does not verify
      * refuses the update ({@code sluice.IdentityRefused}), and the CLI cancels nothing.
      */
-    @UpdateMethod(name = "requestCancel")
+    @UpdateMethod(name = REQUEST_CANCEL_UPDATE)
     Canceller requestCancel(CancelRequest request);
 }
