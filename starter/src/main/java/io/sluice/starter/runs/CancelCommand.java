@@ -10,7 +10,14 @@ import io.sluice.workflows.approval.Cancellable;
 import io.sluice.workflows.approval.Canceller;
 import io.sluice.workflows.identity.ProofBinding;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +35,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "cancel", description = {"Cancel a running run: the step in progress stops the SageMaker job or Step Functions",
         "execution it started, and the run ends CANCELED, recording who cancelled it and why."})
 public final class CancelCommand implements Callable<Integer> {
+    /** How long the run may take to record its canceller before it is cancelled without. */
+    static final Duration RECORD_DEADLINE = Duration.ofSeconds(10);
+
     @Spec
     CommandSpec spec;
 
@@ -49,25 +59,55 @@ public final class CancelCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         var settings = config.read();
         try (var session = TemporalSession.open(settings)) {
-            RunStatus status = new RunStatusReader(session.client()).read(workflowId);
-            if (!"RUNNING".equals(status.status())) {
-                err.println(workflowId + " is " + status.status() + ", not running: there is nothing to cancel");
+            var described = session.client().newUntypedWorkflowStub(workflowId).describe();
+            String status = RunStatusReader.statusWord(described.getStatus());
+            if (!"RUNNING".equals(status)) {
+                err.println(workflowId + " is " + status + ", not running: there is nothing to cancel");
                 return ExitCodes.BAD_INPUT;
             }
             String why = reason == null ? "" : reason.strip();
             var proof = requester.prove(settings, config.path(), nonce -> ProofBinding.cancel(workflowId, why, nonce));
-            var stub = session.client().newUntypedWorkflowStub(workflowId);
-            Canceller canceller;
-            try {
-                canceller = stub.update(Cancellable.REQUEST_CANCEL_UPDATE, Canceller.class, new CancelRequest(requester.name(), why, proof));
-            } catch (WorkflowUpdateException e) {
-                throw new CommandFailedException(ExitCodes.REFUSED, "refused by " + workflowId + ": " + UpdateRefusals.reason(e)
-                        + "; the run goes on");
-            }
-            stub.cancel(canceller.describe());
-            out.println("cancel requested for " + workflowId + " (" + canceller.describe() + "); see `sluice status "
-                    + workflowId + "`");
+            var stub = session.client().newUntypedWorkflowStub(workflowId, Optional.of(described.getExecution().getRunId()),
+                    Optional.empty());
+            String cause = recordCanceller(stub, new CancelRequest(requester.name(), why, proof));
+            stub.cancel(cause);
+            out.println("cancel requested for " + workflowId + " (" + cause + "); see `sluice status " + workflowId + "`");
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Has the run record who cancels it and returns the cause to cancel with. A run that does not
+     * answer within {@link #RECORD_DEADLINE} (no worker runs it, or its workflow tasks fail) is
+     * still cancelled, its canceller marked as not recorded: those are the runs most in need of it.
+     *
+     * @throws CommandFailedException exit 3 when the run refuses the canceller's proof; nothing is cancelled
+     */
+    private String recordCanceller(WorkflowStub stub, CancelRequest request) {
+        var recording = CompletableFuture.supplyAsync(
+                () -> stub.update(Cancellable.REQUEST_CANCEL_UPDATE, Canceller.class, request));
+        try {
+            return recording.get(RECORD_DEADLINE.toSeconds(), TimeUnit.SECONDS).describe();
+        } catch (TimeoutException e) {
+            recording.cancel(true);
+            return notRecorded(request, "the run did not answer within " + RECORD_DEADLINE.toSeconds() + " s; is a worker running it?");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailedException(ExitCodes.RUN_FAILED, "interrupted before the cancel was sent; the run goes on");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WorkflowUpdateException refused) {
+                String reason = UpdateRefusals.reason(refused);
+                if (reason != null && reason.contains("Unknown update")) {
+                    return notRecorded(request, "the run's worker predates requestCancel");
+                }
+                throw new CommandFailedException(ExitCodes.REFUSED, "refused by " + workflowId + ": " + reason + "; the run goes on");
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static String notRecorded(CancelRequest request, String why) {
+        return "cancelled by " + request.actor() + " (unverified; " + why + ")"
+                + (request.reason().isBlank() ? "" : ": " + request.reason().strip());
     }
 }

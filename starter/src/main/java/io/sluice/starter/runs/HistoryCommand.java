@@ -52,8 +52,14 @@ public final class HistoryCommand implements Callable<Integer> {
      * What serves in production, as the latest DEPLOYED run of a {@code deploy/<endpoint>} id left it.
      *
      * @param since when that run ended
+     * @param caution a later run that may have changed production without ending DEPLOYED (still
+     *     running, failed or cancelled after its production step), or empty
      */
-    public record InProduction(String modelPackageArn, String since, List<String> approvedBy, String runId) {}
+    public record InProduction(String modelPackageArn, String since, List<String> approvedBy, String runId, String caution) {}
+
+    /** Endings after which production is as the run before left it. */
+    private static final java.util.Set<String> PRODUCTION_UNTOUCHED = java.util.Set.of(DeploymentOutcome.REJECTED.name(),
+            DeploymentOutcome.EXPIRED.name(), DeploymentOutcome.FAILED_TESTS.name(), DeploymentOutcome.ROLLED_BACK.name());
 
     /** What {@code --json} prints; {@code inProduction} is null for other ids, or when nothing was deployed. */
     public record History(String workflowId, List<Entry> runs, InProduction inProduction) {}
@@ -81,13 +87,26 @@ public final class HistoryCommand implements Callable<Integer> {
         return new History(workflowId, entries, live);
     }
 
-    /** The latest run that ended DEPLOYED; a later ROLLED_BACK, REJECTED or failed run leaves it serving. */
+    /**
+     * The latest run that ended DEPLOYED: a later REJECTED, EXPIRED, FAILED_TESTS or ROLLED_BACK run
+     * leaves it serving. A later run that is running, failed or was cancelled may have reached
+     * production, and is named as a caution.
+     */
     static Optional<InProduction> inProduction(List<RunStatus> newestFirst) {
-        return newestFirst.stream()
-                .filter(run -> DeploymentOutcome.DEPLOYED.name().equals(run.outcome()))
-                .findFirst()
-                .map(run -> new InProduction(run.result().path("modelPackageArn").asText(), run.closedAt(), run.approvedBy(),
-                        run.runId()));
+        for (int i = 0; i < newestFirst.size(); i++) {
+            RunStatus run = newestFirst.get(i);
+            if (DeploymentOutcome.DEPLOYED.name().equals(run.outcome())) {
+                String caution = newestFirst.subList(0, i).stream()
+                        .filter(later -> later.outcome() == null || !PRODUCTION_UNTOUCHED.contains(later.outcome()))
+                        .map(later -> "run " + later.runId() + " (" + (later.outcome() != null ? later.outcome() : later.status())
+                                + ") came later and may have changed production; see `sluice status " + later.workflowId()
+                                + " --run-id " + later.runId() + "`")
+                        .findFirst().orElse("");
+                return Optional.of(new InProduction(run.result().path("modelPackageArn").asText(), run.closedAt(),
+                        run.approvedBy(), run.runId(), caution));
+            }
+        }
+        return Optional.empty();
     }
 
     private static void print(History history, PrintWriter out) {
@@ -96,7 +115,8 @@ public final class HistoryCommand implements Callable<Integer> {
             out.println(live == null
                     ? "in production: nothing a Sluice run of " + history.workflowId() + " deployed"
                     : "in production: " + live.modelPackageArn() + " since " + live.since() + ", approved by "
-                            + approvers(live.approvedBy()) + " (run " + live.runId() + ")");
+                            + approvers(live.approvedBy()) + " (run " + live.runId() + ")"
+                            + (live.caution().isEmpty() ? "" : "\ncaution: " + live.caution()));
         }
         out.println(history.workflowId() + ": " + history.runs().size() + (history.runs().size() == 1 ? " run" : " runs")
                 + ", newest first");

@@ -123,8 +123,9 @@ public final class RunStatusReader {
 
     /**
      * Who cancelled the run and why: the canceller the run recorded through its
-     * {@code requestCancel} update (verified by STS, or declared) before the cancel request; else
-     * the cancel request's cause, which whoever sent it wrote (the Web UI, {@code temporal}), marked so.
+     * {@code requestCancel} update (verified by STS, or declared) when the cancel request that
+     * followed carries that canceller as its cause, as {@code sluice cancel} sends it; else the cancel
+     * request's cause, which whoever sent it wrote (the Web UI, {@code temporal}), marked so.
      */
     private String cancellationOf(String workflowId, String runId) {
         Map<String, String> updateNames = new HashMap<>();
@@ -140,14 +141,14 @@ public final class RunStatusReader {
                             Optional.of(completed.getOutcome().getSuccess()), Canceller.class, Canceller.class);
                 }
             } else if (event.hasWorkflowExecutionCancelRequestedEventAttributes()) {
-                if (recorded != null) {
+                String cause = event.getWorkflowExecutionCancelRequestedEventAttributes().getCause();
+                if (recorded != null && cause.equals(recorded.describe())) {
                     return recorded.describe();
                 }
-                String cause = event.getWorkflowExecutionCancelRequestedEventAttributes().getCause();
                 return cause.isBlank() ? "cancelled (no reason recorded)" : "cancel requested, canceller not recorded: " + cause;
             }
         }
-        return recorded != null ? recorded.describe() : "cancelled (no reason recorded)";
+        return "cancelled (no reason recorded)";
     }
 
     /** A server timestamp as ISO-8601 UTC, to the second. */

@@ -273,6 +273,24 @@ class ApprovalCommandsTest {
     }
 
     @Test
+    void cancel_ofARunNoWorkerAnswers_isStillSent_withTheCancellerMarkedNotRecorded() throws Exception {
+        ReviewWorkflow review = client.newWorkflowStub(ReviewWorkflow.class, WorkflowOptions.newBuilder()
+                .setTaskQueue("nobody-polls-cancel")
+                .setWorkflowId("build/cancel/stuck")
+                .build());
+        WorkflowClient.start(review::review, REQUESTER, null);
+
+        CliRun run = cli("cancel", "build/cancel/stuck", "--as", LEAD, "--reason", "stuck");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        assertThat(run.out()).contains("(cancelled by " + LEAD + " (unverified; the run did not answer within 10 s; is a worker"
+                + " running it?): stuck)");
+        var history = client.fetchHistory("build/cancel/stuck").getEvents();
+        assertThat(history).anySatisfy(event -> assertThat(event.hasWorkflowExecutionCancelRequestedEventAttributes()).isTrue());
+        client.newUntypedWorkflowStub("build/cancel/stuck").terminate("test done");
+    }
+
+    @Test
     void cancel_ofARunThatHasClosed_isBadInputNamingItsStatus() throws Exception {
         startReview("build/cancel/2");
         cli("reject", "build/cancel/2", "--as", LEAD, "--comment", "no");

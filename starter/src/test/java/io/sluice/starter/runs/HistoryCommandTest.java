@@ -29,6 +29,21 @@ class HistoryCommandTest {
         assertThat(live.runId()).isEqualTo("run-2");
         assertThat(live.since()).isEqualTo("2026-12-02T10:00:00Z");
         assertThat(live.approvedBy()).containsExactly(OFFICER);
+        assertThat(live.caution()).isEmpty();
+    }
+
+    @Test
+    void inProduction_namesALaterRunThatFailedAsACaution_sinceItMayHaveReachedProduction() {
+        RunStatus failed = new RunStatus("deploy/credit-risk", "run-5", "DeployModel", "FAILED", null, null, false, null,
+                "stack sluice-credit-risk-prod had no earlier release to roll back to", List.of(), null, null,
+                "2026-12-05T08:00:00Z", "2026-12-05T09:00:00Z");
+
+        var live = HistoryCommand.inProduction(List.of(failed,
+                deployment("run-2", "DEPLOYED", "arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/2"))).orElseThrow();
+
+        assertThat(live.runId()).isEqualTo("run-2");
+        assertThat(live.caution()).startsWith("run run-5 (FAILED) came later and may have changed production")
+                .endsWith("`sluice status deploy/credit-risk --run-id run-5`");
     }
 
     @Test

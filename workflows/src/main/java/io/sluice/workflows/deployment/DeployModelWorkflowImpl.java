@@ -17,6 +17,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -155,8 +156,11 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
         Steps.enter("prod-rollback", "Rolling `" + prodStack.stackName() + "` back to " + previousPackage);
         previous.remove("ReleaseName");
         previous.put("ReleaseName", releaseName(spec.endpointName(), "prod", previousPackage, previous));
-        StackOutcome restored = deployment.applyStack(new DeploymentActivities.StackRequest(spec.prod().account(),
-                prodStack.stackName(), workflowId, previous, stackTags(spec, "prod")));
+        // A cancel that arrives now must not cancel the rollback: stopping it would leave the failed release serving.
+        List<StackOutcome> applied = new ArrayList<>();
+        Workflow.newDetachedCancellationScope(() -> applied.add(deployment.applyStack(new DeploymentActivities.StackRequest(
+                spec.prod().account(), prodStack.stackName(), workflowId, previous, stackTags(spec, "prod"))))).run();
+        StackOutcome restored = applied.get(0);
         if (!restored.succeeded()) {
             throw ApplicationFailure.newNonRetryableFailure(failed + ". Rolling stack " + prodStack.stackName() + " back to "
                     + previousPackage + " failed too (" + restored.status() + ": " + restored.failedResource() + ": "
