@@ -1,13 +1,15 @@
 package io.sluice.workflows.build;
 
+import io.sluice.workflows.approval.CancelRequest;
 import io.sluice.workflows.approval.Decision;
+import io.temporal.client.WorkflowStub;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * Records BuildModel's histories since the gate waits on named timers (change id
- * {@code named-gate-timers}): expired after a reminder, and approved before the first reminder
- * (its timer cancelled). Argument: the histories folder. The files recorded before the change stay
+ * {@code named-gate-timers}): expired after a reminder, approved before the first reminder (its
+ * timer cancelled), and cancelled at the gate by a person its {@code requestCancel} update recorded. Argument: the histories folder. The files recorded before the change stay
  * as they are, so the replay test covers both branches.
  */
 public final class NamedGateTimersRecorder {
@@ -24,6 +26,13 @@ public final class NamedGateTimersRecorder {
                 BuildSpecs.creditRisk(PreStepSpec.NONE), jobs -> { }, (run, environment) -> {
                     BuildModelPathsRecorder.awaitGate(run);
                     run.decide(Decision.approve("lead-ds@example.com", "AUC 0.91"));
+                });
+        BuildModelPathsRecorder.record(folder.resolve("build-model-cancelled-at-gate.json"), "cancelled",
+                BuildSpecs.creditRisk(PreStepSpec.NONE), jobs -> { }, (run, environment) -> {
+                    BuildModelPathsRecorder.awaitGate(run);
+                    var stub = WorkflowStub.fromTyped(run);
+                    var canceller = run.requestCancel(new CancelRequest("lead-ds@example.com", "wrong flow version", null));
+                    stub.cancel(canceller.describe());
                 });
     }
 }
