@@ -92,6 +92,9 @@ public final class Steps {
     /**
      * A stub of {@code activities} whose every call carries, as its Web UI summary, what the step
      * in progress does (the details of the last {@link #enter}), or the activity's name before any.
+     * For blocking calls only: {@code Async.function} does not recognise this proxy as a stub and
+     * would run the call on a workflow thread of its own, so calls made in parallel take a stub of
+     * {@code Workflow.newActivityStub} with {@link #summarized} options, as the promotion's copies do.
      */
     public static <T> T activities(Class<T> activities, ActivityOptions options) {
         InvocationHandler handler = (proxy, method, args) -> {
