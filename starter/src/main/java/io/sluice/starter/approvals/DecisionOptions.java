@@ -2,7 +2,6 @@ package io.sluice.starter.approvals;
 
 import io.sluice.starter.ConfigOption;
 import io.sluice.starter.ExitCodes;
-import io.sluice.starter.CommandFailedException;
 import io.sluice.starter.TemporalSession;
 import io.sluice.starter.runs.GateSummary;
 import io.sluice.starter.identity.IdentityOptions;

@@ -32,7 +32,6 @@ import io.sluice.workflows.deployment.DeployRequest;
 import io.sluice.workflows.deployment.DeployResult;
 import io.sluice.workflows.deployment.DeploymentOutcome;
 import io.sluice.workflows.deployment.DeploymentSpec;
-import io.sluice.workflows.deployment.IntegrationTestSpec;
 import io.sluice.workflows.promotion.PromoteModelWorkflow;
 import io.sluice.workflows.promotion.PromoteRequest;
 import io.sluice.workflows.promotion.PromoteResult;

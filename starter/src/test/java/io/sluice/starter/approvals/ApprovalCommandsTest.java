@@ -9,7 +9,6 @@ import io.sluice.sandbox.LocalTemporal;
 import io.sluice.starter.CliRun;
 import io.sluice.workers.SluiceWorker;
 import io.sluice.workflows.SearchAttributes;
-import io.sluice.workflows.approval.GateState;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
