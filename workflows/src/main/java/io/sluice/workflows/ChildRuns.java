@@ -11,9 +11,6 @@ import java.util.function.Function;
 public final class ChildRuns {
     private ChildRuns() {}
 
-    /** How results recorded before {@link FollowOn} said that a child's id was taken. */
-    public static final String LEGACY_BUSY_SUFFIX = " (already running)";
-
     /**
      * Starts {@code type} as a child with id {@code workflowId} that is left running when this run
      * ends, and waits only until it has started: {@link FollowOn#STARTED}, or {@link FollowOn#BUSY}

@@ -12,6 +12,9 @@ public enum FollowOn {
      */
     BUSY;
 
+    /** How results recorded before this field existed marked an id that was taken. */
+    private static final String LEGACY_BUSY_SUFFIX = " (already running)";
+
     /**
      * How a result recorded before this field existed said it: an empty id, an id, or an id ending
      * in {@code " (already running)"}.
@@ -20,6 +23,11 @@ public enum FollowOn {
         if (workflowId == null || workflowId.isEmpty()) {
             return NOT_REQUESTED;
         }
-        return workflowId.endsWith(ChildRuns.LEGACY_BUSY_SUFFIX) ? BUSY : STARTED;
+        return workflowId.endsWith(LEGACY_BUSY_SUFFIX) ? BUSY : STARTED;
+    }
+
+    /** The workflow id a result recorded before this field existed named, without its busy mark. */
+    public static String legacyWorkflowId(String workflowId) {
+        return workflowId == null ? "" : workflowId.replace(LEGACY_BUSY_SUFFIX, "");
     }
 }

@@ -9,11 +9,15 @@ import java.util.List;
 public final class WebUiSummaries {
     private WebUiSummaries() {}
 
-    /** The activity calls and timers of {@code workflowId}'s latest run that carry no summary, e.g. {@code activity RegistryEnsureGroup}. */
+    /**
+     * The activity calls and timers of {@code workflowId}'s latest run that tell nothing: no summary,
+     * or only the activity's own method name (what a call made before any step was entered gets),
+     * e.g. {@code activity RegistryEnsureGroup}.
+     */
     public static List<String> missing(WorkflowClient client, String workflowId) {
         return client.fetchHistory(workflowId).getEvents().stream()
                 .filter(event -> event.hasActivityTaskScheduledEventAttributes() || event.hasTimerStartedEventAttributes())
-                .filter(event -> summary(event).isBlank())
+                .filter(event -> summary(event).isBlank() || namesOnlyTheMethod(event))
                 .map(WebUiSummaries::describe)
                 .toList();
     }
@@ -31,6 +35,11 @@ public final class WebUiSummaries {
             return "";
         }
         return DefaultDataConverter.STANDARD_INSTANCE.fromPayload(event.getUserMetadata().getSummary(), String.class, String.class);
+    }
+
+    private static boolean namesOnlyTheMethod(HistoryEvent event) {
+        return event.hasActivityTaskScheduledEventAttributes() && event.getActivityTaskScheduledEventAttributes().getActivityType()
+                .getName().toLowerCase(java.util.Locale.ROOT).endsWith(summary(event).toLowerCase(java.util.Locale.ROOT));
     }
 
     private static String describe(HistoryEvent event) {

@@ -12,6 +12,7 @@ import io.sluice.workflows.approval.Decision;
 import io.sluice.workflows.approval.DecisionReceipt;
 import io.sluice.workflows.identity.IdentityMode;
 import io.sluice.workflows.identity.ProofBinding;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowUpdateException;
 
@@ -36,12 +37,12 @@ public final class GateDecisions {
      * @throws io.temporal.client.WorkflowNotFoundException when there is no such run (exit code 4)
      */
     public DecisionReceipt send(String workflowId, Decision decision, Prover prover) {
-        RunStatus run = new RunStatusReader(client).read(workflowId);
-        if (run.closed()) {
+        var stub = client.newUntypedWorkflowStub(workflowId);
+        if (stub.describe().getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+            RunStatus run = new RunStatusReader(client).read(workflowId);
             throw new CommandFailedException(ExitCodes.REFUSED, workflowId + " ended "
                     + (run.outcome() != null ? run.outcome() : run.status()) + " at " + run.closedAt() + "; its gate is closed");
         }
-        var stub = client.newUntypedWorkflowStub(workflowId);
         Decision sent = decision;
         ApprovalState gate = stub.query(Approvable.APPROVAL_QUERY, ApprovalState.class);
         if (gate.awaitsDecision() && gate.identity() == IdentityMode.PROVEN) {

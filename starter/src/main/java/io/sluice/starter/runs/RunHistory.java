@@ -1,22 +1,14 @@
 package io.sluice.starter.runs;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.temporal.api.filter.v1.WorkflowExecutionFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
-import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
-import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.api.common.v1.WorkflowExecution;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Every run of one workflow id, newest first. With a server that has visibility it asks for
- * {@code WorkflowId = '…'}; on the Java test server, which has none, it pages through the open and
- * closed executions filtered by that id.
+ * Every run of one workflow id, newest first, listed by {@link ExecutionLists}.
  */
 public final class RunHistory {
     private final WorkflowClient client;
@@ -45,36 +37,6 @@ public final class RunHistory {
     }
 
     private List<WorkflowExecutionInfo> executions(String workflowId) {
-        try {
-            return client.listExecutions("WorkflowId = '" + workflowId.replace("\\", "\\\\").replace("'", "\\'") + "'")
-                    .map(metadata -> metadata.getWorkflowExecutionInfo())
-                    .toList();
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
-                throw e;
-            }
-            return legacyExecutions(workflowId);
-        }
-    }
-
-    private List<WorkflowExecutionInfo> legacyExecutions(String workflowId) {
-        var stub = client.getWorkflowServiceStubs().blockingStub();
-        String namespace = client.getOptions().getNamespace();
-        var filter = WorkflowExecutionFilter.newBuilder().setWorkflowId(workflowId).build();
-        List<WorkflowExecutionInfo> executions = new ArrayList<>();
-        com.google.protobuf.ByteString page = com.google.protobuf.ByteString.EMPTY;
-        do {
-            var response = stub.listOpenWorkflowExecutions(ListOpenWorkflowExecutionsRequest.newBuilder()
-                    .setNamespace(namespace).setExecutionFilter(filter).setMaximumPageSize(100).setNextPageToken(page).build());
-            executions.addAll(response.getExecutionsList());
-            page = response.getNextPageToken();
-        } while (!page.isEmpty());
-        do {
-            var response = stub.listClosedWorkflowExecutions(ListClosedWorkflowExecutionsRequest.newBuilder()
-                    .setNamespace(namespace).setExecutionFilter(filter).setMaximumPageSize(100).setNextPageToken(page).build());
-            executions.addAll(response.getExecutionsList());
-            page = response.getNextPageToken();
-        } while (!page.isEmpty());
-        return executions;
+        return new ExecutionLists(client).of(workflowId);
     }
 }

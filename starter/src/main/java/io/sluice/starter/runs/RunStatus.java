@@ -2,6 +2,7 @@ package io.sluice.starter.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.approval.AuditedDecision;
 
 /**
  * What {@code sluice status --json} prints: a contract for scripts.
@@ -39,18 +40,13 @@ public record RunStatus(
         String startedAt,
         String closedAt) {
 
-    /** Whether the run has closed, whatever its ending. */
-    public boolean closed() {
-        return !"RUNNING".equals(status);
-    }
-
     /** Who approved it, as the gate audited them: the verified ARN, else the declared name marked unverified. */
     public java.util.List<String> approvedBy() {
         if (gate == null) {
             return java.util.List.of();
         }
         return gate.acceptedApprovals().stream()
-                .map(decision -> decision.verified() ? decision.principal() : "unverified:" + decision.actor())
+                .map(AuditedDecision::approverRecord)
                 .toList();
     }
 }

@@ -34,6 +34,14 @@ public record AuditedDecision(
         verifiedAt = verifiedAt == null ? "" : verifiedAt;
     }
 
+    /**
+     * Who approved, as records outside the gate keep it (package tags, {@code sluice history}): the
+     * verified ARN, or {@code unverified:<declared name>}.
+     */
+    public String approverRecord() {
+        return verified ? principal : "unverified:" + actor;
+    }
+
     /** {@code decision} as audited without a verified principal. */
     static AuditedDecision unverified(Decision decision, String at, String refusal) {
         return new AuditedDecision(decision.actor(), decision.verdict(), decision.comment(), at, refusal.isEmpty(), refusal,

@@ -1,6 +1,5 @@
 package io.sluice.workflows.build;
 
-import io.sluice.workflows.ChildRuns;
 import io.sluice.workflows.FollowOn;
 import io.sluice.workflows.approval.ApprovalState;
 import java.util.Map;
@@ -30,7 +29,7 @@ public record BuildResult(
         metrics = Map.copyOf(metrics);
         if (promotion == null) {
             promotion = FollowOn.fromLegacyId(promotionWorkflowId);
-            promotionWorkflowId = promotionWorkflowId == null ? "" : promotionWorkflowId.replace(ChildRuns.LEGACY_BUSY_SUFFIX, "");
+            promotionWorkflowId = FollowOn.legacyWorkflowId(promotionWorkflowId);
         }
     }
 }

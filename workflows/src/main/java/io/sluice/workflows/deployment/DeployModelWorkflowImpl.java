@@ -127,7 +127,7 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
         var approvals = decided.acceptedApprovals();
         for (int index = 0; index < approvals.size(); index++) {
             var approval = approvals.get(index);
-            record.put(APPROVED_BY + ":" + index, approval.verified() ? approval.principal() : "unverified:" + approval.actor());
+            record.put(APPROVED_BY + ":" + index, approval.approverRecord());
         }
         record.put(DEPLOYED_BY, workflowId);
         deployment.tagPackage(new DeploymentActivities.TagRequest(spec.sharedAccount(), request.modelPackageArn(), record,

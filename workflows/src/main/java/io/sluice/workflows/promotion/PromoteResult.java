@@ -1,6 +1,5 @@
 package io.sluice.workflows.promotion;
 
-import io.sluice.workflows.ChildRuns;
 import io.sluice.workflows.FollowOn;
 import io.sluice.workflows.approval.ApprovalState;
 import java.util.List;
@@ -27,7 +26,7 @@ public record PromoteResult(
         images = List.copyOf(images);
         if (deployment == null) {
             deployment = FollowOn.fromLegacyId(deploymentWorkflowId);
-            deploymentWorkflowId = deploymentWorkflowId == null ? "" : deploymentWorkflowId.replace(ChildRuns.LEGACY_BUSY_SUFFIX, "");
+            deploymentWorkflowId = FollowOn.legacyWorkflowId(deploymentWorkflowId);
         }
     }
 }
