@@ -1,12 +1,18 @@
 package io.sluice.sandbox;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -14,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -30,26 +37,35 @@ public final class SampleImage {
 
     private SampleImage() {}
 
-    /** Pushes the image to {@code registry} ({@code host:port}, plain HTTP) as {@code repository:tag}; returns its digest. */
-    public static String push(String registry, String repository, String tag, long seed, int layers, int layerBytes) {
+    /**
+     * Pushes the image to {@code registry} ({@code host:port}, plain HTTP) as {@code repository:tag};
+     * returns its digest. Each layer is built in a temporary file and streamed from there, so a
+     * layer of several GiB needs no more memory than a small one.
+     */
+    public static String push(String registry, String repository, String tag, long seed, int layers, long layerBytes) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         URI base = URI.create("http://" + registry);
         List<String> layerEntries = new ArrayList<>();
         List<String> diffIds = new ArrayList<>();
         Random random = new Random(seed);
         for (int i = 0; i < layers; i++) {
-            byte[] content = new byte[layerBytes];
-            random.nextBytes(content);
-            byte[] tar = tar("layer-" + i + "/payload.bin", content);
-            byte[] gzipped = gzip(tar);
-            String digest = pushBlob(http, base, repository, gzipped);
-            diffIds.add("\"" + sha256(tar) + "\"");
-            layerEntries.add("{\"mediaType\":\"" + LAYER_TYPE + "\",\"size\":" + gzipped.length + ",\"digest\":\"" + digest + "\"}");
+            Path file = null;
+            try {
+                file = Files.createTempFile("sample-layer-", ".tar.gz");
+                Layer layer = writeLayer(file, "layer-" + i + "/payload.bin", layerBytes, random);
+                String digest = pushBlob(http, base, repository, layer.digest(), HttpRequest.BodyPublishers.ofFile(file));
+                diffIds.add("\"" + layer.diffId() + "\"");
+                layerEntries.add("{\"mediaType\":\"" + LAYER_TYPE + "\",\"size\":" + layer.size() + ",\"digest\":\"" + digest + "\"}");
+            } catch (IOException e) {
+                throw new UncheckedIOException("building layer " + i + " of the sample image", e);
+            } finally {
+                deleteQuietly(file);
+            }
         }
         byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Entrypoint\":[\"serve\"],"
                 + "\"Labels\":{\"io.sluice.sample\":\"credit-risk\"}},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":["
                 + String.join(",", diffIds) + "]}}").getBytes(StandardCharsets.UTF_8);
-        String configDigest = pushBlob(http, base, repository, config);
+        String configDigest = pushBlob(http, base, repository, sha256(config), HttpRequest.BodyPublishers.ofByteArray(config));
         byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + MANIFEST_TYPE + "\",\"config\":{\"mediaType\":\""
                 + CONFIG_TYPE + "\",\"size\":" + config.length + ",\"digest\":\"" + configDigest + "\"},\"layers\":["
                 + String.join(",", layerEntries) + "]}").getBytes(StandardCharsets.UTF_8);
@@ -98,8 +114,7 @@ public final class SampleImage {
         return sha256(bytes);
     }
 
-    private static String pushBlob(HttpClient http, URI base, String repository, byte[] bytes) {
-        String digest = sha256(bytes);
+    private static String pushBlob(HttpClient http, URI base, String repository, String digest, HttpRequest.BodyPublisher body) {
         var start = send(http, HttpRequest.newBuilder(base.resolve("/v2/" + repository + "/blobs/uploads/"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         expect(start, 202, "start upload to " + repository);
@@ -107,7 +122,7 @@ public final class SampleImage {
         URI upload = base.resolve(location);
         String separator = upload.getQuery() == null ? "?" : "&";
         var put = send(http, HttpRequest.newBuilder(URI.create(upload + separator + "digest=" + digest))
-                .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+                .header("Content-Type", "application/octet-stream").PUT(body).build());
         expect(put, 201, "upload " + digest + " to " + repository);
         return digest;
     }
@@ -129,14 +144,46 @@ public final class SampleImage {
         }
     }
 
-    /** A one-file ustar archive. */
-    static byte[] tar(String name, byte[] content) {
+    /** A layer as written: the digest and size of its gzipped bytes, and the digest of its tar (the image's diff id). */
+    private record Layer(String digest, long size, String diffId) {}
+
+    /**
+     * Writes a one-file ustar archive holding {@code contentBytes} random bytes, gzipped, to
+     * {@code file}. The gzip stream stores the tar without compressing it: random bytes would not
+     * compress, and deflating gigabytes of them would only cost time.
+     */
+    private static Layer writeLayer(Path file, String name, long contentBytes, Random random) throws IOException {
+        MessageDigest gzipped = newSha256();
+        MessageDigest tar = newSha256();
+        long size;
+        try (var counted = new CountingOutputStream(new DigestOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(file), 1 << 20), gzipped));
+                var gzip = new StoredGzipOutputStream(counted);
+                var out = new DigestOutputStream(gzip, tar)) {
+            out.write(tarHeader(name, contentBytes));
+            byte[] chunk = new byte[1 << 20];
+            for (long left = contentBytes; left > 0; ) {
+                int length = (int) Math.min(chunk.length, left);
+                random.nextBytes(chunk);
+                out.write(chunk, 0, length);
+                left -= length;
+            }
+            out.write(new byte[(int) ((512 - contentBytes % 512) % 512)]);
+            out.write(new byte[1024]);
+            gzip.finish();
+            size = counted.count;
+        }
+        return new Layer(format(gzipped), size, format(tar));
+    }
+
+    /** The header of a one-file ustar archive. */
+    static byte[] tarHeader(String name, long contentBytes) {
         byte[] header = new byte[512];
         put(header, 0, name);
         put(header, 100, "0000644");
         put(header, 108, "0000000");
         put(header, 116, "0000000");
-        put(header, 124, String.format("%011o", content.length));
+        put(header, 124, String.format("%011o", contentBytes));
         put(header, 136, "00000000000");
         header[156] = '0';
         put(header, 257, "ustar");
@@ -150,12 +197,7 @@ public final class SampleImage {
         }
         put(header, 148, String.format("%06o", checksum));
         header[154] = 0;
-        var out = new ByteArrayOutputStream();
-        out.writeBytes(header);
-        out.writeBytes(content);
-        out.writeBytes(new byte[(512 - content.length % 512) % 512]);
-        out.writeBytes(new byte[1024]);
-        return out.toByteArray();
+        return header;
     }
 
     private static void put(byte[] header, int offset, String text) {
@@ -163,21 +205,60 @@ public final class SampleImage {
         System.arraycopy(bytes, 0, header, offset, bytes.length);
     }
 
-    private static byte[] gzip(byte[] bytes) {
-        var out = new ByteArrayOutputStream();
-        try (var gzip = new GZIPOutputStream(out)) {
-            gzip.write(bytes);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    /** A gzip stream whose deflate blocks are stored, not compressed. */
+    private static final class StoredGzipOutputStream extends GZIPOutputStream {
+        StoredGzipOutputStream(OutputStream out) throws IOException {
+            super(out, 1 << 16);
+            def.setLevel(Deflater.NO_COMPRESSION);
         }
-        return out.toByteArray();
     }
 
-    static String sha256(byte[] bytes) {
+    private static final class CountingOutputStream extends FilterOutputStream {
+        long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            count += length;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            file.toFile().deleteOnExit();
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String format(MessageDigest digest) {
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    }
+
+    static String sha256(byte[] bytes) {
+        MessageDigest digest = newSha256();
+        digest.update(bytes);
+        return format(digest);
     }
 }

@@ -9,6 +9,7 @@ import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.PolicyDocuments;
 import io.sluice.activities.aws.RegionImages;
+import io.sluice.activities.promotion.images.BlobProgress;
 import io.sluice.activities.promotion.images.CopyReport;
 import io.sluice.activities.promotion.images.DigestMismatchException;
 import io.sluice.activities.promotion.images.ImageCopier;
@@ -24,6 +25,9 @@ import io.sluice.workflows.promotion.ArtifactCopyActivities.ImageCopyRequest;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import java.net.http.HttpClient;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsException;
 import software.amazon.awssdk.services.ecr.model.RepositoryPolicyNotFoundException;
@@ -44,7 +48,7 @@ public final class EcrImageCopier {
     public EcrImageCopier(AwsClients clients, RegistryEndpoints endpoints, CopySettings settings) {
         this.clients = clients;
         this.endpoints = endpoints;
-        this.copier = new ImageCopier(settings.concurrency());
+        this.copier = new ImageCopier(settings.imageBlobsAtOnce());
     }
 
     public ImageCopy copy(ImageCopyRequest request, Consumer<String> heartbeat) {
@@ -72,7 +76,7 @@ public final class EcrImageCopier {
         try {
             report = copier.copy(source, new ImageReference(source.registry(), from.repository(), from.reference()), image,
                     target, new ImageReference(target.registry(), to.repository(), to.reference()),
-                    (digest, bytes, copied) -> heartbeat.accept((copied ? "copied " : "present ") + digest + " (" + bytes + " bytes)"));
+                    new HeartbeatProgress(from.toString(), heartbeat));
         } catch (DigestMismatchException e) {
             throw ApplicationFailure.newFailureWithCause("copying " + from + " to " + to + ": " + e.getMessage() + "; retrying",
                     FailureType.AWS_UNAVAILABLE.type(), e);
@@ -83,6 +87,43 @@ public final class EcrImageCopier {
         }
         return new ImageCopy(request.sourceImage(), to.toString(), report.digest(), report.blobsCopied(),
                 report.blobsSkipped() + report.blobsMounted(), report.bytesCopied());
+    }
+
+    /**
+     * Progress as the copy activity's heartbeat details: the blobs done and the bytes streamed, so
+     * a pending activity in the Web UI shows a multi-gigabyte layer moving.
+     */
+    private static final class HeartbeatProgress implements BlobProgress {
+        private final String image;
+        private final Consumer<String> heartbeat;
+        private final AtomicInteger blobsDone = new AtomicInteger();
+        private final AtomicLong streamedBytes = new AtomicLong();
+        private final AtomicLong totalBytes = new AtomicLong();
+
+        HeartbeatProgress(String image, Consumer<String> heartbeat) {
+            this.image = image;
+            this.heartbeat = heartbeat;
+        }
+
+        @Override
+        public void blobDone(String digest, long bytes, boolean copied) {
+            blobsDone.incrementAndGet();
+            report((copied ? "copied " : "present ") + digest + " (" + bytes + " bytes)");
+        }
+
+        @Override
+        public void streamed(long streamed, long total) {
+            streamedBytes.set(streamed);
+            totalBytes.set(total);
+            report("streaming");
+        }
+
+        private void report(String latest) {
+            long total = totalBytes.get();
+            heartbeat.accept(String.format(Locale.ROOT, "copying %s: %d blob(s) done, %.1f%s MiB streamed; %s", image, blobsDone.get(),
+                    streamedBytes.get() / (double) CopySettings.MIB,
+                    total == 0 ? "" : String.format(Locale.ROOT, " of %.1f", total / (double) CopySettings.MIB), latest));
+        }
     }
 
     /** {@code from}'s manifest; an image SageMaker could not run once deployed is refused before anything is copied. */

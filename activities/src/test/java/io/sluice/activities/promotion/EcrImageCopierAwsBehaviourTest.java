@@ -43,7 +43,7 @@ class EcrImageCopierAwsBehaviourTest {
         var hosts = new LinkedHashMap<>(localAws.registryHostsByAccountId());
         hosts.put(SHARED, sharedRegistry.endpoint().getAuthority());
         clients = AwsClients.create(LocalAwsSettings.of(localAws));
-        copier = new EcrImageCopier(clients, new RegistryEndpoints(hosts), new CopySettings(64 * CopySettings.MIB, 64 * CopySettings.MIB, 4));
+        copier = new EcrImageCopier(clients, new RegistryEndpoints(hosts), new CopySettings(64 * CopySettings.MIB, 64 * CopySettings.MIB, 4, 4));
     }
 
     @AfterEach

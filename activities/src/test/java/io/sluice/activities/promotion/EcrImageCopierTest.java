@@ -25,7 +25,7 @@ class EcrImageCopierTest {
         String digest = SampleImage.push(localAws.registry("dev").host(), "credit-risk-xgboost", "1.0", 11, 3, 64 * 1024);
         try (var clients = AwsClients.create(LocalAwsSettings.of(localAws))) {
             var endpoints = new RegistryEndpoints(localAws.registryHostsByAccountId());
-            var copier = new EcrImageCopier(clients, endpoints, new CopySettings(64 * CopySettings.MIB, 64 * CopySettings.MIB, 4));
+            var copier = new EcrImageCopier(clients, endpoints, new CopySettings(64 * CopySettings.MIB, 64 * CopySettings.MIB, 4, 4));
             var request = new ImageCopyRequest("dev", "100000000003.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0",
                     "shared", List.of("test", "prod"));
             List<String> heartbeats = new ArrayList<>();

@@ -20,7 +20,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 class S3ObjectCopierTest {
     static final long MIB = CopySettings.MIB;
     /** Copies above 5 MiB go multipart, in 5 MiB parts, one at a time so a test can stop between parts. */
-    static final CopySettings SMALL_PARTS = new CopySettings(5 * MIB, 5 * MIB, 1);
+    static final CopySettings SMALL_PARTS = new CopySettings(5 * MIB, 5 * MIB, 1, 1);
 
     @Test
     void smallObject_isCopiedWithOneCopyObjectByteForByte(LocalAws localAws) {
@@ -47,7 +47,7 @@ class S3ObjectCopierTest {
             put(localAws, request.sourceUri(), bytes);
             List<CopyProgress> heartbeats = new ArrayList<>();
 
-            var copy = new S3ObjectCopier(clients, new CopySettings(5 * MIB, 5 * MIB, 4)).copy(request, Optional.empty(),
+            var copy = new S3ObjectCopier(clients, new CopySettings(5 * MIB, 5 * MIB, 4, 1)).copy(request, Optional.empty(),
                     heartbeats::add);
 
             assertThat(copy.method()).isEqualTo("MULTIPART");

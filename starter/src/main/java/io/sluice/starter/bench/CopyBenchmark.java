@@ -4,6 +4,7 @@ import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.S3Location;
 import io.sluice.activities.promotion.CopySettings;
 import io.sluice.activities.promotion.S3ObjectCopier;
+import io.sluice.activities.promotion.images.BlobProgress;
 import io.sluice.activities.promotion.images.ImageCopier;
 import io.sluice.activities.promotion.images.ImageReference;
 import io.sluice.activities.promotion.images.RegistryClient;
@@ -54,6 +55,19 @@ public final class CopyBenchmark implements Callable<Integer> {
     @Option(names = "--layer-mib", defaultValue = "48", description = "Size of each layer (default ${DEFAULT-VALUE} MiB).")
     int layerMib;
 
+    @Option(names = "--large", description = "Copy an image of one 2048 MiB layer instead (overrides --layers and --layer-mib).")
+    boolean large;
+
+    @Option(names = "--only", description = "Benchmark only one engine: ${COMPLETION-CANDIDATES}.")
+    Engine only;
+
+    @Option(names = "--blobs-at-once", description = "Blobs the image copier transfers at once (default: the worker's, "
+            + "copy.imageBlobsAtOnce).")
+    Integer blobsAtOnce;
+
+    /** The engines this benchmark compares. */
+    enum Engine { s3, images }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -62,13 +76,15 @@ public final class CopyBenchmark implements Callable<Integer> {
             var settings = new io.sluice.activities.aws.AwsSettings(LocalAws.REGION, accounts(aws), java.time.Duration.ofMinutes(10),
                     java.time.Duration.ofMinutes(5), aws.awsEndpoint().toString());
             try (var clients = AwsClients.create(settings)) {
-                out.println("S3: " + objectMib + " MiB object, dev -> shared (part 64 MiB, 8 parts at a time)");
-                out.flush();
-                s3(aws, clients, out);
-                out.println();
-                out.println("Image: " + layers + " layers of " + layerMib + " MiB, dev registry -> shared registry");
-                out.flush();
-                images(aws, out);
+                if (only != Engine.images) {
+                    out.println("S3: " + objectMib + " MiB object, dev -> shared (part 64 MiB, 8 parts at a time)");
+                    out.flush();
+                    s3(aws, clients, out);
+                    out.println();
+                }
+                if (only != Engine.s3) {
+                    images(aws, out);
+                }
             }
         }
         return ExitCodes.OK;
@@ -77,7 +93,7 @@ public final class CopyBenchmark implements Callable<Integer> {
     private void s3(LocalAws aws, AwsClients clients, PrintWriter out) throws Exception {
         String source = "s3://" + aws.account("dev").artifactBucket() + "/bench/large.bin";
         upload(aws, S3Location.parse(source), objectMib * MIB);
-        var copier = new S3ObjectCopier(clients, new CopySettings(64 * MIB, 64 * MIB, 8));
+        var copier = new S3ObjectCopier(clients, CopySettings.DEFAULTS);
         var request = new ObjectCopyRequest("dev", source, "shared", "s3://" + aws.account("shared").artifactBucket() + "/bench/engine.bin", "");
         long started = System.nanoTime();
         long heap;
@@ -96,26 +112,35 @@ public final class CopyBenchmark implements Callable<Integer> {
     }
 
     private void images(LocalAws aws, PrintWriter out) throws Exception {
+        int imageLayers = large ? 1 : layers;
+        long layerBytes = (large ? 2048 : layerMib) * MIB;
+        int atOnce = blobsAtOnce == null ? CopySettings.DEFAULTS.imageBlobsAtOnce() : blobsAtOnce;
+        out.printf(Locale.ROOT, "Image: %d layer(s) of %d MiB, dev registry -> shared registry, %d blob(s) at once%n",
+                imageLayers, layerBytes / MIB, atOnce);
+        out.flush();
         String dev = aws.registry("dev").host();
         String shared = aws.registry("shared").host();
-        SampleImage.push(dev, "bench/model", "1.0", 99, layers, (int) (layerMib * MIB));
+        SampleImage.push(dev, "bench/model", "1.0", 99, imageLayers, layerBytes);
         var http = RegistryClient.newHttpClient();
         var source = new RegistryClient(aws.registry("dev").endpoint(), RegistryCredentials.none(), http);
         var target = new RegistryClient(aws.registry("shared").endpoint(), RegistryCredentials.none(), http);
-        var copier = new ImageCopier(8);
+        var copier = new ImageCopier(atOnce);
         for (String pass : List.of("cold", "warm")) {
             long started = System.nanoTime();
             long heap;
+            long live;
             long bytes;
             try (var peak = new HeapPeak()) {
                 bytes = copier.copy(source, new ImageReference(dev, "bench/model", "1.0"), target,
-                        new ImageReference(shared, "bench/engine", "1.0"), (digest, size, copied) -> { }).bytesCopied();
+                        new ImageReference(shared, "bench/engine", "1.0"), BlobProgress.none()).bytesCopied();
                 heap = peak.peakBytes();
+                live = peak.peakLiveBytes();
             }
             double engineSeconds = (System.nanoTime() - started) / 1e9;
             Measured skopeo = measure(List.of("skopeo", "copy", "--quiet", "--src-tls-verify=false", "--dest-tls-verify=false",
                     "docker://" + dev + "/bench/model:1.0", "docker://" + shared + "/bench/skopeo:1.0"), Map.of());
             row(out, "engine, " + pass, engineSeconds, bytes, heap, "heap");
+            out.printf(Locale.ROOT, "  %-24s peak live heap %6.1f MiB (found live by collections)%n", "", live / (double) MIB);
             row(out, "skopeo copy, " + pass, skopeo.seconds(), -1, skopeo.peakRssBytes(), "RSS");
             out.printf(Locale.ROOT, "  ratio engine/skopeo wall time (%s) %.2f%n", pass, engineSeconds / skopeo.seconds());
         }

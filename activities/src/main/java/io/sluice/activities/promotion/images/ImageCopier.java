@@ -1,5 +1,7 @@
 package io.sluice.activities.promotion.images;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Copies an image, or a multi-platform index with every platform, from one registry repository to
@@ -100,7 +103,8 @@ public final class ImageCopier {
             addBlobs(manifest, blobs);
         }
         addBlobs(image, blobs);
-        var transfer = new BlobTransfer(source, from, target, to, progress);
+        long totalBytes = blobs.values().stream().mapToLong(Descriptor::size).sum();
+        var transfer = new BlobTransfer(source, from, target, to, progress, new StreamedBytes(progress, totalBytes));
         Tally tally = copyBlobs(transfer, List.copyOf(blobs.values()));
 
         for (Manifest manifest : manifests) {
@@ -243,9 +247,72 @@ public final class ImageCopier {
         }
     }
 
+    /** The bytes one copy has streamed, told to its progress every {@value BlobProgress#STREAMED_EVERY_BYTES} bytes. */
+    private static final class StreamedBytes {
+        private final BlobProgress progress;
+        private final long totalBytes;
+        private final AtomicLong streamed = new AtomicLong();
+
+        StreamedBytes(BlobProgress progress, long totalBytes) {
+            this.progress = progress;
+            this.totalBytes = totalBytes;
+        }
+
+        void add(long bytes) {
+            long after = streamed.addAndGet(bytes);
+            if (bytes > 0 && after / BlobProgress.STREAMED_EVERY_BYTES != (after - bytes) / BlobProgress.STREAMED_EVERY_BYTES) {
+                progress.streamed(after, totalBytes);
+            }
+        }
+
+        /** A stream over {@code in} that adds what is read, and whose {@link CountingStream#count} can be taken off after a failed try. */
+        CountingStream counting(InputStream in) {
+            return new CountingStream(in, this);
+        }
+    }
+
+    private static final class CountingStream extends FilterInputStream {
+        private final StreamedBytes streamed;
+        private volatile long count;
+
+        CountingStream(InputStream in, StreamedBytes streamed) {
+            super(in);
+            this.streamed = streamed;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) {
+            count += n;
+            streamed.add(n);
+        }
+
+        /** Takes what this stream counted off the copy's total. */
+        void takeOff() {
+            streamed.add(-count);
+            count = 0;
+        }
+    }
+
     /** One copy's way of bringing a blob to the target. */
     private record BlobTransfer(RegistryClient source, ImageReference from, RegistryClient target, ImageReference to,
-            BlobProgress progress) {
+            BlobProgress progress, StreamedBytes streamed) {
 
         BlobOutcome copy(Descriptor blob) throws InterruptedException {
             BlobOutcome outcome = bring(blob);
@@ -294,8 +361,13 @@ public final class ImageCopier {
         }
 
         private void stream(Descriptor blob) {
-            InputStream content = source.openBlob(from.repository(), blob.digest());
-            target.pushBlob(to.repository(), blob.digest(), blob.size(), content);
+            CountingStream content = streamed.counting(source.openBlob(from.repository(), blob.digest()));
+            try {
+                target.pushBlob(to.repository(), blob.digest(), blob.size(), content);
+            } catch (RuntimeException e) {
+                content.takeOff();
+                throw e;
+            }
         }
     }
 }

@@ -259,6 +259,51 @@ class ImageCopierTest {
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().startsWith("image-copy-"));
     }
 
+    @Test
+    void copy_interruptedHalfWayThroughALargeBlobResumesWithoutResendingCompleteBlobs() throws IOException {
+        Blob first = TestImages.randomBlob(200_000);
+        Blob large = TestImages.randomBlob(40 * 1024 * 1024);
+        Image image = TestImages.push(source, "resumed", "v1", TestImages.dockerImage(List.of(first, large)));
+        var doneBeforeTheCrash = new ConcurrentHashMap<String, Long>();
+        var crashed = new java.util.concurrent.atomic.AtomicBoolean();
+        BlobProgress dyingWorker = new BlobProgress() {
+            @Override
+            public void blobDone(String digest, long bytes, boolean copied) {
+                doneBeforeTheCrash.put(digest, bytes);
+            }
+
+            @Override
+            public void streamed(long streamedBytes, long totalBytes) {
+                if (doneBeforeTheCrash.size() == 2 && streamedBytes >= first.size() + large.size() / 2) {
+                    crashed.set(true);
+                }
+                if (crashed.get()) {
+                    throw new IllegalStateException("worker stopped half-way through the large layer");
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> new ImageCopier(1).copy(source, at(sourceServer, "resumed", "v1"), target,
+                at(targetServer, "resumed", "v1"), dyingWorker)).isInstanceOf(RegistryException.class);
+        assertThat(crashed).isTrue();
+        assertThat(doneBeforeTheCrash).containsOnlyKeys(image.config().digest(), first.digest());
+        assertThat(target.hasBlob("resumed", large.digest())).isFalse();
+        assertThatThrownBy(() -> target.getManifest("resumed", "v1"))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.status()).isEqualTo(404));
+
+        var sentAfterTheRestart = new ConcurrentHashMap<String, Boolean>();
+        CopyReport resumed = new ImageCopier(1).copy(source, at(sourceServer, "resumed", "v1"), target,
+                at(targetServer, "resumed", "v1"), (digest, bytes, copied) -> sentAfterTheRestart.put(digest, copied));
+
+        assertThat(sentAfterTheRestart).containsEntry(large.digest(), true)
+                .containsEntry(first.digest(), false).containsEntry(image.config().digest(), false);
+        assertThat(resumed.blobsSkipped()).isEqualTo(2);
+        assertThat(resumed.bytesCopied()).isEqualTo(large.size());
+        assertThat(resumed.digest()).isEqualTo(image.digest());
+        assertThat(target.getManifest("resumed", "v1").digest()).isEqualTo(image.digest());
+        assertThat(Digests.sha256(read(target.openBlob("resumed", large.digest())))).isEqualTo(large.digest());
+    }
+
     private static ImageReference at(RegistryServer server, String repository, String reference) {
         return new ImageReference(server.host(), repository, reference);
     }
