@@ -1,5 +1,7 @@
 package io.sluice.starter;
 
+import io.sluice.activities.promotion.images.RegistryClient;
+
 import picocli.CommandLine;
 
 /** Entry point of the {@code sluice} command. */
@@ -8,6 +10,7 @@ public final class SluiceMain {
 
     /** Exits with the command's code; whatever escapes the command still ends the JVM, and with it every child process. */
     public static void main(String[] args) {
+        RegistryClient.useLargeHttpBuffers();
         int code;
         try {
             code = commandLine().execute(args);
