@@ -28,7 +28,7 @@ class EcrImageCopierTest {
             var copier = new EcrImageCopier(clients, endpoints, new CopySettings(64 * CopySettings.MIB, 64 * CopySettings.MIB, 4, 4));
             var request = new ImageCopyRequest("dev", "100000000003.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0",
                     "shared", List.of("test", "prod"));
-            List<String> heartbeats = new ArrayList<>();
+            List<String> heartbeats = java.util.Collections.synchronizedList(new ArrayList<>());
 
             var first = copier.copy(request, heartbeats::add);
             var second = copier.copy(request, heartbeats::add);
@@ -39,7 +39,8 @@ class EcrImageCopierTest {
             assertThat(second.digest()).isEqualTo(digest);
             assertThat(second.blobsCopied()).isZero();
             assertThat(second.bytesCopied()).isZero();
-            assertThat(heartbeats).anySatisfy(line -> assertThat(line).startsWith("copied sha256:"));
+            assertThat(heartbeats).anySatisfy(line -> assertThat(line).startsWith("copying " + request.sourceImage() + ": ")
+                    .contains(" blob(s) done, ").contains("; copied sha256:"));
             var ecr = clients.client("shared", AwsServices.ECR);
             assertThat(ecr.describeRepositories(d -> d.repositoryNames("credit-risk-xgboost")).repositories()).hasSize(1);
             assertThat(ecr.getRepositoryPolicy(g -> g.repositoryName("credit-risk-xgboost")).policyText())
