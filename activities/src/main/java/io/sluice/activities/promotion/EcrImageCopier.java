@@ -81,9 +81,7 @@ public final class EcrImageCopier {
             throw ApplicationFailure.newFailureWithCause("copying " + from + " to " + to + ": " + e.getMessage() + "; retrying",
                     FailureType.AWS_UNAVAILABLE.type(), e);
         } catch (RegistryException e) {
-            String message = "copying " + from + " to " + to + ": " + e.getMessage();
-            throw e.retryable() ? ApplicationFailure.newFailureWithCause(message, FailureType.AWS_UNAVAILABLE.type(), e)
-                    : ApplicationFailure.newNonRetryableFailureWithCause(message, FailureType.INVALID_REQUEST.type(), e);
+            throw registryFailure("copying " + from + " to " + to, e);
         }
         return new ImageCopy(request.sourceImage(), to.toString(), report.digest(), report.blobsCopied(),
                 report.blobsSkipped() + report.blobsMounted(), report.bytesCopied());
@@ -132,15 +130,35 @@ public final class EcrImageCopier {
         try {
             manifest = source.getManifest(from.repository(), from.reference());
         } catch (RegistryException e) {
-            String message = "reading " + from + ": " + e.getMessage();
-            throw e.retryable() ? ApplicationFailure.newFailureWithCause(message, FailureType.AWS_UNAVAILABLE.type(), e)
-                    : ApplicationFailure.newNonRetryableFailureWithCause(message, FailureType.INVALID_REQUEST.type(), e);
+            throw registryFailure("reading " + from, e);
         }
         SageMakerRunnable.problem(manifest).ifPresent(problem -> {
             throw ApplicationFailure.newNonRetryableFailure("image " + from + " (" + manifest.digest() + ") cannot be promoted: "
                     + "SageMaker could not run it, as " + problem, FailureType.INVALID_INPUT.type());
         });
         return manifest;
+    }
+
+    /**
+     * A registry's refusal classified as AWS's are ({@code AwsFailures}): 5xx, 429 and unreachable
+     * are retried; 401 and 403 are retried for the first attempts, in case a new repository policy
+     * or role is still propagating, then are access denied; 404 is not found; anything else is an
+     * invalid request. None is retried for ever.
+     */
+    private static ApplicationFailure registryFailure(String doing, RegistryException e) {
+        String message = doing + ": " + e.getMessage();
+        if (e.retryable()) {
+            return ApplicationFailure.newFailureWithCause(message + "; retrying", FailureType.AWS_UNAVAILABLE.type(), e);
+        }
+        if (e.status() == 401 || e.status() == 403) {
+            if (AwsCalls.attempt() <= AwsFailures.ACCESS_DENIED_RETRY_ATTEMPTS) {
+                return ApplicationFailure.newFailureWithCause(message + "; retrying in case a new repository policy or role is "
+                        + "still propagating", FailureType.ACCESS_DENIED_PROPAGATING.type(), e);
+            }
+            return ApplicationFailure.newNonRetryableFailureWithCause(message, FailureType.ACCESS_DENIED.type(), e);
+        }
+        FailureType type = e.status() == 404 ? FailureType.NOT_FOUND : FailureType.INVALID_REQUEST;
+        return ApplicationFailure.newNonRetryableFailureWithCause(message, type.type(), e);
     }
 
     /** Records each registry call of {@code alias}'s role as the ECR API request that authorizes it. */

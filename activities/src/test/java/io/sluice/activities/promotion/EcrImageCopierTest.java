@@ -94,6 +94,22 @@ class EcrImageCopierTest {
     }
 
     @Test
+    void copy_ofATagTheSourceDoesNotHave_failsNotFoundWithoutRetrying(LocalAws localAws) {
+        SampleImage.push(localAws.registry("dev").host(), "credit-risk-xgboost", "1.0", 11, 1, 1024);
+        try (var clients = AwsClients.create(LocalAwsSettings.of(localAws))) {
+            var copier = new EcrImageCopier(clients, new RegistryEndpoints(localAws.registryHostsByAccountId()), CopySettings.DEFAULTS);
+
+            var missing = catchThrowableOfType(ApplicationFailure.class, () -> copier.copy(new ImageCopyRequest("dev",
+                    "100000000003.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:9.9", "shared", List.of()), line -> { }));
+
+            assertThat(missing.isNonRetryable()).isTrue();
+            assertThat(missing.getType()).isEqualTo("sluice.NotFound");
+            assertThat(missing.getOriginalMessage()).contains("credit-risk-xgboost:9.9", "HTTP 404");
+            assertThat(clients.client("shared", AwsServices.ECR).describeRepositories().repositories()).isEmpty();
+        }
+    }
+
+    @Test
     void copy_ofAnAwsOwnedImage_leavesItAsItIs(LocalAws localAws) {
         try (var clients = AwsClients.create(LocalAwsSettings.of(localAws))) {
             var copier = new EcrImageCopier(clients, new RegistryEndpoints(Map.of()), CopySettings.DEFAULTS);
