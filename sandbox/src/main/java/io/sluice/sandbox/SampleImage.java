@@ -1,7 +1,6 @@
 package io.sluice.sandbox;
 
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -155,10 +154,8 @@ public final class SampleImage {
     private static Layer writeLayer(Path file, String name, long contentBytes, Random random) throws IOException {
         MessageDigest gzipped = newSha256();
         MessageDigest tar = newSha256();
-        long size;
-        try (var counted = new CountingOutputStream(new DigestOutputStream(
+        try (var gzip = new StoredGzipOutputStream(new DigestOutputStream(
                 new BufferedOutputStream(Files.newOutputStream(file), 1 << 20), gzipped));
-                var gzip = new StoredGzipOutputStream(counted);
                 var out = new DigestOutputStream(gzip, tar)) {
             out.write(tarHeader(name, contentBytes));
             byte[] chunk = new byte[1 << 20];
@@ -170,14 +167,12 @@ public final class SampleImage {
             }
             out.write(new byte[(int) ((512 - contentBytes % 512) % 512)]);
             out.write(new byte[1024]);
-            gzip.finish();
-            size = counted.count;
         }
-        return new Layer(format(gzipped), size, format(tar));
+        return new Layer(format(gzipped), Files.size(file), format(tar));
     }
 
     /** The header of a one-file ustar archive. */
-    static byte[] tarHeader(String name, long contentBytes) {
+    private static byte[] tarHeader(String name, long contentBytes) {
         byte[] header = new byte[512];
         put(header, 0, name);
         put(header, 100, "0000644");
@@ -210,26 +205,6 @@ public final class SampleImage {
         StoredGzipOutputStream(OutputStream out) throws IOException {
             super(out, 1 << 16);
             def.setLevel(Deflater.NO_COMPRESSION);
-        }
-    }
-
-    private static final class CountingOutputStream extends FilterOutputStream {
-        long count;
-
-        CountingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-            count += length;
         }
     }
 

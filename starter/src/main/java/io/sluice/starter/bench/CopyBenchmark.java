@@ -133,44 +133,46 @@ public final class CopyBenchmark implements Callable<Integer> {
         var copier = new ImageCopier(atOnce);
         String spare = aws.registry(LocalAws.SECOND_DEV_ACCOUNT).host();
         var spareTarget = new RegistryClient(aws.registry(LocalAws.SECOND_DEV_ACCOUNT).endpoint(), RegistryCredentials.none(), http);
+        ImageReference from = new ImageReference(dev, "bench/model", "1.0");
         for (int warmUp = 1; warmUp <= WARM_UP_COPIES; warmUp++) {
-            long warmUpStarted = System.nanoTime();
-            long warmUpCpuStarted = processCpuNanos();
-            copier.copy(source, new ImageReference(dev, "bench/model", "1.0"), spareTarget,
-                    new ImageReference(spare, "bench/warm-up-" + warmUp, "1.0"), BlobProgress.none());
-            row(out, "engine, JIT warm-up " + warmUp, (System.nanoTime() - warmUpStarted) / 1e9,
-                    (processCpuNanos() - warmUpCpuStarted) / 1e9, layerBytes * imageLayers, -1, "heap");
+            timedCopy(copier, source, from, spareTarget, new ImageReference(spare, "bench/warm-up-" + warmUp, "1.0"))
+                    .print(out, "engine, JIT warm-up " + warmUp);
         }
         out.println("  (cold copies to another registry while the JIT compiles the copy path, as a new worker does)");
         for (String pass : List.of("cold", "warm")) {
-            long started = System.nanoTime();
-            long cpuStarted = processCpuNanos();
-            long heap;
-            long live;
-            long bytes;
-            try (var peak = new HeapPeak()) {
-                bytes = copier.copy(source, new ImageReference(dev, "bench/model", "1.0"), target,
-                        new ImageReference(shared, "bench/engine", "1.0"), BlobProgress.none()).bytesCopied();
-                heap = peak.peakBytes();
-                live = peak.peakLiveBytes();
-            }
-            double engineSeconds = (System.nanoTime() - started) / 1e9;
-            double engineCpu = (processCpuNanos() - cpuStarted) / 1e9;
+            TimedCopy engine = timedCopy(copier, source, from, target, new ImageReference(shared, "bench/engine", "1.0"));
             Measured skopeo = measure(List.of("skopeo", "copy", "--quiet", "--src-tls-verify=false", "--dest-tls-verify=false",
                     "docker://" + dev + "/bench/model:1.0", "docker://" + shared + "/bench/skopeo:1.0"), Map.of());
-            row(out, "engine, " + pass, engineSeconds, engineCpu, bytes, heap, "heap");
-            out.printf(Locale.ROOT, "  %-24s peak live heap %6.1f MiB (found live by collections)%n", "", live / (double) MIB);
+            engine.print(out, "engine, " + pass);
             row(out, "skopeo copy, " + pass, skopeo.seconds(), skopeo.cpuSeconds(), -1, skopeo.peakRssBytes(), "RSS");
-            out.printf(Locale.ROOT, "  ratio engine/skopeo wall time (%s) %.2f%n", pass, engineSeconds / skopeo.seconds());
+            out.printf(Locale.ROOT, "  ratio engine/skopeo wall time (%s) %.2f%n", pass, engine.seconds() / skopeo.seconds());
+        }
+    }
+
+    /** One image copy by the engine: wall and CPU time, bytes it streamed, peak heap in use and found live. */
+    private record TimedCopy(double seconds, double cpuSeconds, long bytes, long heapBytes, long liveHeapBytes) {
+        void print(PrintWriter out, String what) {
+            row(out, what, seconds, cpuSeconds, bytes, heapBytes, "heap");
+            out.printf(Locale.ROOT, "  %-24s peak live heap %6.1f MiB (found live by collections)%n", "", liveHeapBytes / (double) MIB);
+        }
+    }
+
+    private static TimedCopy timedCopy(ImageCopier copier, RegistryClient source, ImageReference from, RegistryClient target,
+            ImageReference to) {
+        long started = System.nanoTime();
+        long cpuStarted = processCpuNanos();
+        try (var peak = new HeapPeak()) {
+            long bytes = copier.copy(source, from, target, to, BlobProgress.none()).bytesCopied();
+            return new TimedCopy((System.nanoTime() - started) / 1e9, (processCpuNanos() - cpuStarted) / 1e9, bytes,
+                    peak.peakBytes(), peak.peakLiveBytes());
         }
     }
 
     private static void row(PrintWriter out, String what, double seconds, double cpuSeconds, long bytesThroughCopier, long memory,
             String kind) {
-        out.printf(Locale.ROOT, "  %-24s %8.2f s  cpu %6.2f s   %s   %s%n", what, seconds, cpuSeconds,
+        out.printf(Locale.ROOT, "  %-24s %8.2f s  cpu %6.2f s   %s   peak %s %6.1f MiB%n", what, seconds, cpuSeconds,
                 bytesThroughCopier < 0 ? "bytes through copier      n/a" : String.format(Locale.ROOT, "bytes through copier %9.1f MiB",
-                        bytesThroughCopier / (double) MIB),
-                memory < 0 ? "" : String.format(Locale.ROOT, "peak %s %6.1f MiB", kind, memory / (double) MIB));
+                        bytesThroughCopier / (double) MIB), kind, memory / (double) MIB);
         out.flush();
     }
 

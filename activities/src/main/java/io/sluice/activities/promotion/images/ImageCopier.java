@@ -264,13 +264,9 @@ public final class ImageCopier {
                 progress.streamed(after, totalBytes);
             }
         }
-
-        /** A stream over {@code in} that adds what is read, and whose {@link CountingStream#count} can be taken off after a failed try. */
-        CountingStream counting(InputStream in) {
-            return new CountingStream(in, this);
-        }
     }
 
+    /** A blob's content that adds what is read to the copy's bytes streamed, and can take it off again after a failed try. */
     private static final class CountingStream extends FilterInputStream {
         private final StreamedBytes streamed;
         private volatile long count;
@@ -361,7 +357,7 @@ public final class ImageCopier {
         }
 
         private void stream(Descriptor blob) {
-            CountingStream content = streamed.counting(source.openBlob(from.repository(), blob.digest()));
+            var content = new CountingStream(source.openBlob(from.repository(), blob.digest()), streamed);
             try {
                 target.pushBlob(to.repository(), blob.digest(), blob.size(), content);
             } catch (RuntimeException e) {
