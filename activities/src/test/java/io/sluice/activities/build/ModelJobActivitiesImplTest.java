@@ -94,7 +94,7 @@ class ModelJobActivitiesImplTest {
         ModelJobActivities jobs = activities(localAws);
         String bucket = seed(localAws);
         String flow = Samples.creditRiskFlow("s3://" + bucket + "/data/credit_risk.csv")
-                .replace("sagemaker.spark.split_0.1", "sagemaker.spark.custom_pyspark_0.1");
+                .replace("sagemaker.spark.split_0.1", "sagemaker.spark.dimensionality_reduction_0.1");
         put(localAws, "s3://" + bucket + "/flows/credit-risk.flow", flow);
 
         assertThatThrownBy(() -> jobs.process(processingRequest(bucket, JobMode.local, "proc-bad")))
@@ -105,7 +105,7 @@ class ModelJobActivitiesImplTest {
                     assertThat(((ApplicationFailure) failure).getType()).isEqualTo("sluice.AwsJobFailed");
                     assertThat(((ApplicationFailure) failure).isNonRetryable()).isTrue();
                 })
-                .hasMessageContaining("node " + SPLIT + " (sagemaker.spark.custom_pyspark_0.1): operator is not supported in local mode");
+                .hasMessageContaining("node " + SPLIT + " (sagemaker.spark.dimensionality_reduction_0.1): operator is not supported in local mode");
     }
 
     @Test

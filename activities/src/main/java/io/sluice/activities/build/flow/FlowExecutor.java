@@ -16,10 +16,11 @@ import java.util.function.Function;
 /**
  * Runs a {@code .flow} file on the worker, as the Data Wrangler container would in a processing
  * job: only the nodes the requested outputs need, each once. Outputs are named as processing
- * outputs are, {@code <node_id>.<output>}. Supported: S3 CSV sources, infer and cast types, cast a
- * single column, manage columns, handle missing, encode categorical, split, join, and datasets and
- * destinations (which pass their input on). Anything else fails with a {@link FlowException} that
- * names the node and its operator.
+ * outputs are, {@code <node_id>.<output>}. Supported: the operators and transforms listed in
+ * {@code SUPPORTED} (the README keeps the table), and datasets and destinations, which pass their
+ * input on. Anything else fails with a {@link FlowException} that
+ * names the node and its operator. Steps apply the parameters Data Wrangler fitted when they were
+ * defined ({@link TrainedModel}); custom code runs in Python ({@link CustomCode}).
  */
 public final class FlowExecutor {
     /** The sub-operators ({@code parameters.operator}) local mode runs, by operator; an empty set: the operator has none. */
@@ -28,15 +29,30 @@ public final class FlowExecutor {
             Map.entry("sagemaker.spark.infer_and_cast_type_0.1", Set.of()),
             Map.entry("sagemaker.spark.cast_single_data_type_0.1", Set.of()),
             Map.entry("sagemaker.spark.manage_columns_0.1", Set.of("Drop column", "Rename column", "Duplicate column", "Move column")),
+            Map.entry("sagemaker.spark.manage_rows_0.1", ManageRows.TRANSFORMS),
             Map.entry("sagemaker.spark.handle_missing_0.1", Set.of("Impute", "Fill missing", "Drop missing")),
+            Map.entry("sagemaker.spark.handle_outliers_0.1", HandleOutliers.TRANSFORMS),
             Map.entry("sagemaker.spark.encode_categorical_0.1", Set.of("One-hot encode", "Ordinal encode")),
+            Map.entry("sagemaker.spark.process_numeric_0.1", Set.of("Scale values")),
+            Map.entry("sagemaker.spark.format_string_0.1", FormatString.TRANSFORMS),
+            Map.entry("sagemaker.spark.search_and_edit_0.1", SearchAndEdit.TRANSFORMS),
+            Map.entry("sagemaker.spark.balance_data_0.1", BalanceData.TRANSFORMS),
+            Map.entry("sagemaker.spark.featurize_text_0.1", Set.of("Vectorize")),
+            Map.entry("sagemaker.spark.custom_formula_0.1", Set.of()),
+            Map.entry("sagemaker.spark.custom_pandas_0.1", Set.of()),
+            Map.entry("sagemaker.spark.custom_pyspark_0.1", Set.of()),
+            Map.entry("sagemaker.spark.custom_code_0.1", Set.of("Python (Pandas)", "Python (PySpark)")),
             Map.entry("sagemaker.spark.split_0.1", Set.of("Randomized split", "Ordered split")),
             Map.entry("sagemaker.spark.join_tables_0.1", Set.of()));
 
+    private static final Set<String> CONTENT_TYPES = Set.of("csv", "parquet");
+
     private final FlowFile flow;
-    private final Function<FlowSource, String> readSource;
+    private final Function<FlowSource, List<byte[]>> readSource;
     private final Map<String, Map<String, Table>> results = new HashMap<>();
+    private final List<String> warnings = new ArrayList<>();
     private int sample = -1;
+    private boolean refit;
     private NodeListener listener = (node, rowsIn, outputs, nanos) -> { };
 
     /** Told of each node once it has run. */
@@ -50,8 +66,8 @@ public final class FlowExecutor {
         void ran(FlowNode node, List<Integer> rowsIn, Map<String, Table> outputs, long nanos);
     }
 
-    /** @param readSource the CSV text of a source's dataset */
-    public FlowExecutor(FlowFile flow, Function<FlowSource, String> readSource) {
+    /** @param readSource the objects of a source's dataset (one file, or each under its prefix), as bytes */
+    public FlowExecutor(FlowFile flow, Function<FlowSource, List<byte[]>> readSource) {
         this.flow = flow;
         this.readSource = readSource;
     }
@@ -62,6 +78,15 @@ public final class FlowExecutor {
             throw new IllegalArgumentException("sample must be a positive number of rows; got " + rows);
         }
         this.sample = rows;
+        return this;
+    }
+
+    /**
+     * Fits every step on the data it reads, as a Data Wrangler processing job does when asked to
+     * refit trained parameters, instead of applying the parameters the flow carries.
+     */
+    public FlowExecutor refit() {
+        this.refit = true;
         return this;
     }
 
@@ -129,17 +154,14 @@ public final class FlowExecutor {
         }
         if (node.operator().equals("sagemaker.s3_source_0.1")) {
             String contentType = node.parameters().path("dataset_definition").path("s3ExecutionContext").path("s3ContentType").asText("csv");
-            if (!contentType.equalsIgnoreCase("csv")) {
-                return Optional.of("s3ContentType '" + contentType + "' is not supported in local mode; expected csv");
+            if (!CONTENT_TYPES.contains(contentType.toLowerCase(java.util.Locale.ROOT))) {
+                return Optional.of("s3ContentType '" + contentType + "' is not supported in local mode; expected csv or parquet");
             }
         }
-        if (transform.equals("One-hot encode")) {
-            String style = node.parameters().path("one_hot_encode_parameters").path("output_style").asText("Vector");
-            if (!style.equals("Columns")) {
-                return Optional.of("one-hot output_style '" + style + "' is not supported in local mode; use Columns");
-            }
+        if (node.operator().equals("sagemaker.spark.featurize_text_0.1")) {
+            return FeaturizeText.unsupported(node.parameters());
         }
-        return Optional.empty();
+        return customCodeLanguage(node).flatMap(CustomCode::unavailable);
     }
 
     /**
@@ -173,6 +195,11 @@ public final class FlowExecutor {
         }
     }
 
+    /** What the nodes run so far noticed and carried on from, each naming its node. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
     /** The SOURCE datasets of the flow. */
     public List<FlowSource> sources() {
         List<FlowSource> sources = new ArrayList<>();
@@ -189,7 +216,10 @@ public final class FlowExecutor {
                 inputs.add(output(input.nodeId(), input.output()));
             }
             long start = System.nanoTime();
-            nodeOutputs = execute(node, inputs);
+            List<String> nodeWarnings = new ArrayList<>();
+            FlowNode step = refit ? node.withoutTrainedParameters() : node;
+            nodeOutputs = NodeWarnings.collect(nodeWarnings, () -> execute(step, inputs));
+            nodeWarnings.forEach(warning -> warnings.add("node " + node.id() + " (" + node.operator() + "): " + warning));
             listener.ran(node, inputs.stream().map(Table::size).toList(), nodeOutputs, System.nanoTime() - start);
             results.put(nodeId, nodeOutputs);
         }
@@ -205,8 +235,7 @@ public final class FlowExecutor {
             if (!node.operator().equals("sagemaker.s3_source_0.1")) {
                 throw FlowException.at(node, "only S3 sources are supported in local mode");
             }
-            FlowSource source = source(node);
-            Table table = Csv.read(readSource.apply(source), source.delimiter(), source.header());
+            Table table = read(node, source(node));
             return Map.of("default", sample > 0 && table.size() > sample
                     ? new Table(table.columns(), table.rows().subList(0, sample)) : table);
         }
@@ -217,7 +246,17 @@ public final class FlowExecutor {
             case "sagemaker.spark.infer_and_cast_type_0.1" -> Map.of("default", CastTypes.inferAndCast(node, single(node, inputs)));
             case "sagemaker.spark.cast_single_data_type_0.1" -> Map.of("default", CastTypes.castSingle(node, single(node, inputs)));
             case "sagemaker.spark.manage_columns_0.1" -> Map.of("default", ManageColumns.apply(node, single(node, inputs)));
+            case "sagemaker.spark.manage_rows_0.1" -> Map.of("default", ManageRows.apply(node, single(node, inputs)));
             case "sagemaker.spark.handle_missing_0.1" -> Map.of("default", HandleMissing.apply(node, single(node, inputs)));
+            case "sagemaker.spark.handle_outliers_0.1" -> Map.of("default", HandleOutliers.apply(node, single(node, inputs)));
+            case "sagemaker.spark.process_numeric_0.1" -> Map.of("default", ScaleValues.apply(node, single(node, inputs)));
+            case "sagemaker.spark.format_string_0.1" -> Map.of("default", FormatString.apply(node, single(node, inputs)));
+            case "sagemaker.spark.search_and_edit_0.1" -> Map.of("default", SearchAndEdit.apply(node, single(node, inputs)));
+            case "sagemaker.spark.balance_data_0.1" -> Map.of("default", BalanceData.apply(node, single(node, inputs)));
+            case "sagemaker.spark.featurize_text_0.1" -> Map.of("default", FeaturizeText.apply(node, single(node, inputs)));
+            case "sagemaker.spark.custom_formula_0.1" -> Map.of("default", CustomFormula.apply(node, single(node, inputs)));
+            case "sagemaker.spark.custom_pandas_0.1", "sagemaker.spark.custom_pyspark_0.1", "sagemaker.spark.custom_code_0.1" ->
+                    Map.of("default", CustomCode.run(node, single(node, inputs), customCodeLanguage(node).orElseThrow(), customCode(node)));
             case "sagemaker.spark.encode_categorical_0.1" -> Map.of("default", EncodeCategorical.apply(node, single(node, inputs)));
             case "sagemaker.spark.split_0.1" -> SplitRows.apply(node, single(node, inputs));
             case "sagemaker.spark.join_tables_0.1" -> {
@@ -230,6 +269,29 @@ public final class FlowExecutor {
         };
     }
 
+    /** The language of a custom code node (Pandas or PySpark), if it is one. */
+    private static Optional<String> customCodeLanguage(FlowNode node) {
+        return switch (node.operator()) {
+            case "sagemaker.spark.custom_pandas_0.1" -> Optional.of("Pandas");
+            case "sagemaker.spark.custom_pyspark_0.1" -> Optional.of("PySpark");
+            case "sagemaker.spark.custom_code_0.1" -> Optional.of(node.parameters().path("operator").asText("").equals("Python (PySpark)")
+                    ? "PySpark" : "Pandas");
+            default -> Optional.empty();
+        };
+    }
+
+    /** The code of a custom code node, wherever its operator version keeps it. */
+    private static String customCode(FlowNode node) {
+        JsonNode parameters = node.parameters();
+        for (JsonNode code : List.of(parameters.path("code"), parameters.path("pandas_parameters").path("code"),
+                parameters.path("pyspark_parameters").path("code"))) {
+            if (code.isTextual()) {
+                return code.asText();
+            }
+        }
+        throw FlowException.at(node, "parameter 'code' is missing");
+    }
+
     private static Table single(FlowNode node, List<Table> inputs) {
         if (inputs.size() != 1) {
             throw FlowException.at(node, "expected 1 input; it has " + inputs.size());
@@ -237,15 +299,34 @@ public final class FlowExecutor {
         return inputs.get(0);
     }
 
+    /** The source's objects read and stacked, each CSV object with its own header when the source has one. */
+    private Table read(FlowNode node, FlowSource source) {
+        List<String> columns = null;
+        List<Object[]> rows = new ArrayList<>();
+        for (byte[] object : readSource.apply(source)) {
+            Table part = source.contentType().equals("parquet") ? Parquet.table(object)
+                    : Csv.read(new String(object, java.nio.charset.StandardCharsets.UTF_8), source.delimiter(), source.header());
+            if (part.columns().isEmpty()) {
+                continue;
+            }
+            if (columns != null && !columns.equals(part.columns())) {
+                throw FlowException.at(node, "the objects of dataset " + source.name() + " have different columns: " + columns + " and " + part.columns());
+            }
+            columns = part.columns();
+            rows.addAll(part.rows());
+        }
+        return new Table(columns == null ? List.of() : columns, rows);
+    }
+
     private static FlowSource source(FlowNode node) {
         JsonNode definition = node.parameters().path("dataset_definition");
         JsonNode context = definition.path("s3ExecutionContext");
-        String contentType = context.path("s3ContentType").asText("csv");
-        if (!contentType.equalsIgnoreCase("csv")) {
-            throw FlowException.at(node, "s3ContentType '" + contentType + "' is not supported in local mode; expected csv");
+        String contentType = context.path("s3ContentType").asText("csv").toLowerCase(java.util.Locale.ROOT);
+        if (!CONTENT_TYPES.contains(contentType)) {
+            throw FlowException.at(node, "s3ContentType '" + contentType + "' is not supported in local mode; expected csv or parquet");
         }
         String delimiter = context.path("s3FieldDelimiter").asText(",");
-        return new FlowSource(node.id(), node.text(definition, "name"), context.path("s3Uri").asText(""),
+        return new FlowSource(node.id(), node.text(definition, "name"), context.path("s3Uri").asText(""), contentType,
                 context.path("s3HasHeader").asBoolean(true), delimiter.isEmpty() ? ',' : delimiter.charAt(0));
     }
 }

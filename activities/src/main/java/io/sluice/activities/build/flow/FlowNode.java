@@ -21,6 +21,11 @@ public record FlowNode(String id, String type, String operator, JsonNode paramet
         outputs = List.copyOf(outputs);
     }
 
+    /** This node without its trained parameters, so that its step fits on the data it reads. */
+    FlowNode withoutTrainedParameters() {
+        return new FlowNode(id, type, operator, parameters, com.fasterxml.jackson.databind.node.MissingNode.getInstance(), inputs, outputs);
+    }
+
     /** @param nodeId the node read; @param output which of its outputs */
     public record Input(String nodeId, String output) {}
 

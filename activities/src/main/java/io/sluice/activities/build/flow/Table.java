@@ -1,5 +1,6 @@
 package io.sluice.activities.build.flow;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +35,39 @@ public record Table(List<String> columns, List<Object[]> rows) {
         List<Object> values = new ArrayList<>(rows.size());
         rows.forEach(row -> values.add(row[index]));
         return values;
+    }
+
+    /**
+     * This table with {@code values} in column {@code name}: in its place when the column exists,
+     * else appended after the last column, as Data Wrangler writes an {@code output_column}.
+     */
+    Table withColumn(String name, List<Object> values) {
+        if (values.size() != rows.size()) {
+            throw new IllegalArgumentException(values.size() + " values for " + rows.size() + " rows");
+        }
+        int index = columns.indexOf(name);
+        List<String> names = new ArrayList<>(columns);
+        if (index < 0) {
+            names.add(name);
+        }
+        List<Object[]> written = new ArrayList<>(rows.size());
+        for (int r = 0; r < rows.size(); r++) {
+            Object[] row = index < 0 ? java.util.Arrays.copyOf(rows.get(r), columns.size() + 1) : rows.get(r).clone();
+            row[index < 0 ? columns.size() : index] = values.get(r);
+            written.add(row);
+        }
+        return new Table(names, written);
+    }
+
+    /**
+     * This table with {@code transform} applied to each value of {@code column}, written to the
+     * node's {@code output_column} when {@code parameters} names one, else in place.
+     */
+    Table mapColumn(FlowNode node, JsonNode parameters, String column, java.util.function.UnaryOperator<Object> transform) {
+        List<Object> values = new ArrayList<>(rows.size());
+        column(index(node, column)).forEach(value -> values.add(transform.apply(value)));
+        String output = parameters.path("output_column").asText("");
+        return withColumn(output.isEmpty() ? column : output, values);
     }
 
     /** Whether {@code value} counts as missing: null, blank text, or NaN. */

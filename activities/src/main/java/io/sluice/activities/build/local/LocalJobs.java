@@ -22,9 +22,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Processing and training on the worker, like SageMaker local mode, reading and writing S3 where
@@ -37,6 +41,8 @@ public final class LocalJobs {
 
     private final S3Objects s3;
     private final String region;
+
+    private static final Logger log = LoggerFactory.getLogger(LocalJobs.class);
 
     public LocalJobs(S3Objects s3, String region) {
         this.s3 = s3;
@@ -54,8 +60,9 @@ public final class LocalJobs {
         Map<String, Table> tables;
         try {
             var executor = new FlowExecutor(FlowFile.parse(new String(flowBytes, StandardCharsets.UTF_8)), source -> readSource(
-                    request.account(), request.inputs().getOrDefault(source.name(), source.s3Uri()), source.header()));
+                    request.account(), request.inputs().getOrDefault(source.name(), source.s3Uri())));
             tables = executor.run(request.outputs());
+            executor.warnings().forEach(warning -> log.warn("processing job {}: {}", request.jobName(), warning));
         } catch (FlowException | IllegalArgumentException e) {
             throw ApplicationFailure.newNonRetryableFailureWithCause("processing job " + request.jobName() + " failed: "
                     + e.getMessage(), FailureType.AWS_JOB_FAILED.type(), e);
@@ -96,29 +103,24 @@ public final class LocalJobs {
     }
 
     /**
-     * A source's CSV: one object, or every object under a prefix (a URI ending in {@code /}, as a
-     * table's location is) joined, with the header of all but the first left out.
+     * A source's objects: one object, or every object under a prefix (a URI ending in {@code /}, as
+     * a table's location is), in key order; marker objects (empty, or ending in {@code /}) left out.
      */
-    private String readSource(String account, String uri, boolean header) {
+    private List<byte[]> readSource(String account, String uri) {
         S3Location location = S3Location.parse(uri);
         if (!uri.endsWith("/")) {
-            return new String(s3.read(account, location), StandardCharsets.UTF_8);
+            return List.of(s3.read(account, location));
         }
-        StringBuilder csv = new StringBuilder();
+        List<byte[]> objects = new ArrayList<>();
         for (String key : s3.list(account, location)) {
-            String text = new String(s3.read(account, new S3Location(location.bucket(), key)), StandardCharsets.UTF_8);
-            if (csv.length() > 0 && header) {
-                text = text.substring(text.indexOf('\n') + 1);
-            }
-            csv.append(text);
-            if (!text.endsWith("\n")) {
-                csv.append('\n');
+            if (!key.endsWith("/")) {
+                objects.add(s3.read(account, new S3Location(location.bucket(), key)));
             }
         }
-        if (csv.length() == 0) {
+        if (objects.isEmpty()) {
             throw new IllegalArgumentException("no data under " + uri);
         }
-        return csv.toString();
+        return objects;
     }
 
     private LabeledData channel(TrainingRequest request, String name) {

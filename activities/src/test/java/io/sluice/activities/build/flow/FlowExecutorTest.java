@@ -1,12 +1,20 @@
 package io.sluice.activities.build.flow;
 
+import static io.sluice.activities.build.flow.TestFlows.column;
+import static io.sluice.activities.build.flow.TestFlows.flow;
+import static io.sluice.activities.build.flow.TestFlows.node;
+import static io.sluice.activities.build.flow.TestFlows.run;
+import static io.sluice.activities.build.flow.TestFlows.source;
+import static io.sluice.activities.build.flow.TestFlows.typed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+
 
 class FlowExecutorTest {
     static final String PEOPLE = """
@@ -124,13 +132,13 @@ class FlowExecutorTest {
     void unsupportedNode_isNamedBeforeAnythingRuns() {
         List<String> ran = new java.util.ArrayList<>();
         String flow = flow(List.of(source(), node("a", "sagemaker.spark.infer_and_cast_type_0.1", "{}", "src", "default"),
-                node("b", "sagemaker.spark.custom_pyspark_0.1", "{\"code\":\"df\"}", "a", "default"),
+                node("b", "sagemaker.spark.dimensionality_reduction_0.1", "{\"operator\":\"Principal component analysis\"}", "a", "default"),
                 node("c", "sagemaker.spark.custom_formula_0.1", "{\"formula\":\"1\"}", "b", "default")));
-        var executor = new FlowExecutor(FlowFile.parse(flow), ignored -> PEOPLE)
+        var executor = new FlowExecutor(FlowFile.parse(flow), ignored -> List.of(PEOPLE.getBytes(StandardCharsets.UTF_8)))
                 .listener((node, rowsIn, outputs, nanos) -> ran.add(node.id()));
 
         assertThatThrownBy(() -> executor.run(List.of("c.default")))
-                .hasMessage("node b (sagemaker.spark.custom_pyspark_0.1): operator is not supported in local mode");
+                .hasMessage("node b (sagemaker.spark.dimensionality_reduction_0.1): operator is not supported in local mode");
         assertThat(ran).isEmpty();
     }
 
@@ -140,7 +148,7 @@ class FlowExecutorTest {
         String flow = flow(List.of(source(), node("a", "sagemaker.spark.infer_and_cast_type_0.1", "{}", "src", "default"),
                 node("d", "sagemaker.spark.handle_missing_0.1",
                         "{\"operator\":\"Drop missing\",\"drop_missing_parameters\":{\"input_column\":\"age\"}}", "a", "default")));
-        new FlowExecutor(FlowFile.parse(flow), ignored -> PEOPLE).sample(3)
+        new FlowExecutor(FlowFile.parse(flow), ignored -> List.of(PEOPLE.getBytes(StandardCharsets.UTF_8))).sample(3)
                 .listener((node, rowsIn, outputs, nanos) -> heard.add(node.id() + " " + rowsIn + " " + outputs.get("default").size()))
                 .run(List.of("d.default", "a.default"));
 
@@ -156,7 +164,7 @@ class FlowExecutorTest {
                         "[{\"name\":\"train\"},{\"name\":\"test\"}]"),
                 node("ds", "sagemaker.dataset.identity_0.1", "{}", "s", "train").replace("TRANSFORM", "DATASET")));
 
-        assertThat(new FlowExecutor(FlowFile.parse(flow), ignored -> PEOPLE).terminalOutputs()).containsExactly("s.test", "ds.default");
+        assertThat(new FlowExecutor(FlowFile.parse(flow), ignored -> List.of(PEOPLE.getBytes(StandardCharsets.UTF_8))).terminalOutputs()).containsExactly("s.test", "ds.default");
     }
 
     @Test
@@ -196,10 +204,10 @@ class FlowExecutorTest {
                 + "{\"name\":\"train\",\"percentage\":0.7},{\"name\":\"validation\",\"percentage\":0.2},"
                 + "{\"name\":\"test\",\"percentage\":0.1}],\"error\":0.0001,\"seed\":7}}";
         String flow = flow(List.of(source(), node("s", "sagemaker.spark.split_0.1", split, "src", "default")));
-        var executor = new FlowExecutor(FlowFile.parse(flow), ignored -> csv.toString());
+        var executor = new FlowExecutor(FlowFile.parse(flow), ignored -> List.of(csv.toString().getBytes(StandardCharsets.UTF_8)));
 
         Map<String, Table> parts = executor.run(List.of("s.train", "s.validation", "s.test"));
-        Map<String, Table> again = new FlowExecutor(FlowFile.parse(flow), ignored -> csv.toString()).run(List.of("s.train"));
+        Map<String, Table> again = new FlowExecutor(FlowFile.parse(flow), ignored -> List.of(csv.toString().getBytes(StandardCharsets.UTF_8))).run(List.of("s.train"));
 
         assertThat(parts.get("s.train").size()).isEqualTo(70);
         assertThat(parts.get("s.validation").size()).isEqualTo(20);
@@ -219,7 +227,7 @@ class FlowExecutorTest {
                         + "{\"name\":\"df\",\"node_id\":\"right\",\"output_name\":\"default\"}],\"outputs\":[{\"name\":\"default\"}]}"));
         Map<String, String> files = Map.of("left.csv", "id,a\n1,x\n2,y\n3,z\n", "right.csv", "id,b\n2,q\n3,r\n4,s\n");
 
-        Table out = new FlowExecutor(FlowFile.parse(flow), source -> files.get(source.name())).run(List.of("j.default")).get("j.default");
+        Table out = new FlowExecutor(FlowFile.parse(flow), source -> List.of(files.get(source.name()).getBytes(StandardCharsets.UTF_8))).run(List.of("j.default")).get("j.default");
 
         assertThat(out.columns()).containsExactly("id_0", "a", "id_1", "b");
         assertThat(out.rows()).extracting(Arrays::asList)
@@ -228,9 +236,9 @@ class FlowExecutorTest {
 
     @Test
     void unsupportedOperator_namesTheNodeAndOperator() {
-        assertThatThrownBy(() -> run(PEOPLE, node("n-42", "sagemaker.spark.custom_pyspark_0.1", "{\"code\":\"df\"}")))
+        assertThatThrownBy(() -> run(PEOPLE, node("n-42", "sagemaker.spark.dimensionality_reduction_0.1", "{}")))
                 .isInstanceOf(FlowException.class)
-                .hasMessage("node n-42 (sagemaker.spark.custom_pyspark_0.1): operator is not supported in local mode");
+                .hasMessage("node n-42 (sagemaker.spark.dimensionality_reduction_0.1): operator is not supported in local mode");
     }
 
     @Test
@@ -239,52 +247,5 @@ class FlowExecutorTest {
                 "{\"operator\":\"Similarity encode\",\"similarity_encode_parameters\":{\"input_column\":\"city\"}}")))
                 .hasMessage("node n-7 (sagemaker.spark.encode_categorical_0.1): transform 'Similarity encode' "
                         + "is not supported in local mode; it runs [One-hot encode, Ordinal encode]");
-    }
-
-    private static Table run(String csv, String... transforms) {
-        List<String> nodes = new java.util.ArrayList<>();
-        nodes.add(source());
-        String previous = "src";
-        for (String transform : transforms) {
-            String id = transform.replaceAll("(?s).*\"node_id\":\"([^\"]+)\".*", "$1");
-            nodes.add(transform.replace("\"inputs\":[]", "\"inputs\":[{\"name\":\"df\",\"node_id\":\"" + previous
-                    + "\",\"output_name\":\"default\"}]"));
-            previous = id;
-        }
-        String last = previous;
-        return new FlowExecutor(FlowFile.parse(flow(nodes)), ignored -> csv).run(List.of(last + ".default")).get(last + ".default");
-    }
-
-    private static String typed() {
-        return node("typed", "sagemaker.spark.infer_and_cast_type_0.1", "{}");
-    }
-
-    private static String node(String id, String operator, String parameters) {
-        return "{\"node_id\":\"" + id + "\",\"type\":\"TRANSFORM\",\"operator\":\"" + operator + "\",\"parameters\":"
-                + parameters + ",\"inputs\":[],\"outputs\":[{\"name\":\"default\"}]}";
-    }
-
-    private static String node(String id, String operator, String parameters, String input, String output) {
-        return node(id, operator, parameters).replace("\"inputs\":[]",
-                "\"inputs\":[{\"name\":\"df\",\"node_id\":\"" + input + "\",\"output_name\":\"" + output + "\"}]");
-    }
-
-    private static String source() {
-        return source("src", "data.csv");
-    }
-
-    private static String source(String id, String name) {
-        return "{\"node_id\":\"" + id + "\",\"type\":\"SOURCE\",\"operator\":\"sagemaker.s3_source_0.1\",\"parameters\":"
-                + "{\"dataset_definition\":{\"datasetSourceType\":\"S3\",\"name\":\"" + name + "\",\"s3ExecutionContext\":"
-                + "{\"s3Uri\":\"s3://bucket/" + name + "\",\"s3ContentType\":\"csv\",\"s3HasHeader\":true}}},"
-                + "\"inputs\":[],\"outputs\":[{\"name\":\"default\"}]}";
-    }
-
-    private static String flow(List<String> nodes) {
-        return "{\"metadata\":{\"version\":1},\"nodes\":[" + String.join(",", nodes) + "]}";
-    }
-
-    private static List<Object> column(Table table, String name) {
-        return table.column(table.columns().indexOf(name));
     }
 }
