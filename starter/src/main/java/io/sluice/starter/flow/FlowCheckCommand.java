@@ -43,7 +43,7 @@ public final class FlowCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FlowFile flow = FlowCommand.read(file);
-        FlowExecutor executor = new FlowExecutor(flow, source -> "");
+        FlowExecutor executor = new FlowExecutor(flow, source -> List.of());
         List<FlowSource> sources = executor.sources();
         List<String> outputs = executor.terminalOutputs();
         PrintWriter out = spec.commandLine().getOut();

@@ -63,6 +63,10 @@ public final class FlowRunCommand implements Callable<Integer> {
     @Option(names = "--header", description = "Write the column names as the first record of each output.")
     boolean header;
 
+    @Option(names = "--refit", description = "Fit encoders, scalers and vectorizers on these inputs instead of applying the "
+            + "parameters the flow was defined with (as a processing job asked to refit does).")
+    boolean refit;
+
     @Override
     public Integer call() throws Exception {
         if (outputs.isEmpty() == (outputDirectory == null)) {
@@ -98,6 +102,9 @@ public final class FlowRunCommand implements Callable<Integer> {
         if (sample != null) {
             executor.sample(sample);
         }
+        if (refit) {
+            executor.refit();
+        }
         int idWidth = flow.nodes().keySet().stream().mapToInt(String::length).max().orElse(0);
         out.printf("%-" + idWidth + "s  %-55s  %9s  %9s  %8s%n", "node", "operator", "rows in", "rows out", "ms");
         out.flush();
@@ -115,6 +122,7 @@ public final class FlowRunCommand implements Callable<Integer> {
             throw new CommandFailedException(ExitCodes.BAD_INPUT, e.getMessage());
         }
         out.printf("ran in %.1f ms%n", (System.nanoTime() - start) / 1e6);
+        executor.warnings().forEach(warning -> out.println("warning: " + warning));
         for (var table : tables.entrySet()) {
             Path directory = requested.get(table.getKey());
             Path part = directory.resolve("part-00000.csv");
@@ -140,14 +148,14 @@ public final class FlowRunCommand implements Callable<Integer> {
         return String.join("+", parts);
     }
 
-    private String readSource(FlowSource source) {
+    private List<byte[]> readSource(FlowSource source) {
         Path input = inputs.get(source.name());
         if (input == null) {
             throw new FlowException("node " + source.nodeId() + " (sagemaker.s3_source_0.1): no --input " + source.name()
                     + "=FILE for this SOURCE dataset");
         }
         try {
-            return Files.readString(input, StandardCharsets.UTF_8);
+            return List.of(Files.readAllBytes(input));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read --input " + source.name() + "=" + input, e);
         }

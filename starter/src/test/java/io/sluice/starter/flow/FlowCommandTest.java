@@ -26,7 +26,7 @@ class FlowCommandTest {
     @Test
     void check_listsNodesInOrderWithWhetherLocalModeRunsThem_andTheOutputs() throws Exception {
         Path flow = write(flow(source(), transform("cast", "sagemaker.spark.infer_and_cast_type_0.1", "{}", "src"),
-                transform("code", "sagemaker.spark.custom_pyspark_0.1", "{\"code\":\"df\"}", "cast"),
+                transform("code", "sagemaker.spark.dimensionality_reduction_0.1", "{}", "cast"),
                 transform("drop", "sagemaker.spark.handle_missing_0.1",
                         "{\"operator\":\"Drop missing\",\"drop_missing_parameters\":{\"input_column\":\"age\"}}", "cast")));
 
@@ -36,15 +36,15 @@ class FlowCommandTest {
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(1)).contains("src", "SOURCE", "s3_source_0.1", "local: yes");
         assertThat(lines.get(2)).contains("cast", "spark.infer_and_cast_type_0.1", "local: yes");
-        assertThat(lines.get(3)).contains("code", "spark.custom_pyspark_0.1", "local: no, operator is not supported in local mode");
+        assertThat(lines.get(3)).contains("code", "spark.dimensionality_reduction_0.1", "local: no, operator is not supported in local mode");
         assertThat(lines.get(4)).contains("drop", "spark.handle_missing_0.1 / Drop missing", "local: yes");
-        assertThat(run.out()).contains("people.csv  (node src)", "code.default  local: no, node code (sagemaker.spark.custom_pyspark_0.1)",
+        assertThat(run.out()).contains("people.csv  (node src)", "code.default  local: no, node code (sagemaker.spark.dimensionality_reduction_0.1)",
                 "drop.default  local: yes");
     }
 
     @Test
     void checkJson_hasTheSameInAStableShape() throws Exception {
-        Path flow = write(flow(source(), transform("code", "sagemaker.spark.custom_pyspark_0.1", "{\"code\":\"df\"}", "src")));
+        Path flow = write(flow(source(), transform("code", "sagemaker.spark.dimensionality_reduction_0.1", "{}", "src")));
 
         CliRun run = CliRun.of("flow", "check", flow.toString(), "--json");
 
@@ -99,14 +99,14 @@ class FlowCommandTest {
     @Test
     void run_exits2NamingTheFirstUnsupportedNodeAndOperator_beforeRunningAny() throws Exception {
         Path flow = write(flow(source(), transform("cast", "sagemaker.spark.infer_and_cast_type_0.1", "{}", "src"),
-                transform("code", "sagemaker.spark.custom_pyspark_0.1", "{\"code\":\"df\"}", "cast"),
+                transform("code", "sagemaker.spark.dimensionality_reduction_0.1", "{}", "cast"),
                 transform("later", "sagemaker.spark.featurize_text_0.1", "{\"operator\":\"Vectorize\"}", "code")));
         Path data = Files.writeString(directory.resolve("people.csv"), PEOPLE);
 
         CliRun run = CliRun.of("flow", "run", flow.toString(), "--input", "people.csv=" + data, "--output", "later=" + directory.resolve("o"));
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("error: node code (sagemaker.spark.custom_pyspark_0.1): operator is not supported in local mode");
+        assertThat(run.err()).contains("error: node code (sagemaker.spark.dimensionality_reduction_0.1): operator is not supported in local mode");
         assertThat(run.out()).doesNotContain("s3_source_0.1");
     }
 
