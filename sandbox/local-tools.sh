@@ -4,6 +4,8 @@
 #                    which the sandbox runs with python3 and its policy additions
 #   docker-registry  a real container registry server
 #   skopeo           a reference image copier, used by benchmarks
+#   python3-pandas   pandas for the custom pandas steps of Data Wrangler flows in local job mode
+#                    (any Python 3 that imports pandas will do: set SLUICE_PYTHON to it)
 #   iam-evaluator    the npm packages of sandbox/iam-evaluator, which tests use to check calls
 #                    against IAM policies (needs Node.js 18 or newer and npm)
 # Installs the Debian packages with apt-get when they are missing and apt-get can be used;
@@ -13,6 +15,15 @@ set -euo pipefail
 missing_packages=()
 command -v docker-registry >/dev/null 2>&1 || missing_packages+=(docker-registry)
 command -v skopeo >/dev/null 2>&1 || missing_packages+=(skopeo)
+pandas_python() {
+  for python in ${SLUICE_PYTHON:-python3 /usr/bin/python3}; do
+    if "$python" -c 'import pandas' >/dev/null 2>&1; then
+      return 0
+    fi
+  done
+  return 1
+}
+pandas_python || missing_packages+=(python3-pandas)
 
 if [ ${#missing_packages[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
@@ -40,6 +51,10 @@ if ! python3 -c 'import moto.server, moto.lakeformation.models, moto.sagemaker.r
 fi
 if ! command -v docker-registry >/dev/null 2>&1; then
   echo "local-tools: docker-registry is still missing after installation; run: apt-get install -y docker-registry" >&2
+  exit 1
+fi
+if ! pandas_python; then
+  echo "local-tools: no Python 3 here imports pandas; run: apt-get install -y python3-pandas (or set SLUICE_PYTHON to a Python with pandas)" >&2
   exit 1
 fi
 
