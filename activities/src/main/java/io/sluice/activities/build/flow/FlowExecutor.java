@@ -144,6 +144,10 @@ public final class FlowExecutor {
         if (node.type().equals("VISUALIZATION")) {
             return Optional.of("visualizations are not run in local mode");
         }
+        if (node.operator().startsWith("sagemaker.athena_source")) {
+            return Optional.of("Athena sources are not run in local mode: the query runs in Athena; run it there, "
+                    + "and give its result (CSV or parquet) as the source's input");
+        }
         Set<String> transforms = SUPPORTED.get(node.operator());
         if (transforms == null) {
             return Optional.of("operator is not supported in local mode");

@@ -242,6 +242,15 @@ class FlowExecutorTest {
     }
 
     @Test
+    void athenaSource_isRefusedWithTheReason() {
+        String athena = "{\"node_id\":\"q\",\"type\":\"SOURCE\",\"operator\":\"sagemaker.athena_source_0.1\",\"parameters\":{},"
+                + "\"inputs\":[],\"outputs\":[{\"name\":\"default\"}]}";
+
+        assertThatThrownBy(() -> new FlowExecutor(FlowFile.parse(flow(List.of(athena))), ignored -> List.of()).run(List.of("q.default")))
+                .hasMessageStartingWith("node q (sagemaker.athena_source_0.1): Athena sources are not run in local mode");
+    }
+
+    @Test
     void unsupportedTransformOfASupportedOperator_namesItself() {
         assertThatThrownBy(() -> run(PEOPLE, node("n-7", "sagemaker.spark.encode_categorical_0.1",
                 "{\"operator\":\"Similarity encode\",\"similarity_encode_parameters\":{\"input_column\":\"city\"}}")))
