@@ -28,16 +28,7 @@ final class Parquet {
 
     /** The rows of the parquet file {@code bytes}, each a map of column to value, in file order. */
     static List<Map<String, Object>> records(byte[] bytes) {
-        Path file = null;
-        try {
-            file = Files.createTempFile("sluice-flow-", ".parquet");
-            Files.write(file, bytes);
-            return records(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot stage parquet data in a temporary file", e);
-        } finally {
-            deleteQuietly(file);
-        }
+        return staged(bytes, Parquet::records);
     }
 
     /** The rows of the parquet file at {@code file}, each a map of column to value. */
@@ -55,10 +46,7 @@ final class Parquet {
 
     /** The parquet file {@code bytes} as a table; nested values are written as their text. */
     static Table table(byte[] bytes) {
-        Path file = null;
-        try {
-            file = Files.createTempFile("sluice-flow-", ".parquet");
-            Files.write(file, bytes);
+        return staged(bytes, file -> {
             List<String> names = new ArrayList<>();
             List<Object[]> rows = new ArrayList<>();
             query(file, (columns, row) -> {
@@ -73,6 +61,16 @@ final class Parquet {
                 rows.add(row);
             });
             return new Table(names.isEmpty() ? columnsOf(file) : names, rows);
+        });
+    }
+
+    /** {@code read} applied to {@code bytes} staged in a temporary file, which is deleted after. */
+    private static <T> T staged(byte[] bytes, java.util.function.Function<Path, T> read) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("sluice-flow-", ".parquet");
+            Files.write(file, bytes);
+            return read.apply(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stage parquet data in a temporary file", e);
         } finally {

@@ -15,8 +15,6 @@ import java.util.Optional;
 final class ScaleValues {
     private ScaleValues() {}
 
-    private record Scaler(String parametersKey, String sparkClass) {}
-
     static Table apply(FlowNode node, Table table) {
         String operator = node.text(node.parameters(), "operator");
         if (!operator.equals("Scale values")) {
