@@ -20,6 +20,7 @@ public final class ModelJobActivitiesImpl implements ModelJobActivities {
     private final LocalJobs local;
     private final S3Objects s3;
     private final CatalogInputs catalogInputs;
+    private final HeaderlessCopies headerlessCopies;
 
     @Inject
     public ModelJobActivitiesImpl(AwsClients clients) {
@@ -27,6 +28,7 @@ public final class ModelJobActivitiesImpl implements ModelJobActivities {
         this.sageMaker = new SageMakerJobs(clients);
         this.local = new LocalJobs(s3, clients.settings().region());
         this.catalogInputs = new CatalogInputs(clients);
+        this.headerlessCopies = new HeaderlessCopies(clients);
     }
 
     @Override
@@ -51,6 +53,11 @@ public final class ModelJobActivitiesImpl implements ModelJobActivities {
             }
         }
         return sageMaker.train(request);
+    }
+
+    @Override
+    public TrainingDataResult trainingData(TrainingDataRequest request) {
+        return headerlessCopies.copy(request);
     }
 
     /** A job computed on the worker heartbeats from a timer, so a crashed worker is noticed within the heartbeat timeout. */

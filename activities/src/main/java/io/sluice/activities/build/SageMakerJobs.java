@@ -99,7 +99,7 @@ public final class SageMakerJobs {
         if (finished.processingJobStatus() != ProcessingJobStatus.COMPLETED) {
             throw JobFailures.failed("processing job " + name, finished.processingJobStatusAsString(), finished.failureReason());
         }
-        return new ProcessingResult(name, outputs, flowSha256);
+        return new ProcessingResult(name, outputs, flowSha256, true);
     }
 
     /** Each output's S3 prefix: {@code <outputPrefix>/<job name>/<output>/}. */

@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,17 +56,25 @@ class ModelJobActivitiesImplTest {
         String bucket = seed(localAws);
 
         var processed = jobs.process(processingRequest(bucket, JobMode.local, "credit-risk-proc-1"));
-        var trained = jobs.train(trainingRequest(bucket, JobMode.local, "credit-risk-train-1", processed));
+        var data = jobs.trainingData(new ModelJobActivities.TrainingDataRequest("dev", processed.outputs(),
+                "s3://" + bucket + "/build/credit-risk-proc-1/headerless", Set.of(SPLIT + ".train", SPLIT + ".validation"), ""));
+        var trained = jobs.train(trainingRequest(bucket, JobMode.local, "credit-risk-train-1", data.outputs()));
 
         assertThat(processed.outputs()).containsOnlyKeys(SPLIT + ".train", SPLIT + ".validation", SPLIT + ".test");
         assertThat(processed.flowSha256()).hasSize(64);
+        assertThat(processed.headerRow()).isTrue();
+        String written = new String(read(localAws, processed.outputs().get(SPLIT + ".test") + "part-00000.csv"), StandardCharsets.UTF_8);
+        String header = written.substring(0, written.indexOf('\n') + 1);
+        assertThat(header).as("a header row of column names").matches("[A-Za-z_][^\\n]*\\n");
+        String copied = new String(read(localAws, data.outputs().get(SPLIT + ".test") + "part-00000.csv"), StandardCharsets.UTF_8);
+        assertThat(header + copied).isEqualTo(written);
+        assertThat(data.partFiles()).isEqualTo(3);
         assertThat(trained.metrics().get("validation:auc")).isGreaterThan(0.7);
         assertThat(trained.modelDataUri()).isEqualTo("s3://" + bucket + "/build/credit-risk-train-1/output/model.tar.gz");
         assertThat(trained.image()).isEqualTo("683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1");
         byte[] archive = read(localAws, trained.modelDataUri());
         byte[] model = ModelArchive.unpack(archive).get(ModelArchive.XGBOOST_MODEL);
-        LabeledData test = LabeledData.parse(new String(read(localAws, processed.outputs().get(SPLIT + ".test") + "part-00000.csv"),
-                StandardCharsets.UTF_8));
+        LabeledData test = LabeledData.parse(copied);
         assertThat(test.rows()).isEqualTo(150);
         double testAuc = Metrics.auc(test.labels(), XgboostTrainer.score(model, test));
         assertThat(testAuc).isGreaterThan(0.7);
@@ -76,12 +85,12 @@ class ModelJobActivitiesImplTest {
         ModelJobActivities jobs = activities(localAws);
         String bucket = seed(localAws);
         var processed = jobs.process(processingRequest(bucket, JobMode.local, "proc-twice"));
-        var trained = jobs.train(trainingRequest(bucket, JobMode.local, "train-twice", processed));
+        var trained = jobs.train(trainingRequest(bucket, JobMode.local, "train-twice", headerless(jobs, bucket, processed)));
         byte[] firstModel = read(localAws, trained.modelDataUri());
         String version = headVersion(localAws, trained.modelDataUri());
 
         var processedAgain = jobs.process(processingRequest(bucket, JobMode.local, "proc-twice"));
-        var trainedAgain = jobs.train(trainingRequest(bucket, JobMode.local, "train-twice", processed));
+        var trainedAgain = jobs.train(trainingRequest(bucket, JobMode.local, "train-twice", headerless(jobs, bucket, processedAgain)));
 
         assertThat(processedAgain).isEqualTo(processed);
         assertThat(trainedAgain).isEqualTo(trained);
@@ -115,8 +124,8 @@ class ModelJobActivitiesImplTest {
 
         var processed = jobs.process(processingRequest(bucket, JobMode.sagemaker, "credit-risk-proc-sm"));
         jobs.process(processingRequest(bucket, JobMode.sagemaker, "credit-risk-proc-sm"));
-        var trained = jobs.train(trainingRequest(bucket, JobMode.sagemaker, "credit-risk-train-sm", processed));
-        jobs.train(trainingRequest(bucket, JobMode.sagemaker, "credit-risk-train-sm", processed));
+        var trained = jobs.train(trainingRequest(bucket, JobMode.sagemaker, "credit-risk-train-sm", processed.outputs()));
+        jobs.train(trainingRequest(bucket, JobMode.sagemaker, "credit-risk-train-sm", processed.outputs()));
 
         var sageMaker = clients.client("dev", AwsServices.SAGEMAKER);
         assertThat(sageMaker.listProcessingJobs(list -> { }).processingJobSummaries())
@@ -157,12 +166,17 @@ class ModelJobActivitiesImplTest {
                 spec.outputPrefix());
     }
 
+    private static Map<String, String> headerless(ModelJobActivities jobs, String bucket, ModelJobActivities.ProcessingResult processed) {
+        return jobs.trainingData(new ModelJobActivities.TrainingDataRequest("dev", processed.outputs(), "s3://" + bucket + "/build/"
+                + processed.jobName() + "/headerless", Set.of(), "")).outputs();
+    }
+
     private static ModelJobActivities.TrainingRequest trainingRequest(String bucket, JobMode mode, String job,
-            ModelJobActivities.ProcessingResult processed) {
+            Map<String, String> outputs) {
         var spec = new TrainingSpec(null, Map.of("num_round", "60", "max_depth", "3", "eta", "0.2"), null, null, null, null,
                 Map.of("train", SPLIT + ".train", "validation", SPLIT + ".validation"));
         return new ModelJobActivities.TrainingRequest("dev", mode, job, Map.of(
-                "train", processed.outputs().get(SPLIT + ".train"), "validation", processed.outputs().get(SPLIT + ".validation")),
+                "train", outputs.get(SPLIT + ".train"), "validation", outputs.get(SPLIT + ".validation")),
                 spec, ROLE, Map.of(), "s3://" + bucket + "/build");
     }
 

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
  * operator, before anything runs.
  */
 @Command(name = "run", description = {"Run the flow on local CSV files with the executor local job mode uses, write each",
-        "requested output as DIR/part-00000.csv (no header, as the build writes it, unless --header), and print per",
+        "requested output as DIR/part-00000.csv (with a header row, as the build's processing job writes it; without",
+        "one, as training reads it, with --no-header), and print per",
         "node the rows in and out and the time taken. Exits 2 naming the first node local mode cannot run."})
 public final class FlowRunCommand implements Callable<Integer> {
     @Spec
@@ -60,7 +61,9 @@ public final class FlowRunCommand implements Callable<Integer> {
     @Option(names = "--sample", paramLabel = "N", description = "Read only the first N rows of each source.")
     Integer sample;
 
-    @Option(names = "--header", description = "Write the column names as the first record of each output.")
+    @Option(names = "--header", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = {"Write the column names as the first record of each output, as Data Wrangler's processing job does",
+                "(the default); --no-header writes the rows alone, as the build's training step reads them."})
     boolean header;
 
     @Option(names = "--refit", description = "Fit encoders, scalers and vectorizers on these inputs instead of applying the "

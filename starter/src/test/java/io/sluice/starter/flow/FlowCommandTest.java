@@ -74,11 +74,11 @@ class FlowCommandTest {
         assertThat(run.out()).containsPattern("cast +spark.infer_and_cast_type_0.1 +4 +4 ")
                 .containsPattern("drop +spark.handle_missing_0.1 / Drop missing +4 +3 ")
                 .contains("wrote drop.default: 3 row(s) of 3 column(s) to " + out.resolve("part-00000.csv"));
-        assertThat(Files.readString(out.resolve("part-00000.csv"))).isEqualTo("1,34,paris\n3,45,paris\n4,29,\n");
+        assertThat(Files.readString(out.resolve("part-00000.csv"))).isEqualTo("id,age,city\n1,34,paris\n3,45,paris\n4,29,\n");
     }
 
     @Test
-    void runOutputDir_writesEveryOutputTheFlowEndsIn_andSampleReadsTheFirstRows() throws Exception {
+    void runOutputDir_writesEveryOutputTheFlowEndsInWithAHeaderRow_andSampleReadsTheFirstRows() throws Exception {
         Path flow = write(flow(source(), transform("cast", "sagemaker.spark.infer_and_cast_type_0.1", "{}", "src"),
                 transform("rename", "sagemaker.spark.manage_columns_0.1",
                         "{\"operator\":\"Rename column\",\"rename_column_parameters\":{\"input_column\":\"age\",\"new_name\":\"years\"}}", "cast"),
@@ -88,12 +88,17 @@ class FlowCommandTest {
         Path out = directory.resolve("all");
 
         CliRun run = CliRun.of("flow", "run", flow.toString(), "--input", "people.csv=" + data, "--output-dir", out.toString(),
-                "--sample", "2", "--header");
+                "--sample", "2");
+        Path rows = directory.resolve("rows");
+        CliRun withoutHeader = CliRun.of("flow", "run", flow.toString(), "--input", "people.csv=" + data, "--output",
+                "rename=" + rows, "--sample", "2", "--no-header");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
         assertThat(Files.readString(out.resolve("rename.default/part-00000.csv"))).isEqualTo("id,years,city\n1,34,paris\n2,,lyon\n");
         assertThat(Files.readString(out.resolve("drop.default/part-00000.csv"))).isEqualTo("id,age\n1,34\n2,\n");
         assertThat(run.out().lines().filter(line -> line.startsWith("cast "))).hasSize(1);
+        assertThat(withoutHeader.exitCode()).as(withoutHeader.err()).isEqualTo(0);
+        assertThat(Files.readString(rows.resolve("part-00000.csv"))).isEqualTo("1,34,paris\n2,,lyon\n");
     }
 
     @Test

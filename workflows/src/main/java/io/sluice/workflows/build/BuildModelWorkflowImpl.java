@@ -32,6 +32,10 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
     private static final String CHECK_PACKAGE_METADATA = "check-package-metadata";
     /** Runs from before it marked an expired approval's package Rejected. */
     static final String EXPIRED_STAYS_PENDING = "expired-package-stays-pending";
+    /** Runs from before training and test data were copied without the processing job's header rows. */
+    static final String HEADERLESS_TRAINING_DATA = "headerless-training-data";
+    /** How long copying the training data server-side may take, each attempt. */
+    private static final Duration TRAINING_DATA_LIMIT = Duration.ofHours(1);
 
     private final ModelRegistryActivities registry = Steps.activities(ModelRegistryActivities.class,
             Steps.quick());
@@ -69,8 +73,9 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         String processingJob = processing.jobName();
         String trainingStep = BuildNames.job(workflowId, "train");
         Steps.enter("training", "Training job `" + trainingStep + "` (" + spec.jobs().mode() + " mode)");
+        Map<String, String> data = trainingData(spec, processing);
         Map<String, String> channels = new TreeMap<>();
-        spec.training().channels().forEach((channel, output) -> channels.put(channel, outputUri(processing, output)));
+        spec.training().channels().forEach((channel, output) -> channels.put(channel, outputUri(processing, data, output)));
         var training = jobs.train(new ModelJobActivities.TrainingRequest(spec.account(), spec.jobs().mode(), trainingStep,
                 channels, spec.training(), spec.executionRoleArn(), spec.tags(), spec.processing().outputPrefix()));
         String trainingJob = training.jobName();
@@ -92,7 +97,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         }
 
         Steps.enter("registration", "Registering the model in `" + spec.modelPackageGroup() + "`");
-        Map<String, String> metadata = metadata(workflowId, spec, processing, trainingJob, requester.name());
+        Map<String, String> metadata = metadata(workflowId, spec, processing, data, trainingJob, requester.name());
         requireAcceptable(metadata);
         var registered = registry.registerPackage(new ModelRegistryActivities.PackageRequest(spec.account(),
                 spec.modelPackageGroup(), workflowId, training.image(), training.modelDataUri(), training.metrics(),
@@ -145,8 +150,44 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         return Steps.activities(ModelJobActivities.class, Steps.waiting(longest.plus(Duration.ofMinutes(30))));
     }
 
-    private static String outputUri(ModelJobActivities.ProcessingResult processing, String output) {
-        String uri = processing.outputs().get(output);
+    /**
+     * The outputs the build reads as data (the training channels' and the test split), each as the
+     * built-in XGBoost reads CSV: without a header row. Where the processing job wrote header rows,
+     * those outputs are copied without them; the other outputs, and every output of a run from before
+     * the copy, are read where the job wrote them.
+     */
+    private static Map<String, String> trainingData(BuildSpec spec, ModelJobActivities.ProcessingResult processing) {
+        boolean copied = Workflow.getVersion(HEADERLESS_TRAINING_DATA, Workflow.DEFAULT_VERSION, 1) == 1;
+        if (!copied || !processing.headerRow()) {
+            return processing.outputs();
+        }
+        Set<String> channelOutputs = new java.util.TreeSet<>(spec.training().channels().values());
+        Map<String, String> read = new TreeMap<>();
+        processing.outputs().forEach((output, uri) -> {
+            if (channelOutputs.contains(output) || isTestSplit(output)) {
+                read.put(output, uri);
+            }
+        });
+        if (read.isEmpty()) {
+            return processing.outputs();
+        }
+        Steps.enter("training-data", "Copying " + String.join(", ", read.keySet()) + " of `" + processing.jobName()
+                + "` without header rows, as XGBoost reads CSV");
+        ModelJobActivities copies = Steps.activities(ModelJobActivities.class, Steps.waiting(TRAINING_DATA_LIMIT));
+        var copiedData = copies.trainingData(new ModelJobActivities.TrainingDataRequest(spec.account(), read,
+                BuildNames.trainingData(spec.processing().outputPrefix(), processing.jobName()), channelOutputs,
+                spec.processing().kmsKey()));
+        Map<String, String> data = new TreeMap<>(processing.outputs());
+        data.putAll(copiedData.outputs());
+        return data;
+    }
+
+    private static boolean isTestSplit(String output) {
+        return output.endsWith(".test");
+    }
+
+    private static String outputUri(ModelJobActivities.ProcessingResult processing, Map<String, String> data, String output) {
+        String uri = data.get(output);
         if (uri == null) {
             throw ApplicationFailure.newNonRetryableFailure("processing job " + processing.jobName() + " has no output '"
                     + output + "' (it has " + new TreeMap<>(processing.outputs()).keySet() + "); fix training.channels",
@@ -156,14 +197,14 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
     }
 
     private static Map<String, String> metadata(String workflowId, BuildSpec spec,
-            ModelJobActivities.ProcessingResult processing, String trainingJob, String requester) {
+            ModelJobActivities.ProcessingResult processing, Map<String, String> data, String trainingJob, String requester) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(PackageMetadata.WORKFLOW_ID, workflowId);
         metadata.put(PackageMetadata.REQUESTER, requester);
         metadata.put(PackageMetadata.FLOW, spec.flow());
         metadata.put(PackageMetadata.FLOW_SHA256, processing.flowSha256());
         metadata.put(PackageMetadata.TRAINING_JOB, trainingJob);
-        var testSplits = processing.outputs().entrySet().stream().filter(output -> output.getKey().endsWith(".test")).toList();
+        var testSplits = data.entrySet().stream().filter(output -> isTestSplit(output.getKey())).toList();
         if (testSplits.size() == 1) {
             String uri = testSplits.get(0).getValue();
             metadata.put(PackageMetadata.TEST_SPLIT, uri.endsWith("/") ? uri : uri + "/");

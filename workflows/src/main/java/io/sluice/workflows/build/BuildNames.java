@@ -53,6 +53,11 @@ public final class BuildNames {
         return base.substring(0, room).replaceAll("-+$", "") + tail;
     }
 
+    /** Where a processing job's outputs are copied for training: {@code <outputPrefix>/<job>/headerless}. */
+    public static String trainingData(String outputPrefix, String processingJob) {
+        return outputPrefix + "/" + processingJob + "/headerless";
+    }
+
     /** A client token (at most 36 characters) for the step of the workflow. */
     public static String clientToken(String workflowId, String step) {
         return sha256(workflowId + "#" + step).substring(0, 36);

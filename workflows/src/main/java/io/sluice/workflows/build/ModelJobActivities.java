@@ -4,6 +4,7 @@ import io.temporal.activity.ActivityInterface;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Processing and training jobs, on SageMaker or on the worker ({@link JobMode}). Each method
@@ -19,6 +20,17 @@ public interface ModelJobActivities {
     ProcessingResult process(ProcessingRequest request);
 
     TrainingResult train(TrainingRequest request);
+
+    /**
+     * Copies the CSV part files of processing outputs without their header row, as the built-in
+     * XGBoost reads training and test data: Data Wrangler's processing job writes a header row at
+     * the top of every part file. The copy is server-side (each part file's bytes after its first
+     * line, by {@code UploadPartCopy}), so no data passes through the worker. A part file already
+     * copied from the same source object is kept; files Spark hides ({@code _SUCCESS}, names
+     * starting with {@code _} or {@code .}) and part files holding only a header are not copied.
+     * An output of {@code needingRows} without a row fails the step, naming it.
+     */
+    TrainingDataResult trainingData(TrainingDataRequest request);
 
     /**
      * @param jobName deterministic, from the workflow id: the job's first generation
@@ -46,9 +58,40 @@ public interface ModelJobActivities {
     /**
      * @param outputs each output of the flow (e.g. {@code train}) → its S3 prefix
      * @param flowSha256 the hash of the {@code .flow} file the job ran
+     * @param headerRow whether each part file of the outputs starts with a header row, as Data
+     *     Wrangler writes them; false in results recorded before local jobs wrote one
      */
-    record ProcessingResult(String jobName, Map<String, String> outputs, String flowSha256) {
+    record ProcessingResult(String jobName, Map<String, String> outputs, String flowSha256, boolean headerRow) {
         public ProcessingResult {
+            outputs = Map.copyOf(outputs);
+        }
+    }
+
+    /**
+     * @param outputs each output to copy → the S3 prefix the processing job wrote it under
+     * @param targetPrefix each copy goes under {@code <targetPrefix>/<output>/}
+     * @param needingRows the outputs that must hold a row (those feeding a training channel)
+     * @param kmsKey the key that encrypts the copies, as the processing spec's key does its outputs;
+     *     empty: the bucket's default encryption
+     */
+    record TrainingDataRequest(String account, Map<String, String> outputs, String targetPrefix, Set<String> needingRows,
+            String kmsKey) {
+        public TrainingDataRequest {
+            Objects.requireNonNull(account, "account is null");
+            outputs = Map.copyOf(outputs);
+            Objects.requireNonNull(targetPrefix, "targetPrefix is null");
+            needingRows = Set.copyOf(needingRows);
+            Objects.requireNonNull(kmsKey, "kmsKey is null");
+        }
+    }
+
+    /**
+     * @param outputs each output → the S3 prefix of its headerless copy
+     * @param partFiles part files copied by this call (not those an earlier attempt had copied)
+     * @param bytes the bytes those copies hold
+     */
+    record TrainingDataResult(Map<String, String> outputs, int partFiles, long bytes) {
+        public TrainingDataResult {
             outputs = Map.copyOf(outputs);
         }
     }

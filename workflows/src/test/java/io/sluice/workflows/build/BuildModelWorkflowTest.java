@@ -90,6 +90,43 @@ class BuildModelWorkflowTest {
     }
 
     @Test
+    void outputsWithHeaderRows_trainingAndTheTestSplitReadCopiesWithoutThem() {
+        BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
+        GateWaits.awaitOpen(run);
+
+        String processingJob = jobs.started.get(0);
+        String copies = "s3://sluice-dev-100000000003/build/" + processingJob + "/headerless/";
+        assertThat(jobs.trainingData).singleElement().satisfies(request -> {
+            assertThat(request.outputs()).containsOnlyKeys("split.train", "split.validation", "split.test");
+            assertThat(request.needingRows()).containsExactlyInAnyOrder("split.train", "split.validation");
+            assertThat(request.targetPrefix()).isEqualTo("s3://sluice-dev-100000000003/build/" + processingJob + "/headerless");
+        });
+        assertThat(jobs.trainings).singleElement().satisfies(request -> assertThat(request.channels())
+                .containsEntry("train", copies + "split.train/").containsEntry("validation", copies + "split.validation/"));
+        assertThat(registry.registered).singleElement().satisfies(request -> assertThat(request.metadata())
+                .containsEntry("sluice:testSplit", copies + "split.test/"));
+        run.decide(Decision.approve(LEAD, "good"));
+
+        BuildResult result = WorkflowStub.fromTyped(run).getResult(BuildResult.class);
+        assertThat(result.processingOutputs().get("split.train"))
+                .isEqualTo("s3://sluice-dev-100000000003/build/" + processingJob + "/split.train");
+    }
+
+    @Test
+    void outputsWithoutHeaderRows_areReadWhereTheJobWroteThem() {
+        jobs.headerRow = false;
+        BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
+        GateWaits.awaitOpen(run);
+
+        String outputs = "s3://sluice-dev-100000000003/build/" + jobs.started.get(0) + "/";
+        assertThat(jobs.trainingData).isEmpty();
+        assertThat(jobs.trainings).singleElement().satisfies(request -> assertThat(request.channels())
+                .containsEntry("train", outputs + "split.train"));
+        assertThat(registry.registered).singleElement().satisfies(request -> assertThat(request.metadata())
+                .containsEntry("sluice:testSplit", outputs + "split.test/"));
+    }
+
+    @Test
     void jobsRunUnderANewGeneration_theirNamesAreWhatThePackageAndTheResultRecord() {
         jobs.generation = "-g2";
         BuildModelWorkflow run = startBuild(PreStepSpec.NONE);

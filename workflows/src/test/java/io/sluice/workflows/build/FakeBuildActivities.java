@@ -35,6 +35,10 @@ final class FakeBuildActivities {
 
     static final class Jobs implements ModelJobActivities {
         final List<String> started = new CopyOnWriteArrayList<>();
+        final List<TrainingRequest> trainings = new CopyOnWriteArrayList<>();
+        final List<TrainingDataRequest> trainingData = new CopyOnWriteArrayList<>();
+        /** Whether the processing job's outputs carry header rows, as Data Wrangler writes them. */
+        volatile boolean headerRow = true;
         volatile double auc = 0.91;
         volatile String trainingFailure = "";
         /** The name suffix of the jobs that run, as when an earlier run left failed jobs under the step's names. */
@@ -46,12 +50,14 @@ final class FakeBuildActivities {
             String name = request.jobName() + generation;
             String base = request.outputPrefix() + "/" + name + "/";
             return new ProcessingResult(name, Map.of("split.train", base + "split.train",
-                    "split.validation", base + "split.validation", "split.test", base + "split.test"), "abc123");
+                    "split.validation", base + "split.validation", "split.test", base + "split.test", "report.default",
+                    base + "report.default"), "abc123", headerRow);
         }
 
         @Override
         public TrainingResult train(TrainingRequest request) {
             started.add(request.jobName());
+            trainings.add(request);
             if (!trainingFailure.isEmpty()) {
                 throw ApplicationFailure.newNonRetryableFailure("training job " + request.jobName() + " failed: "
                         + trainingFailure, FailureType.AWS_JOB_FAILED.type());
@@ -60,6 +66,14 @@ final class FakeBuildActivities {
             return new TrainingResult(name, request.outputPath() + "/" + name + "/output/model.tar.gz",
                     "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1",
                     Map.of("validation:auc", auc, "train:auc", 0.97));
+        }
+
+        @Override
+        public TrainingDataResult trainingData(TrainingDataRequest request) {
+            trainingData.add(request);
+            Map<String, String> copies = new java.util.TreeMap<>();
+            request.outputs().keySet().forEach(output -> copies.put(output, request.targetPrefix() + "/" + output + "/"));
+            return new TrainingDataResult(copies, copies.size(), 1000L * copies.size());
         }
     }
 

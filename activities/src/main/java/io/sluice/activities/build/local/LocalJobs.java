@@ -49,7 +49,10 @@ public final class LocalJobs {
         this.region = region;
     }
 
-    /** Runs the flow; each output is written headerless under {@code <outputPrefix>/<job>/<output>/}. */
+    /**
+     * Runs the flow; each output is written under {@code <outputPrefix>/<job>/<output>/} as Data
+     * Wrangler's processing job writes it: CSV with a header row.
+     */
     public ProcessingResult process(ProcessingRequest request) {
         S3Location jobRoot = S3Location.parse(request.outputPrefix()).child(request.jobName());
         Optional<ProcessingResult> done = record(request.account(), jobRoot, ProcessingResult.class);
@@ -70,11 +73,11 @@ public final class LocalJobs {
         Map<String, String> written = new LinkedHashMap<>();
         tables.forEach((output, table) -> {
             S3Location prefix = jobRoot.child(output);
-            s3.write(request.account(), prefix.child("part-00000.csv"), Csv.write(table, false).getBytes(StandardCharsets.UTF_8),
+            s3.write(request.account(), prefix.child("part-00000.csv"), Csv.write(table, true).getBytes(StandardCharsets.UTF_8),
                     "text/csv");
             written.put(output, prefix + "/");
         });
-        var result = new ProcessingResult(request.jobName(), written, sha256(flowBytes));
+        var result = new ProcessingResult(request.jobName(), written, sha256(flowBytes), true);
         writeRecord(request.account(), jobRoot, result);
         return result;
     }
