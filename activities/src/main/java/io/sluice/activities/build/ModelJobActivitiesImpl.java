@@ -8,6 +8,10 @@ import io.sluice.activities.aws.S3Objects;
 import io.sluice.activities.build.local.LocalJobs;
 import io.sluice.workflows.build.JobMode;
 import io.sluice.workflows.build.ModelJobActivities;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.workflows.FailureType;
+import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import java.time.Duration;
 
@@ -15,6 +19,7 @@ import java.time.Duration;
 public final class ModelJobActivitiesImpl implements ModelJobActivities {
     /** Well within the job steps' heartbeat timeout. */
     static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(15);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SageMakerJobs sageMaker;
     private final LocalJobs local;
@@ -41,8 +46,17 @@ public final class ModelJobActivitiesImpl implements ModelJobActivities {
                 return local.process(request);
             }
         }
-        String flowSha256 = LocalJobs.sha256(s3.read(request.account(), S3Location.parse(request.flowUri())));
-        return sageMaker.process(request, flowSha256);
+        byte[] flow = s3.read(request.account(), S3Location.parse(request.flowUri()));
+        return sageMaker.process(request, flowJson(request.flowUri(), flow), LocalJobs.sha256(flow));
+    }
+
+    private static JsonNode flowJson(String uri, byte[] flow) {
+        try {
+            return JSON.readTree(flow);
+        } catch (java.io.IOException e) {
+            throw ApplicationFailure.newNonRetryableFailure("flow " + uri + " is not JSON, so no Data Wrangler job can run it: "
+                    + e.getMessage(), FailureType.INVALID_INPUT.type());
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.sluice.activities.build;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.activities.aws.AwsCalls;
 import io.sluice.activities.aws.AwsClients;
@@ -66,7 +67,9 @@ public final class SageMakerJobs {
         this.clients = clients;
     }
 
-    public ProcessingResult process(ProcessingRequest request, String flowSha256) {
+    /** @param flow the {@code .flow} file's JSON, for its Athena sources */
+    public ProcessingResult process(ProcessingRequest request, JsonNode flow, String flowSha256) {
+        AthenaInputs.of(flow, request.jobName(), request.inputs().keySet()); // refuses a bad Athena source before any call
         SageMakerClient sageMaker = clients.client(request.account(), AwsServices.SAGEMAKER);
         String image = RegionImages.dataWrangler(request.spec().image(), clients.settings().region());
         List<String> containerArguments = new ArrayList<>();
@@ -80,7 +83,8 @@ public final class SageMakerJobs {
                 () -> sageMaker.describeProcessingJob(d -> d.processingJobName(name)));
         var generations = new JobGenerations<>("processing job", NAME_LIMIT,
                 name -> createUnlessExists(operation(request.account(), "CreateProcessingJob", "processing job " + name),
-                        () -> sageMaker.createProcessingJob(processingJob(request, name, image, containerArguments))),
+                        () -> sageMaker.createProcessingJob(processingJob(request, name, image, containerArguments,
+                                AthenaInputs.of(flow, name, request.inputs().keySet())))),
                 describe,
                 job -> job.processingJobStatus() == ProcessingJobStatus.FAILED
                         || job.processingJobStatus() == ProcessingJobStatus.STOPPED);
@@ -113,7 +117,7 @@ public final class SageMakerJobs {
     }
 
     private static CreateProcessingJobRequest processingJob(ProcessingRequest request, String name, String image,
-            List<String> containerArguments) {
+            List<String> containerArguments, List<ProcessingInput> athenaInputs) {
         List<ProcessingOutput> processingOutputs = new ArrayList<>();
         outputUris(request, name).forEach((output, uri) -> processingOutputs.add(ProcessingOutput.builder().outputName(output)
                 .s3Output(s3 -> s3.s3Uri(uri).localPath(outputPath(output)).s3UploadMode("EndOfJob")).build()));
@@ -123,6 +127,7 @@ public final class SageMakerJobs {
         new TreeMap<>(request.inputs()).forEach((input, uri) -> inputs.add(ProcessingInput.builder().inputName(input)
                 .s3Input(s3 -> s3.s3Uri(uri).localPath("/opt/ml/processing/" + input).s3DataType("S3Prefix")
                         .s3InputMode("File").s3DataDistributionType("FullyReplicated")).build()));
+        inputs.addAll(athenaInputs);
         return CreateProcessingJobRequest.builder()
                 .processingJobName(name)
                 .roleArn(request.roleArn())

@@ -141,6 +141,63 @@ class ModelJobActivitiesImplTest {
         assertThat(trained.modelDataUri()).endsWith("credit-risk-train-sm/output/model.tar.gz");
     }
 
+    @Test
+    void sageMakerProcessing_ofAFlowWithAnAthenaSource_givesTheJobAnAthenaDatasetInput(LocalAws localAws) {
+        ModelJobActivities jobs = activities(localAws);
+        String bucket = seed(localAws);
+        put(localAws, "s3://" + bucket + "/flows/credit-risk.flow", withAthenaSource(
+                Samples.creditRiskFlow("s3://" + bucket + "/data/credit_risk.csv"), "s3://" + bucket + "/athena", "parquet"));
+
+        jobs.process(processingRequest(bucket, JobMode.sagemaker, "credit-risk-proc-athena"));
+
+        var described = clients.client("dev", AwsServices.SAGEMAKER)
+                .describeProcessingJob(d -> d.processingJobName("credit-risk-proc-athena"));
+        assertThat(described.processingInputs()).filteredOn(input -> input.inputName().equals("applications_query"))
+                .singleElement().satisfies(input -> {
+                    assertThat(input.datasetDefinition().localPath()).isEqualTo("/opt/ml/processing/applications_query");
+                    var athena = input.datasetDefinition().athenaDatasetDefinition();
+                    assertThat(athena.catalog()).isEqualTo("AwsDataCatalog");
+                    assertThat(athena.database()).isEqualTo("credit_applications");
+                    assertThat(athena.queryString()).isEqualTo("SELECT * FROM applications");
+                    assertThat(athena.outputFormatAsString()).isEqualTo("PARQUET");
+                    assertThat(athena.outputS3Uri())
+                            .isEqualTo("s3://" + bucket + "/athena/credit-risk-proc-athena/applications_query/");
+                });
+    }
+
+    @Test
+    void sageMakerProcessing_ofAnAthenaSourceWithAFormatAthenaCannotWrite_failsNamingItBeforeAnyJob(LocalAws localAws) {
+        ModelJobActivities jobs = activities(localAws);
+        String bucket = seed(localAws);
+        put(localAws, "s3://" + bucket + "/flows/credit-risk.flow", withAthenaSource(
+                Samples.creditRiskFlow("s3://" + bucket + "/data/credit_risk.csv"), "athena-results", "xlsx"));
+
+        assertThatThrownBy(() -> jobs.process(processingRequest(bucket, JobMode.sagemaker, "credit-risk-proc-bad-athena")))
+                .isInstanceOf(ActivityFailure.class).cause().isInstanceOf(ApplicationFailure.class)
+                .satisfies(failure -> assertThat(((ApplicationFailure) failure).getType()).isEqualTo("sluice.InvalidInput"))
+                .hasMessageContaining("node athena-src (Athena source applications_query): dataset_definition.s3OutputLocation "
+                        + "'athena-results' is not an S3 URI")
+                .hasMessageContaining("dataset_definition.outputFormat 'xlsx' is not one Athena writes for SageMaker");
+        assertThat(clients.client("dev", AwsServices.SAGEMAKER).listProcessingJobs(list -> { }).processingJobSummaries()).isEmpty();
+    }
+
+    /** {@code flow} with an Athena SOURCE node beside its own source. */
+    private static String withAthenaSource(String flow, String outputLocation, String format) {
+        try {
+            var json = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(flow);
+            var node = ((com.fasterxml.jackson.databind.node.ArrayNode) json.path("nodes")).addObject();
+            node.put("node_id", "athena-src").put("type", "SOURCE").put("operator", "sagemaker.athena_source_0.1");
+            node.putObject("parameters").putObject("dataset_definition").put("datasetSourceType", "Athena")
+                    .put("name", "applications_query").put("catalogName", "AwsDataCatalog").put("databaseName", "credit_applications")
+                    .put("queryString", "SELECT * FROM applications").put("s3OutputLocation", outputLocation).put("outputFormat", format);
+            node.putArray("inputs");
+            node.putArray("outputs").addObject().put("name", "default");
+            return json.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private ModelJobActivities activities(LocalAws localAws) {
         clients = AwsClients.create(LocalAwsSettings.of(localAws));
         environment = TestActivityEnvironment.newInstance();

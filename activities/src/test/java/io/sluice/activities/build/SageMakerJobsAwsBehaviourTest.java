@@ -43,6 +43,9 @@ import software.amazon.awssdk.services.sagemaker.model.ProcessingOutput;
  */
 @ExtendWith(LocalAwsExtension.class)
 class SageMakerJobsAwsBehaviourTest {
+    /** A flow whose only sources are S3 files, as these tests' jobs read. */
+    private static final com.fasterxml.jackson.databind.JsonNode NO_ATHENA_SOURCES =
+            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     private static final String JOB = "credit-risk-2026-11-22-train-1a2b3c4d";
     private static final String PROCESSING_JOB = "credit-risk-2026-11-22-proc-1a2b3c4d";
     private static final String ROLE = "arn:aws:iam::100000000003:role/SluiceSageMakerExecution";
@@ -182,14 +185,14 @@ class SageMakerJobsAwsBehaviourTest {
     @Test
     void process_whenAnotherJobHoldsTheName_failsAsAConflictInsteadOfTakingThatJobsOutputs() {
         var jobs = new SageMakerJobs(clients);
-        jobs.process(processingRequest("s3://" + bucket + "/elsewhere"), "0".repeat(64));
+        jobs.process(processingRequest("s3://" + bucket + "/elsewhere"), NO_ATHENA_SOURCES, "0".repeat(64));
         interposer.when(request -> request.is("sagemaker", "CreateProcessingJob") && request.bodyText().contains(quoted(PROCESSING_JOB)))
                 .answer(AwsReply.jsonError(400, "ResourceInUse", "Message", "Processing job names must be unique within an "
                         + "AWS account and region, and a processing job with this name already exists "
                         + "(arn:aws:sagemaker:us-east-1:100000000003:processing-job/" + PROCESSING_JOB + ")"));
 
         var failure = catchThrowableOfType(ApplicationFailure.class,
-                () -> jobs.process(processingRequest("s3://" + bucket + "/build"), "0".repeat(64)));
+                () -> jobs.process(processingRequest("s3://" + bucket + "/build"), NO_ATHENA_SOURCES, "0".repeat(64)));
 
         assertThat(failure.getType()).isEqualTo("sluice.Conflict");
         assertThat(failure.getOriginalMessage())
@@ -206,7 +209,7 @@ class SageMakerJobsAwsBehaviourTest {
         var spec = new ProcessingSpec(null, null, null, null, null, "s3://" + bucket + "/build", null, List.of());
         jobs.process(new ProcessingRequest("dev", JobMode.sagemaker, PROCESSING_JOB, "s3://" + bucket + "/flows/credit-risk.flow",
                 Map.of("credit_risk.csv", "s3://" + bucket + "/data/credit_risk.csv"), splits, spec, ROLE, Map.of(),
-                "s3://" + bucket + "/build"), "0".repeat(64));
+                "s3://" + bucket + "/build"), NO_ATHENA_SOURCES, "0".repeat(64));
         var sageMaker = clients.client("dev", AwsServices.SAGEMAKER);
         var job = sageMaker.describeProcessingJob(describe -> describe.processingJobName(PROCESSING_JOB));
 

@@ -157,6 +157,7 @@ public final class AccountFoundations {
                 parameters.put("ReadWriteBucketArns", "arn:aws:s3:::" + devBuckets.get(stage));
                 parameters.put("ReadOnlyBucketArns", "arn:aws:s3:::" + request.producerBucket());
                 parameters.put("PullAwsImages", "true");
+                parameters.put("RunsAthenaQueries", "true");
             } else {
                 parameters.put("ReadOnlyBucketArns", "arn:aws:s3:::" + sharedBucket);
                 parameters.put("KmsKeyArn", sharedKey);

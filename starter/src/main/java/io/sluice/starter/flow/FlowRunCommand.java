@@ -154,8 +154,7 @@ public final class FlowRunCommand implements Callable<Integer> {
     private List<byte[]> readSource(FlowSource source) {
         Path input = inputs.get(source.name());
         if (input == null) {
-            throw new FlowException("node " + source.nodeId() + " (sagemaker.s3_source_0.1): no --input " + source.name()
-                    + "=FILE for this SOURCE dataset");
+            throw new FlowException(source.missingInput("--input " + source.name() + "=FILE"));
         }
         try {
             return List.of(Files.readAllBytes(input));

@@ -128,7 +128,7 @@ class FlowCommandTest {
         CliRun noFlow = CliRun.of("flow", "check", directory.resolve("absent.flow").toString());
 
         assertThat(noInput.exitCode()).isEqualTo(2);
-        assertThat(noInput.err()).contains("node src (sagemaker.s3_source_0.1): no --input people.csv=FILE for this SOURCE dataset");
+        assertThat(noInput.err()).contains("node src (sagemaker.s3_source_0.1): no --input people.csv=FILE for SOURCE dataset people.csv");
         assertThat(unknownInput.exitCode()).isEqualTo(2);
         assertThat(unknownInput.err()).contains("--input other.csv: the flow has no SOURCE dataset of that name; its sources are [people.csv]");
         assertThat(noOutput.exitCode()).isEqualTo(2);

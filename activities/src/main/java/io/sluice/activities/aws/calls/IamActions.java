@@ -101,7 +101,7 @@ public final class IamActions {
             default -> permissions.add(new IamPermission(prefix + ":" + operation, "*"));
         }
         if (key.equals("sagemaker")) {
-            onBehalf.addAll(OnBehalfPermissions.of(operation, request));
+            onBehalf.addAll(OnBehalfPermissions.of(operation, request, accountId, region));
         }
         return new Required(permissions, context, onBehalf);
     }

@@ -20,12 +20,18 @@ final class OnBehalfPermissions {
     private static final List<String> PULL_ACTIONS =
             List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability");
 
+    private static final List<String> ATHENA_ACTIONS =
+            List.of("athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults");
+
     private OnBehalfPermissions() {}
 
-    static List<OnBehalf> of(String operation, SdkRequest request) {
+    static List<OnBehalf> of(String operation, SdkRequest request, String accountId, String region) {
         return switch (operation) {
-            case "CreateProcessingJob" -> one(request, "RoleArn", values(request, "AppSpecification.ImageUri"),
-                    values(request, "ProcessingInputs.S3Input.S3Uri"), values(request, "ProcessingOutputConfig.Outputs.S3Output.S3Uri"));
+            case "CreateProcessingJob" -> {
+                List<OnBehalf> job = one(request, "RoleArn", values(request, "AppSpecification.ImageUri"),
+                        values(request, "ProcessingInputs.S3Input.S3Uri"), values(request, "ProcessingOutputConfig.Outputs.S3Output.S3Uri"));
+                yield job.isEmpty() ? job : List.of(withAthenaQueries(job.get(0), request, accountId, region));
+            }
             case "CreateTrainingJob" -> one(request, "RoleArn", values(request, "AlgorithmSpecification.TrainingImage"),
                     values(request, "InputDataConfig.DataSource.S3DataSource.S3Uri"), values(request, "OutputDataConfig.S3OutputPath"));
             case "CreateModel" -> {
@@ -37,6 +43,48 @@ final class OnBehalfPermissions {
             }
             default -> List.of();
         };
+    }
+
+    /**
+     * {@code job} with what SageMaker does for each Athena dataset input, as the job's role: runs
+     * the query in its work group (Athena's default, {@code primary}, when none is named), reads the
+     * database's tables from the Glue catalog through Lake Formation, and writes the result under
+     * the input's output URI before reading it back.
+     */
+    private static OnBehalf withAthenaQueries(OnBehalf job, SdkRequest request, String accountId, String region) {
+        String definitions = "ProcessingInputs.DatasetDefinition.AthenaDatasetDefinition.";
+        List<String> queries = values(request, definitions + "QueryString");
+        if (queries.isEmpty()) {
+            return job;
+        }
+        List<IamPermission> permissions = new ArrayList<>(job.permissions());
+        List<String> workGroups = values(request, definitions + "WorkGroup");
+        if (workGroups.size() < queries.size()) {
+            workGroups = new ArrayList<>(workGroups);
+            workGroups.add("primary");
+        }
+        for (String workGroup : new java.util.TreeSet<>(workGroups)) {
+            String arn = "arn:aws:athena:" + region + ":" + accountId + ":workgroup/" + workGroup;
+            ATHENA_ACTIONS.forEach(action -> permissions.add(new IamPermission(action, arn)));
+        }
+        String catalog = "arn:aws:glue:" + region + ":" + accountId + ":";
+        for (String database : new java.util.TreeSet<>(values(request, definitions + "Database"))) {
+            List<String> databaseResources = List.of(catalog + "catalog", catalog + "database/" + database);
+            databaseResources.forEach(resource -> permissions.add(new IamPermission("glue:GetDatabase", resource)));
+            List<String> tableResources = new ArrayList<>(databaseResources);
+            tableResources.add(catalog + "table/" + database + "/*");
+            for (String action : List.of("glue:GetTable", "glue:GetPartitions")) {
+                tableResources.forEach(resource -> permissions.add(new IamPermission(action, resource)));
+            }
+        }
+        permissions.add(new IamPermission("lakeformation:GetDataAccess", "*"));
+        for (String uri : values(request, definitions + "OutputS3Uri")) {
+            s3(uri.endsWith("/") ? uri : uri + "/").ifPresent(arn -> {
+                permissions.add(new IamPermission("s3:PutObject", arn));
+                permissions.add(new IamPermission("s3:GetObject", arn));
+            });
+        }
+        return new OnBehalf(job.principalArn(), permissions, job.context());
     }
 
     /** What a model does as {@code role}: pull {@code image}, read {@code modelData} (may be empty). */

@@ -144,9 +144,8 @@ public final class FlowExecutor {
         if (node.type().equals("VISUALIZATION")) {
             return Optional.of("visualizations are not run in local mode");
         }
-        if (node.operator().startsWith("sagemaker.athena_source")) {
-            return Optional.of("Athena sources are not run in local mode: the query runs in Athena; run it there, "
-                    + "and give its result (CSV or parquet) as the source's input");
+        if (isAthenaSource(node)) {
+            return Optional.empty();
         }
         Set<String> transforms = SUPPORTED.get(node.operator());
         if (transforms == null) {
@@ -236,8 +235,8 @@ public final class FlowExecutor {
 
     private Map<String, Table> execute(FlowNode node, List<Table> inputs) {
         if (node.type().equals("SOURCE")) {
-            if (!node.operator().equals("sagemaker.s3_source_0.1")) {
-                throw FlowException.at(node, "only S3 sources are supported in local mode");
+            if (!node.operator().equals("sagemaker.s3_source_0.1") && !isAthenaSource(node)) {
+                throw FlowException.at(node, "only S3 and Athena sources are supported in local mode");
             }
             Table table = read(node, source(node));
             return Map.of("default", sample > 0 && table.size() > sample
@@ -308,7 +307,8 @@ public final class FlowExecutor {
         List<String> columns = null;
         List<Object[]> rows = new ArrayList<>();
         for (byte[] object : readSource.apply(source)) {
-            Table part = source.contentType().equals("parquet") ? Parquet.table(object)
+            boolean parquet = source.contentType().equals("parquet") || (source.isAthenaQuery() && Parquet.isParquet(object));
+            Table part = parquet ? Parquet.table(object)
                     : Csv.read(new String(object, java.nio.charset.StandardCharsets.UTF_8), source.delimiter(), source.header());
             if (part.columns().isEmpty()) {
                 continue;
@@ -322,15 +322,23 @@ public final class FlowExecutor {
         return new Table(columns == null ? List.of() : columns, rows);
     }
 
+    /** A SOURCE node reading an Athena query: local mode reads the query's result, given as the dataset's input. */
+    public static boolean isAthenaSource(FlowNode node) {
+        return node.operator().startsWith("sagemaker.athena_source");
+    }
+
     private static FlowSource source(FlowNode node) {
         JsonNode definition = node.parameters().path("dataset_definition");
+        if (isAthenaSource(node)) {
+            return new FlowSource(node.id(), node.operator(), node.text(definition, "name"), "", FlowSource.QUERY_RESULT, true, ',');
+        }
         JsonNode context = definition.path("s3ExecutionContext");
         String contentType = context.path("s3ContentType").asText("csv").toLowerCase(java.util.Locale.ROOT);
         if (!CONTENT_TYPES.contains(contentType)) {
             throw FlowException.at(node, "s3ContentType '" + contentType + "' is not supported in local mode; expected csv or parquet");
         }
         String delimiter = context.path("s3FieldDelimiter").asText(",");
-        return new FlowSource(node.id(), node.text(definition, "name"), context.path("s3Uri").asText(""), contentType,
+        return new FlowSource(node.id(), node.operator(), node.text(definition, "name"), context.path("s3Uri").asText(""), contentType,
                 context.path("s3HasHeader").asBoolean(true), delimiter.isEmpty() ? ',' : delimiter.charAt(0));
     }
 }

@@ -45,6 +45,13 @@ final class Parquet {
     }
 
     /** The parquet file {@code bytes} as a table; nested values are written as their text. */
+    /** Whether {@code bytes} are a parquet file: they start (and end) with its magic, {@code PAR1}. */
+    static boolean isParquet(byte[] bytes) {
+        byte[] magic = {'P', 'A', 'R', '1'};
+        return bytes.length >= 8 && java.util.Arrays.equals(bytes, 0, 4, magic, 0, 4)
+                && java.util.Arrays.equals(bytes, bytes.length - 4, bytes.length, magic, 0, 4);
+    }
+
     static Table table(byte[] bytes) {
         return staged(bytes, file -> {
             List<String> names = new ArrayList<>();

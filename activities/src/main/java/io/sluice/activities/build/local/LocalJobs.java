@@ -9,6 +9,7 @@ import io.sluice.activities.build.flow.Csv;
 import io.sluice.activities.build.flow.FlowException;
 import io.sluice.activities.build.flow.FlowExecutor;
 import io.sluice.activities.build.flow.FlowFile;
+import io.sluice.activities.build.flow.FlowSource;
 import io.sluice.activities.build.flow.Table;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.build.ModelJobActivities.ProcessingRequest;
@@ -63,7 +64,7 @@ public final class LocalJobs {
         Map<String, Table> tables;
         try {
             var executor = new FlowExecutor(FlowFile.parse(new String(flowBytes, StandardCharsets.UTF_8)), source -> readSource(
-                    request.account(), request.inputs().getOrDefault(source.name(), source.s3Uri())));
+                    request.account(), inputUri(request, source)));
             tables = executor.run(request.outputs());
             executor.warnings().forEach(warning -> log.warn("processing job {}: {}", request.jobName(), warning));
         } catch (FlowException | IllegalArgumentException e) {
@@ -109,6 +110,15 @@ public final class LocalJobs {
      * A source's objects: one object, or every object under a prefix (a URI ending in {@code /}, as
      * a table's location is), in key order; marker objects (empty, or ending in {@code /}) left out.
      */
+    /** Where the dataset is read from: the spec's input for it, else where the flow says it is. */
+    private static String inputUri(ProcessingRequest request, FlowSource source) {
+        String uri = request.inputs().getOrDefault(source.name(), source.s3Uri());
+        if (uri.isEmpty()) {
+            throw new FlowException(source.missingInput("inputs." + source.name()));
+        }
+        return uri;
+    }
+
     private List<byte[]> readSource(String account, String uri) {
         S3Location location = S3Location.parse(uri);
         if (!uri.endsWith("/")) {

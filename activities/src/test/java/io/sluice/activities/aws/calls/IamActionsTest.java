@@ -13,8 +13,10 @@ import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListBucketsRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateModelPackageRequest;
+import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.ListModelPackagesRequest;
+import software.amazon.awssdk.services.sagemaker.model.ProcessingInput;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 
 class IamActionsTest {
@@ -52,6 +54,29 @@ class IamActionsTest {
                 new IamPermission("sagemaker:CreateTrainingJob", "arn:aws:sagemaker:us-east-1:100000000003:training-job/credit-risk-train"),
                 new IamPermission("iam:PassRole", "arn:aws:iam::100000000003:role/SluiceSageMakerExecution"));
         assertThat(required.context()).isEqualTo(Map.of("iam:PassedToService", List.of("sagemaker.amazonaws.com")));
+    }
+
+    @Test
+    void processingJobWithAnAthenaInput_needsItsRoleToRunTheQueryReadTheCatalogAndWriteTheResult() {
+        var request = CreateProcessingJobRequest.builder().processingJobName("credit-risk-proc")
+                .roleArn("arn:aws:iam::100000000003:role/SluiceSageMakerExecution")
+                .processingInputs(ProcessingInput.builder().inputName("applications").datasetDefinition(dataset -> dataset
+                        .localPath("/opt/ml/processing/applications").athenaDatasetDefinition(athena -> athena
+                                .catalog("AwsDataCatalog").database("credit").queryString("SELECT * FROM applications")
+                                .outputS3Uri("s3://dev-bucket/athena/credit-risk-proc/applications/").outputFormat("PARQUET")))
+                        .build())
+                .build();
+
+        var onBehalf = IamActions.of("SageMaker", "CreateProcessingJob", request, ACCOUNT, REGION).onBehalf();
+
+        assertThat(onBehalf).singleElement().satisfies(role -> assertThat(role.permissions()).contains(
+                new IamPermission("athena:StartQueryExecution", "arn:aws:athena:us-east-1:100000000003:workgroup/primary"),
+                new IamPermission("athena:GetQueryExecution", "arn:aws:athena:us-east-1:100000000003:workgroup/primary"),
+                new IamPermission("glue:GetDatabase", "arn:aws:glue:us-east-1:100000000003:database/credit"),
+                new IamPermission("glue:GetTable", "arn:aws:glue:us-east-1:100000000003:table/credit/*"),
+                new IamPermission("lakeformation:GetDataAccess", "*"),
+                new IamPermission("s3:PutObject", "arn:aws:s3:::dev-bucket/athena/credit-risk-proc/applications/*"),
+                new IamPermission("s3:GetObject", "arn:aws:s3:::dev-bucket/athena/credit-risk-proc/applications/*")));
     }
 
     @Test

@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 
 
 class FlowExecutorTest {
+    static final String ATHENA_SOURCE = "{\"node_id\":\"q\",\"type\":\"SOURCE\",\"operator\":\"sagemaker.athena_source_0.1\","
+            + "\"parameters\":{\"dataset_definition\":{\"datasetSourceType\":\"Athena\",\"name\":\"applications\","
+            + "\"databaseName\":\"credit\",\"queryString\":\"SELECT * FROM applications\",\"outputFormat\":\"parquet\"}},"
+            + "\"inputs\":[],\"outputs\":[{\"name\":\"default\"}]}";
     static final String PEOPLE = """
             id,name,age,income,city
             1,ann,34,52000,paris
@@ -242,12 +246,29 @@ class FlowExecutorTest {
     }
 
     @Test
-    void athenaSource_isRefusedWithTheReason() {
-        String athena = "{\"node_id\":\"q\",\"type\":\"SOURCE\",\"operator\":\"sagemaker.athena_source_0.1\",\"parameters\":{},"
-                + "\"inputs\":[],\"outputs\":[{\"name\":\"default\"}]}";
+    void athenaSource_readsTheQueryResultItIsGiven_asCsvWithAHeaderRow() {
+        var executor = new FlowExecutor(FlowFile.parse(flow(List.of(ATHENA_SOURCE))), source -> {
+            assertThat(source.isAthenaQuery()).isTrue();
+            assertThat(source.name()).isEqualTo("applications");
+            return List.of("id,age\n1,34\n2,51\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
 
-        assertThatThrownBy(() -> new FlowExecutor(FlowFile.parse(flow(List.of(athena))), ignored -> List.of()).run(List.of("q.default")))
-                .hasMessageStartingWith("node q (sagemaker.athena_source_0.1): Athena sources are not run in local mode");
+        Table out = executor.run(List.of("q.default")).get("q.default");
+
+        assertThat(out.columns()).containsExactly("id", "age");
+        assertThat(out.size()).isEqualTo(2);
+        assertThat(FlowExecutor.unsupported(FlowFile.parse(flow(List.of(ATHENA_SOURCE))).node("q"))).isEmpty();
+    }
+
+    @Test
+    void athenaSource_withoutItsResult_namesTheNodeAndWhatToGive() {
+        var executor = new FlowExecutor(FlowFile.parse(flow(List.of(ATHENA_SOURCE))), source -> {
+            throw new FlowException(source.missingInput("inputs." + source.name()));
+        });
+
+        assertThatThrownBy(() -> executor.run(List.of("q.default"))).isInstanceOf(FlowException.class)
+                .hasMessage("node q (sagemaker.athena_source_0.1): no inputs.applications for SOURCE dataset applications; local mode "
+                        + "does not run its Athena query: give the query's result (CSV with a header row, or parquet)");
     }
 
     @Test

@@ -33,6 +33,17 @@ class ParquetTest {
         assertThat(out.rows().get(1)).containsExactly(2L, null, null);
     }
 
+    @Test
+    void athenaSourceGivenAParquetResult_readsItAsParquet() throws Exception {
+        byte[] result = parquet("SELECT 7::BIGINT AS id, 'eve' AS name");
+
+        Table out = new FlowExecutor(FlowFile.parse(flow(List.of(FlowExecutorTest.ATHENA_SOURCE))), ignored -> List.of(result))
+                .run(List.of("q.default")).get("q.default");
+
+        assertThat(out.columns()).containsExactly("id", "name");
+        assertThat(out.rows()).singleElement().satisfies(row -> assertThat(row).containsExactly(7L, "eve"));
+    }
+
     private byte[] parquet(String select) throws Exception {
         Path file = Files.createTempFile(directory, "part-", ".parquet");
         Files.delete(file);
