@@ -6,7 +6,7 @@ import io.sluice.starter.approvals.RejectCommand;
 import io.sluice.starter.aws.AwsCommand;
 import io.sluice.starter.bench.BenchCommand;
 import io.sluice.starter.bootstrap.BootstrapCommand;
-import io.sluice.starter.build.ModelCommand;
+import io.sluice.starter.model.ModelCommand;
 import io.sluice.starter.dataproduct.DataProductCommand;
 import io.sluice.starter.flow.FlowCommand;
 import io.sluice.starter.local.DemoCommand;

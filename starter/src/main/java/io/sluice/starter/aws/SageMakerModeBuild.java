@@ -1,7 +1,7 @@
 package io.sluice.starter.aws;
 
 import io.sluice.starter.TemporalSession;
-import io.sluice.starter.build.SpecFiles;
+import io.sluice.starter.specs.SpecFiles;
 import io.sluice.starter.local.LocalApprovers;
 import io.sluice.starter.local.LocalStack;
 import io.sluice.starter.runs.RunStarter;

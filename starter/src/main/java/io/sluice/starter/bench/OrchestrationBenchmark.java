@@ -3,7 +3,7 @@ package io.sluice.starter.bench;
 import com.google.protobuf.Message;
 import io.grpc.ManagedChannel;
 import io.sluice.sandbox.FreePort;
-import io.sluice.starter.build.SpecFiles;
+import io.sluice.starter.specs.SpecFiles;
 import io.sluice.starter.local.DemoScenario;
 import io.sluice.starter.local.LocalStack;
 import io.sluice.workflows.SearchAttributes;

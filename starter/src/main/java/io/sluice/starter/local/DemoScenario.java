@@ -9,7 +9,7 @@ import io.sluice.activities.promotion.images.RegistryCredentials;
 import io.sluice.sandbox.LocalAws;
 import io.sluice.starter.TemporalSession;
 import io.sluice.starter.approvals.GateDecisions;
-import io.sluice.starter.build.SpecFiles;
+import io.sluice.starter.specs.SpecFiles;
 import io.sluice.starter.runs.RunStarter;
 import io.sluice.starter.runs.RunStatus;
 import io.sluice.starter.runs.RunStatusReader;

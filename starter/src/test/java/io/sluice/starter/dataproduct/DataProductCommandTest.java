@@ -13,7 +13,7 @@ import io.sluice.sandbox.LocalAwsExtension;
 import io.sluice.sandbox.LocalTemporal;
 import io.sluice.starter.CliErrors;
 import io.sluice.starter.CliRun;
-import io.sluice.starter.build.SpecFiles;
+import io.sluice.starter.specs.SpecFiles;
 import io.sluice.workers.SluiceWorker;
 import io.sluice.workers.WorkerMain;
 import io.sluice.workers.WorkerModule;

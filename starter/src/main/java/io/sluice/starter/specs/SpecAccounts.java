@@ -1,4 +1,4 @@
-package io.sluice.starter.build;
+package io.sluice.starter.specs;
 
 import io.sluice.workers.config.ConfigException;
 import io.sluice.workers.config.SluiceConfig;

@@ -1,4 +1,4 @@
-package io.sluice.starter.build;
+package io.sluice.starter.model;
 
 import picocli.CommandLine.Command;
 

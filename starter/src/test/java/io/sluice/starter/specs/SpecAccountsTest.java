@@ -1,4 +1,4 @@
-package io.sluice.starter.build;
+package io.sluice.starter.specs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
-package io.sluice.starter.build;
+package io.sluice.starter.model;
 
+import io.sluice.starter.specs.SpecAccounts;
+import io.sluice.starter.specs.SpecFiles;
 import io.sluice.starter.ConfigOption;
 import io.sluice.starter.Requester;
 import io.sluice.starter.TemporalSession;
