@@ -11,7 +11,7 @@ import io.sluice.activities.identity.IdentityActivitiesImpl;
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.calls.AwsCallListener;
 import io.sluice.activities.build.ModelJobActivitiesImpl;
-import io.sluice.activities.build.ModelRegistryActivitiesImpl;
+import io.sluice.activities.registry.ModelRegistryActivitiesImpl;
 import io.sluice.activities.build.StepFunctionsActivitiesImpl;
 import io.sluice.activities.dataproduct.DataProductActivitiesImpl;
 import io.sluice.activities.deployment.DeploymentActivitiesImpl;

@@ -1,5 +1,6 @@
 package io.sluice.activities.build;
 
+import io.sluice.activities.registry.ModelPackages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

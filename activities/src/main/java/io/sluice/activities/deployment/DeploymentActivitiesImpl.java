@@ -9,7 +9,7 @@ import io.sluice.activities.aws.AwsFailures;
 import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.PolicyDocuments;
-import io.sluice.workflows.build.PackageMetadata;
+import io.sluice.workflows.registry.PackageMetadata;
 import io.sluice.workflows.deployment.DeploymentActivities;
 import jakarta.inject.Inject;
 import java.util.List;

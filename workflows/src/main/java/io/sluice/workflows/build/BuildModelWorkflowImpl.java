@@ -1,5 +1,7 @@
 package io.sluice.workflows.build;
 
+import io.sluice.workflows.registry.ModelRegistryActivities;
+import io.sluice.workflows.registry.PackageMetadata;
 import io.sluice.workflows.FollowOn;
 import io.sluice.workflows.InputChecks;
 import io.sluice.workflows.CustomerMetadata;

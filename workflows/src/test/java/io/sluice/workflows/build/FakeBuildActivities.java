@@ -1,5 +1,6 @@
 package io.sluice.workflows.build;
 
+import io.sluice.workflows.registry.ModelRegistryActivities;
 import io.sluice.workflows.FailureType;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.sluice.workflows.promotion;
 
-import io.sluice.workflows.build.ModelRegistryActivities;
+import io.sluice.workflows.registry.ModelRegistryActivities;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;

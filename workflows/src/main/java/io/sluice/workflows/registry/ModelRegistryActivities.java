@@ -1,4 +1,4 @@
-package io.sluice.workflows.build;
+package io.sluice.workflows.registry;
 
 import io.temporal.activity.ActivityInterface;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.sluice.activities.build;
+package io.sluice.activities.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +7,9 @@ import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.LocalAwsSettings;
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.LocalAwsExtension;
-import io.sluice.workflows.build.ModelRegistryActivities.ApprovalStatusRequest;
-import io.sluice.workflows.build.ModelRegistryActivities.GroupRequest;
-import io.sluice.workflows.build.ModelRegistryActivities.PackageRequest;
+import io.sluice.workflows.registry.ModelRegistryActivities.ApprovalStatusRequest;
+import io.sluice.workflows.registry.ModelRegistryActivities.GroupRequest;
+import io.sluice.workflows.registry.ModelRegistryActivities.PackageRequest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,5 +1,6 @@
-package io.sluice.workflows.build;
+package io.sluice.workflows.registry;
 
+import io.sluice.workflows.build.CatalogTable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;

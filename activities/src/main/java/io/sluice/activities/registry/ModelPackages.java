@@ -1,4 +1,4 @@
-package io.sluice.activities.build;
+package io.sluice.activities.registry;
 
 import io.sluice.activities.aws.AwsCalls;
 import io.sluice.activities.aws.AwsOperation;

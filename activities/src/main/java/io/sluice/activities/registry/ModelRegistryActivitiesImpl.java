@@ -1,4 +1,4 @@
-package io.sluice.activities.build;
+package io.sluice.activities.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +9,7 @@ import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.SageMakerErrors;
 import io.sluice.activities.aws.S3Location;
 import io.sluice.workflows.build.BuildNames;
-import io.sluice.workflows.build.ModelRegistryActivities;
+import io.sluice.workflows.registry.ModelRegistryActivities;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
