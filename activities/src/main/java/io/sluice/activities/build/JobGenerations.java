@@ -2,7 +2,7 @@ package io.sluice.activities.build;
 
 import io.sluice.activities.aws.JobProgress;
 import io.sluice.workflows.FailureType;
-import io.sluice.workflows.build.BuildNames;
+import io.sluice.workflows.ResourceNames;
 import io.temporal.failure.ApplicationFailure;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -65,7 +65,7 @@ final class JobGenerations<S> {
 
     /** {@code name} for the first generation, else {@code name-g<generation>} within {@code limit} characters. */
     static String name(String name, int generation, int limit) {
-        return generation == 1 ? name : BuildNames.withSuffix(name, "-g" + generation, limit);
+        return generation == 1 ? name : ResourceNames.withSuffix(name, "-g" + generation, limit);
     }
 
     /**

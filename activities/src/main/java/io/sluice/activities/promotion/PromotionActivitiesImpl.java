@@ -15,7 +15,7 @@ import io.sluice.activities.aws.S3Objects;
 import io.sluice.activities.aws.SageMakerErrors;
 import io.sluice.activities.registry.ModelPackages;
 import io.sluice.workflows.FailureType;
-import io.sluice.workflows.build.BuildNames;
+import io.sluice.workflows.ResourceNames;
 import io.sluice.workflows.registry.PackageMetadata;
 import io.sluice.workflows.promotion.PromotionActivities;
 import io.sluice.workflows.promotion.PromotionPlan;
@@ -115,7 +115,7 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
         String arn = AwsCalls.call(operation, () -> sageMaker.createModelPackage(create -> {
             create.modelPackageGroupName(request.group())
                     .modelPackageDescription(request.description())
-                    .clientToken(BuildNames.clientToken(request.workflowId(), "central"))
+                    .clientToken(ResourceNames.clientToken(request.workflowId(), "central"))
                     .modelApprovalStatus(ModelApprovalStatus.PENDING_MANUAL_APPROVAL)
                     .customerMetadataProperties(metadata)
                     .inferenceSpecification(inference -> inference

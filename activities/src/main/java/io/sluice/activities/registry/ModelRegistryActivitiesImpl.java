@@ -8,7 +8,7 @@ import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.SageMakerErrors;
 import io.sluice.activities.aws.S3Location;
-import io.sluice.workflows.build.BuildNames;
+import io.sluice.workflows.ResourceNames;
 import io.sluice.workflows.registry.ModelRegistryActivities;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -70,7 +70,7 @@ public final class ModelRegistryActivitiesImpl implements ModelRegistryActivitie
         String arn = AwsCalls.call(operation, () -> sageMaker.createModelPackage(create -> create
                 .modelPackageGroupName(request.group())
                 .modelPackageDescription(request.description())
-                .clientToken(BuildNames.clientToken(request.workflowId(), "register"))
+                .clientToken(ResourceNames.clientToken(request.workflowId(), "register"))
                 .modelApprovalStatus(ModelApprovalStatus.PENDING_MANUAL_APPROVAL)
                 .customerMetadataProperties(metadata)
                 .inferenceSpecification(inference -> inference

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.activities.aws.S3Location;
 import io.sluice.workflows.build.BuildModelWorkflow;
-import io.sluice.workflows.build.BuildNames;
+import io.sluice.workflows.ResourceNames;
 import io.sluice.workflows.build.BuildRequest;
 import io.sluice.workflows.build.BuildSpec;
 import io.sluice.workflows.build.JobMode;
@@ -85,7 +85,7 @@ final class SageMakerModeBuild {
                 sample.processing(), sample.training(), sample.evaluation(), sample.executionRoleArn(), sample.tags(),
                 sample.preStep(), new BuildSpec.Jobs(JobMode.sagemaker), false, sample.promotion());
         String workflowId = WorkflowIds.build(spec.modelPackageGroup(), RUN_KEY);
-        writeProcessingOutputs(stack, spec, BuildNames.job(workflowId, "proc"));
+        writeProcessingOutputs(stack, spec, ResourceNames.job(workflowId, "proc"));
         new RunStarter(session.client(), session.taskQueue()).start(BuildModelWorkflow.TYPE, workflowId, spec.modelPackageGroup(),
                 "SageMaker-mode build of the AWS check", "", new BuildRequest(spec, RUN_KEY,
                         LocalApprovers.DATA_SCIENTIST.userName(), stack.startProof(LocalApprovers.DATA_SCIENTIST, workflowId), null));

@@ -1,5 +1,6 @@
 package io.sluice.workflows.build;
 
+import io.sluice.workflows.ResourceNames;
 import io.sluice.workflows.registry.ModelRegistryActivities;
 import io.sluice.workflows.registry.PackageMetadata;
 import io.sluice.workflows.FollowOn;
@@ -60,11 +61,11 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         if (spec.preStep().configured()) {
             Steps.enter("pre-step", "Running state machine `" + spec.preStep().stateMachineArn() + "`");
             preStepExecution = stepFunctions.run(new StepFunctionsActivities.ExecutionRequest(spec.account(),
-                    spec.preStep().stateMachineArn(), BuildNames.job(workflowId, "pre"), spec.preStep().input())).executionArn();
+                    spec.preStep().stateMachineArn(), ResourceNames.job(workflowId, "pre"), spec.preStep().input())).executionArn();
         }
 
         ModelJobActivities jobs = jobActivities(spec);
-        String processingStep = BuildNames.job(workflowId, "proc");
+        String processingStep = ResourceNames.job(workflowId, "proc");
         Steps.enter("processing", "Data Wrangler processing job `" + processingStep + "` (" + spec.jobs().mode() + " mode)");
         Set<String> outputs = new java.util.TreeSet<>(spec.training().channels().values());
         outputs.addAll(spec.processing().outputs());
@@ -73,7 +74,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
                 spec.tags(), spec.processing().outputPrefix()));
 
         String processingJob = processing.jobName();
-        String trainingStep = BuildNames.job(workflowId, "train");
+        String trainingStep = ResourceNames.job(workflowId, "train");
         Steps.enter("training", "Training job `" + trainingStep + "` (" + spec.jobs().mode() + " mode)");
         Map<String, String> data = trainingData(spec, processing);
         Map<String, String> channels = new TreeMap<>();
@@ -177,7 +178,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
                 + "` without header rows, as XGBoost reads CSV");
         ModelJobActivities copies = Steps.activities(ModelJobActivities.class, Steps.waiting(TRAINING_DATA_LIMIT));
         var copiedData = copies.trainingData(new ModelJobActivities.TrainingDataRequest(spec.account(), read,
-                BuildNames.trainingData(spec.processing().outputPrefix(), processing.jobName()), channelOutputs,
+                ResourceNames.trainingData(spec.processing().outputPrefix(), processing.jobName()), channelOutputs,
                 spec.processing().kmsKey()));
         Map<String, String> data = new TreeMap<>(processing.outputs());
         data.putAll(copiedData.outputs());

@@ -10,7 +10,7 @@ import io.sluice.workflows.SearchAttributes;
 import io.sluice.workflows.Steps;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.build.BuildModelWorkflow;
-import io.sluice.workflows.build.BuildNames;
+import io.sluice.workflows.ResourceNames;
 import io.sluice.workflows.build.BuildRequest;
 import io.sluice.workflows.build.BuildSpec;
 import io.temporal.api.enums.v1.ParentClosePolicy;
@@ -206,7 +206,7 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
                 || Workflow.getVersion(FIT_CRAWLER_NAME, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
             return name;
         }
-        return BuildNames.fit(name, CRAWLER_NAME_LIMIT);
+        return ResourceNames.fit(name, CRAWLER_NAME_LIMIT);
     }
 
     private static List<TableContract> previousContracts(DataProductActivities.TablesResult written,

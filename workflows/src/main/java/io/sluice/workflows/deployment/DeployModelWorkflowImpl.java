@@ -9,7 +9,7 @@ import io.sluice.workflows.approval.GatedWorkflow;
 import io.sluice.workflows.approval.Requester;
 import io.sluice.workflows.approval.Requesters;
 import io.sluice.workflows.approval.Gates;
-import io.sluice.workflows.build.BuildNames;
+import io.sluice.workflows.ResourceNames;
 import io.sluice.workflows.deployment.DeploymentActivities.StackOutcome;
 import io.sluice.workflows.deployment.IntegrationTestActivities.TestReport;
 import io.temporal.activity.ActivityOptions;
@@ -215,8 +215,8 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
      */
     static String releaseName(String endpointName, String stage, String packageArn, Map<String, String> parameters) {
         String version = packageArn.substring(packageArn.lastIndexOf('/') + 1);
-        String digest = BuildNames.clientToken(new TreeMap<>(parameters).toString(), "release").substring(0, 8);
-        return BuildNames.withSuffix(endpointName + "-" + stage, "-v" + version + "-" + digest, 63);
+        String digest = ResourceNames.clientToken(new TreeMap<>(parameters).toString(), "release").substring(0, 8);
+        return ResourceNames.withSuffix(endpointName + "-" + stage, "-v" + version + "-" + digest, 63);
     }
 
     private static Map<String, String> context(DeployRequest request, StackOutcome testStack, TestReport report, String grant) {

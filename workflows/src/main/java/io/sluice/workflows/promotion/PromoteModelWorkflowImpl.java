@@ -14,7 +14,7 @@ import io.sluice.workflows.approval.GatedWorkflow;
 import io.sluice.workflows.approval.Requester;
 import io.sluice.workflows.approval.Requesters;
 import io.sluice.workflows.approval.Gates;
-import io.sluice.workflows.build.BuildNames;
+import io.sluice.workflows.ResourceNames;
 import io.sluice.workflows.registry.ModelRegistryActivities;
 import io.sluice.workflows.build.EvaluationSpec;
 import io.sluice.workflows.registry.PackageMetadata;
@@ -199,7 +199,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
                 || Workflow.getVersion(FIT_MODEL_CARD_NAME, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
             return name;
         }
-        return BuildNames.withSuffix(group, "-v" + version, MODEL_CARD_NAME_LIMIT);
+        return ResourceNames.withSuffix(group, "-v" + version, MODEL_CARD_NAME_LIMIT);
     }
 
     private static PromotionActivities.ModelCardContent cardContent(PromotionPlan plan, List<String> approvals) {

@@ -1,14 +1,14 @@
-package io.sluice.workflows.build;
+package io.sluice.workflows;
 
-import io.sluice.workflows.Sha256;
 import java.util.Locale;
 
 /**
- * Names of the AWS resources a build creates, derived from its workflow id and step, so a retry
+ * Names of the AWS resources the workflows create (a build's jobs and training data, a promotion's
+ * and a deployment's names and client tokens), derived from the workflow id and step, so a retry
  * finds what an earlier attempt made. SageMaker names allow 63 letters, digits and hyphens.
  */
-public final class BuildNames {
-    private BuildNames() {}
+public final class ResourceNames {
+    private ResourceNames() {}
 
     /** e.g. {@code credit-risk-2026-11-22-proc-1a2b3c4d}: readable prefix plus a hash of the whole id. */
     public static String job(String workflowId, String step) {
