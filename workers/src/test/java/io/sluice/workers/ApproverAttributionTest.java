@@ -3,7 +3,7 @@ package io.sluice.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.activities.aws.CallAttribution;
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.approval.ApprovalActivities;
 import io.sluice.workflows.approval.Approvable;
 import io.sluice.workflows.approval.Decision;
@@ -43,7 +43,7 @@ class ApproverAttributionTest {
                 .setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new ApproverAttribution()).build())
                 .build());
         try (environment) {
-            SearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
+            SluiceSearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
             var worker = environment.newWorker("attribution");
             worker.registerWorkflowImplementationTypes(Gated.Impl.class);
             worker.registerActivitiesImplementations(new Steps.Impl(), new Policies(), new Sts());

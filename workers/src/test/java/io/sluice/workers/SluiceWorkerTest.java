@@ -12,7 +12,7 @@ import io.sluice.workers.config.SluiceConfig;
 import io.sluice.workers.config.TemporalConfig;
 import io.sluice.workers.temporal.TemporalConnection;
 import io.sluice.workers.temporal.TemporalUnreachableException;
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowClient;
@@ -31,7 +31,7 @@ class SluiceWorkerTest {
 
     @BeforeAll
     static void startTemporal() {
-        temporal = LocalTemporal.startTestServer(FreePort.any(), SearchAttributes.ALL);
+        temporal = LocalTemporal.startTestServer(FreePort.any(), SluiceSearchAttributes.ALL);
     }
 
     @AfterAll
@@ -110,8 +110,8 @@ class SluiceWorkerTest {
 
         @Override
         public String greet(String name) {
-            Workflow.upsertTypedSearchAttributes(SearchAttributes.STAGE.valueSet("greeting"));
-            String stage = Workflow.getTypedSearchAttributes().get(SearchAttributes.STAGE);
+            Workflow.upsertTypedSearchAttributes(SluiceSearchAttributes.STAGE.valueSet("greeting"));
+            String stage = Workflow.getTypedSearchAttributes().get(SluiceSearchAttributes.STAGE);
             return activities.compose(name) + ", stage " + stage;
         }
     }

@@ -84,7 +84,7 @@ public final class Steps {
      * through {@link #activities}.
      */
     public static void enter(String stage, String details) {
-        Workflow.upsertTypedSearchAttributes(SearchAttributes.STAGE.valueSet(stage));
+        Workflow.upsertTypedSearchAttributes(SluiceSearchAttributes.STAGE.valueSet(stage));
         Workflow.setCurrentDetails(details);
         STEP.set(details);
     }

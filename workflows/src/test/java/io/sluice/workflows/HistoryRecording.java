@@ -30,7 +30,7 @@ public final class HistoryRecording {
     public static void record(Path output, String workflowId, BiConsumer<Worker, TestWorkflowEnvironment> register,
             BiConsumer<WorkflowClient, TestWorkflowEnvironment> scenario) throws Exception {
         try (var environment = TestWorkflowEnvironment.newInstance()) {
-            SearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
+            SluiceSearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
             register.accept(environment.newWorker(QUEUE), environment);
             environment.start();
             WorkflowClient client = environment.getWorkflowClient();

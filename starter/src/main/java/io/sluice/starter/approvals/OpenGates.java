@@ -3,7 +3,7 @@ package io.sluice.starter.approvals;
 import io.sluice.starter.TemporalSession;
 import io.sluice.starter.runs.ExecutionLists;
 import io.sluice.starter.runs.GateQuery;
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.approval.ApprovalState;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ public final class OpenGates {
 
     public List<OpenGate> find() {
         List<OpenGate> open = new ArrayList<>();
-        for (var execution : new ExecutionLists(session.client()).open(SearchAttributes.AWAITING_APPROVAL.getName() + " = true")) {
+        for (var execution : new ExecutionLists(session.client()).open(SluiceSearchAttributes.AWAITING_APPROVAL.getName() + " = true")) {
             String workflowId = execution.getExecution().getWorkflowId();
             GateQuery.gateOf(session.client(), workflowId)
                     .filter(ApprovalState::awaitsDecision)

@@ -6,7 +6,7 @@ import io.sluice.sandbox.FreePort;
 import io.sluice.starter.specs.SpecFiles;
 import io.sluice.starter.local.DemoScenario;
 import io.sluice.starter.local.LocalStack;
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.build.BuildSpec;
 import io.sluice.workflows.deployment.DeploymentSpec;
@@ -234,7 +234,7 @@ public final class OrchestrationBenchmark implements Callable<Integer> {
 
     private static void registerSearchAttributes(OperatorServiceStubsOptions.Builder options) {
         var request = AddSearchAttributesRequest.newBuilder().setNamespace(NAMESPACE);
-        SearchAttributes.ALL.forEach(key -> request.putSearchAttributes(key.getName(), key.getValueType()));
+        SluiceSearchAttributes.ALL.forEach(key -> request.putSearchAttributes(key.getName(), key.getValueType()));
         var operator = OperatorServiceStubs.newServiceStubs(options.validateAndBuildWithDefaults());
         try {
             operator.blockingStub().addSearchAttributes(request.build());

@@ -20,7 +20,7 @@ import io.sluice.workers.config.CopyConfig;
 import io.sluice.workers.config.LocalConfig;
 import io.sluice.workers.config.SluiceConfig;
 import io.sluice.workers.config.TemporalConfig;
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,7 +76,7 @@ public final class LocalStack implements AutoCloseable {
         StateDirectoryLock lock = StateDirectoryLock.acquire(stateDirectory);
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            LocalTemporal temporal = LocalTemporal.start(temporalPort, SearchAttributes.ALL, stateDirectory);
+            LocalTemporal temporal = LocalTemporal.start(temporalPort, SluiceSearchAttributes.ALL, stateDirectory);
             started.add(temporal);
             LocalAws aws = LocalAws.start(stateDirectory);
             started.add(aws);

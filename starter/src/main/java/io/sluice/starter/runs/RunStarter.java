@@ -1,9 +1,10 @@
 package io.sluice.starter.runs;
 
+import io.temporal.common.SearchAttributes;
 import io.sluice.starter.CommandFailedException;
 import io.sluice.starter.ExitCodes;
 import io.sluice.workflows.Validated;
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.identity.RequestedRun;
 import io.sluice.workflows.promotion.PromoteModelWorkflow;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -121,11 +122,11 @@ public final class RunStarter {
 
     private void attempt(String workflowType, String workflowId, String modelPackageGroup, String summary, String details,
             Object input, String digest, WorkflowIdReusePolicy reusePolicy) {
-        var attributes = io.temporal.common.SearchAttributes.newBuilder()
-                .set(SearchAttributes.STAGE, "queued")
-                .set(SearchAttributes.AWAITING_APPROVAL, false);
+        var attributes = SearchAttributes.newBuilder()
+                .set(SluiceSearchAttributes.STAGE, "queued")
+                .set(SluiceSearchAttributes.AWAITING_APPROVAL, false);
         if (!modelPackageGroup.isEmpty()) {
-            attributes.set(SearchAttributes.MODEL_PACKAGE_GROUP, modelPackageGroup);
+            attributes.set(SluiceSearchAttributes.MODEL_PACKAGE_GROUP, modelPackageGroup);
         }
         var stub = client.newUntypedWorkflowStub(workflowType, WorkflowOptions.newBuilder()
                 .setTaskQueue(taskQueue)

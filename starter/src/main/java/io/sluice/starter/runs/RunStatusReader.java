@@ -3,7 +3,7 @@ package io.sluice.starter.runs;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.GateState;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -52,9 +52,9 @@ public final class RunStatusReader {
         WorkflowExecutionDescription description = stub.describe();
         String describedRunId = description.getExecution().getRunId();
         var attributes = description.getTypedSearchAttributes();
-        String stage = attributes.containsKey(SearchAttributes.STAGE) ? attributes.get(SearchAttributes.STAGE) : null;
-        boolean awaiting = attributes.containsKey(SearchAttributes.AWAITING_APPROVAL)
-                && Boolean.TRUE.equals(attributes.get(SearchAttributes.AWAITING_APPROVAL));
+        String stage = attributes.containsKey(SluiceSearchAttributes.STAGE) ? attributes.get(SluiceSearchAttributes.STAGE) : null;
+        boolean awaiting = attributes.containsKey(SluiceSearchAttributes.AWAITING_APPROVAL)
+                && Boolean.TRUE.equals(attributes.get(SluiceSearchAttributes.AWAITING_APPROVAL));
         WorkflowExecutionStatus status = description.getStatus();
         JsonNode result = null;
         String failure = null;

@@ -8,7 +8,7 @@ import io.sluice.sandbox.FreePort;
 import io.sluice.sandbox.LocalTemporal;
 import io.sluice.starter.CliRun;
 import io.sluice.workers.SluiceWorker;
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -34,7 +34,7 @@ class ApprovalCommandsTest {
 
     @BeforeAll
     static void startTemporalAndWorker() throws Exception {
-        temporal = LocalTemporal.startTestServer(FreePort.any(), SearchAttributes.ALL);
+        temporal = LocalTemporal.startTestServer(FreePort.any(), SluiceSearchAttributes.ALL);
         configFile = directory.resolve("sluice.yaml");
         Files.writeString(configFile, """
                 region: us-east-1

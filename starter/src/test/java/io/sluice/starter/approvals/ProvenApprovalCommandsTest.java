@@ -14,7 +14,7 @@ import io.sluice.starter.CliRun;
 import io.sluice.starter.local.LocalCredentialsFile;
 import io.sluice.starter.runs.GateQuery;
 import io.sluice.workers.SluiceWorker;
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.approval.CancelRequest;
 import io.sluice.workflows.approval.Canceller;
 import io.sluice.workflows.approval.Decision;
@@ -53,7 +53,7 @@ class ProvenApprovalCommandsTest {
 
     @BeforeAll
     static void startTemporalAwsAndWorker() throws Exception {
-        temporal = LocalTemporal.startTestServer(FreePort.any(), SearchAttributes.ALL);
+        temporal = LocalTemporal.startTestServer(FreePort.any(), SluiceSearchAttributes.ALL);
         aws = LocalAws.start(directory.resolve("aws"));
         String accounts = aws.accounts().stream()
                 .map(account -> "  " + account.alias() + ": {id: \"" + account.id() + "\", roleArn: \"" + account.workerRoleArn() + "\"}")

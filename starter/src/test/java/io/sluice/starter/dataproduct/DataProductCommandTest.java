@@ -18,7 +18,7 @@ import io.sluice.workers.SluiceWorker;
 import io.sluice.workers.WorkerMain;
 import io.sluice.workers.WorkerModule;
 import io.sluice.workers.config.ConfigFiles;
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.dataproduct.DataProductSpec;
 import io.sluice.workflows.dataproduct.RegisterDataProductWorkflowImpl;
 import io.sluice.workflows.dataproduct.TableFormat;
@@ -44,7 +44,7 @@ class DataProductCommandTest {
 
     @BeforeAll
     static void startTemporal() {
-        temporal = LocalTemporal.startTestServer(FreePort.any(), SearchAttributes.ALL);
+        temporal = LocalTemporal.startTestServer(FreePort.any(), SluiceSearchAttributes.ALL);
     }
 
     @AfterAll

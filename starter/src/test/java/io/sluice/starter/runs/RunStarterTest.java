@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.sluice.starter.CommandFailedException;
 import io.sluice.workflows.FollowOn;
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.approval.GatedWorkflow;
 import io.sluice.workflows.promotion.PromoteModelWorkflow;
 import io.sluice.workflows.promotion.PromoteRequest;
@@ -41,7 +41,7 @@ class RunStarterTest {
     @BeforeEach
     void start() {
         environment = TestWorkflowEnvironment.newInstance();
-        SearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
+        SluiceSearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
         environment.newWorker("promotions").registerWorkflowImplementationTypes(EndingPromotion.class);
         environment.start();
         OUTCOMES.clear();

@@ -6,7 +6,7 @@ import io.sluice.sandbox.FreePort;
 import io.sluice.sandbox.LocalTemporal;
 import io.sluice.workers.temporal.TemporalConnection;
 import io.sluice.workers.config.TemporalConfig;
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +19,7 @@ class WorkerMetricsTest {
 
     @Test
     void metricsEndpoint_answersWithTheSdksMetrics() throws Exception {
-        try (var temporal = LocalTemporal.startTestServer(FreePort.any(), SearchAttributes.ALL); var metrics = new WorkerMetrics()) {
+        try (var temporal = LocalTemporal.startTestServer(FreePort.any(), SluiceSearchAttributes.ALL); var metrics = new WorkerMetrics()) {
             var profile = TemporalConnection.profile(TemporalConfig.plain(temporal.target(), "default"), Map.of());
             var stubs = TemporalConnection.connect(profile, Duration.ofSeconds(5), metrics.scope());
             try {

@@ -1,7 +1,7 @@
 package io.sluice.workflows.approval;
 
 import io.sluice.workflows.FailureType;
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.Steps;
 import io.sluice.workflows.identity.IdentityActivities;
 import io.sluice.workflows.identity.IdentityMode;
@@ -101,7 +101,7 @@ public final class ApprovalGate {
         this.deadline = openedAt.plus(policy.deadline());
         this.state = GateState.OPEN;
         Workflow.upsertTypedSearchAttributes(
-                SearchAttributes.AWAITING_APPROVAL.valueSet(true), SearchAttributes.STAGE.valueSet(gateName));
+                SluiceSearchAttributes.AWAITING_APPROVAL.valueSet(true), SluiceSearchAttributes.STAGE.valueSet(gateName));
         Workflow.setCurrentDetails(openDetails());
 
         boolean namedTimers = Workflow.getVersion(NAMED_GATE_TIMERS, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION;
@@ -122,7 +122,7 @@ public final class ApprovalGate {
                 sendReminder(++reminders);
             }
         }
-        Workflow.upsertTypedSearchAttributes(SearchAttributes.AWAITING_APPROVAL.valueSet(false));
+        Workflow.upsertTypedSearchAttributes(SluiceSearchAttributes.AWAITING_APPROVAL.valueSet(false));
         if (state == GateState.APPROVED) {
             ApprovedBy.add(state().acceptedApprovals().stream().filter(AuditedDecision::verified).map(AuditedDecision::actor).toList());
         }

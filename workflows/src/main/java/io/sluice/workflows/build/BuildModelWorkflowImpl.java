@@ -8,7 +8,7 @@ import io.sluice.workflows.InputChecks;
 import io.sluice.workflows.CustomerMetadata;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.ChildRuns;
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.Steps;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.promotion.PromoteModelWorkflow;
@@ -50,7 +50,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         BuildSpec spec = request.spec();
         String workflowId = Workflow.getInfo().getWorkflowId();
         InputChecks.checkOnce(request);
-        Workflow.upsertTypedSearchAttributes(SearchAttributes.MODEL_PACKAGE_GROUP.valueSet(spec.modelPackageGroup()));
+        Workflow.upsertTypedSearchAttributes(SluiceSearchAttributes.MODEL_PACKAGE_GROUP.valueSet(spec.modelPackageGroup()));
         Requester requester = Requesters.establish(request.requester(), request.requesterProof(), request.requesterPrincipal());
 
         Steps.enter("registry", "Ensuring model package group `" + spec.modelPackageGroup() + "` in " + spec.account());

@@ -1,12 +1,13 @@
 package io.sluice.workflows.dataproduct;
 
+import io.temporal.common.SearchAttributes;
 import io.sluice.workflows.InputChecks;
 import io.sluice.workflows.approval.CancelRequest;
 import io.sluice.workflows.approval.Canceller;
 import io.sluice.workflows.approval.Requester;
 import io.sluice.workflows.approval.Requesters;
 import io.sluice.workflows.FailureType;
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.Steps;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.build.BuildModelWorkflow;
@@ -54,7 +55,7 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
         String governance = spec.governanceAccount();
         String producer = spec.producerAccount();
         String database = spec.database();
-        Workflow.upsertTypedSearchAttributes(SearchAttributes.DATA_PRODUCT.valueSet(spec.product()));
+        Workflow.upsertTypedSearchAttributes(SluiceSearchAttributes.DATA_PRODUCT.valueSet(spec.product()));
         List<String> linkAccounts = new ArrayList<>();
         linkAccounts.add(producer);
         spec.consumers().forEach(consumer -> linkAccounts.add(consumer.account()));
@@ -175,11 +176,11 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
                 .setWorkflowId(buildWorkflowId)
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
                 .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
-                .setTypedSearchAttributes(io.temporal.common.SearchAttributes.newBuilder()
-                        .set(SearchAttributes.STAGE, "queued")
-                        .set(SearchAttributes.AWAITING_APPROVAL, false)
-                        .set(SearchAttributes.MODEL_PACKAGE_GROUP, build.modelPackageGroup())
-                        .set(SearchAttributes.DATA_PRODUCT, spec.product())
+                .setTypedSearchAttributes(SearchAttributes.newBuilder()
+                        .set(SluiceSearchAttributes.STAGE, "queued")
+                        .set(SluiceSearchAttributes.AWAITING_APPROVAL, false)
+                        .set(SluiceSearchAttributes.MODEL_PACKAGE_GROUP, build.modelPackageGroup())
+                        .set(SluiceSearchAttributes.DATA_PRODUCT, spec.product())
                         .build())
                 .setStaticSummary(Steps.fit("Retrain " + build.modelPackageGroup() + " on data product " + spec.product() + " "
                         + spec.version() + ", requested by " + requester.name()))

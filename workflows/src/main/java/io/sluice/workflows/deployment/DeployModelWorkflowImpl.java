@@ -2,7 +2,7 @@ package io.sluice.workflows.deployment;
 
 import io.sluice.workflows.InputChecks;
 import io.sluice.workflows.FailureType;
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.Steps;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.GatedWorkflow;
@@ -66,7 +66,7 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
                     + modelPackage.approvalStatus() + "; only an Approved shared package can be deployed (approve its promotion first)",
                     FailureType.INVALID_INPUT.type());
         }
-        Workflow.upsertTypedSearchAttributes(SearchAttributes.MODEL_PACKAGE_GROUP.valueSet(modelPackage.group()));
+        Workflow.upsertTypedSearchAttributes(SluiceSearchAttributes.MODEL_PACKAGE_GROUP.valueSet(modelPackage.group()));
         String grant = grantStageAccounts(spec, modelPackage.group());
 
         Steps.enter("test-stack", "Applying stack `" + spec.stackName("test") + "` in " + spec.test().account());

@@ -4,7 +4,7 @@ import io.sluice.workflows.FollowOn;
 import io.sluice.workflows.InputChecks;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.ChildRuns;
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.Steps;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.deployment.DeployModelWorkflow;
@@ -64,7 +64,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
                     FailureType.INVALID_INPUT.type());
         }
         String group = spec.targetGroup().isEmpty() ? plan.sourceGroup() : spec.targetGroup();
-        Workflow.upsertTypedSearchAttributes(SearchAttributes.MODEL_PACKAGE_GROUP.valueSet(group));
+        Workflow.upsertTypedSearchAttributes(SluiceSearchAttributes.MODEL_PACKAGE_GROUP.valueSet(group));
 
         Steps.enter("copy-artifacts", "Copying " + plan.artifacts().size() + " S3 artifact(s) and " + plan.images().size()
                 + " image(s) to " + spec.targetAccount());

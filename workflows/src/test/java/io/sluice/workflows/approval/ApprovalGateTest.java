@@ -3,7 +3,7 @@ package io.sluice.workflows.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -30,7 +30,7 @@ class ApprovalGateTest {
     @BeforeEach
     void start() {
         environment = TestWorkflowEnvironment.newInstance();
-        SearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
+        SluiceSearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
         activities = new FakeApprovalActivities(Map.of(
                 "single", new GatePolicy(List.of(LEAD, REQUESTER), 1, false, Duration.ofDays(7), Duration.ZERO),
                 "quorum", new GatePolicy(List.of(LEAD, SECOND), 2, false, Duration.ofDays(7), Duration.ZERO),
@@ -68,8 +68,8 @@ class ApprovalGateTest {
             assertThat(decision.accepted()).isTrue();
         });
         var attributes = WorkflowStub.fromTyped(run).describe().getTypedSearchAttributes();
-        assertThat(attributes.get(SearchAttributes.AWAITING_APPROVAL)).isFalse();
-        assertThat(attributes.get(SearchAttributes.STAGE)).isEqualTo("single");
+        assertThat(attributes.get(SluiceSearchAttributes.AWAITING_APPROVAL)).isFalse();
+        assertThat(attributes.get(SluiceSearchAttributes.STAGE)).isEqualTo("single");
     }
 
     @Test
@@ -79,8 +79,8 @@ class ApprovalGateTest {
         ApprovalState open = GateWaits.awaitOpen(run);
 
         var attributes = WorkflowStub.fromTyped(run).describe().getTypedSearchAttributes();
-        assertThat(attributes.get(SearchAttributes.AWAITING_APPROVAL)).isTrue();
-        assertThat(attributes.get(SearchAttributes.STAGE)).isEqualTo("single");
+        assertThat(attributes.get(SluiceSearchAttributes.AWAITING_APPROVAL)).isTrue();
+        assertThat(attributes.get(SluiceSearchAttributes.STAGE)).isEqualTo("single");
         assertThat(open.approvers()).containsExactly(LEAD, REQUESTER);
         assertThat(open.requester()).isEqualTo(REQUESTER);
         assertThat(open.context()).containsEntry("auc", "0.91");

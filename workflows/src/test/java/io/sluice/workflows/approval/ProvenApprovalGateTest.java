@@ -3,7 +3,7 @@ package io.sluice.workflows.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.identity.IdentityMode;
 import io.sluice.workflows.identity.ProofBinding;
 import io.temporal.client.WorkflowClient;
@@ -35,7 +35,7 @@ class ProvenApprovalGateTest {
     @BeforeEach
     void start() {
         environment = TestWorkflowEnvironment.newInstance();
-        SearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
+        SluiceSearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
         var approvals = new FakeApprovalActivities(Map.of(
                 "production", new GatePolicy(List.of(OFFICERS), 1, false, Duration.ofDays(7), Duration.ZERO, IdentityMode.PROVEN),
                 "quorum", new GatePolicy(List.of(OFFICERS), 2, false, Duration.ofDays(7), Duration.ZERO, IdentityMode.PROVEN)),

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.workflows.CustomerMetadata;
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.approval.Decision;
 import io.sluice.workflows.approval.GateWaits;
@@ -41,7 +41,7 @@ class BuildModelWorkflowTest {
     @BeforeEach
     void start() {
         environment = TestWorkflowEnvironment.newInstance();
-        SearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
+        SluiceSearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
         var worker = environment.newWorker(QUEUE);
         worker.registerWorkflowImplementationTypes(BuildModelWorkflowImpl.class, FakePromoteModel.class);
         FakePromoteModel.REQUESTS.clear();

@@ -4,7 +4,7 @@ import io.sluice.workflows.WebUiSummaries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.build.BuildModelWorkflow;
 import io.sluice.workflows.build.BuildRequest;
@@ -32,7 +32,7 @@ class RegisterDataProductWorkflowTest {
     void start() {
         FakeBuildModel.STARTED.clear();
         environment = TestWorkflowEnvironment.newInstance();
-        SearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
+        SluiceSearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
         var worker = environment.newWorker(QUEUE);
         worker.registerWorkflowImplementationTypes(RegisterDataProductWorkflowImpl.class, FakeBuildModel.class);
         worker.registerActivitiesImplementations(catalog);
@@ -82,8 +82,8 @@ class RegisterDataProductWorkflowTest {
                 .containsEntry(DataProductMetadata.CLASSIFICATION, "confidential")
                 .containsEntry(DataProductMetadata.REGISTERED_BY, REQUESTER);
         var attributes = client.newUntypedWorkflowStub(WORKFLOW_ID).describe().getTypedSearchAttributes();
-        assertThat(attributes.get(SearchAttributes.DATA_PRODUCT)).isEqualTo("credit/applications");
-        assertThat(attributes.get(SearchAttributes.STAGE)).isEqualTo("registered");
+        assertThat(attributes.get(SluiceSearchAttributes.DATA_PRODUCT)).isEqualTo("credit/applications");
+        assertThat(attributes.get(SluiceSearchAttributes.STAGE)).isEqualTo("registered");
         assertThat(WebUiSummaries.missing(client, WORKFLOW_ID)).isEmpty();
     }
 
@@ -140,7 +140,7 @@ class RegisterDataProductWorkflowTest {
         var child = client.newUntypedWorkflowStub(result.buildWorkflowId()).describe();
         assertThat(child.getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
         assertThat(child.getWorkflowType()).isEqualTo(BuildModelWorkflow.TYPE);
-        assertThat(child.getTypedSearchAttributes().get(SearchAttributes.DATA_PRODUCT)).isEqualTo("credit/applications");
+        assertThat(child.getTypedSearchAttributes().get(SluiceSearchAttributes.DATA_PRODUCT)).isEqualTo("credit/applications");
         assertThat(FakeBuildModel.STARTED).containsOnlyKeys(result.buildWorkflowId());
         assertThat(FakeBuildModel.STARTED.values()).singleElement().satisfies(request -> {
             assertThat(request.runKey()).isEqualTo("1.0.0");

@@ -5,7 +5,7 @@ import io.sluice.workflows.WebUiSummaries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sluice.workflows.SearchAttributes;
+import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.approval.Decision;
 import io.sluice.workflows.approval.GateWaits;
@@ -36,7 +36,7 @@ class PromoteModelWorkflowTest {
     @BeforeEach
     void start() {
         environment = TestWorkflowEnvironment.newInstance();
-        SearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
+        SluiceSearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
         var worker = environment.newWorker(QUEUE);
         worker.registerWorkflowImplementationTypes(PromoteModelWorkflowImpl.class, FakeDeployModel.class);
         FakeDeployModel.REQUESTS.clear();

@@ -7,7 +7,7 @@ import java.util.List;
  * Search attributes Sluice sets on its runs so they can be found in the Web UI. Names are wire
  * contracts: a cluster must have them registered before any Sluice workflow runs.
  */
-public final class SearchAttributes {
+public final class SluiceSearchAttributes {
     /** The step a run is at, e.g. {@code training} or {@code production-approval}. */
     public static final SearchAttributeKey<String> STAGE = SearchAttributeKey.forKeyword("SluiceStage");
     /** The model package group a run works on. */
@@ -23,5 +23,5 @@ public final class SearchAttributes {
     public static final List<SearchAttributeKey<?>> ALL =
             List.of(STAGE, MODEL_PACKAGE_GROUP, AWAITING_APPROVAL, DATA_PRODUCT);
 
-    private SearchAttributes() {}
+    private SluiceSearchAttributes() {}
 }

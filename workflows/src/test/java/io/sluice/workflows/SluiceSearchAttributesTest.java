@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class SearchAttributesTest {
+class SluiceSearchAttributesTest {
 
     @Test
     void clusterRegistrationScript_registersExactlyTheAttributesWorkflowsSet() throws Exception {
@@ -17,8 +17,8 @@ class SearchAttributesTest {
                 .map(match -> match.group(1) + "=" + match.group(2))
                 .toList();
 
-        assertThat(registered).containsExactlyInAnyOrderElementsOf(SearchAttributes.ALL.stream()
-                .map(SearchAttributesTest::registration)
+        assertThat(registered).containsExactlyInAnyOrderElementsOf(SluiceSearchAttributes.ALL.stream()
+                .map(SluiceSearchAttributesTest::registration)
                 .toList());
     }
 
