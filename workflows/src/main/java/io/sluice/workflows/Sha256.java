@@ -5,14 +5,19 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of text as lower-case hex: deterministic, so workflow code may use it. */
+/** SHA-256 as lower-case hex: deterministic, so workflow code may use it. */
 public final class Sha256 {
     private Sha256() {}
 
     /** Hex SHA-256 of {@code text}'s UTF-8 bytes. */
     public static String hex(String text) {
+        return hex(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Hex SHA-256 of {@code bytes}. */
+    public static String hex(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

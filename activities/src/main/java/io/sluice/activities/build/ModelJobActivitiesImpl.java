@@ -1,5 +1,6 @@
 package io.sluice.activities.build;
 
+import io.sluice.workflows.Sha256;
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.JobProgress;
 import io.sluice.activities.aws.PeriodicHeartbeat;
@@ -47,7 +48,7 @@ public final class ModelJobActivitiesImpl implements ModelJobActivities {
             }
         }
         byte[] flow = s3.read(request.account(), S3Location.parse(request.flowUri()));
-        return sageMaker.process(request, flowJson(request.flowUri(), flow), LocalJobs.sha256(flow));
+        return sageMaker.process(request, flowJson(request.flowUri(), flow), Sha256.hex(flow));
     }
 
     private static JsonNode flowJson(String uri, byte[] flow) {

@@ -1,5 +1,6 @@
 package io.sluice.starter.local;
 
+import io.sluice.workflows.Sha256;
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.S3Location;
@@ -403,10 +404,7 @@ public final class DemoScenario {
     private String checksum(String account, String uri) {
         var location = S3Location.parse(uri);
         try (var s3 = stack.aws().s3(account)) {
-            byte[] bytes = s3.getObjectAsBytes(get -> get.bucket(location.bucket()).key(location.key())).asByteArray();
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return Sha256.hex(s3.getObjectAsBytes(get -> get.bucket(location.bucket()).key(location.key())).asByteArray());
         }
     }
 

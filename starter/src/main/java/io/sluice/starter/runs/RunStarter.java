@@ -1,5 +1,6 @@
 package io.sluice.starter.runs;
 
+import io.sluice.workflows.Sha256;
 import io.temporal.common.SearchAttributes;
 import io.sluice.starter.CommandFailedException;
 import io.sluice.starter.ExitCodes;
@@ -15,9 +16,6 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.converter.DefaultDataConverter;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 
@@ -144,11 +142,7 @@ public final class RunStarter {
     /** SHA-256 of {@code input}'s plain JSON, as the default converter writes it (never the encrypted payload). */
     static String digest(Object input) {
         byte[] json = DefaultDataConverter.STANDARD_INSTANCE.toPayload(input).orElseThrow().getData().toByteArray();
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
+        return Sha256.hex(json);
     }
 
     private static String shortDigest(String digest) {

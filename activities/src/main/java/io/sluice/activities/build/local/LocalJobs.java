@@ -1,5 +1,6 @@
 package io.sluice.activities.build.local;
 
+import io.sluice.workflows.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.activities.aws.RegionImages;
@@ -20,9 +21,6 @@ import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +76,7 @@ public final class LocalJobs {
                     "text/csv");
             written.put(output, prefix + "/");
         });
-        var result = new ProcessingResult(request.jobName(), written, sha256(flowBytes), true);
+        var result = new ProcessingResult(request.jobName(), written, Sha256.hex(flowBytes), true);
         writeRecord(request.account(), jobRoot, result);
         return result;
     }
@@ -169,14 +167,6 @@ public final class LocalJobs {
         try {
             s3.write(account, jobRoot.child(JOB_RECORD), JSON.writeValueAsBytes(result), "application/json");
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
