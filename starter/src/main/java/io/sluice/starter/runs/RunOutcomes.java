@@ -3,13 +3,10 @@ package io.sluice.starter.runs;
 import io.sluice.starter.ExitCodes;
 import java.io.PrintWriter;
 import io.sluice.workflows.identity.IdentityMode;
-import java.util.Set;
+import io.sluice.workflows.runs.SluiceWorkflowType;
 
 /** How a waiting command reports where a run stopped, and the exit code that goes with it. */
 public final class RunOutcomes {
-    /** Outcomes that mean the run did what it was asked. */
-    static final Set<String> SUCCESSES = Set.of("APPROVED", "REGISTERED", "PROMOTED", "DEPLOYED");
-
     private RunOutcomes() {}
 
     /** Prints where {@code status} stands; 0 when waiting at a gate or succeeded, 1 otherwise. */
@@ -29,7 +26,8 @@ public final class RunOutcomes {
         }
         if (status.status().equals("COMPLETED")) {
             out.println("ended " + status.outcome());
-            return SUCCESSES.contains(status.outcome()) ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+            boolean succeeded = SluiceWorkflowType.of(status.type()).map(type -> type.succeeded(status.outcome())).orElse(false);
+            return succeeded ? ExitCodes.OK : ExitCodes.RUN_FAILED;
         }
         out.println("ended " + status.status() + (status.failure() == null ? "" : ": " + status.failure()));
         return ExitCodes.RUN_FAILED;

@@ -1,5 +1,6 @@
 package io.sluice.starter.runs;
 
+import io.sluice.workflows.runs.SluiceWorkflowType;
 import io.sluice.workflows.Sha256;
 import io.temporal.common.SearchAttributes;
 import io.sluice.starter.CommandFailedException;
@@ -7,7 +8,6 @@ import io.sluice.starter.ExitCodes;
 import io.sluice.workflows.Validated;
 import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.identity.RequestedRun;
-import io.sluice.workflows.promotion.PromoteModelWorkflow;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -17,7 +17,6 @@ import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Starts Sluice runs under their business-key workflow id. A run with that id that is running or
@@ -29,8 +28,6 @@ import java.util.Set;
 public final class RunStarter {
     /** The memo key of a run's input digest (SHA-256 of its JSON). */
     public static final String INPUT_DIGEST = "sluiceInputDigest";
-    /** Outcomes after which a promotion may be asked for again under the same id. */
-    private static final Set<String> PROMOTABLE_AGAIN = Set.of("REJECTED", "EXPIRED");
 
     private final WorkflowClient client;
     private final String taskQueue;
@@ -102,7 +99,7 @@ public final class RunStarter {
                 return new Started(workflowId, true, "already running with this input");
             }
             String outcome = outcome(workflowId);
-            if (workflowType.equals(PromoteModelWorkflow.TYPE) && PROMOTABLE_AGAIN.contains(outcome)) {
+            if (SluiceWorkflowType.of(workflowType).map(type -> type.startableAgainAfter(outcome)).orElse(false)) {
                 attempt(workflowType, workflowId, modelPackageGroup, summary, details, input, digest,
                         WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE);
                 return Started.started(workflowId);

@@ -1,5 +1,6 @@
 package io.sluice.starter.runs;
 
+import io.sluice.workflows.runs.SluiceWorkflowType;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,10 +25,6 @@ import java.util.concurrent.TimeoutException;
 
 /** Reads a run's {@link RunStatus}: its description, search attributes, gate, result or failure. */
 public final class RunStatusReader {
-    /** Sluice workflows without an approval gate: asking them for one only makes the server log an error. */
-    private static final java.util.Set<String> NOT_GATED = java.util.Set.of(
-            io.sluice.workflows.dataproduct.RegisterDataProductWorkflow.TYPE);
-
     private static final ObjectMapper RESULTS = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -67,7 +64,8 @@ public final class RunStatusReader {
         }
         String outcome = result != null && result.hasNonNull("outcome") ? result.get("outcome").asText() : null;
         boolean running = status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
-        boolean gated = !NOT_GATED.contains(description.getWorkflowType());
+        // Asking a workflow without a gate for one only makes the server log an error.
+        boolean gated = SluiceWorkflowType.of(description.getWorkflowType()).map(SluiceWorkflowType::gated).orElse(true);
         ApprovalState gate = null;
         String queryFailure = null;
         if (running && gated) {
