@@ -59,7 +59,8 @@ public final class FlowCheckCommand implements Callable<Integer> {
                 entry.put("reason", problem.orElse(null));
             }
             ArrayNode sourceArray = root.putArray("sources");
-            sources.forEach(source -> sourceArray.addObject().put("name", source.name()).put("nodeId", source.nodeId()));
+            sources.forEach(source -> sourceArray.addObject().put("name", source.name()).put("nodeId", source.nodeId())
+                    .put("athenaQuery", source.isAthenaQuery()));
             ArrayNode outputArray = root.putArray("outputs");
             for (String output : outputs) {
                 Optional<FlowException> blocked = executor.check(List.of(output));
@@ -78,7 +79,8 @@ public final class FlowCheckCommand implements Callable<Integer> {
                     problem.map(reason -> "local: no, " + reason).orElse("local: yes"));
         }
         out.println("sources (give each to `sluice flow run` as --input NAME=FILE):");
-        sources.forEach(source -> out.println("  " + source.name() + "  (node " + source.nodeId() + ")"));
+        sources.forEach(source -> out.println("  " + source.name() + "  (node " + source.nodeId() + ")"
+                + (source.isAthenaQuery() ? ": an Athena query; give its result, CSV with a header row or parquet" : "")));
         out.println("outputs it ends in (--output NODE=DIR, or all with --output-dir DIR):");
         for (String output : outputs) {
             Optional<FlowException> blocked = executor.check(List.of(output));

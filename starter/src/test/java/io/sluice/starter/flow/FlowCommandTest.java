@@ -139,6 +139,28 @@ class FlowCommandTest {
         assertThat(noFlow.err()).contains("absent.flow does not exist");
     }
 
+    @Test
+    void athenaSource_isRunOnItsGivenResult_andWithoutOneExits2SayingWhatToGive() throws Exception {
+        String athena = "{\"node_id\":\"q\",\"type\":\"SOURCE\",\"operator\":\"sagemaker.athena_source_0.1\",\"parameters\":"
+                + "{\"dataset_definition\":{\"datasetSourceType\":\"Athena\",\"name\":\"people\",\"databaseName\":\"hr\","
+                + "\"queryString\":\"SELECT * FROM people\",\"s3OutputLocation\":\"s3://bucket/athena/\",\"outputFormat\":\"parquet\"}},"
+                + "\"inputs\":[],\"outputs\":[{\"name\":\"default\"}]}";
+        Path flow = write(flow(athena, transform("cast", "sagemaker.spark.infer_and_cast_type_0.1", "{}", "q")));
+        Path result = Files.writeString(directory.resolve("query-result.csv"), PEOPLE);
+        Path out = directory.resolve("athena");
+
+        CliRun check = CliRun.of("flow", "check", flow.toString());
+        CliRun withoutResult = CliRun.of("flow", "run", flow.toString(), "--output-dir", out.toString());
+        CliRun withResult = CliRun.of("flow", "run", flow.toString(), "--input", "people=" + result, "--output-dir", out.toString());
+
+        assertThat(check.out()).contains("people  (node q): an Athena query; give its result, CSV with a header row or parquet");
+        assertThat(withoutResult.exitCode()).isEqualTo(2);
+        assertThat(withoutResult.err()).contains("error: node q (sagemaker.athena_source_0.1): no --input people=FILE for SOURCE "
+                + "dataset people; local mode does not run its Athena query");
+        assertThat(withResult.exitCode()).as(withResult.err()).isZero();
+        assertThat(Files.readString(out.resolve("cast.default/part-00000.csv"))).startsWith("id,age,city\n1,34,paris\n");
+    }
+
     private Path write(String flow) throws Exception {
         return Files.writeString(directory.resolve("test.flow"), flow);
     }
