@@ -3,7 +3,7 @@
 # Idempotent: an attribute that already exists with the same type is left as it is.
 #   usage: deploy/temporal/register-search-attributes.sh [NAMESPACE]  (plus any --address/--tls flags
 #          the CLI needs, through TEMPORAL_ADDRESS, TEMPORAL_TLS_* or TEMPORAL_API_KEY)
-# The list must match workflows/src/main/java/io/sluice/workflows/SearchAttributes.java.
+# The list must match workflows/src/main/java/io/sluice/workflows/SluiceSearchAttributes.java.
 set -euo pipefail
 namespace="${1:-${TEMPORAL_NAMESPACE:-default}}"
 

@@ -27,9 +27,14 @@ final class AthenaInputs {
             "textfile", AthenaResultFormat.TEXTFILE);
     private static final Pattern S3_URI = Pattern.compile("^s3://[^/]+/?.*$");
     private static final Pattern WORK_GROUP = Pattern.compile("^[a-zA-Z0-9._-]{1,128}$");
-    /** CreateProcessingJob's limits on a query, a catalog or database name and a local path. */
+    /** CreateProcessingJob's limits on a query, a catalog and a database name, a result URI, and the inputs of a job. */
     private static final int QUERY_LIMIT = 4096;
-    private static final int NAME_LIMIT = 255;
+    private static final int CATALOG_LIMIT = 256;
+    private static final int DATABASE_LIMIT = 255;
+    private static final int URI_LIMIT = 1024;
+    static final int INPUTS_LIMIT = 10;
+    /** The input that carries the {@code .flow} file itself. */
+    static final String FLOW_INPUT = "flow";
 
     private AthenaInputs() {}
 
@@ -39,10 +44,13 @@ final class AthenaInputs {
      * {@code <s3OutputLocation>/<jobName>/<dataset name>/}, so runs never read each other's results.
      *
      * @param s3Inputs the datasets the spec's {@code inputs} name: an Athena source may not be one
+     * @param kmsKey the key Athena encrypts the results with, as the job's outputs are; empty for
+     *     the result bucket's default encryption
      */
-    static List<ProcessingInput> of(JsonNode flow, String jobName, Set<String> s3Inputs) {
+    static List<ProcessingInput> of(JsonNode flow, String jobName, Set<String> s3Inputs, String kmsKey) {
         List<ProcessingInput> inputs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        Set<String> names = new java.util.HashSet<>();
         for (JsonNode node : flow.path("nodes")) {
             if (!node.path("type").asText("").equals("SOURCE")
                     || !node.path("operator").asText("").startsWith("sagemaker.athena_source")) {
@@ -59,12 +67,16 @@ final class AthenaInputs {
             String where = "node " + node.path("node_id").asText("?") + " (Athena source " + (name.isEmpty() ? "without a name" : name) + "): ";
             int before = problems.size();
             require(problems, !name.isEmpty(), where + "dataset_definition.name is missing");
-            require(problems, !s3Inputs.contains(name), where + "the spec's inputs name it, but SageMaker runs its query; "
-                    + "remove inputs." + name);
-            require(problems, !database.isEmpty() && database.length() <= NAME_LIMIT,
-                    where + "dataset_definition.databaseName must be 1 to " + NAME_LIMIT + " characters");
-            require(problems, catalog.length() <= NAME_LIMIT, where + "dataset_definition.catalogName must be at most "
-                    + NAME_LIMIT + " characters");
+            require(problems, !s3Inputs.contains(name), where + "the spec's inputs name it, but on SageMaker the query runs "
+                    + "in Athena (inputs." + name + " is for local job mode, which does not run queries); remove inputs." + name);
+            require(problems, name.isEmpty() || names.add(name), where + "another Athena source has the dataset name " + name
+                    + "; each becomes a processing input of that name, so give each source its own");
+            require(problems, !name.equals(FLOW_INPUT), where + "the dataset name '" + FLOW_INPUT + "' is the input that "
+                    + "carries the .flow file; rename the source");
+            require(problems, !database.isEmpty() && database.length() <= DATABASE_LIMIT,
+                    where + "dataset_definition.databaseName must be 1 to " + DATABASE_LIMIT + " characters");
+            require(problems, catalog.length() <= CATALOG_LIMIT, where + "dataset_definition.catalogName must be at most "
+                    + CATALOG_LIMIT + " characters");
             require(problems, !query.isBlank() && query.length() <= QUERY_LIMIT,
                     where + "dataset_definition.queryString must be 1 to " + QUERY_LIMIT + " characters");
             require(problems, S3_URI.matcher(outputLocation).matches(),
@@ -81,6 +93,11 @@ final class AthenaInputs {
                 continue;
             }
             String results = (outputLocation.endsWith("/") ? outputLocation : outputLocation + "/") + jobName + "/" + name + "/";
+            if (results.length() > URI_LIMIT) {
+                problems.add(where + "its results URI " + results + " is longer than SageMaker's " + URI_LIMIT
+                        + " characters; shorten dataset_definition.s3OutputLocation");
+                continue;
+            }
             inputs.add(ProcessingInput.builder().inputName(name).datasetDefinition(dataset -> dataset
                     .localPath(localPath)
                     .dataDistributionType(DataDistributionType.FULLY_REPLICATED)
@@ -91,7 +108,15 @@ final class AthenaInputs {
                         if (!workGroup.isEmpty()) {
                             athena.workGroup(workGroup);
                         }
+                        if (!kmsKey.isEmpty()) {
+                            athena.kmsKeyId(kmsKey);
+                        }
                     })).build());
+        }
+        int count = 1 + s3Inputs.size() + inputs.size();
+        if (problems.isEmpty() && count > INPUTS_LIMIT) {
+            problems.add("it would take " + count + " inputs (the flow, " + s3Inputs.size() + " S3 source(s), " + inputs.size()
+                    + " Athena source(s)), and CreateProcessingJob takes at most " + INPUTS_LIMIT);
         }
         if (!problems.isEmpty()) {
             throw ApplicationFailure.newNonRetryableFailure("processing job " + jobName + " cannot be created: "

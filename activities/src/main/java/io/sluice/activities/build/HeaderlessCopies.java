@@ -19,26 +19,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
- * Copies part files without their first line, server-side (see
- * {@code ModelJobActivities.trainingData}). Each copy is a multipart upload whose parts are ranges
- * of the source after its header, so a part file of any size costs a few requests and no bytes
- * through the worker. A copy records the source's ETag, so a retry keeps what an earlier attempt
- * finished.
+ * Copies part files without their first line (see {@code ModelJobActivities.trainingData}). A
+ * part file larger than {@value #RANGE_COPY_MIN_BYTES} bytes is copied server-side, as a multipart
+ * upload whose parts are ranges of the source after its header, so it costs a few requests and no
+ * bytes through the worker; S3 copies a range only of a source larger than 5 MB, so a smaller part
+ * file is read after its header and written in one request. Every read is conditional on the
+ * source's ETag. A copy records that ETag, so a retry keeps what an earlier attempt finished.
  */
 final class HeaderlessCopies {
     /** Target metadata: the ETag of the part file this copy was made from. */
     static final String SOURCE_ETAG = "sluice-source-etag";
     /** Target metadata: how many bytes of the source were its header row. */
     static final String HEADER_BYTES = "sluice-header-bytes";
+    /** S3 copies a byte range ({@code UploadPartCopy} with {@code x-amz-copy-source-range}) only of a larger source. */
+    static final long RANGE_COPY_MIN_BYTES = 5L * 1000 * 1000;
     /** S3's largest part for {@code UploadPartCopy}. */
     static final long MAX_PART_BYTES = 5L << 30;
     /** How much of a part file is read to find the end of its header row. */
@@ -77,7 +82,7 @@ final class HeaderlessCopies {
                     S3Location from = new S3Location(source.bucket(), object.key());
                     S3Location to = new S3Location(target.bucket(), target.prefix() + object.key().substring(source.prefix().length()));
                     heartbeat.progress(new JobProgress("training data", to.toString(), "copying " + from));
-                    var copied = copyWithoutHeader(request, s3, from, object, to);
+                    var copied = copyWithoutHeader(request, s3, from, object, to, heartbeat);
                     dataBytes += copied.dataBytes();
                     if (copied.copiedNow()) {
                         partFiles++;
@@ -114,7 +119,7 @@ final class HeaderlessCopies {
     }
 
     private Copied copyWithoutHeader(TrainingDataRequest request, S3Client s3, S3Location source, S3Object object,
-            S3Location target) {
+            S3Location target, PeriodicHeartbeat heartbeat) {
         long size = object.size();
         Optional<HeadObjectResponse> existing = head(request.account(), s3, target);
         if (existing.isPresent() && object.eTag().equals(existing.get().metadata().get(SOURCE_ETAG))) {
@@ -125,8 +130,20 @@ final class HeaderlessCopies {
         if (data == 0) {
             return new Copied(0, false);
         }
+        Map<String, String> metadata = Map.of(SOURCE_ETAG, object.eTag(), HEADER_BYTES, Long.toString(header));
+        if (size <= RANGE_COPY_MIN_BYTES) {
+            byte[] rows = sourceChanging(source, () -> AwsCalls.call(operation(request.account(), "GetObject", source),
+                    () -> s3.getObjectAsBytes(get -> get.bucket(source.bucket()).key(source.key()).ifMatch(object.eTag())
+                            .range("bytes=" + header + "-" + (size - 1))).asByteArray()));
+            var put = PutObjectRequest.builder().bucket(target.bucket()).key(target.key()).contentType("text/csv").metadata(metadata);
+            if (!request.kmsKey().isEmpty()) {
+                put.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(request.kmsKey());
+            }
+            AwsCalls.call(operation(request.account(), "PutObject", target), () -> s3.putObject(put.build(), RequestBody.fromBytes(rows)));
+            return new Copied(data, true);
+        }
         var create = CreateMultipartUploadRequest.builder().bucket(target.bucket()).key(target.key()).contentType("text/csv")
-                .metadata(Map.of(SOURCE_ETAG, object.eTag(), HEADER_BYTES, Long.toString(header)));
+                .metadata(metadata);
         if (!request.kmsKey().isEmpty()) {
             create.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(request.kmsKey());
         }
@@ -139,11 +156,13 @@ final class HeaderlessCopies {
                 long last = Math.min(size, first + partBytes) - 1;
                 int part = number;
                 String range = "bytes=" + first + "-" + last;
-                String etag = AwsCalls.call(operation(request.account(), "UploadPartCopy", target), () -> s3.uploadPartCopy(copy -> copy
-                        .sourceBucket(source.bucket()).sourceKey(source.key()).copySourceIfMatch(object.eTag())
-                        .destinationBucket(target.bucket()).destinationKey(target.key())
-                        .uploadId(uploadId).partNumber(part).copySourceRange(range)).copyPartResult().eTag());
+                String etag = sourceChanging(source, () -> AwsCalls.call(operation(request.account(), "UploadPartCopy", target),
+                        () -> s3.uploadPartCopy(copy -> copy
+                                .sourceBucket(source.bucket()).sourceKey(source.key()).copySourceIfMatch(object.eTag())
+                                .destinationBucket(target.bucket()).destinationKey(target.key())
+                                .uploadId(uploadId).partNumber(part).copySourceRange(range)).copyPartResult().eTag()));
                 parts.add(CompletedPart.builder().partNumber(part).eTag(etag).build());
+                heartbeat.progress(new JobProgress("training data", target.toString(), "copied part " + part + " of " + source));
             }
             AwsCalls.call(operation(request.account(), "CompleteMultipartUpload", target), () -> s3.completeMultipartUpload(
                     complete -> complete.bucket(target.bucket()).key(target.key()).uploadId(uploadId)
@@ -166,9 +185,9 @@ final class HeaderlessCopies {
         while (offset < object.size() && offset < HEADER_LIMIT) {
             long first = offset;
             long last = Math.min(object.size(), offset + want) - 1;
-            byte[] bytes = AwsCalls.call(operation(account, "GetObject", source), () -> s3.getObjectAsBytes(get -> get
-                    .bucket(source.bucket()).key(source.key()).ifMatch(object.eTag()).range("bytes=" + first + "-" + last))
-                    .asByteArray());
+            byte[] bytes = sourceChanging(source, () -> AwsCalls.call(operation(account, "GetObject", source), () -> s3
+                    .getObjectAsBytes(get -> get.bucket(source.bucket()).key(source.key()).ifMatch(object.eTag())
+                            .range("bytes=" + first + "-" + last)).asByteArray()));
             for (int i = 0; i < bytes.length; i++) {
                 if (bytes[i] == '"') {
                     quoted = !quoted;
@@ -185,6 +204,22 @@ final class HeaderlessCopies {
         throw ApplicationFailure.newNonRetryableFailure("part file " + source + " has no line end in its first " + HEADER_LIMIT
                 + " bytes: expected CSV whose first line is a header row, as Data Wrangler writes it",
                 FailureType.INVALID_INPUT.type());
+    }
+
+    /**
+     * {@code read}'s result; a source that no longer has the ETag it was listed with (HTTP 412: the
+     * job rewrote it meanwhile) fails retryably, so the next attempt lists the output again.
+     */
+    private static <T> T sourceChanging(S3Location source, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (ApplicationFailure failure) {
+            if (failure.getCause() instanceof S3Exception e && e.statusCode() == 412) {
+                throw ApplicationFailure.newFailureWithCause("part file " + source + " changed while it was copied; listing the "
+                        + "output again", FailureType.CONCURRENT_MODIFICATION.type(), e);
+            }
+            throw failure;
+        }
     }
 
     private Optional<HeadObjectResponse> head(String account, S3Client s3, S3Location location) {

@@ -70,7 +70,8 @@ public final class SageMakerJobs {
 
     /** @param flow the {@code .flow} file's JSON, for its Athena sources */
     public ProcessingResult process(ProcessingRequest request, JsonNode flow, String flowSha256) {
-        AthenaInputs.of(flow, request.jobName(), request.inputs().keySet()); // refuses a bad Athena source before any call
+        // Refuses a bad Athena source before any call; the job's inputs are made under the name of the generation that runs.
+        AthenaInputs.of(flow, request.jobName(), request.inputs().keySet(), request.spec().kmsKey());
         SageMakerClient sageMaker = clients.client(request.account(), AwsServices.SAGEMAKER);
         String image = RegionImages.dataWrangler(request.spec().image(), clients.settings().region());
         List<String> containerArguments = new ArrayList<>();
@@ -85,7 +86,7 @@ public final class SageMakerJobs {
         var generations = new JobGenerations<>("processing job", NAME_LIMIT,
                 name -> createUnlessExists(operation(request.account(), "CreateProcessingJob", "processing job " + name),
                         () -> sageMaker.createProcessingJob(processingJob(request, name, image, containerArguments,
-                                AthenaInputs.of(flow, name, request.inputs().keySet())))),
+                                AthenaInputs.of(flow, name, request.inputs().keySet(), request.spec().kmsKey())))),
                 describe,
                 job -> job.processingJobStatus() == ProcessingJobStatus.FAILED
                         || job.processingJobStatus() == ProcessingJobStatus.STOPPED);

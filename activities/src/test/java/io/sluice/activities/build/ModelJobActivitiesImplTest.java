@@ -181,6 +181,50 @@ class ModelJobActivitiesImplTest {
         assertThat(clients.client("dev", AwsServices.SAGEMAKER).listProcessingJobs(list -> { }).processingJobSummaries()).isEmpty();
     }
 
+    @Test
+    void localProcessing_ofAnAthenaSource_readsTheResultTheSpecGives_andWithoutOneFailsNamingTheInput(LocalAws localAws) {
+        ModelJobActivities jobs = activities(localAws);
+        String bucket = seed(localAws);
+        put(localAws, "s3://" + bucket + "/flows/credit-risk.flow", athenaInsteadOfS3(
+                Samples.creditRiskFlow("s3://" + bucket + "/data/credit_risk.csv")));
+        put(localAws, "s3://" + bucket + "/athena/result/_SUCCESS", "");
+        put(localAws, "s3://" + bucket + "/athena/result/q-1.csv", Samples.creditRiskCsv());
+        put(localAws, "s3://" + bucket + "/athena/result/q-1.csv.metadata", "not a result");
+        var given = processingRequest(bucket, JobMode.local, "credit-risk-proc-athena-local");
+        var withResult = new ModelJobActivities.ProcessingRequest(given.account(), given.mode(), given.jobName(), given.flowUri(),
+                Map.of(Samples.DATASET, "s3://" + bucket + "/athena/result/"), given.outputs(), given.spec(), given.roleArn(),
+                given.tags(), given.outputPrefix());
+        var withoutResult = new ModelJobActivities.ProcessingRequest(given.account(), given.mode(), "credit-risk-proc-athena-none",
+                given.flowUri(), Map.of(), given.outputs(), given.spec(), given.roleArn(), given.tags(), given.outputPrefix());
+
+        var processed = jobs.process(withResult);
+
+        assertThat(processed.outputs()).containsKey(SPLIT + ".train");
+        assertThatThrownBy(() -> jobs.process(withoutResult)).isInstanceOf(ActivityFailure.class)
+                .hasMessageContaining("no inputs." + Samples.DATASET + " for SOURCE dataset " + Samples.DATASET
+                        + "; local mode does not run its Athena query");
+    }
+
+    /** {@code flow} whose S3 source reads the same dataset by an Athena query instead. */
+    private static String athenaInsteadOfS3(String flow) {
+        try {
+            var json = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(flow);
+            for (var node : json.path("nodes")) {
+                if (node.path("type").asText().equals("SOURCE")) {
+                    var source = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+                    source.put("operator", "sagemaker.athena_source_0.1");
+                    source.putObject("parameters").putObject("dataset_definition").put("datasetSourceType", "Athena")
+                            .put("name", Samples.DATASET).put("databaseName", "credit_applications")
+                            .put("queryString", "SELECT * FROM applications").put("s3OutputLocation", "s3://results/athena/")
+                            .put("outputFormat", "parquet");
+                }
+            }
+            return json.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** {@code flow} with an Athena SOURCE node beside its own source. */
     private static String withAthenaSource(String flow, String outputLocation, String format) {
         try {

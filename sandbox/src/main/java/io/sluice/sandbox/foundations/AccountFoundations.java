@@ -158,6 +158,7 @@ public final class AccountFoundations {
                 parameters.put("ReadOnlyBucketArns", "arn:aws:s3:::" + request.producerBucket());
                 parameters.put("PullAwsImages", "true");
                 parameters.put("RunsAthenaQueries", "true");
+                parameters.put("GovernanceAccountId", accounts.get("governance"));
             } else {
                 parameters.put("ReadOnlyBucketArns", "arn:aws:s3:::" + sharedBucket);
                 parameters.put("KmsKeyArn", sharedKey);

@@ -74,9 +74,9 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
                 spec.tags(), spec.processing().outputPrefix()));
 
         String processingJob = processing.jobName();
+        Map<String, String> data = trainingData(spec, processing);
         String trainingStep = ResourceNames.job(workflowId, "train");
         Steps.enter("training", "Training job `" + trainingStep + "` (" + spec.jobs().mode() + " mode)");
-        Map<String, String> data = trainingData(spec, processing);
         Map<String, String> channels = new TreeMap<>();
         spec.training().channels().forEach((channel, output) -> channels.put(channel, outputUri(processing, data, output)));
         var training = jobs.train(new ModelJobActivities.TrainingRequest(spec.account(), spec.jobs().mode(), trainingStep,
@@ -161,7 +161,9 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
      */
     private static Map<String, String> trainingData(BuildSpec spec, ModelJobActivities.ProcessingResult processing) {
         boolean copied = Workflow.getVersion(HEADERLESS_TRAINING_DATA, Workflow.DEFAULT_VERSION, 1) == 1;
-        if (!copied || !processing.headerRow()) {
+        // Data Wrangler's own jobs always wrote header rows, also in results from before headerRow existed.
+        boolean headerRows = processing.headerRow() || spec.jobs().mode() == JobMode.sagemaker;
+        if (!copied || !headerRows) {
             return processing.outputs();
         }
         Set<String> channelOutputs = new java.util.TreeSet<>(spec.training().channels().values());

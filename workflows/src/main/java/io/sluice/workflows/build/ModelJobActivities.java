@@ -59,7 +59,8 @@ public interface ModelJobActivities {
      * @param outputs each output of the flow (e.g. {@code train}) → its S3 prefix
      * @param flowSha256 the hash of the {@code .flow} file the job ran
      * @param headerRow whether each part file of the outputs starts with a header row, as Data
-     *     Wrangler writes them; false in results recorded before local jobs wrote one
+     *     Wrangler writes them; false in results recorded before the field existed, whose SageMaker
+     *     outputs had header rows all the same (and whose local outputs did not)
      */
     record ProcessingResult(String jobName, Map<String, String> outputs, String flowSha256, boolean headerRow) {
         public ProcessingResult {
@@ -78,9 +79,9 @@ public interface ModelJobActivities {
             String kmsKey) {
         public TrainingDataRequest {
             Objects.requireNonNull(account, "account is null");
-            outputs = Map.copyOf(outputs);
+            outputs = Map.copyOf(Objects.requireNonNull(outputs, "outputs is null"));
             Objects.requireNonNull(targetPrefix, "targetPrefix is null");
-            needingRows = Set.copyOf(needingRows);
+            needingRows = Set.copyOf(Objects.requireNonNull(needingRows, "needingRows is null"));
             Objects.requireNonNull(kmsKey, "kmsKey is null");
         }
     }

@@ -20,7 +20,8 @@ public final class PackageMetadata {
     public static final String TRAINING_JOB = "sluice:trainingJob";
     /**
      * The held-out test split the build's flow wrote (its processing output named {@code <node>.test}),
-     * an S3 prefix; a promotion copies it and points its central package's entry at the copy, so the
+     * an S3 prefix of headerless CSV: the build's copy without header rows, or, for a build from
+     * before those copies, the processing output itself; a promotion copies it and points its central package's entry at the copy, so the
      * deployment's integration tests score the package on its own test split.
      */
     public static final String TEST_SPLIT = "sluice:testSplit";

@@ -44,7 +44,6 @@ final class Parquet {
         return records;
     }
 
-    /** The parquet file {@code bytes} as a table; nested values are written as their text. */
     /** Whether {@code bytes} are a parquet file: they start (and end) with its magic, {@code PAR1}. */
     static boolean isParquet(byte[] bytes) {
         byte[] magic = {'P', 'A', 'R', '1'};
@@ -52,6 +51,7 @@ final class Parquet {
                 && java.util.Arrays.equals(bytes, bytes.length - 4, bytes.length, magic, 0, 4);
     }
 
+    /** The parquet file {@code bytes} as a table; nested values are written as their text. */
     static Table table(byte[] bytes) {
         return staged(bytes, file -> {
             List<String> names = new ArrayList<>();

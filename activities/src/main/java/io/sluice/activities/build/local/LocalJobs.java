@@ -104,10 +104,6 @@ public final class LocalJobs {
         return result;
     }
 
-    /**
-     * A source's objects: one object, or every object under a prefix (a URI ending in {@code /}, as
-     * a table's location is), in key order; marker objects (empty, or ending in {@code /}) left out.
-     */
     /** Where the dataset is read from: the spec's input for it, else where the flow says it is. */
     private static String inputUri(ProcessingRequest request, FlowSource source) {
         String uri = request.inputs().getOrDefault(source.name(), source.s3Uri());
@@ -117,6 +113,12 @@ public final class LocalJobs {
         return uri;
     }
 
+    /**
+     * A source's objects: one object, or every object under a prefix (a URI ending in {@code /}, as
+     * a table's location or an Athena query's result location is), in key order; folder markers
+     * (keys ending in {@code /}), hidden files ({@code _SUCCESS}, names starting with {@code _} or
+     * {@code .}) and Athena's {@code .metadata} files beside its results left out.
+     */
     private List<byte[]> readSource(String account, String uri) {
         S3Location location = S3Location.parse(uri);
         if (!uri.endsWith("/")) {
@@ -124,7 +126,8 @@ public final class LocalJobs {
         }
         List<byte[]> objects = new ArrayList<>();
         for (String key : s3.list(account, location)) {
-            if (!key.endsWith("/")) {
+            String name = key.substring(key.lastIndexOf('/') + 1);
+            if (!key.endsWith("/") && !name.startsWith("_") && !name.startsWith(".") && !name.endsWith(".metadata")) {
                 objects.add(s3.read(account, new S3Location(location.bucket(), key)));
             }
         }

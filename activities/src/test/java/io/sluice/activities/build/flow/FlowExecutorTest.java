@@ -261,17 +261,6 @@ class FlowExecutorTest {
     }
 
     @Test
-    void athenaSource_withoutItsResult_namesTheNodeAndWhatToGive() {
-        var executor = new FlowExecutor(FlowFile.parse(flow(List.of(ATHENA_SOURCE))), source -> {
-            throw new FlowException(source.missingInput("inputs." + source.name()));
-        });
-
-        assertThatThrownBy(() -> executor.run(List.of("q.default"))).isInstanceOf(FlowException.class)
-                .hasMessage("node q (sagemaker.athena_source_0.1): no inputs.applications for SOURCE dataset applications; local mode "
-                        + "does not run its Athena query: give the query's result (CSV with a header row, or parquet)");
-    }
-
-    @Test
     void unsupportedTransformOfASupportedOperator_namesItself() {
         assertThatThrownBy(() -> run(PEOPLE, node("n-7", "sagemaker.spark.encode_categorical_0.1",
                 "{\"operator\":\"Similarity encode\",\"similarity_encode_parameters\":{\"input_column\":\"city\"}}")))
