@@ -1,5 +1,6 @@
 package io.sluice.starter;
 
+import io.sluice.sandbox.ConfigFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.sandbox.FreePort;
@@ -11,14 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SluiceCommandTest {
-    static final String ACCOUNTS = """
-            accounts:
-              governance: {id: "100000000001", roleArn: "arn:aws:iam::100000000001:role/SluiceWorker"}
-              producer:   {id: "100000000002", roleArn: "arn:aws:iam::100000000002:role/SluiceWorker"}
-              dev:        {id: "100000000003", roleArn: "arn:aws:iam::100000000003:role/SluiceWorker"}
-              shared:     {id: "100000000004", roleArn: "arn:aws:iam::100000000004:role/SluiceWorker"}
-              test:       {id: "100000000005", roleArn: "arn:aws:iam::100000000005:role/SluiceWorker"}
-              prod:       {id: "100000000006", roleArn: "arn:aws:iam::100000000006:role/SluiceWorker"}
+    static final String ACCOUNTS = ConfigFixtures.ACCOUNTS + """
             approvals:
               identity: declared
               gates:

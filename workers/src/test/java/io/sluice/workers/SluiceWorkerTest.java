@@ -1,5 +1,6 @@
 package io.sluice.workers;
 
+import io.sluice.sandbox.ConfigFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -75,13 +76,7 @@ class SluiceWorkerTest {
     private static SluiceConfig configFor(String target, String taskQueue) {
         return ConfigFiles.parse("test.yaml", """
                 region: us-east-1
-                accounts:
-                  governance: {id: "100000000001", roleArn: "arn:aws:iam::100000000001:role/SluiceWorker"}
-                  producer:   {id: "100000000002", roleArn: "arn:aws:iam::100000000002:role/SluiceWorker"}
-                  dev:        {id: "100000000003", roleArn: "arn:aws:iam::100000000003:role/SluiceWorker"}
-                  shared:     {id: "100000000004", roleArn: "arn:aws:iam::100000000004:role/SluiceWorker"}
-                  test:       {id: "100000000005", roleArn: "arn:aws:iam::100000000005:role/SluiceWorker"}
-                  prod:       {id: "100000000006", roleArn: "arn:aws:iam::100000000006:role/SluiceWorker"}
+                """ + ConfigFixtures.ACCOUNTS + """
                 temporal: {target: "%s", taskQueue: %s}
                 local: {awsEndpoint: "http://127.0.0.1:1"}
                 approvals:

@@ -1,5 +1,6 @@
 package io.sluice.starter.approvals;
 
+import io.sluice.sandbox.ConfigFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,13 +39,7 @@ class ApprovalCommandsTest {
         configFile = directory.resolve("sluice.yaml");
         Files.writeString(configFile, """
                 region: us-east-1
-                accounts:
-                  governance: {id: "100000000001", roleArn: "arn:aws:iam::100000000001:role/SluiceWorker"}
-                  producer:   {id: "100000000002", roleArn: "arn:aws:iam::100000000002:role/SluiceWorker"}
-                  dev:        {id: "100000000003", roleArn: "arn:aws:iam::100000000003:role/SluiceWorker"}
-                  shared:     {id: "100000000004", roleArn: "arn:aws:iam::100000000004:role/SluiceWorker"}
-                  test:       {id: "100000000005", roleArn: "arn:aws:iam::100000000005:role/SluiceWorker"}
-                  prod:       {id: "100000000006", roleArn: "arn:aws:iam::100000000006:role/SluiceWorker"}
+                """ + ConfigFixtures.ACCOUNTS + """
                 temporal: {target: "%s"}
                 approvals:
                   identity: declared

@@ -1,5 +1,6 @@
 package io.sluice.starter.specs;
 
+import io.sluice.sandbox.ConfigFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.sandbox.FreePort;
@@ -13,13 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SpecAccountsTest {
     private static final String CONFIG = """
             region: us-east-1
-            accounts:
-              governance: {id: "100000000001", roleArn: "arn:aws:iam::100000000001:role/SluiceWorker"}
-              producer:   {id: "100000000002", roleArn: "arn:aws:iam::100000000002:role/SluiceWorker"}
-              dev:        {id: "100000000003", roleArn: "arn:aws:iam::100000000003:role/SluiceWorker"}
-              shared:     {id: "100000000004", roleArn: "arn:aws:iam::100000000004:role/SluiceWorker"}
-              test:       {id: "100000000005", roleArn: "arn:aws:iam::100000000005:role/SluiceWorker"}
-              prod:       {id: "100000000006", roleArn: "arn:aws:iam::100000000006:role/SluiceWorker"}
+            """ + ConfigFixtures.ACCOUNTS + """
             approvals:
               identity: declared
               gates:
