@@ -17,4 +17,25 @@ public final class ConfigFixtures {
             """;
 
     private ConfigFixtures() {}
+
+    /**
+     * A whole {@code sluice.yaml} for {@code localAws}: its accounts with their worker roles, gates
+     * taking declared names (lead-ds, ml-engineer and governance-officer at example.com), Temporal
+     * at {@code temporalTarget} and AWS at {@code awsEndpoint} (moto, or an interposer before it).
+     */
+    public static String localConfig(LocalAws localAws, String temporalTarget, String awsEndpoint) {
+        StringBuilder config = new StringBuilder("region: " + LocalAws.REGION + "\naccounts:\n");
+        localAws.accounts().forEach(account -> config.append("  ").append(account.alias()).append(": {id: \"").append(account.id())
+                .append("\", roleArn: \"").append(account.workerRoleArn()).append("\"}\n"));
+        return config + """
+                temporal: {target: "%s"}
+                approvals:
+                  identity: declared
+                  gates:
+                    model-approval: {approvers: [lead-ds@example.com]}
+                    promotion-approval: {approvers: [ml-engineer@example.com]}
+                    production-approval: {approvers: [governance-officer@example.com]}
+                local: {awsEndpoint: "%s"}
+                """.formatted(temporalTarget, awsEndpoint);
+    }
 }

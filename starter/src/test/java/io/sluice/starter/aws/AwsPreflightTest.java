@@ -1,5 +1,6 @@
 package io.sluice.starter.aws;
 
+import io.sluice.sandbox.ConfigFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.activities.aws.AwsClients;
@@ -42,19 +43,7 @@ class AwsPreflightTest {
     void start(LocalAws localAws, @TempDir Path directory) throws Exception {
         interposer = AwsInterposer.start(localAws.awsEndpoint());
         config = directory.resolve("sluice.yaml");
-        StringBuilder accounts = new StringBuilder("accounts:\n");
-        localAws.accounts().forEach(account -> accounts.append("  ").append(account.alias()).append(": {id: \"").append(account.id())
-                .append("\", roleArn: \"").append(account.workerRoleArn()).append("\"}\n"));
-        Files.writeString(config, "region: us-east-1\n" + accounts + """
-                temporal: {target: "127.0.0.1:1"}
-                approvals:
-                  identity: declared
-                  gates:
-                    model-approval: {approvers: [lead-ds@example.com]}
-                    promotion-approval: {approvers: [ml-engineer@example.com]}
-                    production-approval: {approvers: [governance-officer@example.com]}
-                local: {awsEndpoint: "%s"}
-                """.formatted(interposer.endpoint()));
+        Files.writeString(config, ConfigFixtures.localConfig(localAws, "127.0.0.1:1", interposer.endpoint().toString()));
         clients = AwsClients.create(ConfigFiles.read(config).awsSettings());
         policies = new LocalPolicies(clients, localAws);
         evaluator = IamPolicyEvaluator.start();

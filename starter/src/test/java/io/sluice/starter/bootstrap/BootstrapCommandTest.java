@@ -1,5 +1,6 @@
 package io.sluice.starter.bootstrap;
 
+import io.sluice.sandbox.ConfigFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.activities.aws.AwsClients;
@@ -26,20 +27,8 @@ class BootstrapCommandTest {
 
     @Test
     void bootstrap_againstTheLocalStack_succeedsTwiceAndChangesNothing(LocalAws localAws, @TempDir Path directory) throws Exception {
-        StringBuilder accounts = new StringBuilder("accounts:\n");
-        localAws.accounts().forEach(account -> accounts.append("  ").append(account.alias()).append(": {id: \"").append(account.id())
-                .append("\", roleArn: \"").append(account.workerRoleArn()).append("\"}\n"));
         Path config = directory.resolve("sluice.yaml");
-        Files.writeString(config, "region: us-east-1\n" + accounts + """
-                temporal: {target: "127.0.0.1:1"}
-                approvals:
-                  identity: declared
-                  gates:
-                    model-approval: {approvers: [lead-ds@example.com]}
-                    promotion-approval: {approvers: [ml-engineer@example.com]}
-                    production-approval: {approvers: [governance-officer@example.com]}
-                local: {awsEndpoint: "%s"}
-                """.formatted(localAws.awsEndpoint()));
+        Files.writeString(config, ConfigFixtures.localConfig(localAws, "127.0.0.1:1", localAws.awsEndpoint().toString()));
         String shared = localAws.account("shared").artifactBucket();
         String[] args = {"bootstrap", "--config", config.toString(), "--worker-principal", localAws.workerPrincipal(),
             "--shared-bucket", shared, "--dev-account", LocalAws.SECOND_DEV_ACCOUNT};

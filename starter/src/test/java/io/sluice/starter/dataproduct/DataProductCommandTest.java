@@ -1,5 +1,6 @@
 package io.sluice.starter.dataproduct;
 
+import io.sluice.sandbox.ConfigFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -130,20 +131,8 @@ class DataProductCommandTest {
     }
 
     private static Path writeConfig(LocalAws localAws) throws Exception {
-        StringBuilder accounts = new StringBuilder("accounts:\n");
-        localAws.accounts().forEach(account -> accounts.append("  ").append(account.alias()).append(": {id: \"")
-                .append(account.id()).append("\", roleArn: \"").append(account.workerRoleArn()).append("\"}\n"));
         Path config = directory.resolve("sluice.yaml");
-        Files.writeString(config, "region: " + LocalAws.REGION + "\n" + accounts + """
-                temporal: {target: "%s"}
-                approvals:
-                  identity: declared
-                  gates:
-                    model-approval: {approvers: [lead-ds@example.com]}
-                    promotion-approval: {approvers: [ml-engineer@example.com]}
-                    production-approval: {approvers: [governance-officer@example.com]}
-                local: {awsEndpoint: "%s"}
-                """.formatted(temporal.target(), localAws.awsEndpoint()));
+        Files.writeString(config, ConfigFixtures.localConfig(localAws, temporal.target(), localAws.awsEndpoint().toString()));
         return config;
     }
 
