@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelCardResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelPackageResponse;
 import software.amazon.awssdk.services.sagemaker.model.ModelApprovalStatus;
@@ -48,7 +47,21 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
     }
 
     @Override
-    public PromotionPlan plan(PlanRequest request) {
+    public PromotionPlan plan(PlanRequest unresolved) {
+        String sourceAccount;
+        try {
+            sourceAccount = SourceAccounts.of(clients.settings(), "promotion.sourceAccount", unresolved.sourceAccount(),
+                    unresolved.sourcePackageArn());
+        } catch (IllegalArgumentException e) {
+            throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), FailureType.INVALID_INPUT.type());
+        }
+        if (sourceAccount.equals(unresolved.targetAccount())) {
+            throw ApplicationFailure.newNonRetryableFailure("model package " + unresolved.sourcePackageArn() + " is already in "
+                    + "the target account " + sourceAccount + "; a promotion copies a package from a dev account into it",
+                    FailureType.INVALID_INPUT.type());
+        }
+        var request = new PlanRequest(sourceAccount, unresolved.sourcePackageArn(), unresolved.targetAccount(),
+                unresolved.artifactPrefix());
         var sageMaker = clients.client(request.sourceAccount(), AwsServices.SAGEMAKER);
         var operation = new AwsOperation(clients.account(request.sourceAccount()), "sagemaker", "DescribeModelPackage",
                 request.sourcePackageArn());
@@ -57,7 +70,7 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
         String group = source.modelPackageGroupName();
         int version = source.modelPackageVersion() == null ? 0 : source.modelPackageVersion();
         // The source account is part of the key: two dev accounts may promote the same group and version.
-        String sourceAccountId = Arn.fromString(source.modelPackageArn()).accountId().orElse(clients.account(request.sourceAccount()).id());
+        String sourceAccountId = clients.account(request.sourceAccount()).id();
         S3Location prefix = S3Location.parse(request.artifactPrefix()).child(sourceAccountId).child(group).child("v" + version);
         Map<String, String> artifacts = new LinkedHashMap<>();
         Map<String, String> images = new LinkedHashMap<>();
@@ -98,7 +111,7 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
         return new PromotionPlan(source.modelPackageArn(), group, version, source.modelApprovalStatusAsString(),
                 source.modelPackageDescription() == null ? "" : source.modelPackageDescription(), containers, metricsUri,
                 metrics, source.approvalDescription() == null ? "" : source.approvalDescription(),
-                source.customerMetadataProperties(), artifacts, images, testSplitCopy);
+                source.customerMetadataProperties(), artifacts, images, testSplitCopy, sourceAccount);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.sluice.activities.promotion;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsServices;
@@ -11,6 +12,7 @@ import io.sluice.sandbox.LocalAwsExtension;
 import io.sluice.workflows.registry.ModelRegistryActivities;
 import io.sluice.workflows.promotion.PromotionActivities;
 import io.sluice.workflows.promotion.PromotionPlan;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,9 +36,15 @@ class PromotionActivitiesImplTest {
                     "approved by lead-ds@example.com"));
             var promotion = new PromotionActivitiesImpl(clients);
 
-            PromotionPlan plan = promotion.plan(new PromotionActivities.PlanRequest("dev", source.packageArn(), "shared",
+            PromotionPlan plan = promotion.plan(new PromotionActivities.PlanRequest("", source.packageArn(), "shared",
                     "s3://" + shared + "/models"));
+            var wrongAccount = catchThrowableOfType(ApplicationFailure.class, () -> promotion.plan(new PromotionActivities.PlanRequest(
+                    "producer", source.packageArn(), "shared", "s3://" + shared + "/models")));
 
+            assertThat(plan.sourceAccount()).as("the alias of the account the ARN names").isEqualTo("dev");
+            assertThat(wrongAccount.getType()).isEqualTo("sluice.InvalidInput");
+            assertThat(wrongAccount.getOriginalMessage()).startsWith("promotion.sourceAccount 'producer' is account 100000000002, "
+                    + "but model package " + source.packageArn() + " is in account 100000000003; expected dev");
             assertThat(plan.approvalStatus()).isEqualTo("Approved");
             assertThat(plan.sourceGroup()).isEqualTo("credit-risk");
             assertThat(plan.metrics()).containsEntry("validation:auc", 0.81);

@@ -1,5 +1,6 @@
 package io.sluice.starter.specs;
 
+import io.sluice.activities.promotion.SourceAccounts;
 import io.sluice.workers.config.ConfigException;
 import io.sluice.workers.config.SluiceConfig;
 import io.sluice.workflows.build.BuildSpec;
@@ -22,6 +23,7 @@ public final class SpecAccounts {
     /** Fails naming the file, the field and the config's aliases when {@code spec} names an account {@code config} lacks. */
     public static void requireKnown(SluiceConfig config, Path file, BuildSpec spec) {
         requireKnown(config, file, of(spec, ""));
+        requireBuildAccountAsSource(file, spec, "");
     }
 
     public static void requireKnown(SluiceConfig config, Path file, PromotionSpec spec) {
@@ -41,6 +43,7 @@ public final class SpecAccounts {
         }
         if (spec.retrain() != null) {
             aliases.putAll(of(spec.retrain(), "retrain."));
+            requireBuildAccountAsSource(file, spec.retrain(), "retrain.");
         }
         requireKnown(config, file, aliases);
     }
@@ -75,6 +78,30 @@ public final class SpecAccounts {
         aliases.put(prefix + "test.account", spec.test().account());
         aliases.put(prefix + "prod.account", spec.prod().account());
         return aliases;
+    }
+
+    /**
+     * The alias of the account a promotion of {@code packageArn} reads from: the one the ARN names,
+     * which {@code spec.sourceAccount}, when given, must be.
+     *
+     * @throws ConfigException naming the file and the field otherwise
+     */
+    public static String sourceAccount(SluiceConfig config, Path file, PromotionSpec spec, String packageArn) {
+        try {
+            return SourceAccounts.of(config.awsSettings(), "sourceAccount", spec.sourceAccount(), packageArn);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file + ": " + e.getMessage());
+        }
+    }
+
+    /** A build's promotion reads the package the build registers, so its sourceAccount, when given, is the build's account. */
+    private static void requireBuildAccountAsSource(Path file, BuildSpec spec, String prefix) {
+        if (spec.promotion() != null && !spec.promotion().sourceAccount().isEmpty()
+                && !spec.promotion().sourceAccount().equals(spec.account())) {
+            throw new ConfigException(file + ": " + prefix + "promotion.sourceAccount '" + spec.promotion().sourceAccount()
+                    + "' is not the build's account '" + spec.account() + "': the promotion reads the package the build registers "
+                    + "there; leave " + prefix + "promotion.sourceAccount out");
+        }
     }
 
     private static void requireKnown(SluiceConfig config, Path file, Map<String, String> aliases) {

@@ -63,6 +63,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
                     + plan.approvalStatus() + "; only an Approved package can be promoted (approve its BuildModel run first)",
                     FailureType.INVALID_INPUT.type());
         }
+        String sourceAccount = plan.sourceAccount().isEmpty() ? spec.sourceAccount() : plan.sourceAccount();
         String group = spec.targetGroup().isEmpty() ? plan.sourceGroup() : spec.targetGroup();
         Workflow.upsertTypedSearchAttributes(SluiceSearchAttributes.MODEL_PACKAGE_GROUP.valueSet(group));
 
@@ -71,12 +72,12 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         List<Promise<ArtifactCopyActivities.ObjectCopy>> objectCopies = new ArrayList<>();
         new TreeMap<>(plan.artifacts()).forEach((source, target) -> objectCopies.add(Async.function(
                 copies("Copy " + source + " to " + target)::copyObject,
-                new ArtifactCopyActivities.ObjectCopyRequest(spec.sourceAccount(), source, spec.targetAccount(), target,
+                new ArtifactCopyActivities.ObjectCopyRequest(sourceAccount, source, spec.targetAccount(), target,
                         spec.kmsKey()))));
         List<Promise<ArtifactCopyActivities.ImageCopy>> imageCopies = new ArrayList<>();
         new TreeMap<>(plan.images()).keySet().forEach(image -> imageCopies.add(Async.function(
                 copies("Copy image " + image + " to " + spec.targetAccount())::copyImage,
-                new ArtifactCopyActivities.ImageCopyRequest(spec.sourceAccount(), image, spec.targetAccount(),
+                new ArtifactCopyActivities.ImageCopyRequest(sourceAccount, image, spec.targetAccount(),
                         spec.pullAccounts()))));
         List<ArtifactCopyActivities.ObjectCopy> copiedObjects = objectCopies.stream().map(Promise::get).toList();
         List<ArtifactCopyActivities.ImageCopy> copiedImages = imageCopies.stream().map(Promise::get).toList();
@@ -94,7 +95,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
                 .toList();
         Map<String, String> metadata = new TreeMap<>(plan.metadata());
         metadata.put("sluice:sourceModelPackageArn", plan.sourcePackageArn());
-        metadata.put("sluice:sourceAccount", spec.sourceAccount());
+        metadata.put("sluice:sourceAccount", sourceAccount);
         metadata.remove(PackageMetadata.TEST_SPLIT);
         if (!plan.testSplit().isEmpty()) {
             metadata.put(PackageMetadata.TEST_SPLIT, plan.testSplit());

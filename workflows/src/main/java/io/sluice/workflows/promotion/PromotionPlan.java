@@ -20,13 +20,16 @@ import java.util.Map;
  * @param images each image to copy, source → target reference; AWS-owned images are not listed
  * @param testSplit where the copy of the source's test split goes (an S3 prefix its objects are among
  *     {@code artifacts}), or empty when the source records none
+ * @param sourceAccount the alias of the account the source package is in, as its ARN names it; empty
+ *     in plans recorded before it was read from the ARN, whose source was the spec's sourceAccount
  */
 public record PromotionPlan(String sourcePackageArn, String sourceGroup, int sourceVersion, String approvalStatus,
         String description, List<Container> containers, String metricsUri, Map<String, Double> metrics,
         String approvalDescription, Map<String, String> metadata, Map<String, String> artifacts, Map<String, String> images,
-        String testSplit) {
+        String testSplit, String sourceAccount) {
     public PromotionPlan {
         testSplit = testSplit == null ? "" : testSplit;
+        sourceAccount = sourceAccount == null ? "" : sourceAccount;
         metrics = Map.copyOf(metrics);
         containers = List.copyOf(containers);
         metadata = Map.copyOf(metadata);

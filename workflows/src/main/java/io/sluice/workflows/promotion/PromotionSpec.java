@@ -8,7 +8,8 @@ import java.util.List;
  * How to promote: what {@code promote.yaml} holds. Every field has a default, so a promotion
  * needs only the source model package.
  *
- * @param sourceAccount the account alias of the source package (default {@code dev})
+ * @param sourceAccount the account alias of the source package; default (empty): the account its ARN
+ *     names. When given, it must be that account's alias
  * @param targetAccount the shared-services account alias (default {@code shared})
  * @param targetGroup the central model package group (default: the source's group name)
  * @param artifactPrefix where copied S3 artifacts go, {@code s3://bucket/prefix} (required)
@@ -20,7 +21,7 @@ import java.util.List;
 public record PromotionSpec(String sourceAccount, String targetAccount, String targetGroup, String artifactPrefix,
         String kmsKey, List<String> pullAccounts, Boolean deployOnApproval, io.sluice.workflows.deployment.DeploymentSpec deployment) implements Validated {
     public PromotionSpec {
-        sourceAccount = blankTo(sourceAccount, "dev");
+        sourceAccount = blankTo(sourceAccount, "");
         targetAccount = blankTo(targetAccount, "shared");
         targetGroup = blankTo(targetGroup, "");
         artifactPrefix = blankTo(artifactPrefix, "").replaceAll("/+$", "");

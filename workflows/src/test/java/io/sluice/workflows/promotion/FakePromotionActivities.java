@@ -10,6 +10,8 @@ final class FakePromotionActivities {
     static final String SOURCE = "arn:aws:sagemaker:us-east-1:100000000003:model-package/credit-risk/1";
     static final String IMAGE = "100000000003.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0";
     static final String MODEL = "s3://sluice-dev-100000000003/build/train/output/model.tar.gz";
+    /** The alias the fake plan says the source package's ARN names, when the spec gives none. */
+    static final String ARN_ACCOUNT = "dev2";
 
     private FakePromotionActivities() {}
 
@@ -30,7 +32,8 @@ final class FakePromotionActivities {
                     Map.of("validation:auc", 0.75), "approved by lead-ds@example.com",
                     withMore(Map.of("sluice:workflowId", "build/credit-risk/1", "sluice:trainingJob", "train")),
                     Map.of(MODEL, prefix + "container-0-model.tar.gz", "s3://sluice-dev-100000000003/stats.json", prefix + "statistics.json"),
-                    Map.of(IMAGE, "100000000004.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0"), testSplit);
+                    Map.of(IMAGE, "100000000004.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0"), testSplit,
+                    request.sourceAccount().isEmpty() ? ARN_ACCOUNT : request.sourceAccount());
         }
 
         private Map<String, String> withMore(Map<String, String> metadata) {
@@ -54,10 +57,13 @@ final class FakePromotionActivities {
 
     static final class Copies implements ArtifactCopyActivities {
         final List<String> copied = new CopyOnWriteArrayList<>();
+        /** The account each copy read its source as. */
+        final List<String> readers = new CopyOnWriteArrayList<>();
 
         @Override
         public ObjectCopy copyObject(ObjectCopyRequest request) {
             copied.add(request.sourceUri());
+            readers.add(request.sourceAccount());
             return new ObjectCopy(request.sourceUri(), request.targetUri(), 1234, "\"e\"", "\"e\"", "COPY", 1, 0,
                     "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
         }
@@ -65,6 +71,7 @@ final class FakePromotionActivities {
         @Override
         public ImageCopy copyImage(ImageCopyRequest request) {
             copied.add(request.sourceImage());
+            readers.add(request.sourceAccount());
             return new ImageCopy(request.sourceImage(), request.sourceImage().replace("100000000003", "100000000004"),
                     "sha256:abc", 3, 0, 4096);
         }

@@ -58,7 +58,10 @@ class PromoteModelWorkflowTest {
 
         assertThat(copies.copied).containsExactlyInAnyOrder(FakePromotionActivities.MODEL,
                 "s3://sluice-dev-100000000003/stats.json", FakePromotionActivities.IMAGE);
+        assertThat(copies.readers).as("every copy reads as the account the plan found in the package's ARN")
+                .hasSize(3).containsOnly(FakePromotionActivities.ARN_ACCOUNT);
         assertThat(promotion.registered).singleElement().satisfies(central -> {
+            assertThat(central.metadata()).containsEntry("sluice:sourceAccount", FakePromotionActivities.ARN_ACCOUNT);
             assertThat(central.targetAccount()).isEqualTo("shared");
             assertThat(central.containers()).singleElement().satisfies(container -> {
                 assertThat(container.image()).as("the copied image by its digest, which a later push of the tag cannot change")
