@@ -30,12 +30,11 @@ public final class UnclassifiedFailures {
         }
         String said = thrown.getMessage() == null ? thrown.getClass().getSimpleName() : thrown.getMessage();
         if (passesWithTime(thrown)) {
-            return ApplicationFailure.newFailureWithCause(activity + " failed: " + said + "; retrying",
-                    FailureType.AWS_UNAVAILABLE.type(), thrown);
+            return FailureType.AWS_UNAVAILABLE.failure(activity + " failed: " + said + "; retrying", thrown);
         }
         FailureType type = thrown instanceof IllegalArgumentException ? FailureType.INVALID_INPUT : FailureType.UNEXPECTED;
-        return ApplicationFailure.newNonRetryableFailureWithCause(activity + " failed: " + said
-                + " (" + thrown.getClass().getSimpleName() + "; not retried: fix the cause and run it again)", type.type(), thrown);
+        return type.failure(activity + " failed: " + said
+                + " (" + thrown.getClass().getSimpleName() + "; not retried: fix the cause and run it again)", thrown);
     }
 
     private static boolean passesWithTime(RuntimeException thrown) {

@@ -1,5 +1,7 @@
 package io.sluice.workflows;
 
+import io.temporal.failure.ApplicationFailure;
+
 /**
  * The {@code ApplicationFailure} types Sluice activities raise. The type string is what a workflow
  * (or a person reading the Web UI) sees; it is a wire contract.
@@ -52,6 +54,20 @@ public enum FailureType {
     /** Whether an activity failing with this type is retried by its retry policy. */
     public boolean retryable() {
         return retryable;
+    }
+
+    /**
+     * A failure of this type with {@code message}, retryable as the type is: the one way Sluice makes
+     * a failure, so no call site picks retryability apart from its type.
+     */
+    public ApplicationFailure failure(String message) {
+        return retryable ? ApplicationFailure.newFailure(message, type) : ApplicationFailure.newNonRetryableFailure(message, type);
+    }
+
+    /** {@link #failure(String)} caused by {@code cause}. */
+    public ApplicationFailure failure(String message, Throwable cause) {
+        return retryable ? ApplicationFailure.newFailureWithCause(message, type, cause)
+                : ApplicationFailure.newNonRetryableFailureWithCause(message, type, cause);
     }
 
     /** Types that activity retry policies must not retry. */

@@ -34,7 +34,7 @@ public final class InputChecks {
         });
         if (!problem.isEmpty()) {
             Workflow.setCurrentDetails("Refused: " + problem);
-            throw ApplicationFailure.newNonRetryableFailure("invalid input: " + problem, FailureType.INVALID_INPUT.type());
+            throw FailureType.INVALID_INPUT.failure("invalid input: " + problem);
         }
     }
 }

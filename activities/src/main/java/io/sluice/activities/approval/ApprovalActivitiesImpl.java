@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.approval.ApprovalActivities;
 import io.sluice.workflows.approval.GatePolicy;
-import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -36,9 +35,9 @@ public final class ApprovalActivitiesImpl implements ApprovalActivities {
     public GatePolicy policy(PolicyRequest request) {
         GatePolicy policy = settings.gates().get(request.gate());
         if (policy == null) {
-            throw ApplicationFailure.newNonRetryableFailure("no approval gate '" + request.gate()
+            throw FailureType.INVALID_INPUT.failure("no approval gate '" + request.gate()
                     + "' in config; add it under approvals.gates (gates configured: "
-                    + new TreeSet<>(settings.gates().keySet()) + ")", FailureType.INVALID_INPUT.type());
+                    + new TreeSet<>(settings.gates().keySet()) + ")");
         }
         return policy;
     }
@@ -71,18 +70,17 @@ public final class ApprovalActivitiesImpl implements ApprovalActivities {
                     .build();
             status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (JsonProcessingException e) {
-            throw ApplicationFailure.newNonRetryableFailureWithCause("reminder is not serialisable: " + e.getMessage(),
-                    FailureType.INVALID_INPUT.type(), e);
+            throw FailureType.INVALID_INPUT.failure("reminder is not serialisable: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw ApplicationFailure.newFailureWithCause("reminder webhook " + webhook.get().getHost() + " unreachable: "
-                    + e.getMessage() + "; retrying", FailureType.WEBHOOK_FAILED.type(), e);
+            throw FailureType.WEBHOOK_FAILED.failure("reminder webhook " + webhook.get().getHost() + " unreachable: "
+                    + e.getMessage() + "; retrying", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApplicationFailure.newFailureWithCause("interrupted posting the reminder", FailureType.WEBHOOK_FAILED.type(), e);
+            throw FailureType.WEBHOOK_FAILED.failure("interrupted posting the reminder", e);
         }
         if (status / 100 != 2) {
-            throw ApplicationFailure.newFailure("reminder webhook " + webhook.get().getHost() + " answered HTTP " + status
-                    + "; retrying", FailureType.WEBHOOK_FAILED.type());
+            throw FailureType.WEBHOOK_FAILED.failure("reminder webhook " + webhook.get().getHost() + " answered HTTP " + status
+                    + "; retrying");
         }
         return new ReminderSent(true);
     }

@@ -1,7 +1,6 @@
 package io.sluice.activities.aws;
 
 import io.sluice.workflows.FailureType;
-import io.temporal.failure.ApplicationFailure;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,8 +114,7 @@ public final class AwsClients implements AutoCloseable {
             C extends SdkClient> C client(String alias, AwsService<B, C> service) {
         if (closed) {
             // The worker is stopping: another worker takes the activity's next attempt.
-            throw ApplicationFailure.newFailure("AWS clients are closed: the worker is stopping",
-                    FailureType.AWS_UNAVAILABLE.type());
+            throw FailureType.AWS_UNAVAILABLE.failure("AWS clients are closed: the worker is stopping");
         }
         var account = settings.account(alias);
         return (C) clients.computeIfAbsent(alias + "/" + service.name(), key -> {

@@ -160,8 +160,6 @@ public final class AwsFailures {
     private static ApplicationFailure failure(
             FailureType type, AwsOperation operation, String said, String advice, Exception cause) {
         String message = operation.describe() + " failed: " + said + ". " + advice;
-        return type.retryable()
-                ? ApplicationFailure.newFailureWithCause(message, type.type(), cause)
-                : ApplicationFailure.newNonRetryableFailureWithCause(message, type.type(), cause);
+        return type.failure(message, cause);
     }
 }

@@ -9,7 +9,7 @@ public final class JobFailures {
 
     /** Non-retryable {@code sluice.AwsJobFailed}: "{@code what} ended {@code status}: {@code reason}". */
     public static ApplicationFailure failed(String what, String status, String reason) {
-        return ApplicationFailure.newNonRetryableFailure(what + " ended " + status + ": "
-                + (reason == null || reason.isBlank() ? "no reason given" : reason), FailureType.AWS_JOB_FAILED.type());
+        return FailureType.AWS_JOB_FAILED.failure(what + " ended " + status + ": "
+                + (reason == null || reason.isBlank() ? "no reason given" : reason));
     }
 }

@@ -1,7 +1,6 @@
 package io.sluice.activities.aws;
 
 import io.sluice.workflows.FailureType;
-import io.temporal.failure.ApplicationFailure;
 import java.util.Map;
 
 /**
@@ -56,8 +55,8 @@ public final class RegionImages {
     private static String uri(Map<String, String> accounts, String region, String tag, String field) {
         String account = accounts.get(region);
         if (account == null) {
-            throw ApplicationFailure.newNonRetryableFailure("no default image is known for region " + region + "; set "
-                    + field + " in the build spec", FailureType.INVALID_INPUT.type());
+            throw FailureType.INVALID_INPUT.failure("no default image is known for region " + region + "; set "
+                    + field + " in the build spec");
         }
         return account + ".dkr.ecr." + region + ".amazonaws.com/" + tag;
     }

@@ -2,7 +2,6 @@ package io.sluice.activities.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.workflows.FailureType;
-import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -119,8 +118,8 @@ final class AthenaInputs {
                     + " Athena source(s)), and CreateProcessingJob takes at most " + INPUTS_LIMIT);
         }
         if (!problems.isEmpty()) {
-            throw ApplicationFailure.newNonRetryableFailure("processing job " + jobName + " cannot be created: "
-                    + String.join("; ", problems), FailureType.INVALID_INPUT.type());
+            throw FailureType.INVALID_INPUT.failure("processing job " + jobName + " cannot be created: "
+                    + String.join("; ", problems));
         }
         return inputs;
     }

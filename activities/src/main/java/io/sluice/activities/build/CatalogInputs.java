@@ -6,7 +6,6 @@ import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.build.CatalogTable;
-import io.temporal.failure.ApplicationFailure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,8 +38,8 @@ public final class CatalogInputs {
                 .getTable(get -> get.databaseName(database).name(table)).table());
         String location = described.storageDescriptor() == null ? null : described.storageDescriptor().location();
         if (location == null || !location.startsWith("s3://")) {
-            throw ApplicationFailure.newNonRetryableFailure("table " + database + "." + table + " has no S3 location ("
-                    + location + "); register the data product's location first", FailureType.INVALID_INPUT.type());
+            throw FailureType.INVALID_INPUT.failure("table " + database + "." + table + " has no S3 location ("
+                    + location + "); register the data product's location first");
         }
         return location.endsWith("/") ? location : location + "/";
     }

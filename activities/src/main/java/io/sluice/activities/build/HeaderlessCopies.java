@@ -90,10 +90,9 @@ final class HeaderlessCopies {
                     }
                 }
                 if (dataBytes == 0 && request.needingRows().contains(output.getKey())) {
-                    throw ApplicationFailure.newNonRetryableFailure("processing output " + output.getKey() + " at " + source
+                    throw FailureType.INVALID_INPUT.failure("processing output " + output.getKey() + " at " + source
                             + " holds no row below its header rows, so its training channel would be empty; check the"
-                            + " flow's steps before that output (`sluice flow run` shows the rows each step keeps)",
-                            FailureType.INVALID_INPUT.type());
+                            + " flow's steps before that output (`sluice flow run` shows the rows each step keeps)");
                 }
                 copies.put(output.getKey(), "s3://" + target.bucket() + "/" + target.prefix());
             }
@@ -201,9 +200,8 @@ final class HeaderlessCopies {
         if (offset >= object.size()) {
             return object.size();
         }
-        throw ApplicationFailure.newNonRetryableFailure("part file " + source + " has no line end in its first " + HEADER_LIMIT
-                + " bytes: expected CSV whose first line is a header row, as Data Wrangler writes it",
-                FailureType.INVALID_INPUT.type());
+        throw FailureType.INVALID_INPUT.failure("part file " + source + " has no line end in its first " + HEADER_LIMIT
+                + " bytes: expected CSV whose first line is a header row, as Data Wrangler writes it");
     }
 
     /**
@@ -215,8 +213,8 @@ final class HeaderlessCopies {
             return read.get();
         } catch (ApplicationFailure failure) {
             if (failure.getCause() instanceof S3Exception e && e.statusCode() == 412) {
-                throw ApplicationFailure.newFailureWithCause("part file " + source + " changed while it was copied; listing the "
-                        + "output again", FailureType.CONCURRENT_MODIFICATION.type(), e);
+                throw FailureType.CONCURRENT_MODIFICATION.failure("part file " + source + " changed while it was copied; listing the "
+                        + "output again", e);
             }
             throw failure;
         }

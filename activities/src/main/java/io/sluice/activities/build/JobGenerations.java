@@ -3,7 +3,6 @@ package io.sluice.activities.build;
 import io.sluice.activities.aws.JobProgress;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.ResourceNames;
-import io.temporal.failure.ApplicationFailure;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -58,9 +57,9 @@ final class JobGenerations<S> {
                 return new Chosen<>(candidate, found);
             }
         }
-        throw ApplicationFailure.newNonRetryableFailure(kind + " " + name + " and its next " + (MOST - 1)
+        throw FailureType.CONFLICT.failure(kind + " " + name + " and its next " + (MOST - 1)
                 + " generations all ended badly in earlier runs of this run key; read their failure reasons, then start "
-                + "the run with a new run key", FailureType.CONFLICT.type());
+                + "the run with a new run key");
     }
 
     /** {@code name} for the first generation, else {@code name-g<generation>} within {@code limit} characters. */

@@ -12,7 +12,6 @@ import io.sluice.workflows.build.ModelJobActivities;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.workflows.FailureType;
-import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import java.time.Duration;
 
@@ -55,8 +54,8 @@ public final class ModelJobActivitiesImpl implements ModelJobActivities {
         try {
             return JSON.readTree(flow);
         } catch (java.io.IOException e) {
-            throw ApplicationFailure.newNonRetryableFailure("flow " + uri + " is not JSON, so no Data Wrangler job can run it: "
-                    + e.getMessage(), FailureType.INVALID_INPUT.type());
+            throw FailureType.INVALID_INPUT.failure("flow " + uri + " is not JSON, so no Data Wrangler job can run it: "
+                    + e.getMessage());
         }
     }
 

@@ -19,7 +19,6 @@ import io.sluice.workflows.build.ModelJobActivities.ProcessingRequest;
 import io.sluice.workflows.build.ModelJobActivities.ProcessingResult;
 import io.sluice.workflows.build.ModelJobActivities.TrainingRequest;
 import io.sluice.workflows.build.ModelJobActivities.TrainingResult;
-import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,9 +164,9 @@ public final class SageMakerJobs {
         outputs.stream().map(SageMakerJobs::outputPath).filter(path -> path.length() > ARGUMENT_LIMIT)
                 .forEach(path -> tooLong.add("local path " + path));
         if (!tooLong.isEmpty()) {
-            throw ApplicationFailure.newNonRetryableFailure("processing job " + jobName + " cannot be created: "
+            throw FailureType.INVALID_INPUT.failure("processing job " + jobName + " cannot be created: "
                     + String.join("; ", tooLong) + " is longer than SageMaker's " + ARGUMENT_LIMIT
-                    + " characters; shorten the flow output's name", FailureType.INVALID_INPUT.type());
+                    + " characters; shorten the flow output's name");
         }
     }
 
@@ -280,10 +279,9 @@ public final class SageMakerJobs {
         if (differences.isEmpty()) {
             return;
         }
-        throw ApplicationFailure.newNonRetryableFailure(what + " already exists in account " + clients.account(account).describe()
+        throw FailureType.CONFLICT.failure(what + " already exists in account " + clients.account(account).describe()
                 + " and is not this step's: it has " + String.join(", ", differences) + ". SageMaker never frees a job name in an "
-                + "account and region: start the run again with a new run key.",
-                FailureType.CONFLICT.type());
+                + "account and region: start the run again with a new run key.");
     }
 
     private AwsOperation operation(String account, String action, String resource) {

@@ -11,7 +11,6 @@ import io.sluice.activities.aws.JobFailures;
 import io.sluice.activities.aws.JobWaiter;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.build.StepFunctionsActivities;
-import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import java.util.Objects;
 import java.util.Set;
@@ -60,9 +59,9 @@ public final class StepFunctionsActivitiesImpl implements StepFunctionsActivitie
         var chosen = generations.choose(request.executionName());
         String executionArn = executionArn(request, chosen.name());
         if (!chosen.created() && !sameJson(chosen.found().input(), request.input())) {
-            throw ApplicationFailure.newNonRetryableFailure("execution " + executionArn + " already exists in account "
+            throw FailureType.CONFLICT.failure("execution " + executionArn + " already exists in account "
                     + clients.account(request.account()).describe() + " with input " + chosen.found().input() + " instead of "
-                    + request.input() + ". " + HELD_NAME, FailureType.CONFLICT.type());
+                    + request.input() + ". " + HELD_NAME);
         }
         DescribeExecutionResponse finished = JobWaiter.await("execution", executionArn, () -> describe.apply(chosen.name()),
                 DescribeExecutionResponse::statusAsString,

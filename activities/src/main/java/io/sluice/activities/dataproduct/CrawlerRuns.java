@@ -13,7 +13,6 @@ import io.sluice.workflows.dataproduct.Column;
 import io.sluice.workflows.dataproduct.DataProductActivities.CrawlerRequest;
 import io.sluice.workflows.dataproduct.DataProductActivities.CrawlerResult;
 import io.sluice.workflows.dataproduct.TableContract;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,8 +164,8 @@ final class CrawlerRuns {
         String where = "crawler " + request.crawler() + " finished, but database " + request.targetDatabase();
         if (request.expectedTables().isEmpty()) {
             if (tables.isEmpty()) {
-                throw ApplicationFailure.newNonRetryableFailure(where + " has no tables; check that " + request.locationUri()
-                        + " holds the product's files (one folder per table)", FailureType.AWS_JOB_FAILED.type());
+                throw FailureType.AWS_JOB_FAILED.failure(where + " has no tables; check that " + request.locationUri()
+                        + " holds the product's files (one folder per table)");
             }
             return;
         }
@@ -191,8 +190,8 @@ final class CrawlerRuns {
             }
         }
         if (!problems.isEmpty()) {
-            throw ApplicationFailure.newNonRetryableFailure(where + " does not match the declared tables: "
-                    + String.join("; ", problems) + " (it has " + byName.keySet() + ")", FailureType.AWS_JOB_FAILED.type());
+            throw FailureType.AWS_JOB_FAILED.failure(where + " does not match the declared tables: "
+                    + String.join("; ", problems) + " (it has " + byName.keySet() + ")");
         }
     }
 }

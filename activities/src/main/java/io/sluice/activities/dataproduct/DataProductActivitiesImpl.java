@@ -10,7 +10,6 @@ import io.sluice.workflows.dataproduct.DataProductActivities;
 import io.sluice.workflows.dataproduct.Grant;
 import io.sluice.workflows.dataproduct.ResourceLink;
 import io.sluice.workflows.dataproduct.TableContract;
-import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -115,10 +114,10 @@ public final class DataProductActivitiesImpl implements DataProductActivities {
         }
         Database database = existing.orElseThrow();
         if (database.targetDatabase() != null) {
-            throw ApplicationFailure.newNonRetryableFailure("database " + request.database() + " in account "
+            throw FailureType.CONFLICT.failure("database " + request.database() + " in account "
                     + account.describe() + " is a resource link to " + database.targetDatabase().catalogId() + ":"
                     + database.targetDatabase().databaseName() + ", not the product's database; remove the link or register "
-                    + "the product in its governance account", FailureType.CONFLICT.type());
+                    + "the product in its governance account");
         }
         Map<String, String> parameters = new TreeMap<>(database.parameters());
         parameters.putAll(request.parameters());
@@ -269,11 +268,11 @@ public final class DataProductActivitiesImpl implements DataProductActivities {
         DatabaseIdentifier pointsAt = existing.orElseThrow().targetDatabase();
         if (pointsAt == null || !target.id().equals(pointsAt.catalogId())
                 || !request.targetDatabase().equals(pointsAt.databaseName())) {
-            throw ApplicationFailure.newNonRetryableFailure("database " + request.name() + " in account " + account.describe()
+            throw FailureType.CONFLICT.failure("database " + request.name() + " in account " + account.describe()
                     + (pointsAt == null ? " is a database of its own" : " links to " + pointsAt.catalogId() + ":"
                             + pointsAt.databaseName())
                     + ", not a resource link to " + target.id() + ":" + request.targetDatabase()
-                    + "; remove or rename it, then register the product again", FailureType.CONFLICT.type());
+                    + "; remove or rename it, then register the product again");
         }
         return new ResourceLinkResult(link, false);
     }
@@ -452,11 +451,10 @@ public final class DataProductActivitiesImpl implements DataProductActivities {
         String message = "lakeformation AddLFTagsToResource on " + what + " in account " + account.describe() + " failed: "
                 + String.join("; ", response.failures().stream().map(DataProductActivitiesImpl::describe).toList());
         if (concurrent) {
-            throw ApplicationFailure.newFailure(message + ". Another change was in progress; Sluice retries.",
-                    FailureType.CONCURRENT_MODIFICATION.type());
+            throw FailureType.CONCURRENT_MODIFICATION.failure(message + ". Another change was in progress; Sluice retries.");
         }
-        throw ApplicationFailure.newNonRetryableFailure(message + ". Check that the LF-tags and values exist in the "
-                + "catalog (ensureLfTags makes them) and that the resource exists.", FailureType.INVALID_REQUEST.type());
+        throw FailureType.INVALID_REQUEST.failure(message + ". Check that the LF-tags and values exist in the "
+                + "catalog (ensureLfTags makes them) and that the resource exists.");
     }
 
     private static String describe(LFTagError failure) {

@@ -11,7 +11,6 @@ import io.sluice.workflows.FailureType;
 import io.sluice.workflows.ResourceNames;
 import io.sluice.workflows.deployment.DeploymentActivities.StackOutcome;
 import io.sluice.workflows.deployment.DeploymentActivities.StackRequest;
-import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -154,10 +153,9 @@ public final class CloudFormationStacks {
                             .map(entry -> Tag.builder().key(entry.getKey()).value(entry.getValue()).build()).toList()));
         } catch (CloudFormationException e) {
             if (inProgress(e)) {
-                throw ApplicationFailure.newFailureWithCause("stack " + request.stackName() + " in account "
+                throw FailureType.CONCURRENT_MODIFICATION.failure("stack " + request.stackName() + " in account "
                         + clients.account(request.account()).describe() + " started another operation before its change set "
-                        + "was made: " + e.awsErrorDetails().errorMessage() + " Sluice retries once it has finished.",
-                        FailureType.CONCURRENT_MODIFICATION.type(), e);
+                        + "was made: " + e.awsErrorDetails().errorMessage() + " Sluice retries once it has finished.", e);
             }
             if (!"AlreadyExistsException".equals(e.awsErrorDetails().errorCode())) {
                 throw AwsFailures.classify(e, operation, AwsCalls.attempt());
@@ -195,10 +193,9 @@ public final class CloudFormationStacks {
         changeSet.parameters().forEach(parameter -> found.put(parameter.parameterKey(), parameter.parameterValue()));
         Map<String, String> asked = new TreeMap<>(request.parameters());
         if (!found.isEmpty() && !found.entrySet().containsAll(asked.entrySet())) {
-            throw ApplicationFailure.newNonRetryableFailure("change set " + changeSet.changeSetName() + " of stack "
+            throw FailureType.AWS_JOB_FAILED.failure("change set " + changeSet.changeSetName() + " of stack "
                     + request.stackName() + " in account " + clients.account(request.account()).describe() + " has parameters "
-                    + found + ", not the " + asked + " asked for; delete it, or find what else makes change sets of that name",
-                    FailureType.AWS_JOB_FAILED.type());
+                    + found + ", not the " + asked + " asked for; delete it, or find what else makes change sets of that name");
         }
     }
 

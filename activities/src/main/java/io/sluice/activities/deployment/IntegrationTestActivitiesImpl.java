@@ -14,7 +14,6 @@ import io.sluice.workflows.FailureType;
 import io.sluice.workflows.deployment.IntegrationTestActivities;
 import io.sluice.workflows.deployment.IntegrationTestSpec;
 import io.sluice.activities.aws.PeriodicHeartbeat;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -140,14 +139,12 @@ public final class IntegrationTestActivitiesImpl implements IntegrationTestActiv
 
     private Predictor localPredictor(TestRequest request) {
         if (request.modelDataUrl().isEmpty()) {
-            throw ApplicationFailure.newNonRetryableFailure("local integration tests need the package's model data; the package has none",
-                    FailureType.INVALID_INPUT.type());
+            throw FailureType.INVALID_INPUT.failure("local integration tests need the package's model data; the package has none");
         }
         byte[] archive = s3.read(request.modelAccount(), S3Location.parse(request.modelDataUrl()));
         byte[] model = ModelArchive.unpack(archive).get(ModelArchive.XGBOOST_MODEL);
         if (model == null) {
-            throw ApplicationFailure.newNonRetryableFailure(request.modelDataUrl() + " holds no " + ModelArchive.XGBOOST_MODEL,
-                    FailureType.INVALID_INPUT.type());
+            throw FailureType.INVALID_INPUT.failure(request.modelDataUrl() + " holds no " + ModelArchive.XGBOOST_MODEL);
         }
         return body -> {
             LabeledData row = LabeledData.parse("0," + body);

@@ -68,17 +68,15 @@ public final class IdentityActivitiesImpl implements IdentityActivities {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw ApplicationFailure.newFailureWithCause("STS at " + endpoint.uri() + " unreachable: " + e.getMessage()
-                    + "; retrying", FailureType.AWS_UNAVAILABLE.type(), e);
+            throw FailureType.AWS_UNAVAILABLE.failure("STS at " + endpoint.uri() + " unreachable: " + e.getMessage()
+                    + "; retrying", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApplicationFailure.newFailureWithCause("interrupted verifying a proof of identity",
-                    FailureType.AWS_UNAVAILABLE.type(), e);
+            throw FailureType.AWS_UNAVAILABLE.failure("interrupted verifying a proof of identity", e);
         }
         Document answer = parse(response.body());
         if (response.statusCode() / 100 == 5 || response.statusCode() == 429) {
-            throw ApplicationFailure.newFailure("STS answered HTTP " + response.statusCode() + " to a proof of identity; retrying",
-                    FailureType.AWS_UNAVAILABLE.type());
+            throw FailureType.AWS_UNAVAILABLE.failure("STS answered HTTP " + response.statusCode() + " to a proof of identity; retrying");
         }
         if (response.statusCode() != 200) {
             throw refused("STS refused it (HTTP " + response.statusCode() + " " + text(answer, "Code") + ": "
@@ -87,8 +85,7 @@ public final class IdentityActivitiesImpl implements IdentityActivities {
         String arn = text(answer, "Arn");
         String account = text(answer, "Account");
         if (arn.isEmpty() || account.isEmpty()) {
-            throw ApplicationFailure.newFailure("STS answered GetCallerIdentity without Arn or Account; retrying",
-                    FailureType.AWS_UNAVAILABLE.type());
+            throw FailureType.AWS_UNAVAILABLE.failure("STS answered GetCallerIdentity without Arn or Account; retrying");
         }
         return VerifiedPrincipal.of(arn, account, text(answer, "UserId"), answeredAt(response).toString());
     }
@@ -104,7 +101,7 @@ public final class IdentityActivitiesImpl implements IdentityActivities {
     }
 
     private static ApplicationFailure refused(String reason) {
-        return ApplicationFailure.newNonRetryableFailure(reason, FailureType.IDENTITY_REFUSED.type());
+        return FailureType.IDENTITY_REFUSED.failure(reason);
     }
 
     private static Document parse(byte[] xml) {

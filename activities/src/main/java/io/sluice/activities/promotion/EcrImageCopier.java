@@ -60,9 +60,8 @@ public final class EcrImageCopier {
         var targetAccount = clients.account(request.targetAccount());
         String region = clients.settings().region();
         if (!from.registry().startsWith(sourceAccount.id() + ".")) {
-            throw ApplicationFailure.newNonRetryableFailure("image " + request.sourceImage() + " is not in the registry of account "
-                    + sourceAccount.describe() + "; expected " + sourceAccount.id() + ".dkr.ecr." + region + ".amazonaws.com/...",
-                    FailureType.INVALID_INPUT.type());
+            throw FailureType.INVALID_INPUT.failure("image " + request.sourceImage() + " is not in the registry of account "
+                    + sourceAccount.describe() + "; expected " + sourceAccount.id() + ".dkr.ecr." + region + ".amazonaws.com/...");
         }
         ImageReference to = new ImageReference(targetAccount.id() + from.registry().substring(from.registry().indexOf('.')),
                 from.repository(), from.reference());
@@ -78,8 +77,7 @@ public final class EcrImageCopier {
                     target, new ImageReference(target.registry(), to.repository(), to.reference()),
                     new HeartbeatProgress(from.toString(), heartbeat));
         } catch (DigestMismatchException e) {
-            throw ApplicationFailure.newFailureWithCause("copying " + from + " to " + to + ": " + e.getMessage() + "; retrying",
-                    FailureType.AWS_UNAVAILABLE.type(), e);
+            throw FailureType.AWS_UNAVAILABLE.failure("copying " + from + " to " + to + ": " + e.getMessage() + "; retrying", e);
         } catch (RegistryException e) {
             throw registryFailure("copying " + from + " to " + to, e);
         }
@@ -133,8 +131,8 @@ public final class EcrImageCopier {
             throw registryFailure("reading " + from, e);
         }
         SageMakerRunnable.problem(manifest).ifPresent(problem -> {
-            throw ApplicationFailure.newNonRetryableFailure("image " + from + " (" + manifest.digest() + ") cannot be promoted: "
-                    + "SageMaker could not run it, as " + problem, FailureType.INVALID_INPUT.type());
+            throw FailureType.INVALID_INPUT.failure("image " + from + " (" + manifest.digest() + ") cannot be promoted: "
+                    + "SageMaker could not run it, as " + problem);
         });
         return manifest;
     }
@@ -148,17 +146,17 @@ public final class EcrImageCopier {
     private static ApplicationFailure registryFailure(String doing, RegistryException e) {
         String message = doing + ": " + e.getMessage();
         if (e.retryable()) {
-            return ApplicationFailure.newFailureWithCause(message + "; retrying", FailureType.AWS_UNAVAILABLE.type(), e);
+            return FailureType.AWS_UNAVAILABLE.failure(message + "; retrying", e);
         }
         if (e.status() == 401 || e.status() == 403) {
             if (AwsCalls.attempt() <= AwsFailures.ACCESS_DENIED_RETRY_ATTEMPTS) {
-                return ApplicationFailure.newFailureWithCause(message + "; retrying in case a new repository policy or role is "
-                        + "still propagating", FailureType.ACCESS_DENIED_PROPAGATING.type(), e);
+                return FailureType.ACCESS_DENIED_PROPAGATING.failure(message + "; retrying in case a new repository policy or role is "
+                        + "still propagating", e);
             }
-            return ApplicationFailure.newNonRetryableFailureWithCause(message, FailureType.ACCESS_DENIED.type(), e);
+            return FailureType.ACCESS_DENIED.failure(message, e);
         }
         FailureType type = e.status() == 404 ? FailureType.NOT_FOUND : FailureType.INVALID_REQUEST;
-        return ApplicationFailure.newNonRetryableFailureWithCause(message, type.type(), e);
+        return type.failure(message, e);
     }
 
     /** Records each registry call of {@code alias}'s role as the ECR API request that authorizes it. */

@@ -19,7 +19,6 @@ import io.sluice.workflows.ResourceNames;
 import io.sluice.workflows.registry.PackageMetadata;
 import io.sluice.workflows.promotion.PromotionActivities;
 import io.sluice.workflows.promotion.PromotionPlan;
-import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -53,12 +52,11 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
             sourceAccount = SourceAccounts.of(clients.settings(), "promotion.sourceAccount", unresolved.sourceAccount(),
                     unresolved.sourcePackageArn());
         } catch (IllegalArgumentException e) {
-            throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), FailureType.INVALID_INPUT.type());
+            throw FailureType.INVALID_INPUT.failure(e.getMessage());
         }
         if (sourceAccount.equals(unresolved.targetAccount())) {
-            throw ApplicationFailure.newNonRetryableFailure("model package " + unresolved.sourcePackageArn() + " is already in "
-                    + "the target account " + sourceAccount + "; a promotion copies a package from a dev account into it",
-                    FailureType.INVALID_INPUT.type());
+            throw FailureType.INVALID_INPUT.failure("model package " + unresolved.sourcePackageArn() + " is already in "
+                    + "the target account " + sourceAccount + "; a promotion copies a package from a dev account into it");
         }
         var request = new PlanRequest(sourceAccount, unresolved.sourcePackageArn(), unresolved.targetAccount(),
                 unresolved.artifactPrefix());
@@ -224,8 +222,7 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
             }));
             return metrics;
         } catch (IOException e) {
-            throw ApplicationFailure.newNonRetryableFailure("model statistics at " + uri + " are not JSON: " + e.getMessage(),
-                    FailureType.INVALID_INPUT.type());
+            throw FailureType.INVALID_INPUT.failure("model statistics at " + uri + " are not JSON: " + e.getMessage());
         }
     }
 
@@ -238,8 +235,8 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
     static String retarget(String image, String targetAccountId) {
         int slash = image.indexOf('/');
         if (slash < 0 || !image.substring(0, slash).matches("\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?")) {
-            throw ApplicationFailure.newNonRetryableFailure("image '" + image + "' is not in an ECR registry; Sluice promotes "
-                    + "images from <account>.dkr.ecr.<region>.amazonaws.com", FailureType.INVALID_INPUT.type());
+            throw FailureType.INVALID_INPUT.failure("image '" + image + "' is not in an ECR registry; Sluice promotes "
+                    + "images from <account>.dkr.ecr.<region>.amazonaws.com");
         }
         return targetAccountId + image.substring(image.indexOf('.'));
     }

@@ -10,7 +10,6 @@ import io.sluice.workflows.FailureType;
 import io.sluice.workflows.promotion.ArtifactCopyActivities.ObjectCopy;
 import io.sluice.workflows.promotion.ArtifactCopyActivities.ObjectCopyRequest;
 import io.temporal.client.ActivityCanceledException;
-import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -105,11 +104,11 @@ public final class S3ObjectCopier {
             // An earlier attempt's copy of this very source whose bytes S3 does not confirm: copied again below.
         } else if (existing.isPresent()) {
             HeadObjectResponse held = existing.get();
-            throw ApplicationFailure.newNonRetryableFailure("target " + request.targetUri() + " already holds another object ("
+            throw FailureType.CONFLICT.failure("target " + request.targetUri() + " already holds another object ("
                     + held.contentLength() + " bytes, copied from an object with ETag "
                     + held.metadata().getOrDefault(SOURCE_ETAG, "unknown: not written by Sluice") + ") than source "
                     + request.sourceUri() + " (" + size + " bytes, ETag " + sourceEtag + "); a promoted artifact is never "
-                    + "overwritten: find which promotion wrote it before removing it", FailureType.CONFLICT.type());
+                    + "overwritten: find which promotion wrote it before removing it");
         }
         boolean single = serverSide && size <= settings.multipartThresholdBytes();
         long partSize = single ? Math.max(1, size) : settings.partSizeFor(size);
@@ -152,13 +151,12 @@ public final class S3ObjectCopier {
                 () -> s3.getObject(get -> get.bucket(source.bucket()).key(source.key())))) {
             ObjectChecksums computed = ObjectChecksums.of(in, sourceHead.contentLength(), partSize);
             if (!known.isEmpty() && !known.equals(computed.sha256())) {
-                throw ApplicationFailure.newFailure("reading " + source + " gave bytes of SHA-256 " + computed.sha256()
-                        + " where S3 keeps " + known + " for it; retrying", FailureType.AWS_UNAVAILABLE.type());
+                throw FailureType.AWS_UNAVAILABLE.failure("reading " + source + " gave bytes of SHA-256 " + computed.sha256()
+                        + " where S3 keeps " + known + " for it; retrying");
             }
             return computed;
         } catch (java.io.IOException e) {
-            throw ApplicationFailure.newFailureWithCause("reading " + source + " to digest it failed: " + e.getMessage(),
-                    FailureType.AWS_UNAVAILABLE.type(), e);
+            throw FailureType.AWS_UNAVAILABLE.failure("reading " + source + " to digest it failed: " + e.getMessage(), e);
         }
     }
 
@@ -217,7 +215,7 @@ public final class S3ObjectCopier {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApplicationFailure.newFailure("interrupted while copying " + request.sourceUri(), FailureType.AWS_UNAVAILABLE.type());
+            throw FailureType.AWS_UNAVAILABLE.failure("interrupted while copying " + request.sourceUri());
         } finally {
             pool.shutdownNow();
         }
@@ -276,9 +274,8 @@ public final class S3ObjectCopier {
                         .uploadId(uploadId).partNumber(part).copySourceRange("bytes=" + first + "-" + last))
                 .copyPartResult());
         if (result.checksumSHA256() != null && !result.checksumSHA256().equals(checksum)) {
-            throw ApplicationFailure.newFailure("part " + part + " of the copy of " + source + " to " + target + " has SHA-256 "
-                    + result.checksumSHA256() + " where the source range has " + checksum + "; retrying",
-                    FailureType.AWS_UNAVAILABLE.type());
+            throw FailureType.AWS_UNAVAILABLE.failure("part " + part + " of the copy of " + source + " to " + target + " has SHA-256 "
+                    + result.checksumSHA256() + " where the source range has " + checksum + "; retrying");
         }
         return result.eTag();
     }
@@ -295,8 +292,7 @@ public final class S3ObjectCopier {
                             .contentLength(last - first + 1).checksumSHA256(checksum), RequestBody.fromInputStream(in, last - first + 1))
                     .eTag());
         } catch (java.io.IOException e) {
-            throw ApplicationFailure.newFailureWithCause("reading part " + part + " of " + source + " failed: " + e.getMessage(),
-                    FailureType.AWS_UNAVAILABLE.type(), e);
+            throw FailureType.AWS_UNAVAILABLE.failure("reading part " + part + " of " + source + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -307,13 +303,12 @@ public final class S3ObjectCopier {
      */
     private ObjectCopy verify(ObjectCopyRequest request, S3Location target, S3Client targetS3, long size, String sourceEtag,
             ObjectChecksums checksums, String expected, String method, int partsCopied, int partsResumed) {
-        HeadObjectResponse copied = head(targetS3, request.targetAccount(), target).orElseThrow(() -> ApplicationFailure
-                .newFailure("copy of " + request.sourceUri() + " is not at " + target + " after copying", FailureType.AWS_UNAVAILABLE.type()));
+        HeadObjectResponse copied = head(targetS3, request.targetAccount(), target).orElseThrow(() -> FailureType.AWS_UNAVAILABLE
+                .failure("copy of " + request.sourceUri() + " is not at " + target + " after copying"));
         if (copied.contentLength() != size || !ObjectChecksums.same(expected, copied.checksumSHA256())) {
-            throw ApplicationFailure.newFailure("copy of " + request.sourceUri() + " at " + target + " does not match: "
+            throw FailureType.AWS_UNAVAILABLE.failure("copy of " + request.sourceUri() + " at " + target + " does not match: "
                     + copied.contentLength() + " bytes, SHA-256 checksum " + copied.checksumSHA256() + "; expected " + size
-                    + " bytes, SHA-256 checksum " + expected + " (source SHA-256 " + checksums.sha256() + "); retrying",
-                    FailureType.AWS_UNAVAILABLE.type());
+                    + " bytes, SHA-256 checksum " + expected + " (source SHA-256 " + checksums.sha256() + "); retrying");
         }
         return new ObjectCopy(request.sourceUri(), request.targetUri(), size, sourceEtag, copied.eTag(), method, partsCopied,
                 partsResumed, checksums.sha256());

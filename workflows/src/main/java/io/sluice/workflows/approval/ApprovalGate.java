@@ -158,7 +158,7 @@ public final class ApprovalGate {
     public DecisionReceipt decide(Decision decision) {
         var refusal = apply(decision);
         if (refusal.isPresent()) {
-            throw ApplicationFailure.newNonRetryableFailure(refusal.get(), FailureType.DECISION_REFUSED.type());
+            throw FailureType.DECISION_REFUSED.failure(refusal.get());
         }
         return new DecisionReceipt(name, state, policy.needed(), List.copyOf(approvedBy), policy.approvers(), policy.identity(),
                 decisions.get(decisions.size() - 1));

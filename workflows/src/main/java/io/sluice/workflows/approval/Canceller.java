@@ -39,8 +39,7 @@ public record Canceller(String person, String principal, boolean verified, Strin
                     .verify(new IdentityActivities.ProofCheck(binding, request.proof()));
             return new Canceller(principal.person(), principal.arn(), true, request.reason());
         } catch (ActivityFailure e) {
-            throw ApplicationFailure.newNonRetryableFailure("proof of identity refused: " + IdentityChecks.reason(e),
-                    FailureType.IDENTITY_REFUSED.type());
+            throw FailureType.IDENTITY_REFUSED.failure("proof of identity refused: " + IdentityChecks.reason(e));
         }
     }
 

@@ -37,8 +37,8 @@ public final class Requesters {
             return Requester.verified(identity.verify(new IdentityActivities.ProofCheck(
                     ProofBinding.start(Workflow.getInfo().getWorkflowId(), proof.nonce()), proof)));
         } catch (ActivityFailure e) {
-            throw ApplicationFailure.newNonRetryableFailure("the requester's proof of identity was refused: " + IdentityChecks.reason(e)
-                    + "; start the run again with your own AWS credentials", FailureType.IDENTITY_REFUSED.type());
+            throw FailureType.IDENTITY_REFUSED.failure("the requester's proof of identity was refused: " + IdentityChecks.reason(e)
+                    + "; start the run again with your own AWS credentials");
         }
     }
 }

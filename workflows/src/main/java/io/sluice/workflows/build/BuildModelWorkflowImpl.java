@@ -20,7 +20,6 @@ import io.sluice.workflows.approval.Requesters;
 import io.sluice.workflows.approval.GateState;
 import io.sluice.workflows.approval.GatedWorkflow;
 import io.sluice.workflows.approval.Gates;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -86,9 +85,9 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         Steps.enter("evaluation", "Checking " + spec.evaluation().describe());
         Double measured = training.metrics().get(spec.evaluation().metric());
         if (measured == null) {
-            throw ApplicationFailure.newNonRetryableFailure("training job " + trainingJob + " reported no metric '"
+            throw FailureType.INVALID_INPUT.failure("training job " + trainingJob + " reported no metric '"
                     + spec.evaluation().metric() + "' (it reported " + new TreeMap<>(training.metrics()).keySet()
-                    + "); fix evaluation.metric", FailureType.INVALID_INPUT.type());
+                    + "); fix evaluation.metric");
         }
         String evaluation = spec.evaluation().metric() + " = " + format(measured) + ", required "
                 + spec.evaluation().describe();
@@ -194,9 +193,8 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
     private static String outputUri(ModelJobActivities.ProcessingResult processing, Map<String, String> data, String output) {
         String uri = data.get(output);
         if (uri == null) {
-            throw ApplicationFailure.newNonRetryableFailure("processing job " + processing.jobName() + " has no output '"
-                    + output + "' (it has " + new TreeMap<>(processing.outputs()).keySet() + "); fix training.channels",
-                    FailureType.INVALID_INPUT.type());
+            throw FailureType.INVALID_INPUT.failure("processing job " + processing.jobName() + " has no output '"
+                    + output + "' (it has " + new TreeMap<>(processing.outputs()).keySet() + "); fix training.channels");
         }
         return uri;
     }
@@ -231,9 +229,8 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
                 || Workflow.getVersion(CHECK_PACKAGE_METADATA, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
             return;
         }
-        throw ApplicationFailure.newNonRetryableFailure("the model package's metadata would be refused by SageMaker: "
-                + String.join("; ", problems) + ". Nothing was registered; fix the inputs, flow or run key it comes from",
-                FailureType.INVALID_INPUT.type());
+        throw FailureType.INVALID_INPUT.failure("the model package's metadata would be refused by SageMaker: "
+                + String.join("; ", problems) + ". Nothing was registered; fix the inputs, flow or run key it comes from");
     }
 
     private static String describe(ApprovalState decided) {

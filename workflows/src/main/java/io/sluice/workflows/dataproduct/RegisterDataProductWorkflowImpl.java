@@ -17,7 +17,6 @@ import io.sluice.workflows.build.BuildSpec;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -68,10 +67,10 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
         if (spec.discover() == TableDiscovery.contract && !declared.breaking().isEmpty() && !spec.allowBreakingChanges()) {
             Workflow.setCurrentDetails("Refused: version " + spec.version() + " breaks the contract: "
                     + String.join("; ", declared.breaking()));
-            throw ApplicationFailure.newNonRetryableFailure("data product " + spec.product() + " " + spec.version()
+            throw FailureType.INVALID_INPUT.failure("data product " + spec.product() + " " + spec.version()
                     + " breaks the contract of the tables in " + database + ": " + String.join("; ", declared.breaking())
                     + ". Nothing was changed. Keep those columns and types, or set allowBreakingChanges: true once the "
-                    + "consumers are ready", FailureType.INVALID_INPUT.type());
+                    + "consumers are ready");
         }
 
         Map<String, String> tags = spec.tagValues();

@@ -13,7 +13,6 @@ import io.sluice.workflows.ResourceNames;
 import io.sluice.workflows.deployment.DeploymentActivities.StackOutcome;
 import io.sluice.workflows.deployment.IntegrationTestActivities.TestReport;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,9 +61,8 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
         var modelPackage = deployment.describePackage(new DeploymentActivities.PackageRequest(spec.sharedAccount(),
                 request.modelPackageArn()));
         if (!modelPackage.approvalStatus().equals("Approved")) {
-            throw ApplicationFailure.newNonRetryableFailure("model package " + request.modelPackageArn() + " is "
-                    + modelPackage.approvalStatus() + "; only an Approved shared package can be deployed (approve its promotion first)",
-                    FailureType.INVALID_INPUT.type());
+            throw FailureType.INVALID_INPUT.failure("model package " + request.modelPackageArn() + " is "
+                    + modelPackage.approvalStatus() + "; only an Approved shared package can be deployed (approve its promotion first)");
         }
         Workflow.upsertTypedSearchAttributes(SluiceSearchAttributes.MODEL_PACKAGE_GROUP.valueSet(modelPackage.group()));
         String grant = grantStageAccounts(spec, modelPackage.group());
@@ -72,8 +70,8 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
         Steps.enter("test-stack", "Applying stack `" + spec.stackName("test") + "` in " + spec.test().account());
         StackOutcome testStack = deployment.applyStack(stackRequest(spec, "test", spec.test(), modelPackage, workflowId));
         if (!testStack.succeeded()) {
-            throw ApplicationFailure.newNonRetryableFailure("test stack " + testStack.stackName() + " ended " + testStack.status()
-                    + ": " + testStack.failedResource() + ": " + testStack.reason(), FailureType.AWS_JOB_FAILED.type());
+            throw FailureType.AWS_JOB_FAILED.failure("test stack " + testStack.stackName() + " ended " + testStack.status()
+                    + ": " + testStack.failedResource() + ": " + testStack.reason());
         }
 
         Steps.enter("integration-tests", "Integration tests against `" + endpoint(testStack, spec) + "`");
@@ -114,7 +112,7 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
             String failed = "production endpoint " + endpoint(prodStack, spec) + " answered no smoke-test request: "
                     + String.join("; ", smoke.failures());
             if (Workflow.getVersion(ROLLBACK_AFTER_SMOKE_TEST, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
-                throw ApplicationFailure.newNonRetryableFailure(failed, FailureType.AWS_JOB_FAILED.type());
+                throw FailureType.AWS_JOB_FAILED.failure(failed);
             }
             return rollBackProduction(request, spec, testStack, report, prodStack, smoke, failed, workflowId);
         }
@@ -149,9 +147,9 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
         Map<String, String> previous = new LinkedHashMap<>(prodStack.previousParameters());
         String previousPackage = previous.getOrDefault("SourceModelPackage", "");
         if (previousPackage.isEmpty()) {
-            throw ApplicationFailure.newNonRetryableFailure(failed + ". Stack " + prodStack.stackName()
+            throw FailureType.AWS_JOB_FAILED.failure(failed + ". Stack " + prodStack.stackName()
                     + " had no earlier release to roll back to: it still serves " + request.modelPackageArn()
-                    + "; delete the stack or deploy a working package.", FailureType.AWS_JOB_FAILED.type());
+                    + "; delete the stack or deploy a working package.");
         }
         Steps.enter("prod-rollback", "Rolling `" + prodStack.stackName() + "` back to " + previousPackage);
         previous.remove("ReleaseName");
@@ -162,9 +160,9 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
                 spec.prod().account(), prodStack.stackName(), workflowId, previous, stackTags(spec, "prod"))))).run();
         StackOutcome restored = applied.get(0);
         if (!restored.succeeded()) {
-            throw ApplicationFailure.newNonRetryableFailure(failed + ". Rolling stack " + prodStack.stackName() + " back to "
+            throw FailureType.AWS_JOB_FAILED.failure(failed + ". Rolling stack " + prodStack.stackName() + " back to "
                     + previousPackage + " failed too (" + restored.status() + ": " + restored.failedResource() + ": "
-                    + restored.reason() + "): production needs a person.", FailureType.AWS_JOB_FAILED.type());
+                    + restored.reason() + "): production needs a person.");
         }
         String reason = failed + "; production rolled back to " + previousPackage;
         Workflow.setCurrentDetails("Smoke test failed; production is back on " + previousPackage + ".");

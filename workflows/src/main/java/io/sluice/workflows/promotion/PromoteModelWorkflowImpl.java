@@ -18,7 +18,6 @@ import io.sluice.workflows.ResourceNames;
 import io.sluice.workflows.registry.ModelRegistryActivities;
 import io.sluice.workflows.build.EvaluationSpec;
 import io.sluice.workflows.registry.PackageMetadata;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -59,9 +58,8 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         PromotionPlan plan = promotion.plan(new PromotionActivities.PlanRequest(spec.sourceAccount(),
                 request.sourceModelPackageArn(), spec.targetAccount(), spec.artifactPrefix()));
         if (!plan.approvalStatus().equals("Approved")) {
-            throw ApplicationFailure.newNonRetryableFailure("source package " + plan.sourcePackageArn() + " is "
-                    + plan.approvalStatus() + "; only an Approved package can be promoted (approve its BuildModel run first)",
-                    FailureType.INVALID_INPUT.type());
+            throw FailureType.INVALID_INPUT.failure("source package " + plan.sourcePackageArn() + " is "
+                    + plan.approvalStatus() + "; only an Approved package can be promoted (approve its BuildModel run first)");
         }
         String sourceAccount = plan.sourceAccount().isEmpty() ? spec.sourceAccount() : plan.sourceAccount();
         String group = spec.targetGroup().isEmpty() ? plan.sourceGroup() : spec.targetGroup();

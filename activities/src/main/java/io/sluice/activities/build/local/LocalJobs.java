@@ -17,7 +17,6 @@ import io.sluice.workflows.build.ModelJobActivities.ProcessingRequest;
 import io.sluice.workflows.build.ModelJobActivities.ProcessingResult;
 import io.sluice.workflows.build.ModelJobActivities.TrainingRequest;
 import io.sluice.workflows.build.ModelJobActivities.TrainingResult;
-import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -66,8 +65,8 @@ public final class LocalJobs {
             tables = executor.run(request.outputs());
             executor.warnings().forEach(warning -> log.warn("processing job {}: {}", request.jobName(), warning));
         } catch (FlowException | IllegalArgumentException e) {
-            throw ApplicationFailure.newNonRetryableFailureWithCause("processing job " + request.jobName() + " failed: "
-                    + e.getMessage(), FailureType.AWS_JOB_FAILED.type(), e);
+            throw FailureType.AWS_JOB_FAILED.failure("processing job " + request.jobName() + " failed: "
+                    + e.getMessage(), e);
         }
         Map<String, String> written = new LinkedHashMap<>();
         tables.forEach((output, table) -> {
@@ -92,8 +91,8 @@ public final class LocalJobs {
         try {
             trained = XgboostTrainer.train(request.spec().hyperparameters(), channel(request, "train"), channel(request, "validation"));
         } catch (IllegalArgumentException e) {
-            throw ApplicationFailure.newNonRetryableFailureWithCause("training job " + request.jobName() + " failed: "
-                    + e.getMessage(), FailureType.AWS_JOB_FAILED.type(), e);
+            throw FailureType.AWS_JOB_FAILED.failure("training job " + request.jobName() + " failed: "
+                    + e.getMessage(), e);
         }
         S3Location model = jobRoot.child("output").child("model.tar.gz");
         s3.write(request.account(), model, ModelArchive.pack(Map.of(ModelArchive.XGBOOST_MODEL, trained.model())),
