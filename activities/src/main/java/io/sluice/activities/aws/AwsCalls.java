@@ -1,6 +1,8 @@
 package io.sluice.activities.aws;
 
 import io.temporal.activity.Activity;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -13,6 +15,23 @@ public final class AwsCalls {
         try {
             return call.get();
         } catch (SdkException e) {
+            throw AwsFailures.classify(e, operation, attempt());
+        }
+    }
+
+    /**
+     * {@code create}'s result, or empty when {@code exists} says the error AWS answered means the
+     * resource is there already (made by an earlier attempt or run: the caller reads or compares it);
+     * any other error becomes {@link AwsFailures#classify}'s failure. The one way Sluice creates a
+     * resource idempotently.
+     */
+    public static <T> Optional<T> createUnlessExists(AwsOperation operation, Supplier<T> create, Predicate<SdkException> exists) {
+        try {
+            return Optional.of(create.get());
+        } catch (SdkException e) {
+            if (exists.test(e)) {
+                return Optional.empty();
+            }
             throw AwsFailures.classify(e, operation, attempt());
         }
     }

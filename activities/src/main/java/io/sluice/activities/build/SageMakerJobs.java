@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.activities.aws.AwsCalls;
 import io.sluice.activities.aws.AwsClients;
-import io.sluice.activities.aws.AwsFailures;
 import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.JobFailures;
@@ -228,15 +227,10 @@ public final class SageMakerJobs {
 
     /** Creates the job; false when a job already held its name. */
     private static boolean createUnlessExists(AwsOperation operation, Runnable create) {
-        try {
+        return AwsCalls.createUnlessExists(operation, () -> {
             create.run();
             return true;
-        } catch (SageMakerException e) {
-            if (!SageMakerErrors.alreadyExists(e)) {
-                throw AwsFailures.classify(e, operation, AwsCalls.attempt());
-            }
-            return false;
-        }
+        }, e -> e instanceof SageMakerException sageMaker && SageMakerErrors.alreadyExists(sageMaker)).isPresent();
     }
 
     private static List<String> trainingDifferences(DescribeTrainingJobResponse job, TrainingRequest request, String image) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.activities.aws.AwsCalls;
 import io.sluice.activities.aws.AwsClients;
-import io.sluice.activities.aws.AwsFailures;
 import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.JobFailures;
@@ -15,7 +14,6 @@ import jakarta.inject.Inject;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
@@ -77,14 +75,9 @@ public final class StepFunctionsActivitiesImpl implements StepFunctionsActivitie
 
     /** Starts the execution of the name; false when an execution already holds the name. */
     private boolean start(SfnClient sfn, ExecutionRequest request, String name) {
-        try {
-            sfn.startExecution(start -> start.stateMachineArn(request.stateMachineArn()).name(name).input(request.input()));
-            return true;
-        } catch (ExecutionAlreadyExistsException held) {
-            return false;
-        } catch (SdkException e) {
-            throw AwsFailures.classify(e, operation(request, "StartExecution", name), AwsCalls.attempt());
-        }
+        return AwsCalls.createUnlessExists(operation(request, "StartExecution", name),
+                () -> sfn.startExecution(start -> start.stateMachineArn(request.stateMachineArn()).name(name).input(request.input())),
+                e -> e instanceof ExecutionAlreadyExistsException).isPresent();
     }
 
     private static String executionArn(ExecutionRequest request, String name) {

@@ -31,17 +31,10 @@ final class CatalogCalls {
 
     /** Runs {@code create}; false when the service answers AlreadyExistsException (the caller then compares). */
     static boolean create(AwsOperation operation, Runnable create) {
-        try {
+        return AwsCalls.createUnlessExists(operation, () -> {
             create.run();
             return true;
-        } catch (AwsServiceException e) {
-            if (hasCode(e, "AlreadyExistsException")) {
-                return false;
-            }
-            throw AwsFailures.classify(e, operation, AwsCalls.attempt());
-        } catch (SdkException e) {
-            throw AwsFailures.classify(e, operation, AwsCalls.attempt());
-        }
+        }, e -> e instanceof AwsServiceException service && hasCode(service, "AlreadyExistsException")).isPresent();
     }
 
     static boolean hasCode(AwsServiceException e, String code) {

@@ -173,13 +173,9 @@ public final class EcrImageCopier {
     private void ensureRepository(ImageCopyRequest request, String repository) {
         var ecr = clients.client(request.targetAccount(), AwsServices.ECR);
         var operation = new AwsOperation(clients.account(request.targetAccount()), "ecr", "CreateRepository", "repository " + repository);
-        try {
-            ecr.createRepository(create -> create.repositoryName(repository).imageScanningConfiguration(scan -> scan.scanOnPush(true)));
-        } catch (RepositoryAlreadyExistsException alreadyThere) {
-            // Created by an earlier promotion or attempt: keep it.
-        } catch (software.amazon.awssdk.core.exception.SdkException e) {
-            throw AwsFailures.classify(e, operation, AwsCalls.attempt());
-        }
+        // One created by an earlier promotion or attempt is kept.
+        AwsCalls.createUnlessExists(operation, () -> ecr.createRepository(create -> create.repositoryName(repository)
+                .imageScanningConfiguration(scan -> scan.scanOnPush(true))), e -> e instanceof RepositoryAlreadyExistsException);
         if (request.pullAccounts().isEmpty()) {
             return;
         }

@@ -41,18 +41,13 @@ public final class ModelRegistryActivitiesImpl implements ModelRegistryActivitie
         if (existing.isPresent()) {
             return new GroupResult(existing.get(), false);
         }
-        try {
-            String arn = sageMaker.createModelPackageGroup(create -> create
-                    .modelPackageGroupName(request.group())
-                    .modelPackageGroupDescription(request.description())
-                    .tags(ModelPackages.tags(request.tags()))).modelPackageGroupArn();
-            return new GroupResult(arn, true);
-        } catch (SageMakerException e) {
-            if (SageMakerErrors.alreadyExists(e)) {
-                return new GroupResult(describeGroup(sageMaker, request.group(), operation).orElseThrow(), false);
-            }
-            throw io.sluice.activities.aws.AwsFailures.classify(e, operation, AwsCalls.attempt());
-        }
+        return AwsCalls.createUnlessExists(operation, () -> sageMaker.createModelPackageGroup(create -> create
+                        .modelPackageGroupName(request.group())
+                        .modelPackageGroupDescription(request.description())
+                        .tags(ModelPackages.tags(request.tags()))).modelPackageGroupArn(),
+                e -> e instanceof SageMakerException sageMakerError && SageMakerErrors.alreadyExists(sageMakerError))
+                .map(arn -> new GroupResult(arn, true))
+                .orElseGet(() -> new GroupResult(describeGroup(sageMaker, request.group(), operation).orElseThrow(), false));
     }
 
     @Override
