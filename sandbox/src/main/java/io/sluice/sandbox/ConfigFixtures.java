@@ -16,26 +16,31 @@ public final class ConfigFixtures {
               prod:       {id: "100000000006", roleArn: "arn:aws:iam::100000000006:role/SluiceWorker"}
             """;
 
+    /**
+     * The {@code approvals:} block of gates that take declared names: lead-ds, ml-engineer and
+     * governance-officer at example.com, one each.
+     */
+    public static final String DECLARED_GATES = """
+            approvals:
+              identity: declared
+              gates:
+                model-approval: {approvers: [lead-ds@example.com]}
+                promotion-approval: {approvers: [ml-engineer@example.com]}
+                production-approval: {approvers: [governance-officer@example.com]}
+            """;
+
     private ConfigFixtures() {}
 
     /**
-     * A whole {@code sluice.yaml} for {@code localAws}: its accounts with their worker roles, gates
-     * taking declared names (lead-ds, ml-engineer and governance-officer at example.com), Temporal
-     * at {@code temporalTarget} and AWS at {@code awsEndpoint} (moto, or an interposer before it).
+     * A whole {@code sluice.yaml} for {@code localAws}: its accounts with their worker roles, the
+     * {@link #DECLARED_GATES}, Temporal at {@code temporalTarget} and AWS at {@code awsEndpoint}
+     * (moto, or an interposer before it).
      */
     public static String localConfig(LocalAws localAws, String temporalTarget, String awsEndpoint) {
         StringBuilder config = new StringBuilder("region: " + LocalAws.REGION + "\naccounts:\n");
         localAws.accounts().forEach(account -> config.append("  ").append(account.alias()).append(": {id: \"").append(account.id())
                 .append("\", roleArn: \"").append(account.workerRoleArn()).append("\"}\n"));
-        return config + """
-                temporal: {target: "%s"}
-                approvals:
-                  identity: declared
-                  gates:
-                    model-approval: {approvers: [lead-ds@example.com]}
-                    promotion-approval: {approvers: [ml-engineer@example.com]}
-                    production-approval: {approvers: [governance-officer@example.com]}
-                local: {awsEndpoint: "%s"}
-                """.formatted(temporalTarget, awsEndpoint);
+        return config + "temporal: {target: \"" + temporalTarget + "\"}\n" + DECLARED_GATES
+                + "local: {awsEndpoint: \"" + awsEndpoint + "\"}\n";
     }
 }

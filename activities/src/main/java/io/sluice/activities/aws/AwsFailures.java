@@ -83,6 +83,11 @@ public final class AwsFailures {
             return failure(FailureType.CONCURRENT_MODIFICATION, operation, said,
                     "Another change to the same resource was in progress; Sluice retries.", exception);
         }
+        if (key.equals("preconditionfailed") || status == 412) {
+            return failure(FailureType.CONCURRENT_MODIFICATION, operation, said,
+                    "The resource changed since Sluice read it (the request was conditional on what it read); Sluice "
+                            + "retries, reading it again.", exception);
+        }
         if (EXPIRED_CREDENTIALS.contains(key) || exception.isClockSkewException()) {
             return failure(FailureType.AWS_UNAVAILABLE, operation, said,
                     "The session credentials expired or the clock is skewed; Sluice retries with fresh credentials.",

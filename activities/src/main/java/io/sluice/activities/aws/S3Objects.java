@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -38,6 +40,29 @@ public final class S3Objects {
     public void write(String account, S3Location location, byte[] bytes, String contentType) {
         AwsCalls.call(operation(account, "PutObject", location), () -> s3(account).putObject(
                 put -> put.bucket(location.bucket()).key(location.key()).contentType(contentType), RequestBody.fromBytes(bytes)));
+    }
+
+    /** The object's metadata with its checksums, or empty when there is no such object. */
+    public Optional<HeadObjectResponse> head(String account, S3Location location) {
+        try {
+            return Optional.of(s3(account).headObject(head -> head.bucket(location.bucket()).key(location.key())
+                    .checksumMode(ChecksumMode.ENABLED)));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw AwsFailures.classify(e, operation(account, "HeadObject", location), AwsCalls.attempt());
+        }
+    }
+
+    /**
+     * Whether {@code key} holds data of a dataset, as Spark and Athena lay datasets out: not a
+     * folder marker (ending in {@code /}), not a file they hide ({@code _SUCCESS}, names starting
+     * with {@code _} or {@code .}, such as {@code .crc}), not Athena's {@code .metadata} beside a result.
+     */
+    public static boolean isDataFile(String key) {
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        return !key.endsWith("/") && !name.startsWith("_") && !name.startsWith(".") && !name.endsWith(".metadata");
     }
 
     /** Keys of the objects under {@code prefix}, in key order. */

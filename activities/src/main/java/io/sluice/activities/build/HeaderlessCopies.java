@@ -2,22 +2,23 @@ package io.sluice.activities.build;
 
 import io.sluice.activities.aws.AwsCalls;
 import io.sluice.activities.aws.AwsClients;
-import io.sluice.activities.aws.AwsFailures;
 import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.JobProgress;
 import io.sluice.activities.aws.PeriodicHeartbeat;
 import io.sluice.activities.aws.S3Location;
+import io.sluice.activities.aws.S3Objects;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.build.ModelJobActivities.TrainingDataRequest;
 import io.sluice.workflows.build.ModelJobActivities.TrainingDataResult;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -25,7 +26,6 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
@@ -34,8 +34,8 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  * part file larger than {@value #RANGE_COPY_MIN_BYTES} bytes is copied server-side, as a multipart
  * upload whose parts are ranges of the source after its header, so it costs a few requests and no
  * bytes through the worker; S3 copies a range only of a source larger than 5 MB, so a smaller part
- * file is read after its header and written in one request. Every read is conditional on the
- * source's ETag. A copy records that ETag, so a retry keeps what an earlier attempt finished.
+ * file is read once and its rows written in one request. Every read is conditional on the source's
+ * ETag. A copy records that ETag, so a retry keeps what an earlier attempt finished.
  */
 final class HeaderlessCopies {
     /** Target metadata: the ETag of the part file this copy was made from. */
@@ -52,6 +52,7 @@ final class HeaderlessCopies {
     private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(15);
 
     private final AwsClients clients;
+    private final S3Objects objects;
     private final long partBytes;
 
     HeaderlessCopies(AwsClients clients) {
@@ -64,6 +65,7 @@ final class HeaderlessCopies {
             throw new IllegalArgumentException("partBytes " + partBytes + " is outside S3's part sizes, 5 MiB to 5 GiB");
         }
         this.clients = clients;
+        this.objects = new S3Objects(clients);
         this.partBytes = partBytes;
     }
 
@@ -103,16 +105,12 @@ final class HeaderlessCopies {
     /** What one part file gave: the bytes below its header, and whether this call copied them. */
     private record Copied(long dataBytes, boolean copiedNow) {}
 
-    /** The part files under {@code prefix}: not folders, not files Spark hides ({@code _SUCCESS}, {@code .crc}), not empty. */
+    /** The non-empty {@linkplain S3Objects#isDataFile data files} under {@code prefix}, in key order, with their sizes and ETags. */
     private List<S3Object> partFiles(String account, S3Client s3, S3Location prefix) {
         return AwsCalls.call(operation(account, "ListObjectsV2", prefix), () -> s3
                 .listObjectsV2Paginator(list -> list.bucket(prefix.bucket()).prefix(prefix.prefix()))
                 .contents().stream()
-                .filter(object -> !object.key().endsWith("/") && object.size() > 0)
-                .filter(object -> {
-                    String name = object.key().substring(object.key().lastIndexOf('/') + 1);
-                    return !name.startsWith("_") && !name.startsWith(".");
-                })
+                .filter(object -> object.size() > 0 && S3Objects.isDataFile(object.key()))
                 .sorted(Comparator.comparing(S3Object::key))
                 .toList());
     }
@@ -120,29 +118,28 @@ final class HeaderlessCopies {
     private Copied copyWithoutHeader(TrainingDataRequest request, S3Client s3, S3Location source, S3Object object,
             S3Location target, PeriodicHeartbeat heartbeat) {
         long size = object.size();
-        Optional<HeadObjectResponse> existing = head(request.account(), s3, target);
+        Optional<HeadObjectResponse> existing = objects.head(request.account(), target);
         if (existing.isPresent() && object.eTag().equals(existing.get().metadata().get(SOURCE_ETAG))) {
             return new Copied(existing.get().contentLength(), false);
         }
-        long header = headerBytes(request.account(), s3, source, object);
-        long data = size - header;
-        if (data == 0) {
-            return new Copied(0, false);
-        }
-        Map<String, String> metadata = Map.of(SOURCE_ETAG, object.eTag(), HEADER_BYTES, Long.toString(header));
         if (size <= RANGE_COPY_MIN_BYTES) {
-            byte[] rows = sourceChanging(source, () -> AwsCalls.call(operation(request.account(), "GetObject", source),
-                    () -> s3.getObjectAsBytes(get -> get.bucket(source.bucket()).key(source.key()).ifMatch(object.eTag())
-                            .range("bytes=" + header + "-" + (size - 1))).asByteArray()));
-            var put = PutObjectRequest.builder().bucket(target.bucket()).key(target.key()).contentType("text/csv").metadata(metadata);
+            byte[] whole = read(request.account(), s3, source, object, 0, size - 1);
+            long header = new FirstLine().end(whole).orElse(size);
+            if (header == size) {
+                return new Copied(0, false);
+            }
+            var put = PutObjectRequest.builder().bucket(target.bucket()).key(target.key()).contentType("text/csv")
+                    .metadata(metadata(object, header));
             if (!request.kmsKey().isEmpty()) {
                 put.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(request.kmsKey());
             }
-            AwsCalls.call(operation(request.account(), "PutObject", target), () -> s3.putObject(put.build(), RequestBody.fromBytes(rows)));
-            return new Copied(data, true);
+            AwsCalls.call(operation(request.account(), "PutObject", target), () -> s3.putObject(put.build(),
+                    RequestBody.fromBytes(Arrays.copyOfRange(whole, (int) header, whole.length))));
+            return new Copied(size - header, true);
         }
+        long header = headerBytes(request.account(), s3, source, object);
         var create = CreateMultipartUploadRequest.builder().bucket(target.bucket()).key(target.key()).contentType("text/csv")
-                .metadata(metadata);
+                .metadata(metadata(object, header));
         if (!request.kmsKey().isEmpty()) {
             create.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(request.kmsKey());
         }
@@ -155,11 +152,10 @@ final class HeaderlessCopies {
                 long last = Math.min(size, first + partBytes) - 1;
                 int part = number;
                 String range = "bytes=" + first + "-" + last;
-                String etag = sourceChanging(source, () -> AwsCalls.call(operation(request.account(), "UploadPartCopy", target),
-                        () -> s3.uploadPartCopy(copy -> copy
-                                .sourceBucket(source.bucket()).sourceKey(source.key()).copySourceIfMatch(object.eTag())
-                                .destinationBucket(target.bucket()).destinationKey(target.key())
-                                .uploadId(uploadId).partNumber(part).copySourceRange(range)).copyPartResult().eTag()));
+                String etag = AwsCalls.call(operation(request.account(), "UploadPartCopy", target), () -> s3.uploadPartCopy(copy -> copy
+                        .sourceBucket(source.bucket()).sourceKey(source.key()).copySourceIfMatch(object.eTag())
+                        .destinationBucket(target.bucket()).destinationKey(target.key())
+                        .uploadId(uploadId).partNumber(part).copySourceRange(range)).copyPartResult().eTag());
                 parts.add(CompletedPart.builder().partNumber(part).eTag(etag).build());
                 heartbeat.progress(new JobProgress("training data", target.toString(), "copied part " + part + " of " + source));
             }
@@ -170,64 +166,60 @@ final class HeaderlessCopies {
             abort(request.account(), s3, target, uploadId, failed);
             throw failed;
         }
-        return new Copied(data, true);
+        return new Copied(size - header, true);
+    }
+
+    /** What a copy records of its source: its ETag, and how many of its bytes were the header row. */
+    private static Map<String, String> metadata(S3Object source, long headerBytes) {
+        return Map.of(SOURCE_ETAG, source.eTag(), HEADER_BYTES, Long.toString(headerBytes));
     }
 
     /**
-     * The length of the part file's first line with its line end: where a line feed outside double
-     * quotes first appears, as a CSV reader ends a record.
+     * The length of a part file's first line with its line end, read in ranges: its first
+     * {@value #FIRST_READ} bytes, then up to {@value #HEADER_LIMIT}. Only for files larger than that.
      */
     private long headerBytes(String account, S3Client s3, S3Location source, S3Object object) {
-        boolean quoted = false;
-        long offset = 0;
-        int want = FIRST_READ;
-        while (offset < object.size() && offset < HEADER_LIMIT) {
-            long first = offset;
-            long last = Math.min(object.size(), offset + want) - 1;
-            byte[] bytes = sourceChanging(source, () -> AwsCalls.call(operation(account, "GetObject", source), () -> s3
-                    .getObjectAsBytes(get -> get.bucket(source.bucket()).key(source.key()).ifMatch(object.eTag())
-                            .range("bytes=" + first + "-" + last)).asByteArray()));
-            for (int i = 0; i < bytes.length; i++) {
-                if (bytes[i] == '"') {
-                    quoted = !quoted;
-                } else if (bytes[i] == '\n' && !quoted) {
-                    return first + i + 1;
-                }
-            }
-            offset = last + 1;
-            want = HEADER_LIMIT - FIRST_READ;
+        var firstLine = new FirstLine();
+        OptionalLong end = firstLine.end(read(account, s3, source, object, 0, FIRST_READ - 1));
+        if (end.isEmpty()) {
+            end = firstLine.end(read(account, s3, source, object, FIRST_READ, HEADER_LIMIT - 1));
         }
-        if (offset >= object.size()) {
-            return object.size();
+        if (end.isPresent()) {
+            return end.getAsLong();
         }
         throw FailureType.INVALID_INPUT.failure("part file " + source + " has no line end in its first " + HEADER_LIMIT
                 + " bytes: expected CSV whose first line is a header row, as Data Wrangler writes it");
     }
 
     /**
-     * {@code read}'s result; a source that no longer has the ETag it was listed with (HTTP 412: the
-     * job rewrote it meanwhile) fails retryably, so the next attempt lists the output again.
+     * Bytes {@code first} to {@code last} of the part file as it was listed: the read is conditional
+     * on its ETag, so a file the job rewrote meanwhile fails it (retried, listing the output again).
      */
-    private static <T> T sourceChanging(S3Location source, java.util.function.Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (ApplicationFailure failure) {
-            if (failure.getCause() instanceof S3Exception e && e.statusCode() == 412) {
-                throw FailureType.CONCURRENT_MODIFICATION.failure("part file " + source + " changed while it was copied; listing the "
-                        + "output again", e);
-            }
-            throw failure;
-        }
+    private byte[] read(String account, S3Client s3, S3Location source, S3Object object, long first, long last) {
+        return AwsCalls.call(operation(account, "GetObject", source), () -> s3.getObjectAsBytes(get -> get
+                .bucket(source.bucket()).key(source.key()).ifMatch(object.eTag()).range("bytes=" + first + "-" + last))
+                .asByteArray());
     }
 
-    private Optional<HeadObjectResponse> head(String account, S3Client s3, S3Location location) {
-        try {
-            return Optional.of(s3.headObject(head -> head.bucket(location.bucket()).key(location.key())));
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
+    /**
+     * Where a CSV file's first record ends, fed its bytes in order: at the first line feed outside
+     * double quotes, as a CSV reader ends a record.
+     */
+    private static final class FirstLine {
+        private boolean quoted;
+        private long fed;
+
+        /** The length of the first line with its line end, once {@code bytes} hold its end. */
+        OptionalLong end(byte[] bytes) {
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] == '"') {
+                    quoted = !quoted;
+                } else if (bytes[i] == '\n' && !quoted) {
+                    return OptionalLong.of(fed + i + 1);
+                }
             }
-            throw AwsFailures.classify(e, operation(account, "HeadObject", location), AwsCalls.attempt());
+            fed += bytes.length;
+            return OptionalLong.empty();
         }
     }
 

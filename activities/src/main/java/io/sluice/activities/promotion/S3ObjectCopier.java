@@ -6,6 +6,7 @@ import io.sluice.activities.aws.AwsFailures;
 import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.S3Location;
+import io.sluice.activities.aws.S3Objects;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.promotion.ArtifactCopyActivities.ObjectCopy;
 import io.sluice.workflows.promotion.ArtifactCopyActivities.ObjectCopyRequest;
@@ -54,10 +55,12 @@ public final class S3ObjectCopier {
     public static final String EXPECTED_CHECKSUM = "sluice-expected-checksum-sha256";
 
     private final AwsClients clients;
+    private final S3Objects objects;
     private final CopySettings settings;
 
     public S3ObjectCopier(AwsClients clients, CopySettings settings) {
         this.clients = clients;
+        this.objects = new S3Objects(clients);
         this.settings = settings;
     }
 
@@ -92,7 +95,7 @@ public final class S3ObjectCopier {
                         .checksumMode(ChecksumMode.ENABLED)));
         long size = sourceHead.contentLength();
         String sourceEtag = sourceHead.eTag();
-        Optional<HeadObjectResponse> existing = head(targetS3, request.targetAccount(), target);
+        Optional<HeadObjectResponse> existing = objects.head(request.targetAccount(), target);
         if (existing.isPresent() && sourceEtag.equals(existing.get().metadata().get(SOURCE_ETAG))
                 && existing.get().contentLength() == size) {
             HeadObjectResponse held = existing.get();
@@ -130,7 +133,7 @@ public final class S3ObjectCopier {
                     copyObject.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(request.kmsKey());
                 }
             }));
-            return verify(request, target, targetS3, size, sourceEtag, checksums, expected, "COPY", 1, 0);
+            return verify(request, target, size, sourceEtag, checksums, expected, "COPY", 1, 0);
         }
         return multipart(request, source, target, size, sourceEtag, metadata, contentType, serverSide, checksums, expected,
                 partSize, resumeFrom, heartbeat);
@@ -227,7 +230,7 @@ public final class S3ObjectCopier {
         AwsCalls.call(operation(request.targetAccount(), "CompleteMultipartUpload", target), () -> targetS3.completeMultipartUpload(
                 complete -> complete.bucket(target.bucket()).key(target.key()).uploadId(uploadId)
                         .multipartUpload(upload -> upload.parts(parts))));
-        return verify(request, target, targetS3, size, sourceEtag, checksums, expected, serverSide ? "MULTIPART" : "STREAMED",
+        return verify(request, target, size, sourceEtag, checksums, expected, serverSide ? "MULTIPART" : "STREAMED",
                 missing.size(), resumed);
     }
 
@@ -301,9 +304,9 @@ public final class S3ObjectCopier {
      * bytes: ETags cannot be compared (neither a multipart nor an SSE-KMS ETag is an MD5 digest).
      * A copy S3 does not confirm fails retryably; the next attempt copies again over it.
      */
-    private ObjectCopy verify(ObjectCopyRequest request, S3Location target, S3Client targetS3, long size, String sourceEtag,
+    private ObjectCopy verify(ObjectCopyRequest request, S3Location target, long size, String sourceEtag,
             ObjectChecksums checksums, String expected, String method, int partsCopied, int partsResumed) {
-        HeadObjectResponse copied = head(targetS3, request.targetAccount(), target).orElseThrow(() -> FailureType.AWS_UNAVAILABLE
+        HeadObjectResponse copied = objects.head(request.targetAccount(), target).orElseThrow(() -> FailureType.AWS_UNAVAILABLE
                 .failure("copy of " + request.sourceUri() + " is not at " + target + " after copying"));
         if (copied.contentLength() != size || !ObjectChecksums.same(expected, copied.checksumSHA256())) {
             throw FailureType.AWS_UNAVAILABLE.failure("copy of " + request.sourceUri() + " at " + target + " does not match: "
@@ -312,18 +315,6 @@ public final class S3ObjectCopier {
         }
         return new ObjectCopy(request.sourceUri(), request.targetUri(), size, sourceEtag, copied.eTag(), method, partsCopied,
                 partsResumed, checksums.sha256());
-    }
-
-    private Optional<HeadObjectResponse> head(S3Client s3, String account, S3Location location) {
-        try {
-            return Optional.of(s3.headObject(head -> head.bucket(location.bucket()).key(location.key())
-                    .checksumMode(ChecksumMode.ENABLED)));
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw AwsFailures.classify(e, operation(account, "HeadObject", location), AwsCalls.attempt());
-        }
     }
 
     private AwsOperation operation(String account, String action, S3Location location) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 @ExtendWith(LocalAwsExtension.class)
 class AwsFailuresTest {
@@ -38,6 +39,24 @@ class AwsFailuresTest {
             assertThat(failure.getOriginalMessage())
                     .startsWith("s3 GetObject on s3://" + bucket + "/models/absent.tar.gz in account dev (100000000003) failed: NoSuchKey")
                     .contains("Check that s3://" + bucket + "/models/absent.tar.gz exists in account dev (100000000003)");
+        }
+    }
+
+    @Test
+    void classify_aReadConditionalOnAnEtagTheObjectNoLongerHasIsRetried(LocalAws localAws) {
+        try (var clients = AwsClients.create(LocalAwsSettings.of(localAws))) {
+            String bucket = localAws.account("dev").artifactBucket();
+            var s3 = clients.client("dev", AwsServices.S3);
+            s3.putObject(r -> r.bucket(bucket).key("build/part-00000.csv"), RequestBody.fromString("label,age\n1,30\n"));
+            var exception = catchThrowableOfType(SdkException.class, () -> s3.getObjectAsBytes(r -> r.bucket(bucket)
+                    .key("build/part-00000.csv").ifMatch("\"0123456789abcdef0123456789abcdef\"")));
+
+            ApplicationFailure failure = AwsFailures.classify(exception, operation(clients, "dev", "s3", "GetObject",
+                    "s3://" + bucket + "/build/part-00000.csv"), 1);
+
+            assertThat(failure.getType()).isEqualTo("sluice.ConcurrentModification");
+            assertThat(failure.isNonRetryable()).isFalse();
+            assertThat(failure.getOriginalMessage()).contains("(HTTP 412)").contains("The resource changed since Sluice read it");
         }
     }
 

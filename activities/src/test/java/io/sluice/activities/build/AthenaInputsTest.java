@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.activities.build.flow.TestFlows;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -64,12 +65,11 @@ class AthenaInputsTest {
 
     /** An Athena SOURCE node reading dataset {@code name}. */
     private static ObjectNode athena(String nodeId, String name) {
-        ObjectNode node = JSON.createObjectNode().put("node_id", nodeId).put("type", "SOURCE")
-                .put("operator", "sagemaker.athena_source_0.1");
-        node.putObject("parameters").putObject("dataset_definition").put("datasetSourceType", "Athena").put("name", name)
-                .put("catalogName", "AwsDataCatalog").put("databaseName", "credit").put("queryString", "SELECT * FROM " + name)
-                .put("s3OutputLocation", "s3://results/athena").put("outputFormat", "parquet");
-        return node;
+        try {
+            return (ObjectNode) JSON.readTree(TestFlows.athenaSource(nodeId, name, "s3://results/athena", "parquet"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** {@code node} with its dataset definition's {@code key} set to {@code value}. */

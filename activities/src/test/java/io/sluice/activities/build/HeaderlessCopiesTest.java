@@ -60,6 +60,33 @@ class HeaderlessCopiesTest {
     }
 
     @Test
+    void aLargePartFileWhoseHeaderOutgrowsTheFirstRead_losesExactlyItsHeader() {
+        byte[] header = ("label," + "feature,".repeat(12_000) + "last\n").getBytes(StandardCharsets.UTF_8);
+        byte[] rows = rows(6 * 1024 * 1024);
+        put("proc/train/part-00000.csv", concat(header, rows));
+
+        var result = new HeaderlessCopies(clients, FIVE_MIB).copy(request(Map.of("train", "s3://" + bucket + "/proc/train/"),
+                Set.of("train")));
+
+        assertThat(header.length).isGreaterThan(64 * 1024);
+        assertThat(result.bytes()).isEqualTo(rows.length);
+        assertThat(get("proc/headerless/train/part-00000.csv")).isEqualTo(rows);
+    }
+
+    @Test
+    void aLargePartFileWithoutALineEndInItsFirstMebibyte_isRefusedNamingIt() {
+        put("proc/train/part-00000.csv", concat("x".repeat(2 * 1024 * 1024).getBytes(StandardCharsets.UTF_8), rows(4 * 1024 * 1024)));
+
+        var failure = catchThrowableOfType(ApplicationFailure.class, () -> new HeaderlessCopies(clients, FIVE_MIB)
+                .copy(request(Map.of("train", "s3://" + bucket + "/proc/train/"), Set.of("train"))));
+
+        assertThat(failure.getType()).isEqualTo("sluice.InvalidInput");
+        assertThat(failure.getOriginalMessage()).startsWith("part file s3://" + bucket + "/proc/train/part-00000.csv has no line "
+                + "end in its first 1048576 bytes");
+        assertThat(keys("proc/headerless/")).isEmpty();
+    }
+
+    @Test
     void aHeaderWithAQuotedLineBreak_endsAtTheFirstLineBreakOutsideQuotes() {
         put("proc/train/part-00000.csv", "\"label\",\"monthly\nincome\"\r\n0,12\n1,40\n".getBytes(StandardCharsets.UTF_8));
 

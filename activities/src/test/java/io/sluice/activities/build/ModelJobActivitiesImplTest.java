@@ -7,6 +7,10 @@ import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.LocalAwsSettings;
 import io.sluice.activities.aws.S3Location;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.activities.build.flow.TestFlows;
 import io.sluice.activities.build.local.LabeledData;
 import io.sluice.activities.build.local.Metrics;
 import io.sluice.activities.build.local.ModelArchive;
@@ -207,36 +211,27 @@ class ModelJobActivitiesImplTest {
 
     /** {@code flow} whose S3 source reads the same dataset by an Athena query instead. */
     private static String athenaInsteadOfS3(String flow) {
-        try {
-            var json = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(flow);
-            for (var node : json.path("nodes")) {
-                if (node.path("type").asText().equals("SOURCE")) {
-                    var source = (com.fasterxml.jackson.databind.node.ObjectNode) node;
-                    source.put("operator", "sagemaker.athena_source_0.1");
-                    source.putObject("parameters").putObject("dataset_definition").put("datasetSourceType", "Athena")
-                            .put("name", Samples.DATASET).put("databaseName", "credit_applications")
-                            .put("queryString", "SELECT * FROM applications").put("s3OutputLocation", "s3://results/athena/")
-                            .put("outputFormat", "parquet");
-                }
+        ObjectNode json = json(flow);
+        ArrayNode nodes = (ArrayNode) json.path("nodes");
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).path("type").asText().equals("SOURCE")) {
+                nodes.set(i, json(TestFlows.athenaSource(nodes.get(i).path("node_id").asText(), Samples.DATASET,
+                        "s3://results/athena/", "parquet")));
             }
-            return json.toString();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
+        return json.toString();
     }
 
     /** {@code flow} with an Athena SOURCE node beside its own source. */
     private static String withAthenaSource(String flow, String outputLocation, String format) {
+        ObjectNode json = json(flow);
+        ((ArrayNode) json.path("nodes")).add(json(TestFlows.athenaSource("athena-src", "applications_query", outputLocation, format)));
+        return json.toString();
+    }
+
+    private static ObjectNode json(String text) {
         try {
-            var json = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(flow);
-            var node = ((com.fasterxml.jackson.databind.node.ArrayNode) json.path("nodes")).addObject();
-            node.put("node_id", "athena-src").put("type", "SOURCE").put("operator", "sagemaker.athena_source_0.1");
-            node.putObject("parameters").putObject("dataset_definition").put("datasetSourceType", "Athena")
-                    .put("name", "applications_query").put("catalogName", "AwsDataCatalog").put("databaseName", "credit_applications")
-                    .put("queryString", "SELECT * FROM applications").put("s3OutputLocation", outputLocation).put("outputFormat", format);
-            node.putArray("inputs");
-            node.putArray("outputs").addObject().put("name", "default");
-            return json.toString();
+            return (ObjectNode) new ObjectMapper().readTree(text);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -48,7 +48,7 @@ public final class PromoteModelCommand implements Callable<Integer> {
         PromotionSpec promotion = SpecFiles.read(specFile, PromotionSpec.class);
         SluiceConfig settings = config.read();
         SpecAccounts.requireKnown(settings, specFile, promotion);
-        SpecAccounts.sourceAccount(settings, specFile, promotion, modelPackageArn);
+        SpecAccounts.requireSourceAccount(settings, specFile, promotion, modelPackageArn);
         String workflowId = WorkflowIds.promote(modelPackageArn);
         var request = new PromoteRequest(modelPackageArn, promotion, requester.name(), requester.proofFor(settings, config.path(), workflowId), null);
         try (var session = TemporalSession.open(settings)) {

@@ -81,14 +81,14 @@ public final class SpecAccounts {
     }
 
     /**
-     * The alias of the account a promotion of {@code packageArn} reads from: the one the ARN names,
-     * which {@code spec.sourceAccount}, when given, must be.
+     * Refuses a promotion of {@code packageArn} the worker would refuse: the config must name the
+     * account the ARN is in, and {@code spec.sourceAccount}, when given, must be its alias.
      *
      * @throws ConfigException naming the file and the field otherwise
      */
-    public static String sourceAccount(SluiceConfig config, Path file, PromotionSpec spec, String packageArn) {
+    public static void requireSourceAccount(SluiceConfig config, Path file, PromotionSpec spec, String packageArn) {
         try {
-            return SourceAccounts.of(config.awsSettings(), "sourceAccount", spec.sourceAccount(), packageArn);
+            SourceAccounts.of(config.awsSettings(), "sourceAccount", spec.sourceAccount(), packageArn);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file + ": " + e.getMessage());
         }

@@ -12,16 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A spec naming an account the config lacks is refused before any run starts, naming the field. */
 class SpecAccountsTest {
-    private static final String CONFIG = """
-            region: us-east-1
-            """ + ConfigFixtures.ACCOUNTS + """
-            approvals:
-              identity: declared
-              gates:
-                model-approval: {approvers: [lead-ds@example.com]}
-                promotion-approval: {approvers: [ml-engineer@example.com]}
-                production-approval: {approvers: [governance-officer@example.com]}
-            """;
+    private static final String CONFIG = "region: us-east-1\n" + ConfigFixtures.ACCOUNTS + ConfigFixtures.DECLARED_GATES;
     private static final String BUILD = """
             account: %s
             modelPackageGroup: credit-risk

@@ -172,9 +172,6 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
                 read.put(output, uri);
             }
         });
-        if (read.isEmpty()) {
-            return processing.outputs();
-        }
         Steps.enter("training-data", "Copying " + String.join(", ", read.keySet()) + " of `" + processing.jobName()
                 + "` without header rows, as XGBoost reads CSV");
         ModelJobActivities copies = Steps.activities(ModelJobActivities.class, Steps.waiting(TRAINING_DATA_LIMIT));

@@ -114,9 +114,8 @@ public final class LocalJobs {
 
     /**
      * A source's objects: one object, or every object under a prefix (a URI ending in {@code /}, as
-     * a table's location or an Athena query's result location is), in key order; folder markers
-     * (keys ending in {@code /}), hidden files ({@code _SUCCESS}, names starting with {@code _} or
-     * {@code .}) and Athena's {@code .metadata} files beside its results left out.
+     * a table's location or an Athena query's result location is), in key order: its
+     * {@linkplain S3Objects#isDataFile data files}.
      */
     private List<byte[]> readSource(String account, String uri) {
         S3Location location = S3Location.parse(uri);
@@ -125,8 +124,7 @@ public final class LocalJobs {
         }
         List<byte[]> objects = new ArrayList<>();
         for (String key : s3.list(account, location)) {
-            String name = key.substring(key.lastIndexOf('/') + 1);
-            if (!key.endsWith("/") && !name.startsWith("_") && !name.startsWith(".") && !name.endsWith(".metadata")) {
+            if (S3Objects.isDataFile(key)) {
                 objects.add(s3.read(account, new S3Location(location.bucket(), key)));
             }
         }

@@ -17,10 +17,7 @@ import org.junit.jupiter.api.Test;
 
 
 class FlowExecutorTest {
-    static final String ATHENA_SOURCE = "{\"node_id\":\"q\",\"type\":\"SOURCE\",\"operator\":\"sagemaker.athena_source_0.1\","
-            + "\"parameters\":{\"dataset_definition\":{\"datasetSourceType\":\"Athena\",\"name\":\"applications\","
-            + "\"databaseName\":\"credit\",\"queryString\":\"SELECT * FROM applications\",\"outputFormat\":\"parquet\"}},"
-            + "\"inputs\":[],\"outputs\":[{\"name\":\"default\"}]}";
+    static final String ATHENA_SOURCE = TestFlows.athenaSource("q", "applications", "s3://results/athena/", "parquet");
     static final String PEOPLE = """
             id,name,age,income,city
             1,ann,34,52000,paris

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Flows for tests: nodes written as a .flow has them, run on CSV text; and nodes of the shared corpus of real flows. */
-final class TestFlows {
+public final class TestFlows {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TestFlows() {}
@@ -52,6 +52,18 @@ final class TestFlows {
                 + "{\"dataset_definition\":{\"datasetSourceType\":\"S3\",\"name\":\"" + name + "\",\"s3ExecutionContext\":"
                 + "{\"s3Uri\":\"s3://bucket/" + name + "\",\"s3ContentType\":\"csv\",\"s3HasHeader\":true}}},"
                 + "\"inputs\":[],\"outputs\":[{\"name\":\"default\"}]}";
+    }
+
+    /**
+     * An Athena SOURCE node {@code nodeId} reading dataset {@code name} with {@code SELECT * FROM
+     * applications} of database {@code credit_applications}, as Data Wrangler writes one.
+     */
+    public static String athenaSource(String nodeId, String name, String outputLocation, String format) {
+        return "{\"node_id\":\"" + nodeId + "\",\"type\":\"SOURCE\",\"operator\":\"sagemaker.athena_source_0.1\","
+                + "\"parameters\":{\"dataset_definition\":{\"datasetSourceType\":\"Athena\",\"name\":\"" + name + "\","
+                + "\"catalogName\":\"AwsDataCatalog\",\"databaseName\":\"credit_applications\","
+                + "\"queryString\":\"SELECT * FROM applications\",\"s3OutputLocation\":\"" + outputLocation + "\","
+                + "\"outputFormat\":\"" + format + "\"}},\"inputs\":[],\"outputs\":[{\"name\":\"default\"}]}";
     }
 
     static String flow(List<String> nodes) {
