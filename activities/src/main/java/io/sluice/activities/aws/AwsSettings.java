@@ -47,6 +47,13 @@ public record AwsSettings(
         return endpointOverride.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpointOverride));
     }
 
+    /** The account ids by alias. */
+    public Map<String, String> accountIds() {
+        var ids = new java.util.TreeMap<String, String>();
+        accounts.forEach((alias, account) -> ids.put(alias, account.id()));
+        return ids;
+    }
+
     /** The account of {@code alias}; fails naming the aliases there are. */
     public AwsAccount account(String alias) {
         var account = accounts.get(alias);

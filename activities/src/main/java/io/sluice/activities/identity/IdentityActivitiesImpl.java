@@ -1,5 +1,6 @@
 package io.sluice.activities.identity;
 
+import io.sluice.workflows.identity.StsEndpoint;
 import io.sluice.activities.aws.AwsSettings;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.identity.IdentityActivities;
@@ -42,7 +43,7 @@ public final class IdentityActivitiesImpl implements IdentityActivities {
 
     @Inject
     public IdentityActivitiesImpl(AwsSettings settings) {
-        this(StsEndpoint.of(settings), Clock.systemUTC());
+        this(StsEndpoint.of(settings.region(), settings.endpointOverride()), Clock.systemUTC());
     }
 
     IdentityActivitiesImpl(StsEndpoint endpoint, Clock clock) {

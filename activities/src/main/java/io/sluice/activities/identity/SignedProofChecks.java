@@ -1,5 +1,6 @@
 package io.sluice.activities.identity;
 
+import io.sluice.workflows.identity.StsEndpoint;
 import io.sluice.workflows.identity.IdentityProof;
 import io.sluice.workflows.identity.ProofBinding;
 import java.net.URI;

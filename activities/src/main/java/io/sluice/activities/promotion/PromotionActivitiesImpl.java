@@ -19,6 +19,7 @@ import io.sluice.workflows.ResourceNames;
 import io.sluice.workflows.registry.PackageMetadata;
 import io.sluice.workflows.promotion.PromotionActivities;
 import io.sluice.workflows.promotion.PromotionPlan;
+import io.sluice.workflows.promotion.SourceAccounts;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
     public PromotionPlan plan(PlanRequest unresolved) {
         String sourceAccount;
         try {
-            sourceAccount = SourceAccounts.of(clients.settings(), "promotion.sourceAccount", unresolved.sourceAccount(),
+            sourceAccount = SourceAccounts.of(clients.settings().accountIds(), "promotion.sourceAccount", unresolved.sourceAccount(),
                     unresolved.sourcePackageArn());
         } catch (IllegalArgumentException e) {
             throw FailureType.INVALID_INPUT.failure(e.getMessage());

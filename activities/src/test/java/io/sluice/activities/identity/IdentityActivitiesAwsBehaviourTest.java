@@ -1,5 +1,6 @@
 package io.sluice.activities.identity;
 
+import io.sluice.workflows.identity.StsEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -1,7 +1,7 @@
 package io.sluice.starter.identity;
 
 import io.sluice.activities.identity.ProofSigner;
-import io.sluice.activities.identity.StsEndpoint;
+import io.sluice.workflows.identity.StsEndpoint;
 import io.sluice.starter.CommandFailedException;
 import io.sluice.starter.ExitCodes;
 import io.sluice.workers.config.SluiceConfig;
@@ -33,7 +33,7 @@ public final class IdentityOptions {
 
     /** Signs proofs with the chosen credentials for the STS endpoint of {@code config}, read from {@code configFile}. */
     public Prover prover(SluiceConfig config, Path configFile) {
-        var signer = new ProofSigner(credentials(config, configFile), StsEndpoint.of(config.awsSettings()));
+        var signer = new ProofSigner(credentials(config, configFile), StsEndpoint.of(config.region(), config.local().awsEndpoint()));
         return bindingFor -> {
             try {
                 return signer.sign(bindingFor);

@@ -3,7 +3,7 @@ package io.sluice.starter.local;
 import io.sluice.activities.ActivitiesModule;
 import io.sluice.activities.aws.calls.AwsCallListener;
 import io.sluice.activities.identity.ProofSigner;
-import io.sluice.activities.identity.StsEndpoint;
+import io.sluice.workflows.identity.StsEndpoint;
 import io.sluice.sandbox.LocalPersonas.Persona;
 import io.sluice.starter.identity.IdentityOptions;
 import io.sluice.workflows.identity.IdentityProof;
@@ -138,7 +138,7 @@ public final class LocalStack implements AutoCloseable {
     /** Signs proofs of identity as {@code persona}, with the credentials written to the local credentials file. */
     public IdentityOptions.Prover prover(Persona persona) {
         var signer = new ProofSigner(StaticCredentialsProvider.create(personas.get(persona.profile())),
-                StsEndpoint.of(config.awsSettings()));
+                StsEndpoint.of(config.region(), config.local().awsEndpoint()));
         return signer::sign;
     }
 

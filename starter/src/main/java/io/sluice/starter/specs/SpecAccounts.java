@@ -1,6 +1,5 @@
 package io.sluice.starter.specs;
 
-import io.sluice.activities.promotion.SourceAccounts;
 import io.sluice.workers.config.ConfigException;
 import io.sluice.workers.config.SluiceConfig;
 import io.sluice.workflows.build.BuildSpec;
@@ -8,6 +7,7 @@ import io.sluice.workflows.build.CatalogTable;
 import io.sluice.workflows.dataproduct.DataProductSpec;
 import io.sluice.workflows.deployment.DeploymentSpec;
 import io.sluice.workflows.promotion.PromotionSpec;
+import io.sluice.workflows.promotion.SourceAccounts;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -88,7 +88,7 @@ public final class SpecAccounts {
      */
     public static void requireSourceAccount(SluiceConfig config, Path file, PromotionSpec spec, String packageArn) {
         try {
-            SourceAccounts.of(config.awsSettings(), "sourceAccount", spec.sourceAccount(), packageArn);
+            SourceAccounts.of(config.accountIds(), "sourceAccount", spec.sourceAccount(), packageArn);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file + ": " + e.getMessage());
         }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.activities.identity.ProofSigner;
-import io.sluice.activities.identity.StsEndpoint;
+import io.sluice.workflows.identity.StsEndpoint;
 import io.sluice.sandbox.FreePort;
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.LocalPersonas;

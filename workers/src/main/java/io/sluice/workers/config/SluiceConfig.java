@@ -61,6 +61,13 @@ public record SluiceConfig(
         local = local == null ? LocalConfig.NONE : local;
     }
 
+    /** The account ids by alias. */
+    public Map<String, String> accountIds() {
+        Map<String, String> ids = new java.util.TreeMap<>();
+        accounts.forEach((alias, account) -> ids.put(alias, account.id()));
+        return ids;
+    }
+
     /** The accounts, validated, by alias. */
     public Map<String, AwsAccount> awsAccounts() {
         Map<String, AwsAccount> result = new LinkedHashMap<>();

@@ -1,6 +1,6 @@
 package io.sluice.workflows.deployment;
 
-import io.sluice.workflows.ModelPackageArns;
+import io.sluice.workflows.registry.ModelPackageArn;
 import io.sluice.workflows.Validated;
 import io.sluice.workflows.identity.IdentityProof;
 import io.sluice.workflows.identity.RequestedRun;
@@ -26,7 +26,7 @@ public record DeployRequest(String modelPackageArn, DeploymentSpec spec, String 
 
     @Override
     public void validate() {
-        ModelPackageArns.check("modelPackageArn", modelPackageArn);
+        ModelPackageArn.parse("modelPackageArn", modelPackageArn);
         if (requester.isBlank()) {
             throw new IllegalArgumentException("requester is missing; expected who asks for the deployment");
         }

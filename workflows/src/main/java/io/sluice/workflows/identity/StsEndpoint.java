@@ -1,6 +1,5 @@
-package io.sluice.activities.identity;
+package io.sluice.workflows.identity;
 
-import io.sluice.activities.aws.AwsSettings;
 import java.net.URI;
 
 /**
@@ -14,11 +13,6 @@ import java.net.URI;
 public record StsEndpoint(URI uri, String region) {
     /** The only request a proof may be: its form-encoded body. */
     public static final String GET_CALLER_IDENTITY = "Action=GetCallerIdentity&Version=2011-06-15";
-
-    /** The endpoint of {@code settings}: its override, else {@code https://sts.<region>.amazonaws.com/}. */
-    public static StsEndpoint of(AwsSettings settings) {
-        return of(settings.region(), settings.endpointOverride());
-    }
 
     /** The endpoint for {@code region}, or {@code endpointOverride} when it is not empty. */
     public static StsEndpoint of(String region, String endpointOverride) {

@@ -1,9 +1,8 @@
-package io.sluice.activities.promotion;
+package io.sluice.workflows.promotion;
 
-import io.sluice.activities.aws.AwsAccount;
-import io.sluice.activities.aws.AwsSettings;
+import io.sluice.workflows.registry.ModelPackageArn;
 import java.util.List;
-import software.amazon.awssdk.arns.Arn;
+import java.util.Map;
 
 /**
  * The account a promotion reads its source from: the one its model package ARN names. A
@@ -15,26 +14,21 @@ public final class SourceAccounts {
     /**
      * The alias of the account {@code packageArn} is in.
      *
+     * @param accountIds the config's account ids by alias
      * @param declared the spec's {@code sourceAccount}; empty: whichever alias has the ARN's account id
      * @throws IllegalArgumentException naming {@code field} when the config has no account of that id,
      *     or {@code declared} is another account's alias
      */
-    public static String of(AwsSettings settings, String field, String declared, String packageArn) {
-        String accountId;
-        try {
-            accountId = Arn.fromString(packageArn).accountId().orElse("");
-        } catch (IllegalArgumentException e) {
-            accountId = "";
-        }
-        if (accountId.isEmpty()) {
-            throw new IllegalArgumentException("model package '" + packageArn + "' is not an ARN naming its account; expected "
-                    + "arn:aws:sagemaker:<region>:<account>:model-package/<group>/<version>");
-        }
-        String id = accountId;
-        List<String> aliases = settings.accounts().values().stream().filter(account -> account.id().equals(id))
-                .map(AwsAccount::alias).sorted().toList();
+    public static String of(Map<String, String> accountIds, String field, String declared, String packageArn) {
+        String id = ModelPackageArn.parse("model package", packageArn).account();
+        List<String> aliases = accountIds.entrySet().stream().filter(account -> account.getValue().equals(id))
+                .map(Map.Entry::getKey).sorted().toList();
         if (!declared.isEmpty()) {
-            String declaredId = settings.account(declared).id();
+            String declaredId = accountIds.get(declared);
+            if (declaredId == null) {
+                throw new IllegalArgumentException(field + " '" + declared + "' is not an account of the config; accounts are "
+                        + accountIds.keySet().stream().sorted().toList());
+            }
             if (!declaredId.equals(id)) {
                 throw new IllegalArgumentException(field + " '" + declared + "' is account " + declaredId + ", but model package "
                         + packageArn + " is in account " + id + (aliases.isEmpty() ? ", which the config does not name"
