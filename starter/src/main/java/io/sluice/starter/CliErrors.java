@@ -2,8 +2,8 @@ package io.sluice.starter;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.sluice.workers.config.ConfigException;
-import io.sluice.workers.temporal.TemporalUnreachableException;
+import io.sluice.client.config.ConfigException;
+import io.sluice.client.temporal.TemporalUnreachableException;
 import io.temporal.client.WorkflowNotFoundException;
 import java.util.List;
 import org.slf4j.Logger;

@@ -1,19 +1,18 @@
 package io.sluice.starter;
 
-import io.sluice.workers.codec.AesGcmPayloadCodec;
-import io.sluice.workers.codec.BearerTokenVerifier;
-import io.sluice.workers.codec.CodecServer;
-import io.sluice.activities.aws.AwsClients;
-import io.sluice.workers.codec.KmsDataKeys;
-import io.sluice.workers.temporal.TemporalConnection;
+import io.sluice.client.codec.AesGcmPayloadCodec;
+import io.sluice.client.codec.BearerTokenVerifier;
+import io.sluice.client.codec.CodecServer;
+import io.sluice.client.codec.KmsDataKeys;
+import io.sluice.client.temporal.TemporalConnection;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sluice codec-server}: lets the Web UI show encrypted payloads. */
 @Command(name = "codec-server", description = {"Serve the codec endpoint the Temporal Web UI uses to show encrypted payloads",
@@ -53,8 +52,8 @@ public final class CodecServerCommand implements Callable<Integer> {
         Optional<BearerTokenVerifier> tokens = issuer == null ? Optional.empty() : Optional.of(new BearerTokenVerifier(issuer, audience));
         var settings = config.read();
         AesGcmPayloadCodec codec;
-        try (var aws = AwsClients.create(settings.awsSettings())) {
-            codec = TemporalConnection.payloadCodec(settings.temporal(), System.getenv(), new KmsDataKeys(aws));
+        try (var keys = KmsDataKeys.forConfig(settings)) {
+            codec = TemporalConnection.payloadCodec(settings.temporal(), System.getenv(), keys);
         }
         var stopped = new CountDownLatch(1);
         CodecServer started;

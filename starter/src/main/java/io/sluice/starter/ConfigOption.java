@@ -1,7 +1,7 @@
 package io.sluice.starter;
 
-import io.sluice.workers.config.ConfigFiles;
-import io.sluice.workers.config.SluiceConfig;
+import io.sluice.client.config.ConfigFiles;
+import io.sluice.client.config.SluiceConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -1,7 +1,7 @@
 package io.sluice.starter;
 
+import io.sluice.client.config.SluiceConfig;
 import io.sluice.starter.identity.IdentityOptions;
-import io.sluice.workers.config.SluiceConfig;
 import io.sluice.workflows.identity.IdentityMode;
 import io.sluice.workflows.identity.IdentityProof;
 import io.sluice.workflows.identity.ProofBinding;

@@ -1,9 +1,8 @@
 package io.sluice.starter;
 
-import io.sluice.activities.aws.AwsClients;
-import io.sluice.workers.codec.KmsDataKeys;
-import io.sluice.workers.config.SluiceConfig;
-import io.sluice.workers.temporal.TemporalConnection;
+import io.sluice.client.codec.KmsDataKeys;
+import io.sluice.client.config.SluiceConfig;
+import io.sluice.client.temporal.TemporalConnection;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Duration;
@@ -31,8 +30,8 @@ public final class TemporalSession implements AutoCloseable {
             var converter = TemporalConnection.dataConverter(config.temporal(), System.getenv());
             return new TemporalSession(stubs, TemporalConnection.client(stubs, profile, converter), config.temporal().taskQueue());
         }
-        try (var aws = AwsClients.create(config.awsSettings())) {
-            var converter = TemporalConnection.dataConverter(config.temporal(), System.getenv(), new KmsDataKeys(aws));
+        try (var keys = KmsDataKeys.forConfig(config)) {
+            var converter = TemporalConnection.dataConverter(config.temporal(), System.getenv(), keys);
             return new TemporalSession(stubs, TemporalConnection.client(stubs, profile, converter), config.temporal().taskQueue());
         }
     }

@@ -2,8 +2,8 @@ package io.sluice.starter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.client.config.ConfigFiles;
 import io.sluice.sandbox.FreePort;
-import io.sluice.workers.config.ConfigFiles;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

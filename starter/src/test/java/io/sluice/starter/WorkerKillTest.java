@@ -1,7 +1,5 @@
 package io.sluice.starter;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.S3Location;
@@ -13,6 +11,7 @@ import io.sluice.starter.local.LocalStack;
 import io.sluice.starter.runs.RunStatus;
 import io.sluice.starter.runs.RunStatusReader;
 import io.sluice.starter.runs.RunWaiter;
+import io.sluice.workers.ActivitySettings;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.build.BuildResult;
 import io.sluice.workflows.promotion.PromoteResult;
@@ -28,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The local stack's first promise, as a platform engineer tests it: a worker process killed with
@@ -90,7 +90,7 @@ class WorkerKillTest {
             assertThat(worker.kills()).isEqualTo(5);
             assertThat(promoted.outcome()).isEqualTo(PromotionOutcome.PROMOTED);
             assertAcceptedOnce(promoted.approval(), "ml-engineer@example.com");
-            try (var clients = AwsClients.create(stack.config().awsSettings())) {
+            try (var clients = AwsClients.create(ActivitySettings.aws(stack.config()))) {
                 assertOnePackage(clients, "dev", built.modelPackageArn());
                 assertOnePackage(clients, "shared", promoted.centralPackageArn());
                 assertArtifactsOnceAndEqual(stack, clients, promoted);

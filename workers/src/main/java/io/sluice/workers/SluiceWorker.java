@@ -2,14 +2,14 @@ package io.sluice.workers;
 
 import io.sluice.activities.SluiceActivities;
 import io.sluice.activities.aws.AwsClients;
-import io.sluice.workers.config.SluiceConfig;
+import io.sluice.client.config.SluiceConfig;
 import io.sluice.workers.metrics.WorkerMetrics;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
-import java.time.Duration;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;

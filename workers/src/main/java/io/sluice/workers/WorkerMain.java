@@ -4,8 +4,8 @@ import com.google.inject.Guice;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.util.Modules;
-import io.sluice.workers.config.ConfigFiles;
-import io.sluice.workers.config.SluiceConfig;
+import io.sluice.client.config.ConfigFiles;
+import io.sluice.client.config.SluiceConfig;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 

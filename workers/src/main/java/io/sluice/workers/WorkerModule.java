@@ -11,15 +11,14 @@ import io.sluice.activities.approval.ApprovalSettings;
 import io.sluice.activities.aws.AwsSettings;
 import io.sluice.activities.promotion.CopySettings;
 import io.sluice.activities.promotion.RegistryEndpoints;
-import io.sluice.activities.aws.AwsClients;
-import io.sluice.workers.codec.KmsDataKeys;
-import io.sluice.workers.config.SluiceConfig;
+import io.sluice.client.codec.KmsDataKeys;
+import io.sluice.client.config.SluiceConfig;
+import io.sluice.client.temporal.TemporalConnection;
 import io.sluice.workers.metrics.WorkerMetrics;
 import io.sluice.workflows.build.BuildModelWorkflowImpl;
 import io.sluice.workflows.dataproduct.RegisterDataProductWorkflowImpl;
 import io.sluice.workflows.deployment.DeployModelWorkflowImpl;
 import io.sluice.workflows.promotion.PromoteModelWorkflowImpl;
-import io.sluice.workers.temporal.TemporalConnection;
 import io.temporal.client.WorkflowClient;
 import io.temporal.envconfig.ClientConfigProfile;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -56,12 +55,12 @@ public final class WorkerModule extends AbstractModule {
 
     @Provides
     AwsSettings awsSettings(SluiceConfig config) {
-        return config.awsSettings();
+        return ActivitySettings.aws(config);
     }
 
     @Provides
     CopySettings copySettings(SluiceConfig config) {
-        return config.copy().toSettings();
+        return ActivitySettings.copy(config.copy());
     }
 
     @Provides
@@ -71,7 +70,7 @@ public final class WorkerModule extends AbstractModule {
 
     @Provides
     ApprovalSettings approvalSettings(SluiceConfig config) {
-        return config.approvals().toSettings();
+        return ActivitySettings.approvals(config.approvals());
     }
 
     @Provides
@@ -94,9 +93,10 @@ public final class WorkerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    WorkflowClient workflowClient(WorkflowServiceStubs stubs, ClientConfigProfile profile, SluiceConfig config, AwsClients aws) {
-        return TemporalConnection.client(stubs, profile,
-                TemporalConnection.dataConverter(config.temporal(), System.getenv(), new KmsDataKeys(aws)));
+    WorkflowClient workflowClient(WorkflowServiceStubs stubs, ClientConfigProfile profile, SluiceConfig config) {
+        try (var keys = KmsDataKeys.forConfig(config)) {
+            return TemporalConnection.client(stubs, profile, TemporalConnection.dataConverter(config.temporal(), System.getenv(), keys));
+        }
     }
 
     @Provides

@@ -1,18 +1,15 @@
 package io.sluice.workers;
 
-import io.sluice.sandbox.ConfigFixtures;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.google.inject.AbstractModule;
 import io.sluice.activities.ActivitiesModule;
+import io.sluice.client.config.ConfigFiles;
+import io.sluice.client.config.SluiceConfig;
+import io.sluice.client.config.TemporalConfig;
+import io.sluice.client.temporal.TemporalConnection;
+import io.sluice.client.temporal.TemporalUnreachableException;
+import io.sluice.sandbox.ConfigFixtures;
 import io.sluice.sandbox.FreePort;
 import io.sluice.sandbox.LocalTemporal;
-import io.sluice.workers.config.ConfigFiles;
-import io.sluice.workers.config.SluiceConfig;
-import io.sluice.workers.config.TemporalConfig;
-import io.sluice.workers.temporal.TemporalConnection;
-import io.sluice.workers.temporal.TemporalUnreachableException;
 import io.sluice.workflows.SluiceSearchAttributes;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityOptions;
@@ -26,6 +23,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SluiceWorkerTest {
     private static LocalTemporal temporal;

@@ -1,16 +1,16 @@
 package io.sluice.activities.aws;
 
+import io.sluice.activities.aws.calls.AwsCall;
+import io.sluice.activities.aws.calls.AwsCallListener;
+import io.sluice.activities.aws.calls.AwsCallLog;
+import io.sluice.activities.aws.calls.AwsCallRecorder;
+import io.sluice.workflows.AwsAccount;
 import io.sluice.workflows.FailureType;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import io.sluice.activities.aws.calls.AwsCall;
-import io.sluice.activities.aws.calls.AwsCallListener;
-import io.sluice.activities.aws.calls.AwsCallLog;
-import io.sluice.activities.aws.calls.AwsCallRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

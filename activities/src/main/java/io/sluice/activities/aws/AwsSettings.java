@@ -1,5 +1,6 @@
 package io.sluice.activities.aws;
 
+import io.sluice.workflows.AwsAccount;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.sluice.activities.aws;
 
+import io.sluice.workflows.AwsAccount;
 import io.sluice.workflows.Sha256;
 import io.temporal.activity.Activity;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package io.sluice.activities.dataproduct;
 
-import io.sluice.activities.aws.AwsAccount;
 import io.sluice.activities.aws.AwsCalls;
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsFailures;
@@ -8,6 +7,7 @@ import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.JobFailures;
 import io.sluice.activities.aws.JobWaiter;
+import io.sluice.workflows.AwsAccount;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.dataproduct.Column;
 import io.sluice.workflows.dataproduct.DataProductActivities.CrawlerRequest;

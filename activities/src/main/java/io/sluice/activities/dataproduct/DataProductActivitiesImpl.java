@@ -1,10 +1,10 @@
 package io.sluice.activities.dataproduct;
 
-import io.sluice.activities.aws.AwsAccount;
 import io.sluice.activities.aws.AwsCalls;
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
+import io.sluice.workflows.AwsAccount;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.dataproduct.DataProductActivities;
 import io.sluice.workflows.dataproduct.Grant;

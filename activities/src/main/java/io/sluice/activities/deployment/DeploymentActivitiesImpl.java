@@ -2,15 +2,15 @@ package io.sluice.activities.deployment;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sluice.activities.aws.AwsAccount;
 import io.sluice.activities.aws.AwsCalls;
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsFailures;
 import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.PolicyDocuments;
-import io.sluice.workflows.registry.PackageMetadata;
+import io.sluice.workflows.AwsAccount;
 import io.sluice.workflows.deployment.DeploymentActivities;
+import io.sluice.workflows.registry.PackageMetadata;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.TreeMap;

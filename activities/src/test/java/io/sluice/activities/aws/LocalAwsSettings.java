@@ -1,6 +1,7 @@
 package io.sluice.activities.aws;
 
 import io.sluice.sandbox.LocalAws;
+import io.sluice.workflows.AwsAccount;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,9 +1,8 @@
 package io.sluice.activities.aws;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.LocalAwsExtension;
+import io.sluice.workflows.AwsAccount;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 import io.temporal.activity.ActivityOptions;
@@ -21,6 +20,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Role sessions named and tagged after the run and step that calls, as CloudTrail shows them. */
 @ExtendWith(LocalAwsExtension.class)

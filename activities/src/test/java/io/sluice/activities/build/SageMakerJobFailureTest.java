@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpServer;
-import io.sluice.activities.aws.AwsAccount;
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsSettings;
+import io.sluice.workflows.AwsAccount;
 import io.sluice.workflows.build.JobMode;
 import io.sluice.workflows.build.ModelJobActivities;
 import io.sluice.workflows.build.TrainingSpec;

@@ -1,15 +1,13 @@
 package io.sluice.activities.identity;
 
-import io.sluice.workflows.identity.StsEndpoint;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
+import io.sluice.client.identity.ProofSigner;
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.LocalAwsExtension;
 import io.sluice.sandbox.LocalPersonas;
 import io.sluice.workflows.identity.IdentityActivities.ProofCheck;
 import io.sluice.workflows.identity.IdentityProof;
 import io.sluice.workflows.identity.ProofBinding;
+import io.sluice.workflows.identity.StsEndpoint;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Proofs signed with a persona's own credentials, verified against the local STS. */
 @ExtendWith(LocalAwsExtension.class)

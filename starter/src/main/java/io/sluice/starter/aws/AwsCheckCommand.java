@@ -1,6 +1,8 @@
 package io.sluice.starter.aws;
 
 import io.sluice.activities.aws.AwsClients;
+import io.sluice.client.config.ConfigFiles;
+import io.sluice.client.config.SluiceConfig;
 import io.sluice.sandbox.FreePort;
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.foundations.DeployTemplates;
@@ -10,8 +12,7 @@ import io.sluice.starter.ExitCodes;
 import io.sluice.starter.TemporalSession;
 import io.sluice.starter.local.DemoScenario;
 import io.sluice.starter.local.LocalStack;
-import io.sluice.workers.config.ConfigFiles;
-import io.sluice.workers.config.SluiceConfig;
+import io.sluice.workers.ActivitySettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ public final class AwsCheckCommand implements Callable<Integer> {
                 out.println("     " + SageMakerModeBuild.run(stack, session));
             }
             out.flush();
-            try (var clients = AwsClients.create(stack.config().awsSettings());
+            try (var clients = AwsClients.create(ActivitySettings.aws(stack.config()));
                     var policies = new LocalPolicies(clients, stack.aws());
                     var evaluator = IamPolicyEvaluator.start()) {
                 findings = new CallCheck(policies, new ResourcePolicies(clients), evaluator, clients.settings().region())
@@ -126,7 +127,7 @@ public final class AwsCheckCommand implements Callable<Integer> {
     }
 
     private int preflight(PrintWriter out) throws java.io.IOException {
-        var settings = ConfigFiles.read(config).awsSettings();
+        var settings = ActivitySettings.aws(ConfigFiles.read(config));
         Path file = requiredPermissions != null ? requiredPermissions
                 : DeployTemplates.locate().directory().resolve(REQUIRED_PERMISSIONS_FILE);
         var required = RequiredPermissions.read(file).forEstate(settings.accounts(), LocalAws.REGION, settings.region());

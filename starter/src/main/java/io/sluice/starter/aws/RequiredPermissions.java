@@ -3,7 +3,7 @@ package io.sluice.starter.aws;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.sluice.activities.aws.AwsAccount;
+import io.sluice.workflows.AwsAccount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -224,10 +224,10 @@ public final class CopyBenchmark implements Callable<Integer> {
         }
     }
 
-    private static Map<String, io.sluice.activities.aws.AwsAccount> accounts(LocalAws aws) {
-        Map<String, io.sluice.activities.aws.AwsAccount> accounts = new java.util.LinkedHashMap<>();
+    private static Map<String, io.sluice.workflows.AwsAccount> accounts(LocalAws aws) {
+        Map<String, io.sluice.workflows.AwsAccount> accounts = new java.util.LinkedHashMap<>();
         aws.accounts().forEach(account -> accounts.put(account.alias(),
-                new io.sluice.activities.aws.AwsAccount(account.alias(), account.id(), account.workerRoleArn())));
+                new io.sluice.workflows.AwsAccount(account.alias(), account.id(), account.workerRoleArn())));
         return accounts;
     }
 }

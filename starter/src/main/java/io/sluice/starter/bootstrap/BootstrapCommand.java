@@ -1,16 +1,17 @@
 package io.sluice.starter.bootstrap;
 
-import io.sluice.activities.aws.AwsAccount;
 import io.sluice.activities.aws.AwsClients;
-import io.sluice.activities.aws.AwsSettings;
 import io.sluice.activities.aws.AwsServices;
+import io.sluice.activities.aws.AwsSettings;
 import io.sluice.activities.deployment.CloudFormationStacks;
+import io.sluice.client.config.SluiceConfig;
 import io.sluice.sandbox.foundations.AccountFoundations;
 import io.sluice.sandbox.foundations.TemplateStacks;
 import io.sluice.starter.CommandFailedException;
 import io.sluice.starter.ConfigOption;
 import io.sluice.starter.ExitCodes;
-import io.sluice.workers.config.SluiceConfig;
+import io.sluice.workers.ActivitySettings;
+import io.sluice.workflows.AwsAccount;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -129,7 +130,7 @@ public final class BootstrapCommand implements Callable<Integer> {
     }
 
     private AwsSettings deployerSettings(SluiceConfig settings) {
-        AwsSettings configured = settings.awsSettings();
+        AwsSettings configured = ActivitySettings.aws(settings);
         if (deployerRole == null || deployerRole.isBlank()) {
             return configured;
         }

@@ -1,12 +1,12 @@
 package io.sluice.starter.identity;
 
-import io.sluice.activities.identity.ProofSigner;
-import io.sluice.workflows.identity.StsEndpoint;
+import io.sluice.client.config.SluiceConfig;
+import io.sluice.client.identity.ProofSigner;
 import io.sluice.starter.CommandFailedException;
 import io.sluice.starter.ExitCodes;
-import io.sluice.workers.config.SluiceConfig;
 import io.sluice.workflows.identity.IdentityProof;
 import io.sluice.workflows.identity.ProofBinding;
+import io.sluice.workflows.identity.StsEndpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;

@@ -7,6 +7,7 @@ import io.sluice.sandbox.LocalTemporal;
 import io.sluice.starter.CommandFailedException;
 import io.sluice.starter.ExitCodes;
 import io.sluice.starter.TemporalSession;
+import io.sluice.workers.ActivitySettings;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -90,7 +91,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static void checkAccounts(LocalStack stack, PrintWriter out, List<String> failures) {
-        try (var clients = AwsClients.create(stack.config().awsSettings())) {
+        try (var clients = AwsClients.create(ActivitySettings.aws(stack.config()))) {
             for (LocalAccount account : stack.aws().accounts()) {
                 try {
                     List<String> buckets = clients.client(account.alias(), AwsServices.S3).listBuckets().buckets().stream()

@@ -1,6 +1,5 @@
 package io.sluice.starter.local;
 
-import io.sluice.workflows.Sha256;
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.S3Location;
@@ -8,18 +7,20 @@ import io.sluice.activities.promotion.images.ImageReference;
 import io.sluice.activities.promotion.images.RegistryClient;
 import io.sluice.activities.promotion.images.RegistryCredentials;
 import io.sluice.sandbox.LocalAws;
+import io.sluice.sandbox.LocalPersonas.Persona;
 import io.sluice.starter.TemporalSession;
 import io.sluice.starter.approvals.GateDecisions;
-import io.sluice.starter.specs.SpecFiles;
 import io.sluice.starter.runs.RunStarter;
 import io.sluice.starter.runs.RunStatus;
 import io.sluice.starter.runs.RunStatusReader;
 import io.sluice.starter.runs.RunWaiter;
+import io.sluice.starter.specs.SpecFiles;
+import io.sluice.workers.ActivitySettings;
+import io.sluice.workflows.Sha256;
+import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.approval.ApprovalState;
-import io.sluice.sandbox.LocalPersonas.Persona;
 import io.sluice.workflows.approval.Decision;
 import io.sluice.workflows.approval.DecisionReceipt;
-import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.build.BuildModelWorkflow;
 import io.sluice.workflows.build.BuildRequest;
 import io.sluice.workflows.build.BuildResult;
@@ -207,7 +208,7 @@ public final class DemoScenario {
         }
         out.println("     " + promoted.artifacts().size() + " artifact(s) of " + dev2 + " under /" + dev2Id + "/, "
                 + unchanged + " of dev's " + first.artifacts().size() + " still dev's bytes");
-        try (var clients = AwsClients.create(stack.config().awsSettings())) {
+        try (var clients = AwsClients.create(ActivitySettings.aws(stack.config()))) {
             var containers = clients.client("shared", AwsServices.SAGEMAKER)
                     .describeModelPackage(describe -> describe.modelPackageName(first.centralPackageArn()))
                     .inferenceSpecification().containers();
@@ -389,7 +390,7 @@ public final class DemoScenario {
             fail("DeployModel ended " + result.outcome() + ": " + result.reason());
         }
         for (String account : List.of(spec.test().account(), spec.prod().account())) {
-            try (var clients = AwsClients.create(stack.config().awsSettings())) {
+            try (var clients = AwsClients.create(ActivitySettings.aws(stack.config()))) {
                 String stackName = spec.stackName(account.equals(spec.test().account()) ? "test" : "prod");
                 var stacks = clients.client(account, AwsServices.CLOUDFORMATION).describeStacks(d -> d.stackName(stackName)).stacks();
                 if (stacks.size() != 1) {

@@ -1,9 +1,9 @@
 package io.sluice.starter.local;
 
-import io.sluice.sandbox.LocalPersonas;
+import io.sluice.client.config.ApprovalsConfig;
+import io.sluice.client.config.GateConfig;
 import io.sluice.sandbox.LocalPersonas.Persona;
-import io.sluice.workers.config.ApprovalsConfig;
-import io.sluice.workers.config.GateConfig;
+import io.sluice.sandbox.LocalPersonas;
 import io.sluice.workflows.approval.Gates;
 import java.time.Duration;
 import java.util.List;

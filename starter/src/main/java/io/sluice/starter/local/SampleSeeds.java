@@ -1,13 +1,14 @@
 package io.sluice.starter.local;
 
-import io.sluice.sandbox.LocalAccount;
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsServices;
+import io.sluice.client.config.SluiceConfig;
+import io.sluice.sandbox.LocalAccount;
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.SampleImage;
 import io.sluice.sandbox.Samples;
 import io.sluice.starter.dataproduct.SampleDataProduct;
-import io.sluice.workers.config.SluiceConfig;
+import io.sluice.workers.ActivitySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -78,7 +79,7 @@ final class SampleSeeds {
 
     /** The sample image's repository, the image pushed to it and the flow, in {@code account}; returns the image's URI. */
     private static String seedDevelopmentAccount(LocalAws aws, SluiceConfig config, LocalAccount account, String dataUri) {
-        try (var clients = AwsClients.create(config.awsSettings())) {
+        try (var clients = AwsClients.create(ActivitySettings.aws(config))) {
             clients.client(account.alias(), AwsServices.ECR)
                     .createRepository(create -> create.repositoryName(SampleImage.REPOSITORY));
         }

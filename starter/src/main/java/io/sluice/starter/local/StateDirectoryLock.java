@@ -1,6 +1,6 @@
 package io.sluice.starter.local;
 
-import io.sluice.workers.config.ConfigException;
+import io.sluice.client.config.ConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

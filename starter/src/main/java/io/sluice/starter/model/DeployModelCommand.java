@@ -1,7 +1,6 @@
 package io.sluice.starter.model;
 
-import io.sluice.starter.specs.SpecAccounts;
-import io.sluice.starter.specs.SpecFiles;
+import io.sluice.client.config.SluiceConfig;
 import io.sluice.starter.CommandFailedException;
 import io.sluice.starter.ConfigOption;
 import io.sluice.starter.ExitCodes;
@@ -10,7 +9,8 @@ import io.sluice.starter.TemporalSession;
 import io.sluice.starter.runs.RunStarter;
 import io.sluice.starter.runs.RunStatusReader;
 import io.sluice.starter.runs.StartOptions;
-import io.sluice.workers.config.SluiceConfig;
+import io.sluice.starter.specs.SpecAccounts;
+import io.sluice.starter.specs.SpecFiles;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.deployment.DeployModelWorkflow;
 import io.sluice.workflows.deployment.DeployRequest;

@@ -1,7 +1,7 @@
 package io.sluice.starter.specs;
 
-import io.sluice.workers.config.ConfigException;
-import io.sluice.workers.config.SluiceConfig;
+import io.sluice.client.config.ConfigException;
+import io.sluice.client.config.SluiceConfig;
 import io.sluice.workflows.build.BuildSpec;
 import io.sluice.workflows.build.CatalogTable;
 import io.sluice.workflows.dataproduct.DataProductSpec;

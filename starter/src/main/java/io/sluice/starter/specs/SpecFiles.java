@@ -1,7 +1,7 @@
 package io.sluice.starter.specs;
 
-import io.sluice.workers.config.ConfigException;
-import io.sluice.workers.config.YamlDocuments;
+import io.sluice.client.config.ConfigException;
+import io.sluice.client.config.YamlDocuments;
 import io.sluice.workflows.Validated;
 import java.io.IOException;
 import java.nio.file.Files;

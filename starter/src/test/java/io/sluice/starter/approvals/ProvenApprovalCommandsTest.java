@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sluice.activities.identity.ProofSigner;
-import io.sluice.workflows.identity.StsEndpoint;
+import io.sluice.client.identity.ProofSigner;
 import io.sluice.sandbox.FreePort;
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.LocalPersonas;
@@ -24,6 +23,7 @@ import io.sluice.workflows.approval.Gates;
 import io.sluice.workflows.approval.Verdict;
 import io.sluice.workflows.identity.IdentityProof;
 import io.sluice.workflows.identity.ProofBinding;
+import io.sluice.workflows.identity.StsEndpoint;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;

@@ -1,16 +1,15 @@
 package io.sluice.starter.aws;
 
-import io.sluice.sandbox.ConfigFixtures;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsServices;
+import io.sluice.client.config.ConfigFiles;
+import io.sluice.sandbox.ConfigFixtures;
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.LocalAwsExtension;
 import io.sluice.sandbox.interpose.AwsInterposer;
 import io.sluice.sandbox.proof.IamPolicyEvaluator;
 import io.sluice.starter.CliRun;
-import io.sluice.workers.config.ConfigFiles;
+import io.sluice.workers.ActivitySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.lakeformation.model.DataLakePrincipal;
 import software.amazon.awssdk.services.lakeformation.model.DataLakeSettings;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code sluice aws check --config}: the preflight of an estate, against the local stack's roles
@@ -44,7 +44,7 @@ class AwsPreflightTest {
         interposer = AwsInterposer.start(localAws.awsEndpoint());
         config = directory.resolve("sluice.yaml");
         Files.writeString(config, ConfigFixtures.localConfig(localAws, "127.0.0.1:1", interposer.endpoint().toString()));
-        clients = AwsClients.create(ConfigFiles.read(config).awsSettings());
+        clients = AwsClients.create(ActivitySettings.aws(ConfigFiles.read(config)));
         policies = new LocalPolicies(clients, localAws);
         evaluator = IamPolicyEvaluator.start();
         interposer.when(request -> request.is("iam", "SimulatePrincipalPolicy")).answer(new SimulatedIam(evaluator, policies));

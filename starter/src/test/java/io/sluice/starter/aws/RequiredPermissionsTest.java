@@ -3,7 +3,7 @@ package io.sluice.starter.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sluice.activities.aws.AwsAccount;
+import io.sluice.workflows.AwsAccount;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,20 +1,20 @@
 package io.sluice.starter.bootstrap;
 
-import io.sluice.sandbox.ConfigFixtures;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsServices;
+import io.sluice.client.config.ConfigFiles;
+import io.sluice.sandbox.ConfigFixtures;
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.LocalAwsExtension;
 import io.sluice.starter.CliRun;
-import io.sluice.workers.config.ConfigFiles;
+import io.sluice.workers.ActivitySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cloudformation.model.StackSummary;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(LocalAwsExtension.class)
 class BootstrapCommandTest {
@@ -45,7 +45,7 @@ class BootstrapCommandTest {
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.out().lines().filter(line -> line.endsWith("unchanged"))).as(second.out())
                 .hasSize(STACKS_AND_BUCKET_POLICIES);
-        try (var clients = AwsClients.create(ConfigFiles.read(config).awsSettings())) {
+        try (var clients = AwsClients.create(ActivitySettings.aws(ConfigFiles.read(config)))) {
             for (var account : localAws.accounts()) {
                 var stacks = clients.client(account.alias(), AwsServices.CLOUDFORMATION).listStacks(list -> { }).stackSummaries().stream()
                         .filter(summary -> !summary.stackStatusAsString().equals("DELETE_COMPLETE")).toList();

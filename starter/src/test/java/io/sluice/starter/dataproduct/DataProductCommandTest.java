@@ -1,13 +1,12 @@
 package io.sluice.starter.dataproduct;
 
-import io.sluice.sandbox.ConfigFixtures;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import io.sluice.activities.ActivitiesModule;
 import io.sluice.activities.dataproduct.DataProductActivitiesImpl;
+import io.sluice.client.config.ConfigFiles;
+import io.sluice.sandbox.ConfigFixtures;
 import io.sluice.sandbox.FreePort;
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.LocalAwsExtension;
@@ -18,7 +17,6 @@ import io.sluice.starter.specs.SpecFiles;
 import io.sluice.workers.SluiceWorker;
 import io.sluice.workers.WorkerMain;
 import io.sluice.workers.WorkerModule;
-import io.sluice.workers.config.ConfigFiles;
 import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.dataproduct.DataProductSpec;
 import io.sluice.workflows.dataproduct.RegisterDataProductWorkflowImpl;
@@ -34,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(LocalAwsExtension.class)
 class DataProductCommandTest {

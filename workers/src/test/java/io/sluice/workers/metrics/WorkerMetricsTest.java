@@ -2,10 +2,10 @@ package io.sluice.workers.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.client.config.TemporalConfig;
+import io.sluice.client.temporal.TemporalConnection;
 import io.sluice.sandbox.FreePort;
 import io.sluice.sandbox.LocalTemporal;
-import io.sluice.workers.temporal.TemporalConnection;
-import io.sluice.workers.config.TemporalConfig;
 import io.sluice.workflows.SluiceSearchAttributes;
 import java.net.URI;
 import java.net.http.HttpClient;

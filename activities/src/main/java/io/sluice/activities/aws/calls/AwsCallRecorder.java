@@ -1,6 +1,6 @@
 package io.sluice.activities.aws.calls;
 
-import io.sluice.activities.aws.AwsAccount;
+import io.sluice.workflows.AwsAccount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkRequest;
