@@ -11,7 +11,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The single mapping from AWS SDK exceptions to Temporal {@link ApplicationFailure}s.
+ * The single mapping from AWS SDK exceptions, and from failed HTTP calls to AWS outside the SDK,
+ * to Temporal {@link ApplicationFailure}s.
  *
  * <p>Throttling, 5xx answers, unreachable endpoints and concurrent modifications are retryable.
  * An access denial is retryable for the first {@link #ACCESS_DENIED_RETRY_ATTEMPTS} attempts of an
@@ -65,6 +66,43 @@ public final class AwsFailures {
         }
         return failure(FailureType.INVALID_REQUEST, operation, exception.getMessage(),
                 "Check the request's inputs.", exception);
+    }
+
+    /**
+     * Classifies a failed HTTP call made outside the SDK (the registry protocol) as AWS's answers
+     * are: unreachable, 5xx and 429 are retried; 401 and 403 are retried for the first
+     * {@link #ACCESS_DENIED_RETRY_ATTEMPTS} attempts, in case a new repository policy or role is
+     * still propagating, then are access denied; 404 is not found; 409 a conflict; 412 a concurrent
+     * modification; anything else an invalid request.
+     *
+     * @param doing what the activity was doing, e.g. {@code copying <image> to <image>}
+     * @param status the HTTP status, 0 when there was no answer
+     * @param unreachableOrTransient whether the call had no answer or one that may pass (5xx, 429)
+     * @param said what the call's failure says
+     */
+    public static ApplicationFailure classifyHttp(String doing, int status, boolean unreachableOrTransient, String said, int attempt,
+            Exception cause) {
+        String message = doing + ": " + said;
+        if (status == 429) {
+            return FailureType.THROTTLED.failure(message + "; retrying with backoff", cause);
+        }
+        if (unreachableOrTransient || status >= 500) {
+            return FailureType.AWS_UNAVAILABLE.failure(message + "; retrying", cause);
+        }
+        if (status == 401 || status == 403) {
+            if (attempt <= ACCESS_DENIED_RETRY_ATTEMPTS) {
+                return FailureType.ACCESS_DENIED_PROPAGATING.failure(message + "; retrying in case a new repository policy or role"
+                        + " is still propagating", cause);
+            }
+            return FailureType.ACCESS_DENIED.failure(message, cause);
+        }
+        FailureType type = switch (status) {
+            case 404 -> FailureType.NOT_FOUND;
+            case 409 -> FailureType.CONFLICT;
+            case 412 -> FailureType.CONCURRENT_MODIFICATION;
+            default -> FailureType.INVALID_REQUEST;
+        };
+        return type.failure(message, cause);
     }
 
     private static ApplicationFailure classifyService(AwsServiceException exception, AwsOperation operation, int attempt) {

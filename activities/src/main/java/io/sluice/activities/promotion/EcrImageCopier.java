@@ -22,7 +22,6 @@ import io.sluice.activities.promotion.images.RegistryException;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.promotion.ArtifactCopyActivities.ImageCopy;
 import io.sluice.workflows.promotion.ArtifactCopyActivities.ImageCopyRequest;
-import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import java.net.http.HttpClient;
 import java.util.Locale;
@@ -79,7 +78,7 @@ public final class EcrImageCopier {
         } catch (DigestMismatchException e) {
             throw FailureType.AWS_UNAVAILABLE.failure("copying " + from + " to " + to + ": " + e.getMessage() + "; retrying", e);
         } catch (RegistryException e) {
-            throw registryFailure("copying " + from + " to " + to, e);
+            throw AwsFailures.classifyHttp("copying " + from + " to " + to, e.status(), e.retryable(), e.getMessage(), AwsCalls.attempt(), e);
         }
         return new ImageCopy(request.sourceImage(), to.toString(), report.digest(), report.blobsCopied(),
                 report.blobsSkipped() + report.blobsMounted(), report.bytesCopied());
@@ -128,35 +127,13 @@ public final class EcrImageCopier {
         try {
             manifest = source.getManifest(from.repository(), from.reference());
         } catch (RegistryException e) {
-            throw registryFailure("reading " + from, e);
+            throw AwsFailures.classifyHttp("reading " + from, e.status(), e.retryable(), e.getMessage(), AwsCalls.attempt(), e);
         }
         SageMakerRunnable.problem(manifest).ifPresent(problem -> {
             throw FailureType.INVALID_INPUT.failure("image " + from + " (" + manifest.digest() + ") cannot be promoted: "
                     + "SageMaker could not run it, as " + problem);
         });
         return manifest;
-    }
-
-    /**
-     * A registry's refusal classified as AWS's are ({@code AwsFailures}): 5xx, 429 and unreachable
-     * are retried; 401 and 403 are retried for the first attempts, in case a new repository policy
-     * or role is still propagating, then are access denied; 404 is not found; anything else is an
-     * invalid request. None is retried for ever.
-     */
-    private static ApplicationFailure registryFailure(String doing, RegistryException e) {
-        String message = doing + ": " + e.getMessage();
-        if (e.retryable()) {
-            return FailureType.AWS_UNAVAILABLE.failure(message + "; retrying", e);
-        }
-        if (e.status() == 401 || e.status() == 403) {
-            if (AwsCalls.attempt() <= AwsFailures.ACCESS_DENIED_RETRY_ATTEMPTS) {
-                return FailureType.ACCESS_DENIED_PROPAGATING.failure(message + "; retrying in case a new repository policy or role is "
-                        + "still propagating", e);
-            }
-            return FailureType.ACCESS_DENIED.failure(message, e);
-        }
-        FailureType type = e.status() == 404 ? FailureType.NOT_FOUND : FailureType.INVALID_REQUEST;
-        return type.failure(message, e);
     }
 
     /** Records each registry call of {@code alias}'s role as the ECR API request that authorizes it. */

@@ -120,6 +120,26 @@ class AwsFailuresTest {
     }
 
     @Test
+    void classifyHttp_mapsARegistrysAnswersAsAwsAnswersAreMapped() {
+        assertThat(http(503, true, 1).getType()).isEqualTo("sluice.AwsUnavailable");
+        assertThat(http(0, true, 1).isNonRetryable()).as("no answer").isFalse();
+        assertThat(http(429, true, 1).getType()).isEqualTo("sluice.Throttled");
+        assertThat(http(403, false, 1).getType()).isEqualTo("sluice.AccessDeniedPropagating");
+        assertThat(http(401, false, AwsFailures.ACCESS_DENIED_RETRY_ATTEMPTS + 1).getType()).isEqualTo("sluice.AccessDenied");
+        assertThat(http(401, false, AwsFailures.ACCESS_DENIED_RETRY_ATTEMPTS + 1).isNonRetryable()).isTrue();
+        assertThat(http(404, false, 1).getType()).isEqualTo("sluice.NotFound");
+        assertThat(http(404, false, 1).isNonRetryable()).isTrue();
+        assertThat(http(400, false, 1).getType()).isEqualTo("sluice.InvalidRequest");
+        assertThat(http(400, false, 1).getOriginalMessage())
+                .isEqualTo("copying a:1 to b:1: GET manifest 1 of repository 'a' at registry r failed: HTTP " + 400);
+    }
+
+    private static ApplicationFailure http(int status, boolean transientFailure, int attempt) {
+        return AwsFailures.classifyHttp("copying a:1 to b:1", status, transientFailure,
+                "GET manifest 1 of repository 'a' at registry r failed: HTTP " + status, attempt, null);
+    }
+
+    @Test
     void classify_couldNotAssumeRoleIsRetriedWhileTheRoleMayPropagateThenNamesItsTrustPolicy(LocalAws localAws) {
         String role = "arn:aws:iam::100000000003:role/SluiceSageMakerExecution";
         try (var interposer = AwsInterposer.start(localAws.awsEndpoint());

@@ -33,9 +33,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * there. Running the copy again finishes the work.
  */
 public final class ImageCopier {
-    /** Tries per blob transfer; each try opens a new download and a new upload session. */
-    public static final int BLOB_ATTEMPTS = 3;
-
     private static final int MAX_INDEX_DEPTH = 4;
     private static final Duration WORKER_STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final AtomicInteger POOLS = new AtomicInteger();
@@ -58,14 +55,15 @@ public final class ImageCopier {
      * every child manifest is fetched by digest, its blobs are copied and it is written under its
      * digest before the index bytes are written unchanged. For each blob (config and layers): skipped
      * when the target repository has it; mounted from {@code from}'s repository when both clients
-     * address the same registry; otherwise streamed from source to target and verified, up to
-     * {@value #BLOB_ATTEMPTS} tries, with up to {@code parallelism} blobs at once on worker threads
+     * address the same registry; otherwise streamed from source to target and verified, once (the caller's
+     * next try of the whole copy skips the blobs already there), with up to {@code parallelism} blobs at once on worker threads
      * that live only for this copy. The manifest is then written under {@code to}'s tag or digest
      * and the digest the target reports must equal the source's.
      *
      * @throws DigestMismatchException when a blob or manifest the source serves does not match its
      *     digest, or the target reports a different digest; the image's manifest is then not written
-     * @throws RegistryException when a registry call fails after its retries
+     * @throws RegistryException when a registry call fails; {@link RegistryException#retryable()}
+     *     says whether copying again may succeed
      * @throws IllegalArgumentException when {@code from} or {@code to} names another registry than
      *     its client, or {@code to} is a digest other than the source manifest's
      */
@@ -180,7 +178,7 @@ public final class ImageCopier {
             return tally;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RegistryException("copy of " + transfer.from + " to " + transfer.to + " was interrupted", 0, false, e);
+            throw new RegistryException("copy of " + transfer.from + " to " + transfer.to + " was interrupted", 0, true, e);
         } catch (ExecutionException e) {
             throw rethrow(e.getCause());
         } finally {
@@ -310,36 +308,26 @@ public final class ImageCopier {
     private record BlobTransfer(RegistryClient source, ImageReference from, RegistryClient target, ImageReference to,
             BlobProgress progress, StreamedBytes streamed) {
 
-        BlobOutcome copy(Descriptor blob) throws InterruptedException {
+        BlobOutcome copy(Descriptor blob) {
             BlobOutcome outcome = bring(blob);
             progress.blobDone(blob.digest(), blob.size(), outcome.outcome() == Outcome.COPIED);
             return outcome;
         }
 
-        private BlobOutcome bring(Descriptor blob) throws InterruptedException {
+        private BlobOutcome bring(Descriptor blob) {
             if (target.hasBlob(to.repository(), blob.digest())) {
                 return new BlobOutcome(Outcome.SKIPPED, 0);
             }
             if (mounts() && mount(blob)) {
                 return new BlobOutcome(Outcome.MOUNTED, 0);
             }
-            for (int tried = 1; ; tried++) {
-                try {
-                    stream(blob);
-                    return new BlobOutcome(Outcome.COPIED, blob.size());
-                } catch (DigestMismatchException e) {
-                    throw new DigestMismatchException("blob " + blob.digest() + " of " + from + " at registry "
-                            + source.registry() + " is " + e.received() + " (expected " + blob.size() + " bytes): digest mismatch;"
-                            + " it was not written to " + to, blob.digest(), e.received());
-                } catch (RegistryException e) {
-                    if (!e.retryable() || tried >= BLOB_ATTEMPTS) {
-                        throw e;
-                    }
-                }
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedException("copy of blob " + blob.digest() + " was cancelled");
-                }
-                Backoff.after(tried);
+            try {
+                stream(blob);
+                return new BlobOutcome(Outcome.COPIED, blob.size());
+            } catch (DigestMismatchException e) {
+                throw new DigestMismatchException("blob " + blob.digest() + " of " + from + " at registry "
+                        + source.registry() + " is " + e.received() + " (expected " + blob.size() + " bytes): digest mismatch;"
+                        + " it was not written to " + to, blob.digest(), e.received());
             }
         }
 

@@ -23,8 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * A client for one registry endpoint speaking the OCI distribution protocol (which ECR, the
  * Distribution registry and the Docker Hub implement) over HTTP/1.1.
  *
- * <p>Every call except {@link #pushBlob} is tried up to {@value #ATTEMPTS} times, with exponential
- * backoff, when the registry is unreachable or answers 5xx or 429; all calls are idempotent.
+ * <p>Every call is tried once: retrying is the activity's, whose next attempt repeats the copy
+ * and skips what is done (all calls are idempotent). A failure says whether trying again may help:
+ * {@link RegistryException#retryable()} when the registry was unreachable or answered 5xx or 429.
  * Failures are {@link RegistryException}s naming the registry, the repository, the manifest or
  * blob and the HTTP status; content that does not match its digest is a
  * {@link DigestMismatchException}. Credentials are sent only to the registry's own origin (and to
@@ -34,9 +35,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * registry answers 401.
  */
 public final class RegistryClient {
-    /** Tries per call on an unreachable registry, 5xx or 429. */
-    public static final int ATTEMPTS = 3;
-
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(1);
     private static final Duration UPLOAD_TIMEOUT_BASE = Duration.ofMinutes(2);
     private static final long UPLOAD_MINIMUM_BYTES_PER_SECOND = 1_000_000;
@@ -138,7 +136,7 @@ public final class RegistryClient {
         validate(repository, reference);
         observer.called("BatchGetImage", repository, reference);
         var call = new Call("GET manifest " + reference + " of", repository);
-        return withRetries(call, () -> {
+        return once(call, () -> {
             var request = request(manifestUri(repository, reference)).header("Accept", MANIFEST_ACCEPT).GET();
             HttpResponse<InputStream> response = send(call, request, true);
             if (response.statusCode() != 200) {
@@ -169,7 +167,7 @@ public final class RegistryClient {
         validate(repository, reference);
         observer.called("BatchGetImage", repository, reference);
         var call = new Call("HEAD manifest " + reference + " of", repository);
-        return withRetries(call, () -> {
+        return once(call, () -> {
             var request = request(manifestUri(repository, reference)).header("Accept", MANIFEST_ACCEPT)
                     .method("HEAD", HttpRequest.BodyPublishers.noBody());
             HttpResponse<InputStream> response = send(call, request, true);
@@ -194,7 +192,7 @@ public final class RegistryClient {
         validateBlob(repository, digest);
         observer.called("BatchCheckLayerAvailability", repository, digest);
         var call = new Call("HEAD blob " + digest + " in", repository);
-        return withRetries(call, () -> {
+        return once(call, () -> {
             var request = request(blobUri(repository, digest)).method("HEAD", HttpRequest.BodyPublishers.noBody());
             HttpResponse<InputStream> response = send(call, request, true);
             int status = response.statusCode();
@@ -221,7 +219,7 @@ public final class RegistryClient {
         observer.called("InitiateLayerUpload", repository, digest);
         observer.called("GetDownloadUrlForLayer", fromRepository, digest);
         var call = new Call("mount blob " + digest + " from repository '" + fromRepository + "' into", repository);
-        return withRetries(call, () -> {
+        return once(call, () -> {
             URI uri = URI.create(endpoint + "/v2/" + repository + "/blobs/uploads/?mount=" + encode(digest)
                     + "&from=" + encode(fromRepository));
             var request = request(uri).POST(HttpRequest.BodyPublishers.noBody());
@@ -246,8 +244,7 @@ public final class RegistryClient {
      * the request body is cut short before its last chunk, the session is cancelled, nothing is
      * committed and a {@link DigestMismatchException} is thrown.
      *
-     * <p>Opening the session is retried like other calls; the {@code PUT} is tried once, because
-     * {@code content} can be read only once. On any failure the session is cancelled; calling again
+     * <p>On any failure the session is cancelled; calling again
      * with fresh content opens a new session. {@code content} is closed when this returns.
      */
     public void pushBlob(String repository, String digest, long size, InputStream content) {
@@ -292,7 +289,7 @@ public final class RegistryClient {
             throw new RegistryException(call.describe(registry) + " failed: " + describe(e), 0, true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RegistryException(call.describe(registry) + " was interrupted", 0, false, e);
+            throw new RegistryException(call.describe(registry) + " was interrupted", 0, true, e);
         } catch (RegistryException e) {
             if (verifying.mismatch().isPresent()) {
                 throw mismatch(call, digest, verifying);
@@ -309,14 +306,14 @@ public final class RegistryClient {
     /**
      * Opens blob {@code digest} of {@code repository} for reading ({@code GET}), following up to
      * {@value #MAX_REDIRECTS} redirects (ECR redirects to S3) and sending credentials only to the
-     * registry's origin. Opening is retried; a read failure later surfaces as an {@link IOException}
+     * registry's origin. A read failure later surfaces as an {@link IOException}
      * from the stream. The caller closes the stream; the bytes are not verified here.
      */
     public InputStream openBlob(String repository, String digest) {
         validateBlob(repository, digest);
         observer.called("GetDownloadUrlForLayer", repository, digest);
         var call = new Call("GET blob " + digest + " from", repository);
-        return withRetries(call, () -> {
+        return once(call, () -> {
             URI uri = blobUri(repository, digest);
             for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
                 HttpResponse<InputStream> response = sameOrigin(uri)
@@ -352,7 +349,7 @@ public final class RegistryClient {
         var call = new Call("PUT manifest " + reference + " (" + manifest.digest() + ", " + manifest.mediaType() + ") to",
                 repository);
         byte[] bytes = manifest.bytes();
-        return withRetries(call, () -> {
+        return once(call, () -> {
             var request = request(manifestUri(repository, reference))
                     .header("Content-Type", manifest.mediaType())
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
@@ -367,7 +364,7 @@ public final class RegistryClient {
 
     private URI startUpload(String repository, String digest) {
         var start = new Call("open an upload session for blob " + digest + " in", repository);
-        return withRetries(start, () -> {
+        return once(start, () -> {
             URI uri = URI.create(endpoint + "/v2/" + repository + "/blobs/uploads/");
             HttpResponse<InputStream> response = send(start, request(uri).POST(HttpRequest.BodyPublishers.noBody()), true);
             if (response.statusCode() != 202) {
@@ -493,33 +490,15 @@ public final class RegistryClient {
         return URI.create(endpoint + "/v2/" + repository + "/blobs/" + digest);
     }
 
-    private <T> T withRetries(Call call, Attempt<T> attempt) {
-        for (int tried = 1; ; tried++) {
-            try {
-                return attempt.run();
-            } catch (IOException e) {
-                if (tried >= ATTEMPTS) {
-                    throw new RegistryException(call.describe(registry) + " failed after " + tried + " attempts: "
-                            + describe(e), 0, true, e);
-                }
-            } catch (RegistryException e) {
-                if (!e.retryable() || tried >= ATTEMPTS) {
-                    throw e;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RegistryException(call.describe(registry) + " was interrupted", 0, false, e);
-            }
-            backOff(call, tried);
-        }
-    }
-
-    private void backOff(Call call, int tried) {
+    /** Runs {@code attempt} once, an unreachable registry and an interruption becoming {@link RegistryException}s. */
+    private <T> T once(Call call, Attempt<T> attempt) {
         try {
-            Backoff.after(tried);
+            return attempt.run();
+        } catch (IOException e) {
+            throw new RegistryException(call.describe(registry) + " failed: " + describe(e), 0, true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RegistryException(call.describe(registry) + " was interrupted while backing off", 0, false, e);
+            throw new RegistryException(call.describe(registry) + " was interrupted", 0, true, e);
         }
     }
 

@@ -221,25 +221,29 @@ class ImageCopierTest {
     }
 
     @Test
-    void copy_retriesAFailedUploadInANewUploadSession() {
+    void copy_failedUploadFailsTheCopyRetryably_andTheNextCopySendsItInANewSession() {
         Image image = TestImages.push(source, "retried", "v1", TestImages.dockerImage(TestImages.randomLayers(1, 30_000)));
         try (FakeRegistry fake = FakeRegistry.start()) {
             fake.failNextUploads(1);
             var fakeTarget = new RegistryClient(fake.endpoint(), RegistryCredentials.none(), RegistryClient.newHttpClient());
+            var to = new ImageReference(fake.host(), "retried", "v1");
 
-            CopyReport report = new ImageCopier(1).copy(source, at(sourceServer, "retried", "v1"),
-                    fakeTarget, new ImageReference(fake.host(), "retried", "v1"), BlobProgress.none());
+            assertThatThrownBy(() -> new ImageCopier(1).copy(source, at(sourceServer, "retried", "v1"), fakeTarget, to,
+                    BlobProgress.none())).isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.retryable()).isTrue());
+            CopyReport report = new ImageCopier(1).copy(source, at(sourceServer, "retried", "v1"), fakeTarget, to,
+                    BlobProgress.none());
 
-            assertThat(report.blobsCopied()).isEqualTo(2);
+            assertThat(report.blobsCopied()).as("the first upload failed, so nothing was there yet").isEqualTo(2);
             assertThat(report.bytesCopied()).isEqualTo(image.allBlobBytes());
             for (Blob blob : image.allBlobs()) {
                 assertThat(fake.blob(blob.digest())).isEqualTo(blob.bytes());
             }
-            assertThat(fake.requests()).filteredOn(request -> request.method().equals("POST")).hasSize(3);
+            assertThat(fake.requests()).filteredOn(request -> request.method().equals("POST"))
+                    .as("the failed session, then a new one per blob").hasSize(3);
             assertThat(fake.requests()).filteredOn(request -> request.method().equals("PUT"))
                     .extracting(request -> request.path().replaceFirst("\\?.*", ""))
                     .doesNotHaveDuplicates()
-                    .hasSize(4);
+                    .as("the failed upload, two uploads, the manifest").hasSize(4);
         }
     }
 
