@@ -1,23 +1,23 @@
 package io.sluice.starter.aws;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.activities.aws.S3Location;
 import io.sluice.starter.TemporalSession;
-import io.sluice.starter.specs.SpecFiles;
 import io.sluice.starter.local.LocalApprovers;
 import io.sluice.starter.local.LocalStack;
 import io.sluice.starter.runs.RunStarter;
 import io.sluice.starter.runs.RunStatus;
 import io.sluice.starter.runs.RunStatusReader;
 import io.sluice.starter.runs.RunWaiter;
-import io.sluice.workflows.WorkflowIds;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sluice.activities.aws.S3Location;
-import io.sluice.workflows.build.BuildModelWorkflow;
+import io.sluice.starter.specs.SpecFiles;
 import io.sluice.workflows.ResourceNames;
+import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.build.BuildRequest;
 import io.sluice.workflows.build.BuildSpec;
 import io.sluice.workflows.build.JobMode;
+import io.sluice.workflows.runs.SluiceWorkflowType;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
@@ -86,7 +86,7 @@ final class SageMakerModeBuild {
                 sample.preStep(), new BuildSpec.Jobs(JobMode.sagemaker), false, sample.promotion());
         String workflowId = WorkflowIds.build(spec.modelPackageGroup(), RUN_KEY);
         writeProcessingOutputs(stack, spec, ResourceNames.job(workflowId, "proc"));
-        new RunStarter(session.client(), session.taskQueue()).start(BuildModelWorkflow.TYPE, workflowId, spec.modelPackageGroup(),
+        new RunStarter(session.client(), session.taskQueue()).start(SluiceWorkflowType.BUILD_MODEL, workflowId, spec.modelPackageGroup(),
                 "SageMaker-mode build of the AWS check", "", new BuildRequest(spec, RUN_KEY,
                         LocalApprovers.DATA_SCIENTIST.userName(), stack.startProof(LocalApprovers.DATA_SCIENTIST, workflowId), null));
         RunStatus status = new RunWaiter(new RunStatusReader(session.client())).awaitGateOrClose(workflowId, LIMIT, stage -> { });

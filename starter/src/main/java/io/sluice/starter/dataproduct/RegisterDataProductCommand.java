@@ -12,7 +12,7 @@ import io.sluice.starter.specs.SpecFiles;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.dataproduct.DataProductSpec;
 import io.sluice.workflows.dataproduct.RegisterDataProductRequest;
-import io.sluice.workflows.dataproduct.RegisterDataProductWorkflow;
+import io.sluice.workflows.runs.SluiceWorkflowType;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,7 +49,7 @@ public final class RegisterDataProductCommand implements Callable<Integer> {
         String workflowId = WorkflowIds.dataProduct(product.domain(), product.name());
         var request = new RegisterDataProductRequest(product, requester.name(), requester.proofFor(settings, config.path(), workflowId), null);
         try (var session = TemporalSession.open(settings)) {
-            var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(RegisterDataProductWorkflow.TYPE,
+            var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(SluiceWorkflowType.REGISTER_DATA_PRODUCT,
                     workflowId, "",
                     "Register data product " + product.product() + " " + product.version() + ", requested by "
                             + request.requester(),

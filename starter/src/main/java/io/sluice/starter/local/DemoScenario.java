@@ -21,24 +21,21 @@ import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.Decision;
 import io.sluice.workflows.approval.DecisionReceipt;
-import io.sluice.workflows.build.BuildModelWorkflow;
 import io.sluice.workflows.build.BuildRequest;
 import io.sluice.workflows.build.BuildResult;
 import io.sluice.workflows.build.BuildSpec;
 import io.sluice.workflows.dataproduct.DataProductSpec;
 import io.sluice.workflows.dataproduct.RegisterDataProductRequest;
 import io.sluice.workflows.dataproduct.RegisterDataProductResult;
-import io.sluice.workflows.dataproduct.RegisterDataProductWorkflow;
-import io.sluice.workflows.deployment.DeployModelWorkflow;
 import io.sluice.workflows.deployment.DeployRequest;
 import io.sluice.workflows.deployment.DeployResult;
 import io.sluice.workflows.deployment.DeploymentOutcome;
 import io.sluice.workflows.deployment.DeploymentSpec;
-import io.sluice.workflows.promotion.PromoteModelWorkflow;
 import io.sluice.workflows.promotion.PromoteRequest;
 import io.sluice.workflows.promotion.PromoteResult;
 import io.sluice.workflows.promotion.PromotionOutcome;
 import io.sluice.workflows.promotion.PromotionSpec;
+import io.sluice.workflows.runs.SluiceWorkflowType;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -246,7 +243,7 @@ public final class DemoScenario {
         step("RegisterDataProduct: LF-tags, database and tables in governance, producer and consumer resource links, grants");
         var spec = SpecFiles.read(stack.buildSpec().resolveSibling(SampleSeeds.DATA_PRODUCT_SPEC), DataProductSpec.class);
         String workflowId = WorkflowIds.dataProduct(spec.domain(), spec.name());
-        var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(RegisterDataProductWorkflow.TYPE,
+        var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(SluiceWorkflowType.REGISTER_DATA_PRODUCT,
                 workflowId, "", "Demo data product", "", new RegisterDataProductRequest(spec,
                         LocalApprovers.DATA_SCIENTIST.userName(), stack.startProof(LocalApprovers.DATA_SCIENTIST, workflowId), null));
         RunStatus status = awaitGate(session, started.workflowId());
@@ -272,7 +269,7 @@ public final class DemoScenario {
                 + ": Data Wrangler flow and XGBoost on the worker, then the lead data scientist's approval");
         var spec = SpecFiles.read(stack.buildSpec().resolveSibling(SampleSeeds.buildSpecFile(account)), BuildSpec.class);
         String workflowId = WorkflowIds.build(spec.modelPackageGroup(), runKey);
-        var started = new RunStarter(session.client(), session.taskQueue()).start(BuildModelWorkflow.TYPE,
+        var started = new RunStarter(session.client(), session.taskQueue()).start(SluiceWorkflowType.BUILD_MODEL,
                 workflowId, spec.modelPackageGroup(), "Demo build", "", new BuildRequest(spec, runKey,
                         LocalApprovers.DATA_SCIENTIST.userName(), stack.startProof(LocalApprovers.DATA_SCIENTIST, workflowId), null));
         RunStatus status = awaitGate(session, started.workflowId());
@@ -307,7 +304,7 @@ public final class DemoScenario {
         String workflowId = WorkflowIds.promote(built.modelPackageArn());
         var request = new PromoteRequest(built.modelPackageArn(), spec, LocalApprovers.DATA_SCIENTIST.userName(),
                 stack.startProof(LocalApprovers.DATA_SCIENTIST, workflowId), null);
-        var started = new RunStarter(session.client(), session.taskQueue()).start(PromoteModelWorkflow.TYPE,
+        var started = new RunStarter(session.client(), session.taskQueue()).start(SluiceWorkflowType.PROMOTE_MODEL,
                 workflowId, "", "Demo promotion", "", request);
         RunStatus status = awaitGate(session, started.workflowId());
         if (!status.awaitingApproval()) {
@@ -361,7 +358,7 @@ public final class DemoScenario {
         String workflowId = WorkflowIds.deploy(spec.endpointName());
         var request = new DeployRequest(promoted.centralPackageArn(), spec, LocalApprovers.ML_ENGINEER.userName(),
                 stack.startProof(LocalApprovers.ML_ENGINEER, workflowId), null);
-        var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(DeployModelWorkflow.TYPE,
+        var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(SluiceWorkflowType.DEPLOY_MODEL,
                 workflowId, "", "Demo deployment", "", request);
         RunStatus status = awaitGate(session, started.workflowId());
         if (!status.awaitingApproval()) {

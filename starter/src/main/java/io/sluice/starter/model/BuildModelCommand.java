@@ -10,9 +10,9 @@ import io.sluice.starter.runs.StartOptions;
 import io.sluice.starter.specs.SpecAccounts;
 import io.sluice.starter.specs.SpecFiles;
 import io.sluice.workflows.WorkflowIds;
-import io.sluice.workflows.build.BuildModelWorkflow;
 import io.sluice.workflows.build.BuildRequest;
 import io.sluice.workflows.build.BuildSpec;
+import io.sluice.workflows.runs.SluiceWorkflowType;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -57,7 +57,7 @@ public final class BuildModelCommand implements Callable<Integer> {
         String workflowId = WorkflowIds.build(buildSpec.modelPackageGroup(), key);
         var request = new BuildRequest(buildSpec, key, requester.name(), requester.proofFor(settings, config.path(), workflowId), null);
         try (var session = TemporalSession.open(settings)) {
-            var started = new RunStarter(session.client(), session.taskQueue()).start(BuildModelWorkflow.TYPE,
+            var started = new RunStarter(session.client(), session.taskQueue()).start(SluiceWorkflowType.BUILD_MODEL,
                     workflowId, buildSpec.modelPackageGroup(),
                     "Build " + buildSpec.modelPackageGroup() + " (" + buildSpec.jobs().mode() + " jobs), requested by "
                             + request.requester(),

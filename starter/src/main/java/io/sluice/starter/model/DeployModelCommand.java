@@ -12,9 +12,9 @@ import io.sluice.starter.runs.StartOptions;
 import io.sluice.starter.specs.SpecAccounts;
 import io.sluice.starter.specs.SpecFiles;
 import io.sluice.workflows.WorkflowIds;
-import io.sluice.workflows.deployment.DeployModelWorkflow;
 import io.sluice.workflows.deployment.DeployRequest;
 import io.sluice.workflows.deployment.DeploymentSpec;
+import io.sluice.workflows.runs.SluiceWorkflowType;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,7 +54,7 @@ public final class DeployModelCommand implements Callable<Integer> {
         String workflowId = WorkflowIds.deploy(deployment.endpointName());
         var request = new DeployRequest(modelPackageArn, deployment, requester.name(), requester.proofFor(settings, config.path(), workflowId), null);
         try (var session = TemporalSession.open(settings)) {
-            var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(DeployModelWorkflow.TYPE, workflowId, "",
+            var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(SluiceWorkflowType.DEPLOY_MODEL, workflowId, "",
                     "Deploy " + modelPackageArn.replaceAll(".*model-package/", "") + " to " + request.spec().endpointName()
                             + ", requested by " + request.requester(),
                     "Package `" + modelPackageArn + "`; test in " + request.spec().test().account() + ", prod in "

@@ -10,9 +10,9 @@ import io.sluice.starter.runs.StartOptions;
 import io.sluice.starter.specs.SpecAccounts;
 import io.sluice.starter.specs.SpecFiles;
 import io.sluice.workflows.WorkflowIds;
-import io.sluice.workflows.promotion.PromoteModelWorkflow;
 import io.sluice.workflows.promotion.PromoteRequest;
 import io.sluice.workflows.promotion.PromotionSpec;
+import io.sluice.workflows.runs.SluiceWorkflowType;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,7 +52,7 @@ public final class PromoteModelCommand implements Callable<Integer> {
         String workflowId = WorkflowIds.promote(modelPackageArn);
         var request = new PromoteRequest(modelPackageArn, promotion, requester.name(), requester.proofFor(settings, config.path(), workflowId), null);
         try (var session = TemporalSession.open(settings)) {
-            var started = new RunStarter(session.client(), session.taskQueue()).start(PromoteModelWorkflow.TYPE,
+            var started = new RunStarter(session.client(), session.taskQueue()).start(SluiceWorkflowType.PROMOTE_MODEL,
                     workflowId, request.spec().targetGroup(),
                     "Promote " + modelPackageArn.replaceAll(".*model-package/", "") + " to " + request.spec().targetAccount()
                             + ", requested by " + request.requester(),

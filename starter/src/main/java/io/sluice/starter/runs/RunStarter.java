@@ -1,13 +1,12 @@
 package io.sluice.starter.runs;
 
-import io.sluice.workflows.runs.SluiceWorkflowType;
-import io.sluice.workflows.Sha256;
-import io.temporal.common.SearchAttributes;
 import io.sluice.starter.CommandFailedException;
 import io.sluice.starter.ExitCodes;
-import io.sluice.workflows.Validated;
+import io.sluice.workflows.Sha256;
 import io.sluice.workflows.SluiceSearchAttributes;
+import io.sluice.workflows.Validated;
 import io.sluice.workflows.identity.RequestedRun;
+import io.sluice.workflows.runs.SluiceWorkflowType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -15,6 +14,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributes;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.util.Map;
 
@@ -50,13 +50,13 @@ public final class RunStarter {
     }
 
     /**
-     * Starts {@code workflowType} with {@code input}.
+     * Starts a run of {@code workflowType} with {@code input}, its request.
      *
      * @param modelPackageGroup the group the run works on, set as {@code SluiceModelPackageGroup}
      * @param summary one line for the Web UI's list (at most 200 bytes)
      * @param details Markdown for the Web UI's run page
      */
-    public Started start(String workflowType, String workflowId, String modelPackageGroup, String summary, String details,
+    public Started start(SluiceWorkflowType workflowType, String workflowId, String modelPackageGroup, String summary, String details,
             Object input) {
         return start(workflowType, workflowId, modelPackageGroup, summary, details, input,
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY);
@@ -66,13 +66,13 @@ public final class RunStarter {
      * Starts a run that may follow finished runs with the same id (a new deployment of the same
      * endpoint), but never runs beside one: {@link Started#alreadyStarted()} says one is running.
      */
-    public Started startExclusive(String workflowType, String workflowId, String modelPackageGroup, String summary, String details,
+    public Started startExclusive(SluiceWorkflowType workflowType, String workflowId, String modelPackageGroup, String summary, String details,
             Object input) {
         return start(workflowType, workflowId, modelPackageGroup, summary, details, input,
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE);
     }
 
-    private Started start(String workflowType, String workflowId, String modelPackageGroup, String summary, String details,
+    private Started start(SluiceWorkflowType workflowType, String workflowId, String modelPackageGroup, String summary, String details,
             Object input, WorkflowIdReusePolicy reusePolicy) {
         if (input instanceof Validated validated) {
             try {
@@ -99,7 +99,7 @@ public final class RunStarter {
                 return new Started(workflowId, true, "already running with this input");
             }
             String outcome = outcome(workflowId);
-            if (SluiceWorkflowType.of(workflowType).map(type -> type.startableAgainAfter(outcome)).orElse(false)) {
+            if (workflowType.startableAgainAfter(outcome)) {
                 attempt(workflowType, workflowId, modelPackageGroup, summary, details, input, digest,
                         WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE);
                 return Started.started(workflowId);
@@ -115,7 +115,7 @@ public final class RunStarter {
         return outcome == null ? "" : outcome;
     }
 
-    private void attempt(String workflowType, String workflowId, String modelPackageGroup, String summary, String details,
+    private void attempt(SluiceWorkflowType workflowType, String workflowId, String modelPackageGroup, String summary, String details,
             Object input, String digest, WorkflowIdReusePolicy reusePolicy) {
         var attributes = SearchAttributes.newBuilder()
                 .set(SluiceSearchAttributes.STAGE, "queued")
@@ -123,7 +123,7 @@ public final class RunStarter {
         if (!modelPackageGroup.isEmpty()) {
             attributes.set(SluiceSearchAttributes.MODEL_PACKAGE_GROUP, modelPackageGroup);
         }
-        var stub = client.newUntypedWorkflowStub(workflowType, WorkflowOptions.newBuilder()
+        var options = WorkflowOptions.newBuilder()
                 .setTaskQueue(taskQueue)
                 .setWorkflowId(workflowId)
                 .setWorkflowIdReusePolicy(reusePolicy)
@@ -132,8 +132,8 @@ public final class RunStarter {
                 .setStaticSummary(summary.length() > 190 ? summary.substring(0, 190) : summary)
                 .setStaticDetails(details)
                 .setMemo(Map.of(INPUT_DIGEST, digest))
-                .build());
-        stub.start(input);
+                .build();
+        workflowType.start(client, options, input);
     }
 
     /** SHA-256 of {@code input}'s plain JSON, as the default converter writes it (never the encrypted payload). */

@@ -1,8 +1,5 @@
 package io.sluice.starter.runs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import io.sluice.starter.CommandFailedException;
 import io.sluice.workflows.FollowOn;
 import io.sluice.workflows.SluiceSearchAttributes;
@@ -12,6 +9,7 @@ import io.sluice.workflows.promotion.PromoteRequest;
 import io.sluice.workflows.promotion.PromoteResult;
 import io.sluice.workflows.promotion.PromotionOutcome;
 import io.sluice.workflows.promotion.PromotionSpec;
+import io.sluice.workflows.runs.SluiceWorkflowType;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.util.List;
 import java.util.Queue;
@@ -19,6 +17,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Asking again for a run that exists: the same input is the same run; another input is refused; a rejected promotion runs again. */
 class RunStarterTest {
@@ -55,11 +55,11 @@ class RunStarterTest {
     @Test
     void start_whileARunWithTheIdIsRunning_isThatRunForTheSameInputAndRefusedForAnother() {
         var starter = new RunStarter(environment.getWorkflowClient(), "no-worker-polls-this");
-        starter.start(PromoteModelWorkflow.TYPE, ID, "", "promotion", "", request("s3://shared/models"));
+        starter.start(SluiceWorkflowType.PROMOTE_MODEL, ID, "", "promotion", "", request("s3://shared/models"));
 
-        var again = starter.start(PromoteModelWorkflow.TYPE, ID, "", "promotion", "", request("s3://shared/models"));
+        var again = starter.start(SluiceWorkflowType.PROMOTE_MODEL, ID, "", "promotion", "", request("s3://shared/models"));
         var other = catchThrowableOfType(CommandFailedException.class,
-                () -> starter.start(PromoteModelWorkflow.TYPE, ID, "", "promotion", "", request("s3://shared/elsewhere")));
+                () -> starter.start(SluiceWorkflowType.PROMOTE_MODEL, ID, "", "promotion", "", request("s3://shared/elsewhere")));
 
         assertThat(again.alreadyStarted()).isTrue();
         assertThat(again.existing()).isEqualTo("already running with this input");
@@ -74,12 +74,12 @@ class RunStarterTest {
     void start_ofAPromotionThatEndedRejected_runsItAgain_butNotOneThatEndedPromoted() {
         var starter = new RunStarter(environment.getWorkflowClient(), "promotions");
         OUTCOMES.addAll(List.of(PromotionOutcome.REJECTED, PromotionOutcome.PROMOTED));
-        starter.start(PromoteModelWorkflow.TYPE, ID, "", "promotion", "", request("s3://shared/models"));
+        starter.start(SluiceWorkflowType.PROMOTE_MODEL, ID, "", "promotion", "", request("s3://shared/models"));
         awaitResult();
 
-        var second = starter.start(PromoteModelWorkflow.TYPE, ID, "", "promotion", "", request("s3://shared/models"));
+        var second = starter.start(SluiceWorkflowType.PROMOTE_MODEL, ID, "", "promotion", "", request("s3://shared/models"));
         awaitResult();
-        var third = starter.start(PromoteModelWorkflow.TYPE, ID, "", "promotion", "", request("s3://shared/models"));
+        var third = starter.start(SluiceWorkflowType.PROMOTE_MODEL, ID, "", "promotion", "", request("s3://shared/models"));
 
         assertThat(second.alreadyStarted()).isFalse();
         assertThat(third.alreadyStarted()).isTrue();

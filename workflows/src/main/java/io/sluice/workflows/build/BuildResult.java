@@ -2,6 +2,7 @@ package io.sluice.workflows.build;
 
 import io.sluice.workflows.FollowOn;
 import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.runs.RunResult;
 import java.util.Map;
 
 /**
@@ -23,7 +24,7 @@ public record BuildResult(
         String evaluation,
         ApprovalState approval,
         String promotionWorkflowId,
-        FollowOn promotion) {
+        FollowOn promotion) implements RunResult {
     public BuildResult {
         processingOutputs = Map.copyOf(processingOutputs);
         metrics = Map.copyOf(metrics);

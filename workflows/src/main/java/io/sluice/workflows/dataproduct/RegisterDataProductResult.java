@@ -1,5 +1,6 @@
 package io.sluice.workflows.dataproduct;
 
+import io.sluice.workflows.runs.RunResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +36,7 @@ public record RegisterDataProductResult(
         List<ResourceLink> resourceLinks,
         List<String> breakingChanges,
         List<String> additions,
-        String buildWorkflowId) {
+        String buildWorkflowId) implements RunResult {
     public RegisterDataProductResult {
         Objects.requireNonNull(outcome, "outcome is null");
         Objects.requireNonNull(product, "product is null");

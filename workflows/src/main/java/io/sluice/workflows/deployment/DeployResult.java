@@ -1,6 +1,7 @@
 package io.sluice.workflows.deployment;
 
 import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.runs.RunResult;
 
 /**
  * Output of DeployModel. A stage that was not reached has a stack with status {@code NOT_APPLIED}
@@ -8,4 +9,4 @@ import io.sluice.workflows.approval.ApprovalState;
  */
 public record DeployResult(DeploymentOutcome outcome, String modelPackageArn, DeploymentActivities.StackOutcome testStack,
         IntegrationTestActivities.TestReport report, DeploymentActivities.StackOutcome prodStack,
-        IntegrationTestActivities.TestReport smokeTest, String reason, ApprovalState approval) {}
+        IntegrationTestActivities.TestReport smokeTest, String reason, ApprovalState approval) implements RunResult {}

@@ -1,7 +1,9 @@
 package io.sluice.workflows.deployment;
 
+import io.sluice.workflows.runs.RunOutcome;
+
 /** How a DeployModel run ended. */
-public enum DeploymentOutcome {
+public enum DeploymentOutcome implements RunOutcome {
     /** Tested, approved by the governance officer, serving in production. */
     DEPLOYED,
     /** The test endpoint failed its integration tests; nobody was asked to approve. */
@@ -14,5 +16,10 @@ public enum DeploymentOutcome {
      * The production update failed and CloudFormation rolled it back, or production answered no
      * smoke-test request and Sluice applied the previous release again; the previous release serves.
      */
-    ROLLED_BACK
+    ROLLED_BACK;
+
+    @Override
+    public boolean succeeded() {
+        return this == DEPLOYED;
+    }
 }

@@ -2,6 +2,7 @@ package io.sluice.workflows.promotion;
 
 import io.sluice.workflows.FollowOn;
 import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.runs.RunResult;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ public record PromoteResult(
         List<ArtifactCopyActivities.ImageCopy> images,
         ApprovalState approval,
         String deploymentWorkflowId,
-        FollowOn deployment) {
+        FollowOn deployment) implements RunResult {
     public PromoteResult {
         artifacts = List.copyOf(artifacts);
         images = List.copyOf(images);

@@ -1,6 +1,7 @@
 package io.sluice.workflows.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.workflows.build.BuildModelWorkflow;
 import io.sluice.workflows.build.BuildOutcome;
@@ -38,5 +39,21 @@ class SluiceWorkflowTypeTest {
         assertThat(SluiceWorkflowType.PROMOTE_MODEL.startableAgainAfter(PromotionOutcome.EXPIRED.name())).isTrue();
         assertThat(SluiceWorkflowType.PROMOTE_MODEL.startableAgainAfter(PromotionOutcome.PROMOTED.name())).isFalse();
         assertThat(SluiceWorkflowType.BUILD_MODEL.startableAgainAfter(BuildOutcome.REJECTED.name())).isFalse();
+    }
+
+    @Test
+    void aStartWithAnotherWorkflowsRequest_isRefusedBeforeAnythingIsSent() {
+        assertThatThrownBy(() -> SluiceWorkflowType.DEPLOY_MODEL.start(null, null, "not a request"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("DeployModel takes a DeployRequest, not String");
+    }
+
+    @Test
+    void everyOutcomeName_isFoundOnItsOwnWorkflowOnly() {
+        assertThat(SluiceWorkflowType.DEPLOY_MODEL.outcome("ROLLED_BACK")).contains(DeploymentOutcome.ROLLED_BACK);
+        assertThat(SluiceWorkflowType.BUILD_MODEL.outcome("ROLLED_BACK")).isEmpty();
+        for (SluiceWorkflowType type : SluiceWorkflowType.values()) {
+            assertThat(type.resultClass().getSimpleName()).endsWith("Result");
+        }
     }
 }
