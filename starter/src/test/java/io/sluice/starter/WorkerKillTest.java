@@ -2,7 +2,6 @@ package io.sluice.starter;
 
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsServices;
-import io.sluice.activities.aws.S3Location;
 import io.sluice.activities.promotion.images.ImageReference;
 import io.sluice.activities.promotion.images.RegistryClient;
 import io.sluice.activities.promotion.images.RegistryCredentials;
@@ -12,6 +11,7 @@ import io.sluice.starter.runs.RunStatus;
 import io.sluice.starter.runs.RunStatusReader;
 import io.sluice.starter.runs.RunWaiter;
 import io.sluice.workers.ActivitySettings;
+import io.sluice.workflows.S3Uri;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.build.BuildResult;
 import io.sluice.workflows.promotion.PromoteResult;
@@ -119,12 +119,12 @@ class WorkerKillTest {
     }
 
     private static void assertArtifactsOnceAndEqual(LocalStack stack, AwsClients clients, PromoteResult promoted) throws Exception {
-        String bucket = S3Location.parse(promoted.artifacts().get(0).targetUri()).bucket();
+        String bucket = S3Uri.parse(promoted.artifacts().get(0).targetUri()).bucket();
         var s3 = clients.client("shared", AwsServices.S3);
         List<String> keys = s3.listObjectsV2Paginator(list -> list.bucket(bucket)).contents().stream()
                 .map(object -> object.key()).toList();
         Set<String> copied = promoted.artifacts().stream()
-                .map(copy -> S3Location.parse(copy.targetUri()).key()).collect(Collectors.toSet());
+                .map(copy -> S3Uri.parse(copy.targetUri()).key()).collect(Collectors.toSet());
         assertThat(keys).as("objects in %s", bucket).containsExactlyInAnyOrderElementsOf(copied);
         assertThat(s3.listMultipartUploads(list -> list.bucket(bucket)).uploads()).as("unfinished multipart uploads").isEmpty();
         for (var copy : promoted.artifacts()) {
@@ -133,7 +133,7 @@ class WorkerKillTest {
     }
 
     private static String sha256(LocalStack stack, String account, String uri) throws Exception {
-        var location = S3Location.parse(uri);
+        var location = S3Uri.parse(uri);
         try (var s3 = stack.aws().s3(account)) {
             byte[] bytes = s3.getObjectAsBytes(get -> get.bucket(location.bucket()).key(location.key())).asByteArray();
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

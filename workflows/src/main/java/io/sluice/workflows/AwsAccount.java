@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
  */
 public record AwsAccount(String alias, String id, String roleArn) {
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
-    private static final Pattern ROLE_ARN =
-            Pattern.compile("arn:aws(?:-[a-z]+)*:iam::(\\d{12}):role/[\\w+=,.@/-]{1,512}");
 
     public AwsAccount {
         Objects.requireNonNull(alias, "alias is null");
@@ -27,13 +25,9 @@ public record AwsAccount(String alias, String id, String roleArn) {
             throw new IllegalArgumentException(
                     "roleArn is missing; expected the role to assume, e.g. arn:aws:iam::" + id + ":role/SluiceWorker");
         }
-        var matcher = ROLE_ARN.matcher(roleArn);
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException("roleArn '" + roleArn
-                    + "' is not an IAM role ARN; expected arn:aws:iam::<12-digit account id>:role/<name>");
-        }
-        if (!matcher.group(1).equals(id)) {
-            throw new IllegalArgumentException("roleArn '" + roleArn + "' belongs to account " + matcher.group(1)
+        String roleAccount = RoleArn.parse("roleArn", roleArn).account();
+        if (!roleAccount.equals(id)) {
+            throw new IllegalArgumentException("roleArn '" + roleArn + "' belongs to account " + roleAccount
                     + ", but id is " + id + "; expected a role in the same account");
         }
     }

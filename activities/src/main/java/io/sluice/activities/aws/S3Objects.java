@@ -1,5 +1,6 @@
 package io.sluice.activities.aws;
 
+import io.sluice.workflows.S3Uri;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -18,13 +19,13 @@ public final class S3Objects {
         this.clients = clients;
     }
 
-    public byte[] read(String account, S3Location location) {
+    public byte[] read(String account, S3Uri location) {
         return AwsCalls.call(operation(account, "GetObject", location),
                 () -> s3(account).getObjectAsBytes(get -> get.bucket(location.bucket()).key(location.key())).asByteArray());
     }
 
     /** The object's bytes, or empty when there is no such object. */
-    public Optional<byte[]> readIfPresent(String account, S3Location location) {
+    public Optional<byte[]> readIfPresent(String account, S3Uri location) {
         try {
             return Optional.of(s3(account).getObjectAsBytes(get -> get.bucket(location.bucket()).key(location.key())).asByteArray());
         } catch (NoSuchKeyException e) {
@@ -37,13 +38,13 @@ public final class S3Objects {
         }
     }
 
-    public void write(String account, S3Location location, byte[] bytes, String contentType) {
+    public void write(String account, S3Uri location, byte[] bytes, String contentType) {
         AwsCalls.call(operation(account, "PutObject", location), () -> s3(account).putObject(
                 put -> put.bucket(location.bucket()).key(location.key()).contentType(contentType), RequestBody.fromBytes(bytes)));
     }
 
     /** The object's metadata with its checksums, or empty when there is no such object. */
-    public Optional<HeadObjectResponse> head(String account, S3Location location) {
+    public Optional<HeadObjectResponse> head(String account, S3Uri location) {
         try {
             return Optional.of(s3(account).headObject(head -> head.bucket(location.bucket()).key(location.key())
                     .checksumMode(ChecksumMode.ENABLED)));
@@ -66,7 +67,7 @@ public final class S3Objects {
     }
 
     /** Keys of the objects under {@code prefix}, in key order. */
-    public List<String> list(String account, S3Location prefix) {
+    public List<String> list(String account, S3Uri prefix) {
         return AwsCalls.call(operation(account, "ListObjectsV2", prefix), () -> s3(account)
                 .listObjectsV2Paginator(list -> list.bucket(prefix.bucket()).prefix(prefix.prefix()))
                 .contents().stream().map(S3Object::key).sorted().toList());
@@ -76,7 +77,7 @@ public final class S3Objects {
         return clients.client(account, AwsServices.S3);
     }
 
-    private AwsOperation operation(String account, String action, S3Location location) {
+    private AwsOperation operation(String account, String action, S3Uri location) {
         return new AwsOperation(clients.account(account), "s3", action, location.toString());
     }
 }

@@ -2,6 +2,7 @@ package io.sluice.activities.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.workflows.FailureType;
+import io.sluice.workflows.S3Uri;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,6 @@ final class AthenaInputs {
     private static final Map<String, AthenaResultFormat> FORMATS = Map.of("parquet", AthenaResultFormat.PARQUET,
             "orc", AthenaResultFormat.ORC, "avro", AthenaResultFormat.AVRO, "json", AthenaResultFormat.JSON,
             "textfile", AthenaResultFormat.TEXTFILE);
-    private static final Pattern S3_URI = Pattern.compile("^s3://[^/]+/?.*$");
     private static final Pattern WORK_GROUP = Pattern.compile("^[a-zA-Z0-9._-]{1,128}$");
     /** CreateProcessingJob's limits on a query, a catalog and a database name, a result URI, and the inputs of a job. */
     private static final int QUERY_LIMIT = 4096;
@@ -78,7 +78,7 @@ final class AthenaInputs {
                     + CATALOG_LIMIT + " characters");
             require(problems, !query.isBlank() && query.length() <= QUERY_LIMIT,
                     where + "dataset_definition.queryString must be 1 to " + QUERY_LIMIT + " characters");
-            require(problems, S3_URI.matcher(outputLocation).matches(),
+            require(problems, S3Uri.isS3Uri(outputLocation),
                     where + "dataset_definition.s3OutputLocation '" + outputLocation + "' is not an S3 URI; expected s3://bucket/prefix/");
             AthenaResultFormat resultFormat = FORMATS.get(format.toLowerCase(Locale.ROOT));
             require(problems, resultFormat != null, where + "dataset_definition.outputFormat '" + format + "' is not one Athena "

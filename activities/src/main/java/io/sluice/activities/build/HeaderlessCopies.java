@@ -6,9 +6,9 @@ import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.JobProgress;
 import io.sluice.activities.aws.PeriodicHeartbeat;
-import io.sluice.activities.aws.S3Location;
 import io.sluice.activities.aws.S3Objects;
 import io.sluice.workflows.FailureType;
+import io.sluice.workflows.S3Uri;
 import io.sluice.workflows.build.ModelJobActivities.TrainingDataRequest;
 import io.sluice.workflows.build.ModelJobActivities.TrainingDataResult;
 import java.time.Duration;
@@ -77,12 +77,12 @@ final class HeaderlessCopies {
         try (var heartbeat = PeriodicHeartbeat.ofCurrentActivity(
                 new JobProgress("training data", request.targetPrefix(), "copying"), HEARTBEAT_EVERY)) {
             for (var output : new TreeMap<>(request.outputs()).entrySet()) {
-                S3Location source = S3Location.parse(output.getValue());
-                S3Location target = S3Location.parse(request.targetPrefix()).child(output.getKey());
+                S3Uri source = S3Uri.parse(output.getValue());
+                S3Uri target = S3Uri.parse(request.targetPrefix()).child(output.getKey());
                 long dataBytes = 0;
                 for (S3Object object : partFiles(request.account(), s3, source)) {
-                    S3Location from = new S3Location(source.bucket(), object.key());
-                    S3Location to = new S3Location(target.bucket(), target.prefix() + object.key().substring(source.prefix().length()));
+                    S3Uri from = new S3Uri(source.bucket(), object.key());
+                    S3Uri to = new S3Uri(target.bucket(), target.prefix() + object.key().substring(source.prefix().length()));
                     heartbeat.progress(new JobProgress("training data", to.toString(), "copying " + from));
                     var copied = copyWithoutHeader(request, s3, from, object, to, heartbeat);
                     dataBytes += copied.dataBytes();
@@ -106,7 +106,7 @@ final class HeaderlessCopies {
     private record Copied(long dataBytes, boolean copiedNow) {}
 
     /** The non-empty {@linkplain S3Objects#isDataFile data files} under {@code prefix}, in key order, with their sizes and ETags. */
-    private List<S3Object> partFiles(String account, S3Client s3, S3Location prefix) {
+    private List<S3Object> partFiles(String account, S3Client s3, S3Uri prefix) {
         return AwsCalls.call(operation(account, "ListObjectsV2", prefix), () -> s3
                 .listObjectsV2Paginator(list -> list.bucket(prefix.bucket()).prefix(prefix.prefix()))
                 .contents().stream()
@@ -115,8 +115,8 @@ final class HeaderlessCopies {
                 .toList());
     }
 
-    private Copied copyWithoutHeader(TrainingDataRequest request, S3Client s3, S3Location source, S3Object object,
-            S3Location target, PeriodicHeartbeat heartbeat) {
+    private Copied copyWithoutHeader(TrainingDataRequest request, S3Client s3, S3Uri source, S3Object object,
+            S3Uri target, PeriodicHeartbeat heartbeat) {
         long size = object.size();
         Optional<HeadObjectResponse> existing = objects.head(request.account(), target);
         if (existing.isPresent() && object.eTag().equals(existing.get().metadata().get(SOURCE_ETAG))) {
@@ -178,7 +178,7 @@ final class HeaderlessCopies {
      * The length of a part file's first line with its line end, read in ranges: its first
      * {@value #FIRST_READ} bytes, then up to {@value #HEADER_LIMIT}. Only for files larger than that.
      */
-    private long headerBytes(String account, S3Client s3, S3Location source, S3Object object) {
+    private long headerBytes(String account, S3Client s3, S3Uri source, S3Object object) {
         var firstLine = new FirstLine();
         OptionalLong end = firstLine.end(read(account, s3, source, object, 0, FIRST_READ - 1));
         if (end.isEmpty()) {
@@ -195,7 +195,7 @@ final class HeaderlessCopies {
      * Bytes {@code first} to {@code last} of the part file as it was listed: the read is conditional
      * on its ETag, so a file the job rewrote meanwhile fails it (retried, listing the output again).
      */
-    private byte[] read(String account, S3Client s3, S3Location source, S3Object object, long first, long last) {
+    private byte[] read(String account, S3Client s3, S3Uri source, S3Object object, long first, long last) {
         return AwsCalls.call(operation(account, "GetObject", source), () -> s3.getObjectAsBytes(get -> get
                 .bucket(source.bucket()).key(source.key()).ifMatch(object.eTag()).range("bytes=" + first + "-" + last))
                 .asByteArray());
@@ -224,7 +224,7 @@ final class HeaderlessCopies {
     }
 
     /** Aborts an upload that failed, so its parts do not linger; a failure to abort is added to the first. */
-    private void abort(String account, S3Client s3, S3Location target, String uploadId, RuntimeException failed) {
+    private void abort(String account, S3Client s3, S3Uri target, String uploadId, RuntimeException failed) {
         try {
             AwsCalls.call(operation(account, "AbortMultipartUpload", target), () -> s3.abortMultipartUpload(
                     abort -> abort.bucket(target.bucket()).key(target.key()).uploadId(uploadId)));
@@ -233,7 +233,7 @@ final class HeaderlessCopies {
         }
     }
 
-    private AwsOperation operation(String account, String action, S3Location location) {
+    private AwsOperation operation(String account, String action, S3Uri location) {
         return new AwsOperation(clients.account(account), "s3", action, location.toString());
     }
 }

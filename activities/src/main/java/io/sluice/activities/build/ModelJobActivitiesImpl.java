@@ -1,17 +1,17 @@
 package io.sluice.activities.build;
 
-import io.sluice.workflows.Sha256;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.JobProgress;
 import io.sluice.activities.aws.PeriodicHeartbeat;
-import io.sluice.activities.aws.S3Location;
 import io.sluice.activities.aws.S3Objects;
 import io.sluice.activities.build.local.LocalJobs;
+import io.sluice.workflows.FailureType;
+import io.sluice.workflows.S3Uri;
+import io.sluice.workflows.Sha256;
 import io.sluice.workflows.build.JobMode;
 import io.sluice.workflows.build.ModelJobActivities;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sluice.workflows.FailureType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 
@@ -46,7 +46,7 @@ public final class ModelJobActivitiesImpl implements ModelJobActivities {
                 return local.process(request);
             }
         }
-        byte[] flow = s3.read(request.account(), S3Location.parse(request.flowUri()));
+        byte[] flow = s3.read(request.account(), S3Uri.parse(request.flowUri()));
         return sageMaker.process(request, flowJson(request.flowUri(), flow), Sha256.hex(flow));
     }
 

@@ -1,6 +1,5 @@
 package io.sluice.activities.build;
 
-import io.sluice.activities.registry.ModelPackages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +10,10 @@ import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.JobFailures;
 import io.sluice.activities.aws.JobWaiter;
 import io.sluice.activities.aws.RegionImages;
-import io.sluice.activities.aws.S3Location;
 import io.sluice.activities.aws.SageMakerErrors;
+import io.sluice.activities.registry.ModelPackages;
 import io.sluice.workflows.FailureType;
+import io.sluice.workflows.S3Uri;
 import io.sluice.workflows.build.ModelJobActivities.ProcessingRequest;
 import io.sluice.workflows.build.ModelJobActivities.ProcessingResult;
 import io.sluice.workflows.build.ModelJobActivities.TrainingRequest;
@@ -108,7 +108,7 @@ public final class SageMakerJobs {
 
     /** Each output's S3 prefix: {@code <outputPrefix>/<job name>/<output>/}. */
     private static Map<String, String> outputUris(ProcessingRequest request, String jobName) {
-        S3Location jobRoot = S3Location.parse(request.outputPrefix()).child(jobName);
+        S3Uri jobRoot = S3Uri.parse(request.outputPrefix()).child(jobName);
         Map<String, String> outputs = new LinkedHashMap<>();
         for (String output : request.outputs()) {
             outputs.put(output, jobRoot.child(output) + "/");

@@ -1,6 +1,6 @@
 package io.sluice.activities.dataproduct;
 
-import io.sluice.activities.aws.S3Location;
+import io.sluice.workflows.S3Uri;
 import io.sluice.workflows.dataproduct.Grant;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ final class ProductGrants {
 
     /** The ARN Lake Formation registers an S3 location under: {@code arn:aws:s3:::bucket/prefix}, no trailing slash. */
     static String locationArn(String locationUri) {
-        S3Location location = S3Location.parse(locationUri);
+        S3Uri location = S3Uri.parse(locationUri);
         String key = location.key().replaceAll("/+$", "");
         return "arn:aws:s3:::" + location.bucket() + (key.isEmpty() ? "" : "/" + key);
     }

@@ -4,19 +4,19 @@ import io.sluice.activities.aws.AwsCalls;
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
-import io.sluice.activities.aws.S3Location;
+import io.sluice.activities.aws.PeriodicHeartbeat;
 import io.sluice.activities.aws.S3Objects;
 import io.sluice.activities.build.local.LabeledData;
 import io.sluice.activities.build.local.Metrics;
 import io.sluice.activities.build.local.ModelArchive;
 import io.sluice.activities.build.local.XgboostTrainer;
 import io.sluice.workflows.FailureType;
+import io.sluice.workflows.S3Uri;
 import io.sluice.workflows.deployment.IntegrationTestActivities;
 import io.sluice.workflows.deployment.IntegrationTestSpec;
-import io.sluice.activities.aws.PeriodicHeartbeat;
-import java.time.Duration;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -141,7 +141,7 @@ public final class IntegrationTestActivitiesImpl implements IntegrationTestActiv
         if (request.modelDataUrl().isEmpty()) {
             throw FailureType.INVALID_INPUT.failure("local integration tests need the package's model data; the package has none");
         }
-        byte[] archive = s3.read(request.modelAccount(), S3Location.parse(request.modelDataUrl()));
+        byte[] archive = s3.read(request.modelAccount(), S3Uri.parse(request.modelDataUrl()));
         byte[] model = ModelArchive.unpack(archive).get(ModelArchive.XGBOOST_MODEL);
         if (model == null) {
             throw FailureType.INVALID_INPUT.failure(request.modelDataUrl() + " holds no " + ModelArchive.XGBOOST_MODEL);
@@ -167,7 +167,7 @@ public final class IntegrationTestActivitiesImpl implements IntegrationTestActiv
     }
 
     private String read(String account, String uri) {
-        return new String(s3.read(account, S3Location.parse(uri)), StandardCharsets.UTF_8);
+        return new String(s3.read(account, S3Uri.parse(uri)), StandardCharsets.UTF_8);
     }
 
     /** A test set: one object, or every object under a prefix ending in {@code /}, in key order. */
@@ -175,11 +175,11 @@ public final class IntegrationTestActivitiesImpl implements IntegrationTestActiv
         if (!uri.endsWith("/")) {
             return read(account, uri);
         }
-        S3Location prefix = S3Location.parse(uri);
+        S3Uri prefix = S3Uri.parse(uri);
         var text = new StringBuilder();
         for (String key : s3.list(account, prefix)) {
             if (!key.endsWith("/")) {
-                String part = new String(s3.read(account, new S3Location(prefix.bucket(), key)), StandardCharsets.UTF_8);
+                String part = new String(s3.read(account, new S3Uri(prefix.bucket(), key)), StandardCharsets.UTF_8);
                 text.append(part);
                 if (!part.isEmpty() && !part.endsWith("\n")) {
                     text.append('\n');

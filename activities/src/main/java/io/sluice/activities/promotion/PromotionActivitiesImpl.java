@@ -10,16 +10,16 @@ import io.sluice.activities.aws.AwsFailures;
 import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.RegionImages;
-import io.sluice.activities.aws.S3Location;
 import io.sluice.activities.aws.S3Objects;
 import io.sluice.activities.aws.SageMakerErrors;
 import io.sluice.activities.registry.ModelPackages;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.ResourceNames;
-import io.sluice.workflows.registry.PackageMetadata;
+import io.sluice.workflows.S3Uri;
 import io.sluice.workflows.promotion.PromotionActivities;
 import io.sluice.workflows.promotion.PromotionPlan;
 import io.sluice.workflows.promotion.SourceAccounts;
+import io.sluice.workflows.registry.PackageMetadata;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -70,7 +70,7 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
         int version = source.modelPackageVersion() == null ? 0 : source.modelPackageVersion();
         // The source account is part of the key: two dev accounts may promote the same group and version.
         String sourceAccountId = clients.account(request.sourceAccount()).id();
-        S3Location prefix = S3Location.parse(request.artifactPrefix()).child(sourceAccountId).child(group).child("v" + version);
+        S3Uri prefix = S3Uri.parse(request.artifactPrefix()).child(sourceAccountId).child(group).child("v" + version);
         Map<String, String> artifacts = new LinkedHashMap<>();
         Map<String, String> images = new LinkedHashMap<>();
         List<PromotionPlan.Container> containers = source.inferenceSpecification() == null ? List.of()
@@ -79,7 +79,7 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
         int index = 0;
         for (PromotionPlan.Container container : containers) {
             if (!container.modelDataUrl().isEmpty()) {
-                String name = S3Location.parse(container.modelDataUrl()).key().replaceAll(".*/", "");
+                String name = S3Uri.parse(container.modelDataUrl()).key().replaceAll(".*/", "");
                 artifacts.put(container.modelDataUrl(), prefix.child("container-" + index + "-" + name).toString());
             }
             if (!RegionImages.isAwsOwned(container.image())) {
@@ -98,11 +98,11 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
         String testSplit = source.customerMetadataProperties().getOrDefault(PackageMetadata.TEST_SPLIT, "");
         String testSplitCopy = "";
         if (!testSplit.isEmpty()) {
-            S3Location split = S3Location.parse(testSplit);
-            S3Location target = prefix.child("test-split/");
+            S3Uri split = S3Uri.parse(testSplit);
+            S3Uri target = prefix.child("test-split/");
             for (String key : s3.list(request.sourceAccount(), split)) {
                 if (!key.endsWith("/")) {
-                    artifacts.put(new S3Location(split.bucket(), key).toString(), target.child(key.substring(split.prefix().length())).toString());
+                    artifacts.put(new S3Uri(split.bucket(), key).toString(), target.child(key.substring(split.prefix().length())).toString());
                 }
             }
             testSplitCopy = target.toString();
@@ -214,7 +214,7 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
 
     private Map<String, Double> readMetrics(String account, String uri) {
         try {
-            JsonNode statistics = JSON.readTree(s3.read(account, S3Location.parse(uri)));
+            JsonNode statistics = JSON.readTree(s3.read(account, S3Uri.parse(uri)));
             Map<String, Double> metrics = new TreeMap<>();
             statistics.fields().forEachRemaining(group -> group.getValue().fields().forEachRemaining(metric -> {
                 if (metric.getValue().isNumber()) {

@@ -5,9 +5,9 @@ import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsFailures;
 import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
-import io.sluice.activities.aws.S3Location;
 import io.sluice.activities.aws.S3Objects;
 import io.sluice.workflows.FailureType;
+import io.sluice.workflows.S3Uri;
 import io.sluice.workflows.promotion.ArtifactCopyActivities.ObjectCopy;
 import io.sluice.workflows.promotion.ArtifactCopyActivities.ObjectCopyRequest;
 import io.temporal.client.ActivityCanceledException;
@@ -69,8 +69,8 @@ public final class S3ObjectCopier {
      * heartbeated; {@code heartbeat} receives progress after each part.
      */
     public ObjectCopy copy(ObjectCopyRequest request, Optional<CopyProgress> resumeFrom, Consumer<CopyProgress> heartbeat) {
-        S3Location source = S3Location.parse(request.sourceUri());
-        S3Location target = S3Location.parse(request.targetUri());
+        S3Uri source = S3Uri.parse(request.sourceUri());
+        S3Uri target = S3Uri.parse(request.targetUri());
         S3Client targetS3 = clients.client(request.targetAccount(), AwsServices.S3);
         try {
             targetS3.headObject(head -> head.bucket(source.bucket()).key(source.key()));
@@ -86,8 +86,8 @@ public final class S3ObjectCopier {
     /** Copies server-side as the target role, or with {@code serverSide} false streams the bytes through the worker. */
     ObjectCopy copy(ObjectCopyRequest request, boolean serverSide, Optional<CopyProgress> resumeFrom,
             Consumer<CopyProgress> heartbeat) {
-        S3Location source = S3Location.parse(request.sourceUri());
-        S3Location target = S3Location.parse(request.targetUri());
+        S3Uri source = S3Uri.parse(request.sourceUri());
+        S3Uri target = S3Uri.parse(request.targetUri());
         S3Client targetS3 = clients.client(request.targetAccount(), AwsServices.S3);
         String reader = serverSide ? request.targetAccount() : request.sourceAccount();
         HeadObjectResponse sourceHead = AwsCalls.call(operation(reader, "HeadObject", source), () -> clients
@@ -143,7 +143,7 @@ public final class S3ObjectCopier {
      * The source's SHA-256 checksums: the full-object checksum S3 keeps is enough for a single-part
      * copy; otherwise the source is read once, as {@code reader}, to digest it and each part.
      */
-    private ObjectChecksums checksums(String reader, S3Location source, HeadObjectResponse sourceHead, boolean single,
+    private ObjectChecksums checksums(String reader, S3Uri source, HeadObjectResponse sourceHead, boolean single,
             long partSize) {
         String known = ObjectChecksums.hexOfFullObject(sourceHead.checksumSHA256());
         if (single && !known.isEmpty()) {
@@ -163,7 +163,7 @@ public final class S3ObjectCopier {
         }
     }
 
-    private ObjectCopy multipart(ObjectCopyRequest request, S3Location source, S3Location target, long size, String sourceEtag,
+    private ObjectCopy multipart(ObjectCopyRequest request, S3Uri source, S3Uri target, long size, String sourceEtag,
             Map<String, String> metadata, String contentType, boolean serverSide, ObjectChecksums checksums, String expected,
             long partSize, Optional<CopyProgress> resumeFrom, Consumer<CopyProgress> heartbeat) {
         S3Client targetS3 = clients.client(request.targetAccount(), AwsServices.S3);
@@ -238,7 +238,7 @@ public final class S3ObjectCopier {
      * Aborts the upload of a cancelled copy, so its parts do not linger; a failure to abort is
      * added to the cancellation (the bucket's lifecycle rule aborts what is left).
      */
-    private void abort(ObjectCopyRequest request, S3Location target, String uploadId, ActivityCanceledException cancelled) {
+    private void abort(ObjectCopyRequest request, S3Uri target, String uploadId, ActivityCanceledException cancelled) {
         try {
             AwsCalls.call(operation(request.targetAccount(), "AbortMultipartUpload", target), () -> clients
                     .client(request.targetAccount(), AwsServices.S3)
@@ -249,7 +249,7 @@ public final class S3ObjectCopier {
     }
 
     /** The upload an earlier attempt started, with the parts S3 confirms it has, if it is still open. */
-    private Optional<CopyProgress> resumable(S3Client targetS3, ObjectCopyRequest request, S3Location target,
+    private Optional<CopyProgress> resumable(S3Client targetS3, ObjectCopyRequest request, S3Uri target,
             Optional<CopyProgress> resumeFrom, int partCount) {
         if (resumeFrom.isEmpty() || !resumeFrom.get().targetUri().equals(request.targetUri())) {
             return Optional.empty();
@@ -268,7 +268,7 @@ public final class S3ObjectCopier {
     }
 
     /** Copies a range server-side; S3 digests the part, and a digest other than the source range's fails the part. */
-    private String copyPart(ObjectCopyRequest request, S3Location source, S3Location target, String uploadId, int part, long first,
+    private String copyPart(ObjectCopyRequest request, S3Uri source, S3Uri target, String uploadId, int part, long first,
             long last, String checksum) {
         var result = AwsCalls.call(operation(request.targetAccount(), "UploadPartCopy", target), () -> clients
                 .client(request.targetAccount(), AwsServices.S3)
@@ -284,7 +284,7 @@ public final class S3ObjectCopier {
     }
 
     /** Streams a range through the worker, with the source range's digest, so S3 refuses a part that arrives otherwise. */
-    private String streamPart(ObjectCopyRequest request, S3Location source, S3Location target, String uploadId, int part, long first,
+    private String streamPart(ObjectCopyRequest request, S3Uri source, S3Uri target, String uploadId, int part, long first,
             long last, String checksum) {
         var sourceS3 = clients.client(request.sourceAccount(), AwsServices.S3);
         try (var in = AwsCalls.call(operation(request.sourceAccount(), "GetObject", source), () -> sourceS3.getObject(
@@ -304,7 +304,7 @@ public final class S3ObjectCopier {
      * bytes: ETags cannot be compared (neither a multipart nor an SSE-KMS ETag is an MD5 digest).
      * A copy S3 does not confirm fails retryably; the next attempt copies again over it.
      */
-    private ObjectCopy verify(ObjectCopyRequest request, S3Location target, long size, String sourceEtag,
+    private ObjectCopy verify(ObjectCopyRequest request, S3Uri target, long size, String sourceEtag,
             ObjectChecksums checksums, String expected, String method, int partsCopied, int partsResumed) {
         HeadObjectResponse copied = objects.head(request.targetAccount(), target).orElseThrow(() -> FailureType.AWS_UNAVAILABLE
                 .failure("copy of " + request.sourceUri() + " is not at " + target + " after copying"));
@@ -317,7 +317,7 @@ public final class S3ObjectCopier {
                 partsResumed, checksums.sha256());
     }
 
-    private AwsOperation operation(String account, String action, S3Location location) {
+    private AwsOperation operation(String account, String action, S3Uri location) {
         return new AwsOperation(clients.account(account), "s3", action, location.toString());
     }
 }

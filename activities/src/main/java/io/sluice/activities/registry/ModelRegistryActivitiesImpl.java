@@ -7,8 +7,8 @@ import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsOperation;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.SageMakerErrors;
-import io.sluice.activities.aws.S3Location;
 import io.sluice.workflows.ResourceNames;
+import io.sluice.workflows.S3Uri;
 import io.sluice.workflows.registry.ModelRegistryActivities;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -95,7 +95,7 @@ public final class ModelRegistryActivitiesImpl implements ModelRegistryActivitie
     }
 
     private void writeStatistics(PackageRequest request) {
-        var location = S3Location.parse(request.metricsUri());
+        var location = S3Uri.parse(request.metricsUri());
         var operation = new AwsOperation(clients.account(request.account()), "s3", "PutObject", request.metricsUri());
         Map<String, Object> statistics = Map.of("binary_classification_metrics", new TreeMap<>(request.metrics()));
         String body;

@@ -3,13 +3,12 @@ package io.sluice.activities.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sluice.activities.aws.AwsClients;
-import io.sluice.activities.aws.AwsServices;
-import io.sluice.activities.aws.LocalAwsSettings;
-import io.sluice.activities.aws.S3Location;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.activities.aws.AwsClients;
+import io.sluice.activities.aws.AwsServices;
+import io.sluice.activities.aws.LocalAwsSettings;
 import io.sluice.activities.build.flow.TestFlows;
 import io.sluice.activities.build.local.LabeledData;
 import io.sluice.activities.build.local.Metrics;
@@ -18,6 +17,7 @@ import io.sluice.activities.build.local.XgboostTrainer;
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.LocalAwsExtension;
 import io.sluice.sandbox.Samples;
+import io.sluice.workflows.S3Uri;
 import io.sluice.workflows.build.JobMode;
 import io.sluice.workflows.build.ModelJobActivities;
 import io.sluice.workflows.build.ProcessingSpec;
@@ -277,7 +277,7 @@ class ModelJobActivitiesImplTest {
     }
 
     private static void put(LocalAws localAws, String uri, String text) {
-        var location = S3Location.parse(uri);
+        var location = S3Uri.parse(uri);
         try (var s3 = localAws.s3("dev")) {
             s3.putObject(p -> p.bucket(location.bucket()).key(location.key()),
                     software.amazon.awssdk.core.sync.RequestBody.fromString(text));
@@ -285,14 +285,14 @@ class ModelJobActivitiesImplTest {
     }
 
     private static byte[] read(LocalAws localAws, String uri) {
-        var location = S3Location.parse(uri);
+        var location = S3Uri.parse(uri);
         try (var s3 = localAws.s3("dev")) {
             return s3.getObjectAsBytes(g -> g.bucket(location.bucket()).key(location.key())).asByteArray();
         }
     }
 
     private static String headVersion(LocalAws localAws, String uri) {
-        var location = S3Location.parse(uri);
+        var location = S3Uri.parse(uri);
         try (var s3 = localAws.s3("dev")) {
             return s3.headObject(h -> h.bucket(location.bucket()).key(location.key())).lastModified().toString();
         }

@@ -8,17 +8,17 @@ import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.JobProgress;
 import io.sluice.activities.aws.LocalAwsSettings;
-import io.sluice.activities.aws.S3Location;
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.LocalAwsExtension;
 import io.sluice.sandbox.interpose.AwsInterposer;
 import io.sluice.sandbox.interpose.AwsReply;
 import io.sluice.sandbox.interpose.Rule;
 import io.sluice.sandbox.proof.RequestShapeValidator;
+import io.sluice.workflows.S3Uri;
 import io.sluice.workflows.build.JobMode;
-import io.sluice.workflows.build.ModelJobActivities;
 import io.sluice.workflows.build.ModelJobActivities.ProcessingRequest;
 import io.sluice.workflows.build.ModelJobActivities.TrainingRequest;
+import io.sluice.workflows.build.ModelJobActivities;
 import io.sluice.workflows.build.ProcessingSpec;
 import io.sluice.workflows.build.TrainingSpec;
 import io.temporal.activity.ActivityOptions;
@@ -242,7 +242,7 @@ class SageMakerJobsAwsBehaviourTest {
         var s3 = clients.client("dev", AwsServices.S3);
         for (var output : outputs) {
             String directory = output.s3Output().localPath() + "/";
-            var target = S3Location.parse(output.s3Output().s3Uri());
+            var target = S3Uri.parse(output.s3Output().s3Uri());
             containerFiles.forEach((path, content) -> {
                 if (path.startsWith(directory)) {
                     String key = target.key() + path.substring(directory.length());

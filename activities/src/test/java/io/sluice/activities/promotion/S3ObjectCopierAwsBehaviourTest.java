@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.LocalAwsSettings;
-import io.sluice.activities.aws.S3Location;
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.LocalAwsExtension;
 import io.sluice.sandbox.interpose.AwsInterposer;
 import io.sluice.sandbox.interpose.AwsReply;
 import io.sluice.sandbox.interpose.Rule;
+import io.sluice.workflows.S3Uri;
 import io.sluice.workflows.promotion.ArtifactCopyActivities.ObjectCopyRequest;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Optional;
@@ -34,7 +34,7 @@ class S3ObjectCopierAwsBehaviourTest {
         new Random(7).nextBytes(bytes);
         String sourceUri = "s3://" + localAws.account("dev").artifactBucket() + "/models/model.tar.gz";
         String targetUri = "s3://" + localAws.account("shared").artifactBucket() + "/promoted/model.tar.gz";
-        S3Location source = S3Location.parse(sourceUri);
+        S3Uri source = S3Uri.parse(sourceUri);
         try (var s3 = localAws.s3("dev")) {
             s3.putObject(put -> put.bucket(source.bucket()).key(source.key()), RequestBody.fromBytes(bytes));
         }
@@ -58,7 +58,7 @@ class S3ObjectCopierAwsBehaviourTest {
             assertThat(copy.targetEtag()).isNotEqualTo(kmsEtag);
             assertThat(copy.sha256()).isEqualTo(S3ObjectCopierTest.sha256(bytes));
         }
-        S3Location target = S3Location.parse(targetUri);
+        S3Uri target = S3Uri.parse(targetUri);
         try (var s3 = localAws.s3("shared")) {
             assertThat(s3.getObjectAsBytes(get -> get.bucket(target.bucket()).key(target.key())).asByteArray()).isEqualTo(bytes);
         }
@@ -70,7 +70,7 @@ class S3ObjectCopierAwsBehaviourTest {
         byte[] bytes = S3ObjectCopierTest.random((int) (11 * CopySettings.MIB), 11);
         String sourceUri = "s3://" + localAws.account("dev").artifactBucket() + "/models/changed.bin";
         String targetUri = "s3://" + localAws.account("shared").artifactBucket() + "/promoted/changed.bin";
-        S3Location source = S3Location.parse(sourceUri);
+        S3Uri source = S3Uri.parse(sourceUri);
         try (var s3 = localAws.s3("dev")) {
             s3.putObject(put -> put.bucket(source.bucket()).key(source.key()), RequestBody.fromBytes(bytes));
         }
@@ -98,7 +98,7 @@ class S3ObjectCopierAwsBehaviourTest {
             assertThat(retried.method()).isEqualTo("STREAMED");
             assertThat(retried.sha256()).isEqualTo(S3ObjectCopierTest.sha256(bytes));
         }
-        S3Location target = S3Location.parse(targetUri);
+        S3Uri target = S3Uri.parse(targetUri);
         try (var s3 = localAws.s3("shared")) {
             assertThat(s3.getObjectAsBytes(get -> get.bucket(target.bucket()).key(target.key())).asByteArray()).isEqualTo(bytes);
         }

@@ -96,7 +96,7 @@ class S3ObjectCopierTest {
                 }
             })).isSameAs(cancelled);
 
-            var target = io.sluice.activities.aws.S3Location.parse(request.targetUri());
+            var target = io.sluice.workflows.S3Uri.parse(request.targetUri());
             try (var s3 = localAws.s3("shared")) {
                 assertThat(s3.listMultipartUploads(list -> list.bucket(target.bucket()).prefix(target.key())).uploads()).isEmpty();
                 assertThat(s3.listObjectsV2(list -> list.bucket(target.bucket()).prefix(target.key())).contents()).isEmpty();
@@ -179,14 +179,14 @@ class S3ObjectCopierTest {
     }
 
     private static void put(LocalAws localAws, String uri, byte[] bytes) {
-        var location = io.sluice.activities.aws.S3Location.parse(uri);
+        var location = io.sluice.workflows.S3Uri.parse(uri);
         try (var s3 = localAws.s3("dev")) {
             s3.putObject(p -> p.bucket(location.bucket()).key(location.key()), RequestBody.fromBytes(bytes));
         }
     }
 
     private static byte[] read(LocalAws localAws, String uri) {
-        var location = io.sluice.activities.aws.S3Location.parse(uri);
+        var location = io.sluice.workflows.S3Uri.parse(uri);
         try (var s3 = localAws.s3("shared")) {
             return s3.getObjectAsBytes(g -> g.bucket(location.bucket()).key(location.key())).asByteArray();
         }

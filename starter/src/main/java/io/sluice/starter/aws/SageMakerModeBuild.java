@@ -3,7 +3,6 @@ package io.sluice.starter.aws;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sluice.activities.aws.S3Location;
 import io.sluice.starter.TemporalSession;
 import io.sluice.starter.local.LocalApprovers;
 import io.sluice.starter.local.LocalStack;
@@ -13,6 +12,7 @@ import io.sluice.starter.runs.RunStatusReader;
 import io.sluice.starter.runs.RunWaiter;
 import io.sluice.starter.specs.SpecFiles;
 import io.sluice.workflows.ResourceNames;
+import io.sluice.workflows.S3Uri;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.build.BuildRequest;
 import io.sluice.workflows.build.BuildSpec;
@@ -44,10 +44,10 @@ final class SageMakerModeBuild {
     private static void writeProcessingOutputs(LocalStack stack, BuildSpec spec, String processingJob) {
         Set<String> outputs = new TreeSet<>(spec.training().channels().values());
         outputs.addAll(spec.processing().outputs());
-        S3Location job = S3Location.parse(spec.processing().outputPrefix()).child(processingJob);
+        S3Uri job = S3Uri.parse(spec.processing().outputPrefix()).child(processingJob);
         try (var s3 = stack.aws().s3(spec.account())) {
             for (String output : outputs) {
-                S3Location part = job.child(output).child("part-00000-c000.csv");
+                S3Uri part = job.child(output).child("part-00000-c000.csv");
                 s3.putObject(put -> put.bucket(part.bucket()).key(part.key()).contentType("text/csv"),
                         RequestBody.fromString("label,score\n1,0.9\n0,0.2\n"));
             }
@@ -56,8 +56,8 @@ final class SageMakerModeBuild {
 
     /** Uploads the sample flow with an Athena source added beside its own, and gives its URI. */
     private static String withAthenaSource(LocalStack stack, BuildSpec sample) {
-        S3Location flowFile = S3Location.parse(sample.flow());
-        String bucket = S3Location.parse(sample.processing().outputPrefix()).bucket();
+        S3Uri flowFile = S3Uri.parse(sample.flow());
+        String bucket = S3Uri.parse(sample.processing().outputPrefix()).bucket();
         try (var s3 = stack.aws().s3(sample.account())) {
             ObjectNode flow = (ObjectNode) JSON.readTree(s3.getObjectAsBytes(get -> get.bucket(flowFile.bucket())
                     .key(flowFile.key())).asByteArray());
@@ -69,7 +69,7 @@ final class SageMakerModeBuild {
                     .put("s3OutputLocation", "s3://" + bucket + "/athena/").put("outputFormat", "parquet");
             node.putArray("inputs");
             node.putArray("outputs").addObject().put("name", "default");
-            S3Location variant = new S3Location(flowFile.bucket(), flowFile.key().replaceFirst("\\.flow$", "") + "-athena.flow");
+            S3Uri variant = new S3Uri(flowFile.bucket(), flowFile.key().replaceFirst("\\.flow$", "") + "-athena.flow");
             s3.putObject(put -> put.bucket(variant.bucket()).key(variant.key()), RequestBody.fromBytes(JSON.writeValueAsBytes(flow)));
             return variant.toString();
         } catch (java.io.IOException e) {

@@ -1,7 +1,6 @@
 package io.sluice.starter.bench;
 
 import io.sluice.activities.aws.AwsClients;
-import io.sluice.activities.aws.S3Location;
 import io.sluice.activities.promotion.CopySettings;
 import io.sluice.activities.promotion.S3ObjectCopier;
 import io.sluice.activities.promotion.images.BlobProgress;
@@ -12,6 +11,7 @@ import io.sluice.activities.promotion.images.RegistryCredentials;
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.SampleImage;
 import io.sluice.starter.ExitCodes;
+import io.sluice.workflows.S3Uri;
 import io.sluice.workflows.promotion.ArtifactCopyActivities.ObjectCopyRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -96,7 +96,7 @@ public final class CopyBenchmark implements Callable<Integer> {
 
     private void s3(LocalAws aws, AwsClients clients, PrintWriter out) throws Exception {
         String source = "s3://" + aws.account("dev").artifactBucket() + "/bench/large.bin";
-        upload(aws, S3Location.parse(source), objectMib * MIB);
+        upload(aws, S3Uri.parse(source), objectMib * MIB);
         var copier = new S3ObjectCopier(clients, CopySettings.DEFAULTS);
         var request = new ObjectCopyRequest("dev", source, "shared", "s3://" + aws.account("shared").artifactBucket() + "/bench/engine.bin", "");
         long started = System.nanoTime();
@@ -203,7 +203,7 @@ public final class CopyBenchmark implements Callable<Integer> {
     }
 
     /** Uploads {@code size} random bytes, 64 MiB at a time, without holding the object in memory. */
-    private static void upload(LocalAws aws, S3Location location, long size) {
+    private static void upload(LocalAws aws, S3Uri location, long size) {
         try (var s3 = aws.s3("dev")) {
             String uploadId = s3.createMultipartUpload(create -> create.bucket(location.bucket()).key(location.key())).uploadId();
             List<CompletedPart> parts = new ArrayList<>();

@@ -2,7 +2,6 @@ package io.sluice.starter.local;
 
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsServices;
-import io.sluice.activities.aws.S3Location;
 import io.sluice.activities.promotion.images.ImageReference;
 import io.sluice.activities.promotion.images.RegistryClient;
 import io.sluice.activities.promotion.images.RegistryCredentials;
@@ -16,6 +15,7 @@ import io.sluice.starter.runs.RunStatusReader;
 import io.sluice.starter.runs.RunWaiter;
 import io.sluice.starter.specs.SpecFiles;
 import io.sluice.workers.ActivitySettings;
+import io.sluice.workflows.S3Uri;
 import io.sluice.workflows.Sha256;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.approval.ApprovalState;
@@ -400,7 +400,7 @@ public final class DemoScenario {
     }
 
     private String checksum(String account, String uri) {
-        var location = S3Location.parse(uri);
+        var location = S3Uri.parse(uri);
         try (var s3 = stack.aws().s3(account)) {
             return Sha256.hex(s3.getObjectAsBytes(get -> get.bucket(location.bucket()).key(location.key())).asByteArray());
         }

@@ -1,13 +1,13 @@
 package io.sluice.workflows.build;
 
-import java.net.URI;
+import io.sluice.workflows.RoleArn;
+import io.sluice.workflows.S3Uri;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
 /** Checks shared by the spec records' {@code validate()}; each failure names the field and what is expected. */
 final class Specs {
     static final Pattern SAGEMAKER_NAME = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
-    static final Pattern ROLE_ARN = Pattern.compile("arn:aws(?:-[a-z]+)*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
     static final Pattern STATE_MACHINE_ARN = Pattern.compile("arn:aws(?:-[a-z]+)*:states:[a-z0-9-]+:\\d{12}:stateMachine:[\\w-]{1,80}");
     static final Pattern INSTANCE_TYPE = Pattern.compile("ml\\.[a-z0-9]+\\.[a-z0-9]+");
 
@@ -35,19 +35,7 @@ final class Specs {
     }
 
     static void s3Uri(String field, String value) {
-        required(field, value, "an S3 URI such as s3://bucket/key");
-        if (!isS3Uri(value)) {
-            throw new IllegalArgumentException(field + " '" + value + "' is not an S3 URI; expected s3://bucket/key");
-        }
-    }
-
-    static boolean isS3Uri(String value) {
-        try {
-            URI uri = URI.create(value);
-            return "s3".equals(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isEmpty();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        S3Uri.parse(field, value);
     }
 
     /** An S3 URI, or a catalog table {@code glue://<database>/<table>[?account=<alias>]}. */
@@ -72,11 +60,7 @@ final class Specs {
     }
 
     static void roleArn(String field, String value) {
-        required(field, value, "an IAM role ARN, arn:aws:iam::<account>:role/<name>");
-        if (!ROLE_ARN.matcher(value).matches()) {
-            throw new IllegalArgumentException(field + " '" + value
-                    + "' is not an IAM role ARN; expected arn:aws:iam::<12-digit account id>:role/<name>");
-        }
+        RoleArn.parse(field, value);
     }
 
     static void instanceType(String field, String value) {

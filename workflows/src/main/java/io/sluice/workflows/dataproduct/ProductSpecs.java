@@ -1,13 +1,13 @@
 package io.sluice.workflows.dataproduct;
 
-import java.net.URI;
+import io.sluice.workflows.RoleArn;
+import io.sluice.workflows.S3Uri;
 import java.util.regex.Pattern;
 
 /** Checks shared by the data-product records; each failure names the field and what is expected. */
 final class ProductSpecs {
     /** A Glue database, table or column name: lowercase letters, digits and underscores, at most 255. */
     static final Pattern GLUE_NAME = Pattern.compile("[a-z0-9_]{1,255}");
-    static final Pattern ROLE_ARN = Pattern.compile("arn:aws(?:-[a-z]+)*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
 
     private ProductSpecs() {}
 
@@ -31,13 +31,7 @@ final class ProductSpecs {
 
     static void s3Prefix(String field, String value) {
         required(field, value, "an S3 URI such as s3://bucket/prefix/");
-        URI parsed;
-        try {
-            parsed = URI.create(value);
-        } catch (IllegalArgumentException e) {
-            parsed = null;
-        }
-        if (parsed == null || !"s3".equals(parsed.getScheme()) || parsed.getHost() == null || parsed.getHost().isEmpty()) {
+        if (!S3Uri.isS3Uri(value)) {
             throw new IllegalArgumentException(field + " '" + value + "' is not an S3 URI; expected s3://bucket/prefix/");
         }
     }
@@ -49,10 +43,6 @@ final class ProductSpecs {
     }
 
     static void roleArn(String field, String value) {
-        required(field, value, "an IAM role ARN, arn:aws:iam::<account>:role/<name>");
-        if (!ROLE_ARN.matcher(value).matches()) {
-            throw new IllegalArgumentException(field + " '" + value
-                    + "' is not an IAM role ARN; expected arn:aws:iam::<12-digit account id>:role/<name>");
-        }
+        RoleArn.parse(field, value);
     }
 }

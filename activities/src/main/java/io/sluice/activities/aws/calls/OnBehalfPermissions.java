@@ -1,5 +1,6 @@
 package io.sluice.activities.aws.calls;
 
+import io.sluice.workflows.S3Uri;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,6 @@ import software.amazon.awssdk.core.SdkRequest;
  */
 final class OnBehalfPermissions {
     private static final Pattern ECR_IMAGE = Pattern.compile("(\\d{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com/([^:@]+).*");
-    private static final Pattern S3_URI = Pattern.compile("s3://([^/]+)/?(.*)");
     private static final List<String> PULL_ACTIONS =
             List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability");
 
@@ -117,12 +117,12 @@ final class OnBehalfPermissions {
 
     /** The object (or, for a prefix ending in a slash, the objects under it) an S3 URI names, as an ARN; outputs are prefixes. */
     private static java.util.Optional<String> s3(String uri) {
-        Matcher matcher = S3_URI.matcher(uri);
-        if (!matcher.matches()) {
+        if (!S3Uri.isS3Uri(uri)) {
             return java.util.Optional.empty();
         }
-        String key = matcher.group(2);
-        return java.util.Optional.of("arn:aws:s3:::" + matcher.group(1) + "/" + key + (key.isEmpty() || key.endsWith("/") ? "*" : ""));
+        S3Uri location = S3Uri.parse(uri);
+        String key = location.key();
+        return java.util.Optional.of("arn:aws:s3:::" + location.bucket() + "/" + key + (key.isEmpty() || key.endsWith("/") ? "*" : ""));
     }
 
     /** Every text value at {@code path} (member names joined by dots), through nested structures and lists. */

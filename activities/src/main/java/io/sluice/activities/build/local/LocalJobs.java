@@ -1,10 +1,8 @@
 package io.sluice.activities.build.local;
 
-import io.sluice.workflows.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.activities.aws.RegionImages;
-import io.sluice.activities.aws.S3Location;
 import io.sluice.activities.aws.S3Objects;
 import io.sluice.activities.build.flow.Csv;
 import io.sluice.activities.build.flow.FlowException;
@@ -13,6 +11,8 @@ import io.sluice.activities.build.flow.FlowFile;
 import io.sluice.activities.build.flow.FlowSource;
 import io.sluice.activities.build.flow.Table;
 import io.sluice.workflows.FailureType;
+import io.sluice.workflows.S3Uri;
+import io.sluice.workflows.Sha256;
 import io.sluice.workflows.build.ModelJobActivities.ProcessingRequest;
 import io.sluice.workflows.build.ModelJobActivities.ProcessingResult;
 import io.sluice.workflows.build.ModelJobActivities.TrainingRequest;
@@ -52,12 +52,12 @@ public final class LocalJobs {
      * Wrangler's processing job writes it: CSV with a header row.
      */
     public ProcessingResult process(ProcessingRequest request) {
-        S3Location jobRoot = S3Location.parse(request.outputPrefix()).child(request.jobName());
+        S3Uri jobRoot = S3Uri.parse(request.outputPrefix()).child(request.jobName());
         Optional<ProcessingResult> done = record(request.account(), jobRoot, ProcessingResult.class);
         if (done.isPresent()) {
             return done.get();
         }
-        byte[] flowBytes = s3.read(request.account(), S3Location.parse(request.flowUri()));
+        byte[] flowBytes = s3.read(request.account(), S3Uri.parse(request.flowUri()));
         Map<String, Table> tables;
         try {
             var executor = new FlowExecutor(FlowFile.parse(new String(flowBytes, StandardCharsets.UTF_8)), source -> readSource(
@@ -70,7 +70,7 @@ public final class LocalJobs {
         }
         Map<String, String> written = new LinkedHashMap<>();
         tables.forEach((output, table) -> {
-            S3Location prefix = jobRoot.child(output);
+            S3Uri prefix = jobRoot.child(output);
             s3.write(request.account(), prefix.child("part-00000.csv"), Csv.write(table, true).getBytes(StandardCharsets.UTF_8),
                     "text/csv");
             written.put(output, prefix + "/");
@@ -82,7 +82,7 @@ public final class LocalJobs {
 
     /** Trains XGBoost on the channels; the model goes to {@code <outputPath>/<job>/output/model.tar.gz}. */
     public TrainingResult train(TrainingRequest request) {
-        S3Location jobRoot = S3Location.parse(request.outputPath()).child(request.jobName());
+        S3Uri jobRoot = S3Uri.parse(request.outputPath()).child(request.jobName());
         Optional<TrainingResult> done = record(request.account(), jobRoot, TrainingResult.class);
         if (done.isPresent()) {
             return done.get();
@@ -94,7 +94,7 @@ public final class LocalJobs {
             throw FailureType.AWS_JOB_FAILED.failure("training job " + request.jobName() + " failed: "
                     + e.getMessage(), e);
         }
-        S3Location model = jobRoot.child("output").child("model.tar.gz");
+        S3Uri model = jobRoot.child("output").child("model.tar.gz");
         s3.write(request.account(), model, ModelArchive.pack(Map.of(ModelArchive.XGBOOST_MODEL, trained.model())),
                 "application/x-gzip");
         var result = new TrainingResult(request.jobName(), model.toString(), RegionImages.xgboost(request.spec().image(), region),
@@ -118,14 +118,14 @@ public final class LocalJobs {
      * {@linkplain S3Objects#isDataFile data files}.
      */
     private List<byte[]> readSource(String account, String uri) {
-        S3Location location = S3Location.parse(uri);
+        S3Uri location = S3Uri.parse(uri);
         if (!uri.endsWith("/")) {
             return List.of(s3.read(account, location));
         }
         List<byte[]> objects = new ArrayList<>();
         for (String key : s3.list(account, location)) {
             if (S3Objects.isDataFile(key)) {
-                objects.add(s3.read(account, new S3Location(location.bucket(), key)));
+                objects.add(s3.read(account, new S3Uri(location.bucket(), key)));
             }
         }
         if (objects.isEmpty()) {
@@ -139,11 +139,11 @@ public final class LocalJobs {
         if (uri == null) {
             throw new IllegalArgumentException("no " + name + " channel");
         }
-        S3Location prefix = S3Location.parse(uri);
+        S3Uri prefix = S3Uri.parse(uri);
         StringBuilder csv = new StringBuilder();
         for (String key : s3.list(request.account(), prefix)) {
             if (key.endsWith(".csv")) {
-                csv.append(new String(s3.read(request.account(), new S3Location(prefix.bucket(), key)), StandardCharsets.UTF_8));
+                csv.append(new String(s3.read(request.account(), new S3Uri(prefix.bucket(), key)), StandardCharsets.UTF_8));
             }
         }
         try {
@@ -153,7 +153,7 @@ public final class LocalJobs {
         }
     }
 
-    private <T> Optional<T> record(String account, S3Location jobRoot, Class<T> type) {
+    private <T> Optional<T> record(String account, S3Uri jobRoot, Class<T> type) {
         return s3.readIfPresent(account, jobRoot.child(JOB_RECORD)).map(bytes -> {
             try {
                 return JSON.readValue(bytes, type);
@@ -163,7 +163,7 @@ public final class LocalJobs {
         });
     }
 
-    private void writeRecord(String account, S3Location jobRoot, Object result) {
+    private void writeRecord(String account, S3Uri jobRoot, Object result) {
         try {
             s3.write(account, jobRoot.child(JOB_RECORD), JSON.writeValueAsBytes(result), "application/json");
         } catch (JsonProcessingException e) {
