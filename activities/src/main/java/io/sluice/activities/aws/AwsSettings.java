@@ -43,6 +43,14 @@ public record AwsSettings(
         this(region, accounts, apiCallTimeout, apiCallAttemptTimeout, endpointOverride, "");
     }
 
+    /**
+     * Whether the clients talk to the local stand-in for AWS: its accommodations
+     * ({@code Local*} classes, one per service) apply only then, never on AWS.
+     */
+    public boolean localStandIn() {
+        return !endpointOverride.isEmpty();
+    }
+
     /** The endpoint override, when the clients talk to a local stand-in for AWS. */
     public Optional<URI> endpoint() {
         return endpointOverride.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpointOverride));

@@ -237,35 +237,13 @@ public final class CloudFormationStacks {
         }
     }
 
-    /**
-     * The outcome with the template's outputs. Some CloudFormation implementations (the local
-     * stand-in among them) return no outputs for stacks made through change sets; then the names
-     * come from the stack's resources, which carry the same values.
-     */
+    /** The outcome with the template's outputs; against the local stand-in, read from its resources where it has none. */
     private StackOutcome withOutputs(StackOutcome outcome, CloudFormationClient cloudFormation, StackRequest request) {
-        if (outcome.outputs().containsKey("EndpointName")) {
+        if (!clients.settings().localStandIn()) {
             return outcome;
         }
-        Map<String, String> physical = new LinkedHashMap<>();
-        AwsCalls.call(operation(request, "DescribeStackResources"), () -> cloudFormation.describeStackResources(
-                describe -> describe.stackName(request.stackName())).stackResources())
-                .forEach(resource -> physical.put(resource.logicalResourceId(), resource.physicalResourceId()));
-        Map<String, String> outputs = new LinkedHashMap<>();
-        putName(outputs, "EndpointName", physical.get("Endpoint"));
-        if (physical.get("Endpoint") != null) {
-            outputs.put("EndpointArn", physical.get("Endpoint"));
-        }
-        putName(outputs, "EndpointConfigName", physical.get("EndpointConfig"));
-        putName(outputs, "ModelName", physical.get("Model"));
-        return new StackOutcome(outcome.stackName(), outcome.stackId(), outcome.status(), outcome.succeeded(), outcome.changes(),
-                outputs, outcome.failedResource(), outcome.reason(), outcome.previousParameters());
-    }
-
-    /** A SageMaker resource's name from its physical id, which is its name or its ARN. */
-    private static void putName(Map<String, String> outputs, String key, String physicalId) {
-        if (physicalId != null) {
-            outputs.put(key, physicalId.contains("/") ? physicalId.substring(physicalId.lastIndexOf('/') + 1) : physicalId);
-        }
+        return LocalCloudFormation.withOutputs(outcome, () -> AwsCalls.call(operation(request, "DescribeStackResources"),
+                () -> cloudFormation.describeStackResources(describe -> describe.stackName(request.stackName())).stackResources()));
     }
 
     private static StackOutcome outcome(Stack stack, boolean succeeded, List<String> changes, String failedResource, String reason,
