@@ -51,9 +51,10 @@ class ApproverAttributionTest {
             Gated run = environment.getWorkflowClient().newWorkflowStub(Gated.class,
                     WorkflowOptions.newBuilder().setTaskQueue("attribution").setWorkflowId("deploy/attributed").build());
             WorkflowClient.start(run::run);
-            while (run.approval().state() != GateState.OPEN) {
-                environment.sleep(Duration.ofSeconds(1));
+            for (int step = 0; step < 100 && run.approval().state() != GateState.OPEN; step++) {
+                environment.sleep(Duration.ofMillis(1));
             }
+            assertThat(run.approval().state()).as("the gate opened").isEqualTo(GateState.OPEN);
             var binding = new ProofBinding("deploy/attributed", "production", "APPROVE", "ok", "n1");
             run.decide(new Decision("", "ok", "", Verdict.APPROVE, new IdentityProof("https://sts/", Map.of(
                     ProofBinding.HEADER, binding.digest()), "", "n1")));

@@ -1,36 +1,40 @@
 package io.sluice.workflows.approval;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.sluice.workflows.SluiceSearchAttributes;
+import io.sluice.workflows.SluiceTestWorkflows;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ApprovalGateTest {
-    static final String QUEUE = "approval-test";
+    @RegisterExtension
+    static final TestWorkflowExtension temporal = SluiceTestWorkflows.extension(GateHostWorkflow.Impl.class);
     static final String LEAD = "lead-ds@example.com";
     static final String SECOND = "head-of-ml@example.com";
     static final String REQUESTER = "data-scientist@example.com";
 
     private TestWorkflowEnvironment environment;
+    private String queue;
     private FakeApprovalActivities activities;
     private WorkflowClient client;
 
     @BeforeEach
-    void start() {
-        environment = TestWorkflowEnvironment.newInstance();
-        SluiceSearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
+    void start(TestWorkflowEnvironment environment, Worker worker) {
+        this.environment = environment;
+        this.queue = worker.getTaskQueue();
         activities = new FakeApprovalActivities(Map.of(
                 "single", new GatePolicy(List.of(LEAD, REQUESTER), 1, false, Duration.ofDays(7), Duration.ZERO),
                 "quorum", new GatePolicy(List.of(LEAD, SECOND), 2, false, Duration.ofDays(7), Duration.ZERO),
@@ -38,22 +42,15 @@ class ApprovalGateTest {
                 "reminding", new GatePolicy(List.of(LEAD), 1, false, Duration.ofDays(3), Duration.ofDays(1)),
                 "weeks-open", new GatePolicy(List.of(LEAD), 1, false, Duration.ofDays(60), Duration.ofDays(1))),
                 environment::currentTimeMillis);
-        var worker = environment.newWorker(QUEUE);
-        worker.registerWorkflowImplementationTypes(GateHostWorkflow.Impl.class);
         worker.registerActivitiesImplementations(activities);
         environment.start();
         client = environment.getWorkflowClient();
     }
 
-    @AfterEach
-    void stop() {
-        environment.close();
-    }
-
     @Test
     void allowedApprover_approvesAndTheRunStopsAwaitingApproval() {
         GateHostWorkflow run = startGate("single");
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         DecisionReceipt afterDecision = run.decide(Decision.approve(LEAD, "AUC 0.91 beats the baseline"));
 
@@ -76,7 +73,7 @@ class ApprovalGateTest {
     void openGate_marksTheRunAwaitingApprovalAtItsStageAndShowsTheContext() {
         GateHostWorkflow run = startGate("single");
 
-        ApprovalState open = GateWaits.awaitOpen(run);
+        ApprovalState open = GateWaits.awaitOpen(environment, run);
 
         var attributes = WorkflowStub.fromTyped(run).describe().getTypedSearchAttributes();
         assertThat(attributes.get(SluiceSearchAttributes.AWAITING_APPROVAL)).isTrue();
@@ -90,13 +87,13 @@ class ApprovalGateTest {
     @Test
     void aSignalBeforeTheGateOpens_isNotKeptForIt_butAuditedAsRefusedWithTheReason() {
         GateHostWorkflow run = client.newWorkflowStub(GateHostWorkflow.class,
-                WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("gate-host/early").build());
+                WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId("gate-host/early").build());
         var batch = client.newSignalWithStartRequest();
         batch.add(run::run, new GateHostWorkflow.Request("single", REQUESTER, Map.of("auc", "0.91"), Duration.ZERO));
         batch.add(run::approve, Decision.approve(LEAD, "approved before the model was registered"));
         client.signalWithStart(batch);
 
-        ApprovalState open = GateWaits.awaitOpen(run);
+        ApprovalState open = GateWaits.awaitOpen(environment, run);
 
         assertThat(open.state()).isEqualTo(GateState.OPEN);
         assertThat(open.approvedBy()).isEmpty();
@@ -110,7 +107,7 @@ class ApprovalGateTest {
     @Test
     void strangersSignal_isIgnoredAndAuditedWithTheReason() {
         GateHostWorkflow run = startGate("single");
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         run.approve(Decision.approve("mallory@example.com", "looks fine"));
 
@@ -127,7 +124,7 @@ class ApprovalGateTest {
     @Test
     void strangersUpdate_isRefusedWithTheReasonAuditedAndChangesNothing() {
         GateHostWorkflow run = startGate("single");
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         assertThatThrownBy(() -> run.decide(Decision.approve("mallory@example.com", "")))
                 .isInstanceOf(WorkflowUpdateException.class)
@@ -144,7 +141,7 @@ class ApprovalGateTest {
     @Test
     void updateForAGateThatIsNotOpen_isRefusedByTheValidatorWithoutAnAuditEntry() {
         GateHostWorkflow run = startGate("single");
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         assertThatThrownBy(() -> run.decide(Decision.approve(LEAD, "").forGate("quorum")))
                 .isInstanceOf(WorkflowUpdateException.class)
@@ -155,7 +152,7 @@ class ApprovalGateTest {
     @Test
     void requester_cannotApproveTheirOwnRun() {
         GateHostWorkflow run = startGate("single");
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         assertThatThrownBy(() -> run.decide(Decision.approve(REQUESTER, "")))
                 .rootCause().hasMessageContaining("'" + REQUESTER + "' requested this run and may not approve it");
@@ -168,7 +165,7 @@ class ApprovalGateTest {
     @Test
     void quorumOfTwo_needsTwoDifferentApprovers() {
         GateHostWorkflow run = startGate("quorum");
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         DecisionReceipt afterFirst = run.decide(Decision.approve(LEAD, "ok"));
         assertThatThrownBy(() -> run.decide(Decision.approve(LEAD, "ok again")))
@@ -183,7 +180,7 @@ class ApprovalGateTest {
     @Test
     void rejectWithoutComment_isRefusedAndWithACommentClosesTheGate() {
         GateHostWorkflow run = startGate("single");
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         assertThatThrownBy(() -> run.decide(Decision.reject(LEAD, " ")))
                 .rootCause().hasMessageContaining("a rejection needs a comment saying why");
@@ -196,7 +193,7 @@ class ApprovalGateTest {
     @Test
     void decisionForAnotherGate_isRefused() {
         GateHostWorkflow run = startGate("single");
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         assertThatThrownBy(() -> run.decide(Decision.approve(LEAD, "").forGate("production-approval")))
                 .rootCause().hasMessageContaining("the decision is for gate 'production-approval', but the open gate is 'single'");
@@ -205,7 +202,7 @@ class ApprovalGateTest {
     @Test
     void decisionAfterTheGateClosed_isRefusedAndAudited() {
         GateHostWorkflow run = startGate("quorum", Duration.ofHours(1));
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
         run.decide(Decision.reject(LEAD, "no"));
 
         assertThatThrownBy(() -> run.decide(Decision.approve(SECOND, "late")))
@@ -257,7 +254,7 @@ class ApprovalGateTest {
     @Test
     void refusalsPastTheAuditsLimit_areCountedNotKept_andAnAcceptedDecisionIsAlwaysKept() {
         GateHostWorkflow run = startGate("single");
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         for (int i = 0; i < ApprovalGate.REFUSALS_KEPT + 7; i++) {
             run.approve(Decision.approve("mallory@example.com", "attempt " + i));
@@ -278,7 +275,7 @@ class ApprovalGateTest {
 
     private GateHostWorkflow startGate(String gate, Duration lingerAfterClose) {
         GateHostWorkflow run = client.newWorkflowStub(GateHostWorkflow.class,
-                WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("gate-host/" + gate).build());
+                WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId("gate-host/" + gate).build());
         WorkflowClient.start(run::run, new GateHostWorkflow.Request(gate, REQUESTER, Map.of("auc", "0.91"), lingerAfterClose));
         return run;
     }

@@ -29,9 +29,7 @@ public final class ApprovalHistoryRecorder {
                     WorkflowOptions.newBuilder().setTaskQueue(HistoryRecording.QUEUE).setWorkflowId(WORKFLOW_ID).build());
             WorkflowClient.start(run::run, new GateHostWorkflow.Request("model-approval", "data-scientist@example.com",
                     Map.of("auc", "0.91"), Duration.ofMinutes(5)));
-            while (!run.approval().awaitsDecision()) {
-                Thread.onSpinWait();
-            }
+            GateWaits.awaitOpen(environment, run);
             run.approve(Decision.approve("mallory@example.com", "looks fine"));
             environment.sleep(Duration.ofHours(25));
             run.decide(Decision.approve("lead-ds@example.com", "AUC 0.91"));

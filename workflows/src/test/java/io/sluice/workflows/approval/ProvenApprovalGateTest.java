@@ -1,9 +1,6 @@
 package io.sluice.workflows.approval;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.sluice.workflows.SluiceSearchAttributes;
+import io.sluice.workflows.SluiceTestWorkflows;
 import io.sluice.workflows.identity.IdentityMode;
 import io.sluice.workflows.identity.ProofBinding;
 import io.temporal.client.WorkflowClient;
@@ -11,16 +8,21 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Gates whose policy requires proof: only decisions from principals STS verified, bound to the decision, count. */
 class ProvenApprovalGateTest {
-    static final String QUEUE = "proven-approval-test";
+    @RegisterExtension
+    static final TestWorkflowExtension temporal = SluiceTestWorkflows.extension(GateHostWorkflow.Impl.class);
     static final String OFFICERS = "arn:aws:sts::*:assumed-role/AWSReservedSSO_GovernanceOfficer_*/*";
     static final String JANE = "arn:aws:sts::100000000006:assumed-role/AWSReservedSSO_GovernanceOfficer_0a1b2c3d/jane@example.com";
     static final String JANE_IN_CAPITALS = "arn:aws:sts::100000000005:assumed-role/AWSReservedSSO_GovernanceOfficer_0a1b2c3d/JANE@example.com";
@@ -29,28 +31,22 @@ class ProvenApprovalGateTest {
     static final String REQUESTER = "arn:aws:sts::100000000006:assumed-role/AWSReservedSSO_GovernanceOfficer_0a1b2c3d/dana@example.com";
 
     private TestWorkflowEnvironment environment;
+    private String queue;
     private FakeIdentityActivities identity;
     private WorkflowClient client;
 
     @BeforeEach
-    void start() {
-        environment = TestWorkflowEnvironment.newInstance();
-        SluiceSearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
+    void start(TestWorkflowEnvironment environment, Worker worker) {
+        this.environment = environment;
+        this.queue = worker.getTaskQueue();
         var approvals = new FakeApprovalActivities(Map.of(
                 "production", new GatePolicy(List.of(OFFICERS), 1, false, Duration.ofDays(7), Duration.ZERO, IdentityMode.PROVEN),
                 "quorum", new GatePolicy(List.of(OFFICERS), 2, false, Duration.ofDays(7), Duration.ZERO, IdentityMode.PROVEN)),
                 environment::currentTimeMillis);
         identity = new FakeIdentityActivities();
-        var worker = environment.newWorker(QUEUE);
-        worker.registerWorkflowImplementationTypes(GateHostWorkflow.Impl.class);
         worker.registerActivitiesImplementations(approvals, identity);
         environment.start();
         client = environment.getWorkflowClient();
-    }
-
-    @AfterEach
-    void stop() {
-        environment.close();
     }
 
     @Test
@@ -162,9 +158,9 @@ class ProvenApprovalGateTest {
     @Test
     void runWhoseRequesterIsOnlyDeclared_countsNoApproval_butARejection() {
         GateHostWorkflow run = client.newWorkflowStub(GateHostWorkflow.class,
-                WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("deploy/declared").build());
+                WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId("deploy/declared").build());
         WorkflowClient.start(run::run, new GateHostWorkflow.Request("production", "dana@example.com", Map.of(), Duration.ZERO));
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         assertThatThrownBy(() -> run.decide(signed(JANE, "deploy/declared", "production", Verdict.APPROVE, "", "n1")))
                 .rootCause().hasMessageContaining("the run's requester 'dana@example.com' is not verified");
@@ -201,9 +197,9 @@ class ProvenApprovalGateTest {
 
     private GateHostWorkflow startGate(String workflowId, String gate) {
         GateHostWorkflow run = client.newWorkflowStub(GateHostWorkflow.class,
-                WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(workflowId).build());
+                WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId(workflowId).build());
         WorkflowClient.start(run::run, new GateHostWorkflow.Request(gate, "dana@example.com", Map.of(), Duration.ZERO, REQUESTER));
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
         return run;
     }
 }

@@ -36,9 +36,7 @@ public final class ProvenApprovalHistoryRecorder {
                     WorkflowOptions.newBuilder().setTaskQueue(HistoryRecording.QUEUE).setWorkflowId(WORKFLOW_ID).build());
             WorkflowClient.start(run::run, new GateHostWorkflow.Request("production-approval", "dana@example.com",
                     Map.of("auc", "0.91"), Duration.ofMinutes(5), REQUESTER));
-            while (!run.approval().awaitsDecision()) {
-                Thread.onSpinWait();
-            }
+            GateWaits.awaitOpen(environment, run);
             run.approve(Decision.approve("jane@example.com", "from the Web UI"));
             try {
                 run.decide(signed(OUTSIDER, "n1"));

@@ -5,6 +5,7 @@ import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.approval.Decision;
 import io.sluice.workflows.approval.FakeApprovalActivities;
 import io.sluice.workflows.approval.GatePolicy;
+import io.sluice.workflows.approval.GateWaits;
 import io.sluice.workflows.approval.Gates;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -31,15 +32,10 @@ public final class BuildModelHistoryRecorder {
                     WorkflowOptions.newBuilder().setTaskQueue(HistoryRecording.QUEUE).setWorkflowId(workflowId).build());
             WorkflowClient.start(run::build, new BuildRequest(BuildSpecs.creditRisk(new PreStepSpec(
                     "arn:aws:states:us-east-1:100000000003:stateMachine:refresh", "{}")), "recorded", "data-scientist@example.com"));
-            awaitGate(run);
+            GateWaits.awaitOpen(environment, run);
             run.decide(Decision.approve("lead-ds@example.com", "AUC 0.91"));
             WorkflowStub.fromTyped(run).getResult(BuildResult.class);
         });
     }
 
-    private static void awaitGate(BuildModelWorkflow run) {
-        while (!run.approval().awaitsDecision()) {
-            Thread.onSpinWait();
-        }
-    }
 }

@@ -5,6 +5,7 @@ import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.approval.Decision;
 import io.sluice.workflows.approval.FakeApprovalActivities;
 import io.sluice.workflows.approval.GatePolicy;
+import io.sluice.workflows.approval.GateWaits;
 import io.sluice.workflows.approval.Gates;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -29,24 +30,24 @@ public final class BuildModelPathsRecorder {
         Path folder = Path.of(args[0]);
         record(folder.resolve("build-model-rejected.json"), "rejected", BuildSpecs.creditRisk(PreStepSpec.NONE), jobs -> { },
                 (run, environment) -> {
-                    awaitGate(run);
+                    GateWaits.awaitOpen(environment, run);
                     run.decide(Decision.reject("lead-ds@example.com", "the validation split is too small"));
                 });
         record(folder.resolve("build-model-expired-after-reminders.json"), "expired", BuildSpecs.creditRisk(PreStepSpec.NONE),
                 jobs -> { }, (run, environment) -> {
-                    awaitGate(run);
+                    GateWaits.awaitOpen(environment, run);
                     environment.sleep(Duration.ofDays(3));
                 });
         record(folder.resolve("build-model-expired-left-pending.json"), "expired-pending", BuildSpecs.creditRisk(PreStepSpec.NONE),
                 jobs -> { }, (run, environment) -> {
-                    awaitGate(run);
+                    GateWaits.awaitOpen(environment, run);
                     environment.sleep(Duration.ofDays(3));
                 });
         record(folder.resolve("build-model-refused-by-evaluation.json"), "refused", BuildSpecs.creditRisk(PreStepSpec.NONE),
                 jobs -> jobs.auc = 0.6, (run, environment) -> { });
         record(folder.resolve("build-model-approved-then-promoted.json"), "promoted", BuildSpecs.creditRisk(PreStepSpec.NONE, true),
                 jobs -> { }, (run, environment) -> {
-                    awaitGate(run);
+                    GateWaits.awaitOpen(environment, run);
                     run.decide(Decision.approve("lead-ds@example.com", "AUC 0.91"));
                 });
     }
@@ -79,9 +80,4 @@ public final class BuildModelPathsRecorder {
         });
     }
 
-    static void awaitGate(BuildModelWorkflow run) {
-        while (!run.approval().awaitsDecision()) {
-            Thread.onSpinWait();
-        }
-    }
 }

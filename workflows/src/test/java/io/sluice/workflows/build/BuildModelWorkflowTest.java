@@ -1,18 +1,14 @@
 package io.sluice.workflows.build;
 
-import io.sluice.workflows.WebUiSummaries;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.sluice.workflows.CustomerMetadata;
-import io.sluice.workflows.SluiceSearchAttributes;
+import io.sluice.workflows.SluiceTestWorkflows;
+import io.sluice.workflows.WebUiSummaries;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.approval.Decision;
-import io.sluice.workflows.approval.GateWaits;
 import io.sluice.workflows.approval.FakeApprovalActivities;
 import io.sluice.workflows.approval.GatePolicy;
 import io.sluice.workflows.approval.GateState;
+import io.sluice.workflows.approval.GateWaits;
 import io.sluice.workflows.approval.Gates;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -20,30 +16,35 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class BuildModelWorkflowTest {
-    static final String QUEUE = "build-test";
+    @RegisterExtension
+    static final TestWorkflowExtension temporal = SluiceTestWorkflows.extension(BuildModelWorkflowImpl.class, FakePromoteModel.class);
     static final String LEAD = "lead-ds@example.com";
     static final String REQUESTER = "data-scientist@example.com";
 
     private TestWorkflowEnvironment environment;
+    private String queue;
     private WorkflowClient client;
     private final FakeBuildActivities.Registry registry = new FakeBuildActivities.Registry();
     private final FakeBuildActivities.Jobs jobs = new FakeBuildActivities.Jobs();
     private final FakeBuildActivities.StepFunctions stepFunctions = new FakeBuildActivities.StepFunctions();
 
     @BeforeEach
-    void start() {
-        environment = TestWorkflowEnvironment.newInstance();
-        SluiceSearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
-        var worker = environment.newWorker(QUEUE);
-        worker.registerWorkflowImplementationTypes(BuildModelWorkflowImpl.class, FakePromoteModel.class);
+    void start(TestWorkflowEnvironment environment, Worker worker) {
+        this.environment = environment;
+        this.queue = worker.getTaskQueue();
         FakePromoteModel.REQUESTS.clear();
         worker.registerActivitiesImplementations(registry, jobs, stepFunctions, new FakeApprovalActivities(
                 Map.of(Gates.MODEL_APPROVAL, new GatePolicy(List.of(LEAD), 1, false, Duration.ofDays(2), Duration.ZERO)),
@@ -52,15 +53,10 @@ class BuildModelWorkflowTest {
         client = environment.getWorkflowClient();
     }
 
-    @AfterEach
-    void stop() {
-        environment.close();
-    }
-
     @Test
     void happyPath_registersPendingThenApprovedOnTheLeadsApproval() {
         BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         assertThat(registry.registered).singleElement().satisfies(request -> {
             assertThat(request.group()).isEqualTo("credit-risk");
@@ -92,7 +88,7 @@ class BuildModelWorkflowTest {
     @Test
     void outputsWithHeaderRows_trainingAndTheTestSplitReadCopiesWithoutThem() {
         BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         String processingJob = jobs.started.get(0);
         String copies = "s3://sluice-dev-100000000003/build/" + processingJob + "/headerless/";
@@ -116,7 +112,7 @@ class BuildModelWorkflowTest {
     void outputsWithoutHeaderRows_areReadWhereTheJobWroteThem() {
         jobs.headerRow = false;
         BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         String outputs = "s3://sluice-dev-100000000003/build/" + jobs.started.get(0) + "/";
         assertThat(jobs.trainingData).isEmpty();
@@ -130,7 +126,7 @@ class BuildModelWorkflowTest {
     void jobsRunUnderANewGeneration_theirNamesAreWhatThePackageAndTheResultRecord() {
         jobs.generation = "-g2";
         BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         String trainingJob = jobs.started.get(1) + "-g2";
         assertThat(registry.registered).singleElement().satisfies(request -> {
@@ -164,7 +160,7 @@ class BuildModelWorkflowTest {
     @Test
     void rejectionByTheLead_marksThePackageRejected() {
         BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         run.decide(Decision.reject(LEAD, "recall too low on new customers"));
 
@@ -205,7 +201,7 @@ class BuildModelWorkflowTest {
     void preStep_runsTheStateMachineFirstWithADeterministicExecutionName() {
         BuildModelWorkflow run = startBuild(new PreStepSpec(
                 "arn:aws:states:us-east-1:100000000003:stateMachine:refresh", "{\"date\":\"2026-11-22\"}"));
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
         run.decide(Decision.approve(LEAD, ""));
 
         BuildResult result = WorkflowStub.fromTyped(run).getResult(BuildResult.class);
@@ -219,7 +215,7 @@ class BuildModelWorkflowTest {
     @Test
     void promoteOnApproval_startsPromoteModelForTheApprovedPackage() {
         BuildModelWorkflow run = startBuild(PreStepSpec.NONE, true);
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         run.decide(Decision.approve(LEAD, "ship it"));
 
@@ -236,7 +232,7 @@ class BuildModelWorkflowTest {
     @Test
     void withoutPromoteOnApproval_noPromotionStarts() {
         BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         run.decide(Decision.approve(LEAD, ""));
 
@@ -250,7 +246,7 @@ class BuildModelWorkflowTest {
                 "credit_risk.csv", "glue://credit_applications/applications?account=producer",
                 "bureau.csv", "s3://sluice-dev-100000000003/data/bureau.csv",
                 "regions.csv", "glue://reference/regions")));
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         assertThat(registry.registered).singleElement().satisfies(request -> {
             assertThat(request.metadata())
@@ -313,7 +309,7 @@ class BuildModelWorkflowTest {
 
     private BuildModelWorkflow startBuild(BuildSpec spec) {
         BuildModelWorkflow run = client.newWorkflowStub(BuildModelWorkflow.class, WorkflowOptions.newBuilder()
-                .setTaskQueue(QUEUE)
+                .setTaskQueue(queue)
                 .setWorkflowId(WorkflowIds.build("credit-risk", "2026-11-22"))
                 .build());
         WorkflowClient.start(run::build, new BuildRequest(spec, "2026-11-22", REQUESTER));

@@ -2,6 +2,7 @@ package io.sluice.workflows.build;
 
 import io.sluice.workflows.approval.CancelRequest;
 import io.sluice.workflows.approval.Decision;
+import io.sluice.workflows.approval.GateWaits;
 import io.temporal.client.WorkflowStub;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,17 +20,17 @@ public final class NamedGateTimersRecorder {
         Path folder = Path.of(args[0]);
         BuildModelPathsRecorder.record(folder.resolve("build-model-expired-named-timers.json"), "expired-named",
                 BuildSpecs.creditRisk(PreStepSpec.NONE), jobs -> { }, (run, environment) -> {
-                    BuildModelPathsRecorder.awaitGate(run);
+                    GateWaits.awaitOpen(environment, run);
                     environment.sleep(Duration.ofDays(3));
                 });
         BuildModelPathsRecorder.record(folder.resolve("build-model-approved-named-timers.json"), "approved-named",
                 BuildSpecs.creditRisk(PreStepSpec.NONE), jobs -> { }, (run, environment) -> {
-                    BuildModelPathsRecorder.awaitGate(run);
+                    GateWaits.awaitOpen(environment, run);
                     run.decide(Decision.approve("lead-ds@example.com", "AUC 0.91"));
                 });
         BuildModelPathsRecorder.record(folder.resolve("build-model-cancelled-at-gate.json"), "cancelled",
                 BuildSpecs.creditRisk(PreStepSpec.NONE), jobs -> { }, (run, environment) -> {
-                    BuildModelPathsRecorder.awaitGate(run);
+                    GateWaits.awaitOpen(environment, run);
                     var stub = WorkflowStub.fromTyped(run);
                     var canceller = run.requestCancel(new CancelRequest("lead-ds@example.com", "wrong flow version", null));
                     stub.cancel(canceller.describe());

@@ -1,10 +1,8 @@
 package io.sluice.workflows.dataproduct;
 
-import io.sluice.workflows.WebUiSummaries;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.sluice.workflows.SluiceSearchAttributes;
+import io.sluice.workflows.SluiceTestWorkflows;
+import io.sluice.workflows.WebUiSummaries;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.build.BuildModelWorkflow;
 import io.sluice.workflows.build.BuildRequest;
@@ -14,35 +12,34 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RegisterDataProductWorkflowTest {
-    static final String QUEUE = "data-product-test";
+    @RegisterExtension
+    static final TestWorkflowExtension temporal = SluiceTestWorkflows.extension(RegisterDataProductWorkflowImpl.class, FakeBuildModel.class);
     static final String REQUESTER = "data-steward@example.com";
     static final String WORKFLOW_ID = WorkflowIds.dataProduct("credit", "applications");
 
     private TestWorkflowEnvironment environment;
+    private String queue;
     private WorkflowClient client;
     private final FakeDataProductActivities catalog = new FakeDataProductActivities();
 
     @BeforeEach
-    void start() {
+    void start(TestWorkflowEnvironment environment, Worker worker) {
+        this.environment = environment;
+        this.queue = worker.getTaskQueue();
         FakeBuildModel.STARTED.clear();
-        environment = TestWorkflowEnvironment.newInstance();
-        SluiceSearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
-        var worker = environment.newWorker(QUEUE);
-        worker.registerWorkflowImplementationTypes(RegisterDataProductWorkflowImpl.class, FakeBuildModel.class);
         worker.registerActivitiesImplementations(catalog);
         environment.start();
         client = environment.getWorkflowClient();
-    }
-
-    @AfterEach
-    void stop() {
-        environment.close();
     }
 
     @Test
@@ -165,7 +162,7 @@ class RegisterDataProductWorkflowTest {
     void retrainingRunAlreadyStarted_countsAsStarted() {
         String buildId = WorkflowIds.build("credit-risk", "1.0.0");
         BuildModelWorkflow earlier = client.newWorkflowStub(BuildModelWorkflow.class,
-                WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(buildId).build());
+                WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId(buildId).build());
         WorkflowClient.start(earlier::build, new BuildRequest(DataProductSpecs.retraining(), "1.0.0", REQUESTER));
 
         var result = register(DataProductSpecs.applications("1.0.0", DataProductSpecs.COLUMNS, false,
@@ -219,7 +216,7 @@ class RegisterDataProductWorkflowTest {
 
     private RegisterDataProductResult register(DataProductSpec spec) {
         RegisterDataProductWorkflow run = client.newWorkflowStub(RegisterDataProductWorkflow.class,
-                WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(WORKFLOW_ID).build());
+                WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId(WORKFLOW_ID).build());
         return run.register(new RegisterDataProductRequest(spec, REQUESTER));
     }
 }

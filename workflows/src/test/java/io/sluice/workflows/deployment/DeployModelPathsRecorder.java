@@ -5,6 +5,7 @@ import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.approval.Decision;
 import io.sluice.workflows.approval.FakeApprovalActivities;
 import io.sluice.workflows.approval.GatePolicy;
+import io.sluice.workflows.approval.GateWaits;
 import io.sluice.workflows.approval.Gates;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -62,9 +63,7 @@ public final class DeployModelPathsRecorder {
             WorkflowClient.start(run::deploy, new DeployRequest(FakeDeploymentActivities.PACKAGE, FakeDeploymentActivities.spec(),
                     "ml-engineer@example.com"));
             if (decision != null) {
-                while (!run.approval().awaitsDecision()) {
-                    Thread.onSpinWait();
-                }
+                GateWaits.awaitOpen(environment, run);
                 run.decide(decision);
             }
             WorkflowStub.fromTyped(run).getResult(DeployResult.class);

@@ -1,17 +1,14 @@
 package io.sluice.workflows.deployment;
 
-import io.sluice.workflows.WebUiSummaries;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.sluice.workflows.CustomerMetadata;
-import io.sluice.workflows.SluiceSearchAttributes;
+import io.sluice.workflows.SluiceTestWorkflows;
+import io.sluice.workflows.WebUiSummaries;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.approval.Decision;
-import io.sluice.workflows.approval.GateWaits;
 import io.sluice.workflows.approval.FakeApprovalActivities;
 import io.sluice.workflows.approval.GatePolicy;
 import io.sluice.workflows.approval.GateState;
+import io.sluice.workflows.approval.GateWaits;
 import io.sluice.workflows.approval.Gates;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.WorkflowClient;
@@ -19,43 +16,42 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DeployModelWorkflowTest {
-    static final String QUEUE = "deploy-test";
+    @RegisterExtension
+    static final TestWorkflowExtension temporal = SluiceTestWorkflows.extension(DeployModelWorkflowImpl.class);
     static final String OFFICER = "governance-officer@example.com";
 
     private TestWorkflowEnvironment environment;
+    private String queue;
     private FakeApprovalActivities approvals;
     private final FakeDeploymentActivities.Deployment deployment = new FakeDeploymentActivities.Deployment();
     private final FakeDeploymentActivities.Tests tests = new FakeDeploymentActivities.Tests();
 
     @BeforeEach
-    void start() {
-        environment = TestWorkflowEnvironment.newInstance();
-        SluiceSearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
-        var worker = environment.newWorker(QUEUE);
-        worker.registerWorkflowImplementationTypes(DeployModelWorkflowImpl.class);
+    void start(TestWorkflowEnvironment environment, Worker worker) {
+        this.environment = environment;
+        this.queue = worker.getTaskQueue();
         approvals = new FakeApprovalActivities(Map.of(Gates.PRODUCTION_APPROVAL,
                 new GatePolicy(List.of(OFFICER), 1, false, Duration.ofDays(2), Duration.ZERO)), environment::currentTimeMillis);
         worker.registerActivitiesImplementations(deployment, tests, approvals);
         environment.start();
     }
 
-    @AfterEach
-    void stop() {
-        environment.close();
-    }
-
     @Test
     void approval_deploysToProductionAndTagsThePackage() {
         DeployModelWorkflow run = startDeployment();
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
         assertThat(run.approval().context()).containsEntry("auc", "0.7800 on 150 labelled rows of s3://b/test.csv; bar >= 0.7: met")
                 .containsEntry("invocations", "151 of 151 succeeded");
         assertThat(deployment.applied).containsExactly("test:sluice-credit-risk-test");
@@ -81,7 +77,7 @@ class DeployModelWorkflowTest {
     @Test
     void rejection_leavesProductionUntouched() {
         DeployModelWorkflow run = startDeployment();
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         run.decide(Decision.reject(OFFICER, "bias report missing"));
 
@@ -96,7 +92,7 @@ class DeployModelWorkflowTest {
     void failedProductionUpdate_endsRolledBackWithTheReason() {
         deployment.prodFails = true;
         DeployModelWorkflow run = startDeployment();
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         run.decide(Decision.approve(OFFICER, ""));
 
@@ -113,7 +109,7 @@ class DeployModelWorkflowTest {
                 "SourceModelPackage", previousPackage, "ReleaseName", "credit-risk-prod-v0-00aa11bb", "WorkflowId", "deploy/credit-risk");
         tests.prodAnswers = false;
         DeployModelWorkflow run = startDeployment();
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         run.decide(Decision.approve(OFFICER, ""));
 
@@ -134,7 +130,7 @@ class DeployModelWorkflowTest {
     void productionFailingItsSmokeTest_withNoEarlierRelease_failsTheRunSayingWhatStillServes() {
         tests.prodAnswers = false;
         DeployModelWorkflow run = startDeployment();
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         run.decide(Decision.approve(OFFICER, ""));
 
@@ -162,7 +158,7 @@ class DeployModelWorkflowTest {
     @Test
     void secondDeploymentToTheSameEndpoint_whileOneRuns_isRefused() {
         DeployModelWorkflow first = startDeployment();
-        GateWaits.awaitOpen(first);
+        GateWaits.awaitOpen(environment, first);
 
         assertThatThrownBy(this::startDeployment).isInstanceOf(WorkflowExecutionAlreadyStarted.class)
                 .hasMessageContaining(WorkflowIds.deploy("credit-risk"));
@@ -172,7 +168,7 @@ class DeployModelWorkflowTest {
     void specWithoutATestSet_scoresThePackagesOwnTestSplitFromItsLineage_readAsTheSharedAccount() {
         deployment.testSplit = "s3://sluice-shared-100000000004/models/100000000003/credit-risk/v1/test-split/";
         DeployModelWorkflow run = startDeployment(FakeDeploymentActivities.spec(""));
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         assertThat(tests.requests).singleElement().satisfies(request -> {
             assertThat(request.spec().testSetUri()).isEqualTo(deployment.testSplit);
@@ -186,7 +182,7 @@ class DeployModelWorkflowTest {
     void specNamingItsOwnTestSet_keepsIt() {
         deployment.testSplit = "s3://sluice-shared-100000000004/models/test-split/";
         DeployModelWorkflow run = startDeployment();
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         assertThat(tests.requests).singleElement().extracting(request -> request.spec().testSetUri()).isEqualTo("s3://b/test.csv");
     }
@@ -197,7 +193,7 @@ class DeployModelWorkflowTest {
 
     private DeployModelWorkflow startDeployment(DeploymentSpec spec) {
         DeployModelWorkflow run = environment.getWorkflowClient().newWorkflowStub(DeployModelWorkflow.class,
-                WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(WorkflowIds.deploy("credit-risk"))
+                WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId(WorkflowIds.deploy("credit-risk"))
                         .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL).build());
         WorkflowClient.start(run::deploy, new DeployRequest(FakeDeploymentActivities.PACKAGE, spec, "ml-engineer@example.com"));
         return run;

@@ -5,6 +5,7 @@ import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.approval.Decision;
 import io.sluice.workflows.approval.FakeApprovalActivities;
 import io.sluice.workflows.approval.GatePolicy;
+import io.sluice.workflows.approval.GateWaits;
 import io.sluice.workflows.approval.Gates;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -32,9 +33,7 @@ public final class PromoteModelHistoryRecorder {
             WorkflowClient.start(run::promote, new PromoteRequest(FakePromotionActivities.SOURCE,
                     new PromotionSpec(null, null, null, "s3://sluice-shared-100000000004/models", null, null, null, null),
                     "data-scientist@example.com"));
-            while (!run.approval().awaitsDecision()) {
-                Thread.onSpinWait();
-            }
+            GateWaits.awaitOpen(environment, run);
             run.decide(Decision.approve("ml-engineer@example.com", "verified"));
             WorkflowStub.fromTyped(run).getResult(PromoteResult.class);
         });

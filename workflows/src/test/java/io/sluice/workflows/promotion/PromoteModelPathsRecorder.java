@@ -5,6 +5,7 @@ import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.approval.Decision;
 import io.sluice.workflows.approval.FakeApprovalActivities;
 import io.sluice.workflows.approval.GatePolicy;
+import io.sluice.workflows.approval.GateWaits;
 import io.sluice.workflows.approval.Gates;
 import io.sluice.workflows.deployment.FakeDeployments;
 import io.temporal.client.WorkflowClient;
@@ -44,9 +45,7 @@ public final class PromoteModelPathsRecorder {
             PromoteModelWorkflow run = client.newWorkflowStub(PromoteModelWorkflow.class,
                     WorkflowOptions.newBuilder().setTaskQueue(HistoryRecording.QUEUE).setWorkflowId(workflowId).build());
             WorkflowClient.start(run::promote, new PromoteRequest(FakePromotionActivities.SOURCE, spec, "data-scientist@example.com"));
-            while (!run.approval().awaitsDecision()) {
-                Thread.onSpinWait();
-            }
+            GateWaits.awaitOpen(environment, run);
             run.decide(decision);
             WorkflowStub.fromTyped(run).getResult(PromoteResult.class);
         });

@@ -1,44 +1,45 @@
 package io.sluice.workflows.promotion;
 
 import io.sluice.workflows.FollowOn;
+import io.sluice.workflows.SluiceTestWorkflows;
 import io.sluice.workflows.WebUiSummaries;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.approval.Decision;
-import io.sluice.workflows.approval.GateWaits;
 import io.sluice.workflows.approval.FakeApprovalActivities;
 import io.sluice.workflows.approval.GatePolicy;
+import io.sluice.workflows.approval.GateWaits;
 import io.sluice.workflows.approval.Gates;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PromoteModelWorkflowTest {
-    static final String QUEUE = "promote-test";
+    @RegisterExtension
+    static final TestWorkflowExtension temporal = SluiceTestWorkflows.extension(PromoteModelWorkflowImpl.class, FakeDeployModel.class);
     static final String ENGINEER = "ml-engineer@example.com";
 
     private TestWorkflowEnvironment environment;
+    private String queue;
     private final FakePromotionActivities.Promotion promotion = new FakePromotionActivities.Promotion();
     private final FakePromotionActivities.Copies copies = new FakePromotionActivities.Copies();
     private final FakePromotionActivities.Registry registry = new FakePromotionActivities.Registry();
 
     @BeforeEach
-    void start() {
-        environment = TestWorkflowEnvironment.newInstance();
-        SluiceSearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
-        var worker = environment.newWorker(QUEUE);
-        worker.registerWorkflowImplementationTypes(PromoteModelWorkflowImpl.class, FakeDeployModel.class);
+    void start(TestWorkflowEnvironment environment, Worker worker) {
+        this.environment = environment;
+        this.queue = worker.getTaskQueue();
         FakeDeployModel.REQUESTS.clear();
         worker.registerActivitiesImplementations(promotion, copies, registry, new FakeApprovalActivities(
                 Map.of(Gates.PROMOTION_APPROVAL, new GatePolicy(List.of(ENGINEER), 1, false, Duration.ofDays(3), Duration.ZERO)),
@@ -46,15 +47,10 @@ class PromoteModelWorkflowTest {
         environment.start();
     }
 
-    @AfterEach
-    void stop() {
-        environment.close();
-    }
-
     @Test
     void approvedSource_isCopiedRegisteredCentrallyAndPromotedOnTheEngineersApproval() {
         PromoteModelWorkflow run = startPromotion();
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         assertThat(copies.copied).containsExactlyInAnyOrder(FakePromotionActivities.MODEL,
                 "s3://sluice-dev-100000000003/stats.json", FakePromotionActivities.IMAGE);
@@ -98,7 +94,7 @@ class PromoteModelWorkflowTest {
     @Test
     void modelCard_isNamedAfterTheGroupAndVersion() {
         PromoteModelWorkflow run = startPromotion();
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
         run.decide(Decision.approve(ENGINEER, ""));
         WorkflowStub.fromTyped(run).getResult(PromoteResult.class);
 
@@ -110,7 +106,7 @@ class PromoteModelWorkflowTest {
         String group = "credit-risk-" + "a".repeat(51);
         PromoteModelWorkflow run = startPromotion(new PromotionSpec(null, null, group, "s3://sluice-shared-100000000004/models",
                 null, null, null, null));
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
         run.decide(Decision.approve(ENGINEER, ""));
         WorkflowStub.fromTyped(run).getResult(PromoteResult.class);
 
@@ -136,7 +132,7 @@ class PromoteModelWorkflowTest {
     @Test
     void rejection_marksTheCentralPackageRejected() {
         PromoteModelWorkflow run = startPromotion();
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         run.decide(Decision.reject(ENGINEER, "image not scanned"));
 
@@ -149,7 +145,7 @@ class PromoteModelWorkflowTest {
         var deployment = io.sluice.workflows.deployment.FakeDeployments.spec();
         PromoteModelWorkflow run = startPromotion(new PromotionSpec(null, null, null, "s3://sluice-shared-100000000004/models", null,
                 null, true, deployment));
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         run.decide(Decision.approve(ENGINEER, ""));
 
@@ -173,7 +169,7 @@ class PromoteModelWorkflowTest {
                         deployment, "someone@example.com"));
         PromoteModelWorkflow run = startPromotion(new PromotionSpec(null, null, null, "s3://sluice-shared-100000000004/models", null,
                 null, true, deployment));
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         run.decide(Decision.approve(ENGINEER, ""));
 
@@ -201,7 +197,7 @@ class PromoteModelWorkflowTest {
                 "sluice:evaluation:metric", "validation:auc", "sluice:evaluation:comparison", "GreaterThanOrEqualTo",
                 "sluice:evaluation:threshold", "0.7");
         PromoteModelWorkflow run = startPromotion();
-        GateWaits.awaitOpen(run);
+        GateWaits.awaitOpen(environment, run);
 
         assertThat(promotion.registered).singleElement().extracting(central -> central.metadata().get("sluice:testSplit"))
                 .as("the central package points at the promoted copy, not the dev account's split").isEqualTo(copy);
@@ -215,7 +211,7 @@ class PromoteModelWorkflowTest {
 
     private PromoteModelWorkflow startPromotion(PromotionSpec spec) {
         PromoteModelWorkflow run = environment.getWorkflowClient().newWorkflowStub(PromoteModelWorkflow.class,
-                WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(WorkflowIds.promote(FakePromotionActivities.SOURCE))
+                WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId(WorkflowIds.promote(FakePromotionActivities.SOURCE))
                         .build());
         WorkflowClient.start(run::promote, new PromoteRequest(FakePromotionActivities.SOURCE, spec, "data-scientist@example.com"));
         return run;
