@@ -45,6 +45,32 @@ class SluiceCommandTest {
         }
     }
 
+    @Test
+    void readmesCliReference_describesEveryCommandWithAnExample() throws Exception {
+        List<String> commands = new ArrayList<>();
+        collectLeaves(SluiceMain.commandLine(), commands);
+        String readme = Files.readString(Path.of(System.getProperty("sluice.root", "..")).resolve("README.md"));
+        String reference = readme.substring(readme.indexOf("## CLI reference"), readme.indexOf("\n## ", readme.indexOf("## CLI reference") + 1));
+        List<String> rows = reference.lines().filter(line -> line.startsWith("| `sluice ")).toList();
+
+        assertThat(commands).hasSizeGreaterThan(20);
+        for (String command : commands) {
+            assertThat(rows).as("a row of the README's CLI reference for " + command)
+                    .anySatisfy(row -> {
+                        assertThat(row).startsWith("| `" + command + " ").matches(".*\\| [^|]*\\| [^|]*" + java.util.regex.Pattern.quote(
+                                command.replaceFirst("^sluice", "./sluice")) + "[^|]*\\|\\s*$");
+                    });
+        }
+    }
+
+    private static void collectLeaves(picocli.CommandLine command, List<String> names) {
+        var subcommands = command.getSubcommands().values().stream().distinct().toList();
+        if (subcommands.isEmpty()) {
+            names.add(command.getCommandSpec().qualifiedName());
+        }
+        subcommands.stream().filter(sub -> !sub.getCommandSpec().usageMessage().hidden()).forEach(sub -> collectLeaves(sub, names));
+    }
+
     private static void collect(picocli.CommandLine command, List<String> names) {
         names.add(command.getCommandSpec().qualifiedName());
         command.getSubcommands().values().stream().distinct().forEach(sub -> collect(sub, names));
