@@ -3,7 +3,7 @@ package io.sluice.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.sluice.workflows.Steps;
+import io.sluice.workflows.ActivitySteps;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.api.enums.v1.RetryState;
 import io.temporal.client.WorkflowFailedException;
@@ -96,7 +96,7 @@ class ActivityFailureClassifierTest {
     public static final class StepWorkflowImpl implements StepWorkflow {
         @Override
         public void run() {
-            Workflow.newActivityStub(Probe.class, Steps.quick()).run();
+            Workflow.newActivityStub(Probe.class, ActivitySteps.quick()).run();
         }
     }
 

@@ -22,7 +22,7 @@ public final class ChildRuns {
     public static <W> FollowOn startAbandoned(Class<W> type, String workflowId, String summary, Function<W, Promise<?>> start) {
         W child = Workflow.newChildWorkflowStub(type, ChildWorkflowOptions.newBuilder()
                 .setWorkflowId(workflowId)
-                .setStaticSummary(Steps.fit(summary))
+                .setStaticSummary(ActivitySteps.fit(summary))
                 .setStaticDetails("Started by " + Workflow.getInfo().getWorkflowType() + " run `" + Workflow.getInfo().getWorkflowId()
                         + "`.")
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)

@@ -1,8 +1,8 @@
 package io.sluice.workflows.approval;
 
+import io.sluice.workflows.ActivitySteps;
 import io.sluice.workflows.FailureType;
 import io.sluice.workflows.SluiceSearchAttributes;
-import io.sluice.workflows.Steps;
 import io.sluice.workflows.identity.IdentityActivities;
 import io.sluice.workflows.identity.IdentityMode;
 import io.sluice.workflows.identity.ProofBinding;
@@ -279,7 +279,7 @@ public final class ApprovalGate {
     }
 
     private static ApprovalActivities activities(String summary) {
-        return Workflow.newActivityStub(ApprovalActivities.class, Steps.summarized(ACTIVITY_OPTIONS, summary));
+        return Workflow.newActivityStub(ApprovalActivities.class, ActivitySteps.summarized(ACTIVITY_OPTIONS, summary));
     }
 
     private void sendReminder(int number) {

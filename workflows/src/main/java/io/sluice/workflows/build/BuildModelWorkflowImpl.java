@@ -1,25 +1,25 @@
 package io.sluice.workflows.build;
 
-import io.sluice.workflows.ResourceNames;
-import io.sluice.workflows.registry.ModelRegistryActivities;
-import io.sluice.workflows.registry.PackageMetadata;
-import io.sluice.workflows.FollowOn;
-import io.sluice.workflows.InputChecks;
+import io.sluice.workflows.ActivitySteps;
+import io.sluice.workflows.ChildRuns;
 import io.sluice.workflows.CustomerMetadata;
 import io.sluice.workflows.FailureType;
-import io.sluice.workflows.ChildRuns;
+import io.sluice.workflows.FollowOn;
+import io.sluice.workflows.InputChecks;
+import io.sluice.workflows.ResourceNames;
 import io.sluice.workflows.SluiceSearchAttributes;
-import io.sluice.workflows.Steps;
 import io.sluice.workflows.WorkflowIds;
-import io.sluice.workflows.promotion.PromoteModelWorkflow;
-import io.sluice.workflows.promotion.PromoteRequest;
-import io.temporal.workflow.Async;
 import io.sluice.workflows.approval.ApprovalState;
-import io.sluice.workflows.approval.Requester;
-import io.sluice.workflows.approval.Requesters;
 import io.sluice.workflows.approval.GateState;
 import io.sluice.workflows.approval.GatedWorkflow;
 import io.sluice.workflows.approval.Gates;
+import io.sluice.workflows.approval.Requester;
+import io.sluice.workflows.approval.Requesters;
+import io.sluice.workflows.promotion.PromoteModelWorkflow;
+import io.sluice.workflows.promotion.PromoteRequest;
+import io.sluice.workflows.registry.ModelRegistryActivities;
+import io.sluice.workflows.registry.PackageMetadata;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -39,10 +39,10 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
     /** How long copying the training data server-side may take, each attempt. */
     private static final Duration TRAINING_DATA_LIMIT = Duration.ofHours(1);
 
-    private final ModelRegistryActivities registry = Steps.activities(ModelRegistryActivities.class,
-            Steps.quick());
-    private final StepFunctionsActivities stepFunctions = Steps.activities(StepFunctionsActivities.class,
-            Steps.waiting(Duration.ofHours(24)));
+    private final ModelRegistryActivities registry = ActivitySteps.activities(ModelRegistryActivities.class,
+            ActivitySteps.quick());
+    private final StepFunctionsActivities stepFunctions = ActivitySteps.activities(StepFunctionsActivities.class,
+            ActivitySteps.waiting(Duration.ofHours(24)));
 
     @Override
     public BuildResult build(BuildRequest request) {
@@ -52,20 +52,20 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         Workflow.upsertTypedSearchAttributes(SluiceSearchAttributes.MODEL_PACKAGE_GROUP.valueSet(spec.modelPackageGroup()));
         Requester requester = Requesters.establish(request.requester(), request.requesterProof(), request.requesterPrincipal());
 
-        Steps.enter("registry", "Ensuring model package group `" + spec.modelPackageGroup() + "` in " + spec.account());
+        ActivitySteps.enter("registry", "Ensuring model package group `" + spec.modelPackageGroup() + "` in " + spec.account());
         var group = registry.ensureGroup(new ModelRegistryActivities.GroupRequest(
                 spec.account(), spec.modelPackageGroup(), spec.description(), spec.tags()));
 
         String preStepExecution = "";
         if (spec.preStep().configured()) {
-            Steps.enter("pre-step", "Running state machine `" + spec.preStep().stateMachineArn() + "`");
+            ActivitySteps.enter("pre-step", "Running state machine `" + spec.preStep().stateMachineArn() + "`");
             preStepExecution = stepFunctions.run(new StepFunctionsActivities.ExecutionRequest(spec.account(),
                     spec.preStep().stateMachineArn(), ResourceNames.job(workflowId, "pre"), spec.preStep().input())).executionArn();
         }
 
         ModelJobActivities jobs = jobActivities(spec);
         String processingStep = ResourceNames.job(workflowId, "proc");
-        Steps.enter("processing", "Data Wrangler processing job `" + processingStep + "` (" + spec.jobs().mode() + " mode)");
+        ActivitySteps.enter("processing", "Data Wrangler processing job `" + processingStep + "` (" + spec.jobs().mode() + " mode)");
         Set<String> outputs = new java.util.TreeSet<>(spec.training().channels().values());
         outputs.addAll(spec.processing().outputs());
         var processing = jobs.process(new ModelJobActivities.ProcessingRequest(spec.account(), spec.jobs().mode(),
@@ -75,14 +75,14 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         String processingJob = processing.jobName();
         Map<String, String> data = trainingData(spec, processing);
         String trainingStep = ResourceNames.job(workflowId, "train");
-        Steps.enter("training", "Training job `" + trainingStep + "` (" + spec.jobs().mode() + " mode)");
+        ActivitySteps.enter("training", "Training job `" + trainingStep + "` (" + spec.jobs().mode() + " mode)");
         Map<String, String> channels = new TreeMap<>();
         spec.training().channels().forEach((channel, output) -> channels.put(channel, outputUri(processing, data, output)));
         var training = jobs.train(new ModelJobActivities.TrainingRequest(spec.account(), spec.jobs().mode(), trainingStep,
                 channels, spec.training(), spec.executionRoleArn(), spec.tags(), spec.processing().outputPrefix()));
         String trainingJob = training.jobName();
 
-        Steps.enter("evaluation", "Checking " + spec.evaluation().describe());
+        ActivitySteps.enter("evaluation", "Checking " + spec.evaluation().describe());
         Double measured = training.metrics().get(spec.evaluation().metric());
         if (measured == null) {
             throw FailureType.INVALID_INPUT.failure("training job " + trainingJob + " reported no metric '"
@@ -98,7 +98,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
                     training.metrics(), evaluation, gate.state().withoutContext(), "", FollowOn.NOT_REQUESTED);
         }
 
-        Steps.enter("registration", "Registering the model in `" + spec.modelPackageGroup() + "`");
+        ActivitySteps.enter("registration", "Registering the model in `" + spec.modelPackageGroup() + "`");
         Map<String, String> metadata = metadata(workflowId, spec, processing, data, trainingJob, requester.name());
         requireAcceptable(metadata);
         var registered = registry.registerPackage(new ModelRegistryActivities.PackageRequest(spec.account(),
@@ -114,7 +114,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         context.put("trainingJob", trainingJob);
         ApprovalState decided = gate.open(Gates.MODEL_APPROVAL, requester, context);
 
-        Steps.enter("registry-status", "Recording the decision on " + registered.packageArn());
+        ActivitySteps.enter("registry-status", "Recording the decision on " + registered.packageArn());
         BuildOutcome outcome = switch (decided.state()) {
             case APPROVED -> BuildOutcome.APPROVED;
             case REJECTED -> BuildOutcome.REJECTED;
@@ -133,7 +133,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         FollowOn promotionStart = FollowOn.NOT_REQUESTED;
         if (outcome == BuildOutcome.APPROVED && spec.promoteOnApproval()) {
             promotion = WorkflowIds.promote(registered.packageArn());
-            Steps.enter("promote", "Starting PromoteModel for " + registered.packageArn());
+            ActivitySteps.enter("promote", "Starting PromoteModel for " + registered.packageArn());
             promotionStart = ChildRuns.startAbandoned(PromoteModelWorkflow.class, WorkflowIds.promote(registered.packageArn()),
                     "Promote " + registered.packageArn() + " to " + spec.promotion().targetAccount() + ", requested by "
                             + requester.name(),
@@ -149,7 +149,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
     private static ModelJobActivities jobActivities(BuildSpec spec) {
         Duration longest = spec.processing().maxRuntime().compareTo(spec.training().maxRuntime()) > 0
                 ? spec.processing().maxRuntime() : spec.training().maxRuntime();
-        return Steps.activities(ModelJobActivities.class, Steps.waiting(longest.plus(Duration.ofMinutes(30))));
+        return ActivitySteps.activities(ModelJobActivities.class, ActivitySteps.waiting(longest.plus(Duration.ofMinutes(30))));
     }
 
     /**
@@ -172,9 +172,9 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
                 read.put(output, uri);
             }
         });
-        Steps.enter("training-data", "Copying " + String.join(", ", read.keySet()) + " of `" + processing.jobName()
+        ActivitySteps.enter("training-data", "Copying " + String.join(", ", read.keySet()) + " of `" + processing.jobName()
                 + "` without header rows, as XGBoost reads CSV");
-        ModelJobActivities copies = Steps.activities(ModelJobActivities.class, Steps.waiting(TRAINING_DATA_LIMIT));
+        ModelJobActivities copies = ActivitySteps.activities(ModelJobActivities.class, ActivitySteps.waiting(TRAINING_DATA_LIMIT));
         var copiedData = copies.trainingData(new ModelJobActivities.TrainingDataRequest(spec.account(), read,
                 ResourceNames.trainingData(spec.processing().outputPrefix(), processing.jobName()), channelOutputs,
                 spec.processing().kmsKey()));

@@ -1,22 +1,22 @@
 package io.sluice.workflows.dataproduct;
 
-import io.temporal.common.SearchAttributes;
+import io.sluice.workflows.ActivitySteps;
+import io.sluice.workflows.FailureType;
 import io.sluice.workflows.InputChecks;
+import io.sluice.workflows.ResourceNames;
+import io.sluice.workflows.SluiceSearchAttributes;
+import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.approval.CancelRequest;
 import io.sluice.workflows.approval.Canceller;
 import io.sluice.workflows.approval.Requester;
 import io.sluice.workflows.approval.Requesters;
-import io.sluice.workflows.FailureType;
-import io.sluice.workflows.SluiceSearchAttributes;
-import io.sluice.workflows.Steps;
-import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.build.BuildModelWorkflow;
-import io.sluice.workflows.ResourceNames;
 import io.sluice.workflows.build.BuildRequest;
 import io.sluice.workflows.build.BuildSpec;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -40,10 +40,10 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
     static final int CRAWLER_NAME_LIMIT = 255;
     private static final String FIT_CRAWLER_NAME = "fit-crawler-name";
 
-    private final DataProductActivities catalog = Steps.activities(DataProductActivities.class,
-            Steps.quick());
-    private final DataProductActivities crawling = Steps.activities(DataProductActivities.class,
-            Steps.waiting(Duration.ofHours(6)));
+    private final DataProductActivities catalog = ActivitySteps.activities(DataProductActivities.class,
+            ActivitySteps.quick());
+    private final DataProductActivities crawling = ActivitySteps.activities(DataProductActivities.class,
+            ActivitySteps.waiting(Duration.ofHours(6)));
 
     @Override
     public RegisterDataProductResult register(RegisterDataProductRequest request) {
@@ -60,7 +60,7 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
         spec.consumers().forEach(consumer -> linkAccounts.add(consumer.account()));
         var describe = new DataProductActivities.DescribeRequest(governance, producer, database, linkAccounts);
 
-        Steps.enter("inspect", "Reading what the " + governance + " catalog holds for `" + database + "`");
+        ActivitySteps.enter("inspect", "Reading what the " + governance + " catalog holds for `" + database + "`");
         var before = catalog.describeProduct(describe);
         String previousVersion = before.exists() ? before.recordedVersion() : "";
         ContractChanges declared = ContractChanges.between(before.tables(), spec.tables());
@@ -74,27 +74,27 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
         }
 
         Map<String, String> tags = spec.tagValues();
-        Steps.enter("lf-tags", "Ensuring LF-tags " + tags + " in " + governance);
+        ActivitySteps.enter("lf-tags", "Ensuring LF-tags " + tags + " in " + governance);
         catalog.ensureLfTags(new DataProductActivities.LfTagsRequest(governance, spec.lfTags()));
 
         Map<String, String> metadata = DataProductMetadata.of(spec, workflowId, requester.name());
-        Steps.enter("database", "Ensuring database `" + database + "` with its business metadata in " + governance);
+        ActivitySteps.enter("database", "Ensuring database `" + database + "` with its business metadata in " + governance);
         var ensured = catalog.ensureDatabase(new DataProductActivities.DatabaseRequest(governance, database,
                 spec.description(), spec.location(), metadata));
 
-        Steps.enter("location", "Registering " + spec.location() + " with Lake Formation");
+        ActivitySteps.enter("location", "Registering " + spec.location() + " with Lake Formation");
         catalog.registerLocation(new DataProductActivities.LocationRequest(governance, spec.location()));
 
-        Steps.enter("producer-grants", "Granting " + producer + " on `" + database + "` and " + spec.location());
+        ActivitySteps.enter("producer-grants", "Granting " + producer + " on `" + database + "` and " + spec.location());
         catalog.grantProducer(new DataProductActivities.ProducerGrantRequest(governance, database, spec.location(), producer));
 
-        Steps.enter("producer-link", "Linking `" + database + "` into " + producer);
+        ActivitySteps.enter("producer-link", "Linking `" + database + "` into " + producer);
         catalog.ensureResourceLink(new DataProductActivities.ResourceLinkRequest(producer, database, governance, database));
 
         boolean sharesWithRoles = Workflow.getVersion(SHARES_WITH_ROLES, Workflow.DEFAULT_VERSION, 1) == 1;
         if (sharesWithRoles) {
             List<String> producerRoles = spec.discover() == TableDiscovery.crawler ? List.of(spec.crawlerRoleArn()) : List.of();
-            Steps.enter("producer-roles", "Granting " + producer + "'s own roles what it was granted on `" + database + "`");
+            ActivitySteps.enter("producer-roles", "Granting " + producer + "'s own roles what it was granted on `" + database + "`");
             catalog.grantOwnRoles(new DataProductActivities.OwnRolesRequest(producer, governance, database, producerRoles,
                     DataProductActivities.PRODUCER_DATABASE_PERMISSIONS, DataProductActivities.PRODUCER_TABLE_PERMISSIONS,
                     spec.location()));
@@ -104,14 +104,14 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
         List<String> tableNames;
         if (spec.discover() == TableDiscovery.crawler) {
             String crawler = crawlerName(database);
-            Steps.enter("crawl", "Crawling " + spec.location() + " with crawler `" + crawler + "` in " + producer);
+            ActivitySteps.enter("crawl", "Crawling " + spec.location() + " with crawler `" + crawler + "` in " + producer);
             var crawled = crawling.runCrawler(new DataProductActivities.CrawlerRequest(producer, crawler,
                     spec.crawlerRoleArn(), database, governance, database, spec.location(), spec.allowBreakingChanges(),
                     spec.tables(), Workflow.currentTimeMillis()));
             changes = ContractChanges.between(before.tables(), crawled.tables());
             tableNames = crawled.tables().stream().map(TableContract::name).toList();
         } else {
-            Steps.enter("tables", "Writing " + spec.tables().size() + " table(s) of the contract into `" + database + "` as "
+            ActivitySteps.enter("tables", "Writing " + spec.tables().size() + " table(s) of the contract into `" + database + "` as "
                     + producer);
             var written = catalog.ensureTables(new DataProductActivities.TablesRequest(producer, governance, database,
                     spec.tables()));
@@ -119,21 +119,21 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
             tableNames = spec.tables().stream().map(TableContract::name).toList();
         }
 
-        Steps.enter("tagging", "Tagging `" + database + "` and " + tableNames.size() + " table(s) with " + tags);
+        ActivitySteps.enter("tagging", "Tagging `" + database + "` and " + tableNames.size() + " table(s) with " + tags);
         catalog.tagResources(new DataProductActivities.TagRequest(governance, database, tableNames, tags));
 
         for (Consumer consumer : spec.consumers()) {
-            Steps.enter("consumer-grants", "Granting " + consumer.account() + " " + consumer.permissions() + " on tables tagged "
+            ActivitySteps.enter("consumer-grants", "Granting " + consumer.account() + " " + consumer.permissions() + " on tables tagged "
                     + tags);
             catalog.grantConsumer(new DataProductActivities.ConsumerGrantRequest(governance, consumer.account(), tags,
                     consumer.permissions()));
         }
         for (Consumer consumer : spec.consumers()) {
-            Steps.enter("consumer-links", "Linking `" + database + "` into " + consumer.account());
+            ActivitySteps.enter("consumer-links", "Linking `" + database + "` into " + consumer.account());
             catalog.ensureResourceLink(new DataProductActivities.ResourceLinkRequest(consumer.account(), database, governance,
                     database));
             if (sharesWithRoles) {
-                Steps.enter("consumer-roles", "Granting " + consumer.account() + "'s worker " + consumer.permissions()
+                ActivitySteps.enter("consumer-roles", "Granting " + consumer.account() + "'s worker " + consumer.permissions()
                         + " on the tables of `" + database + "`");
                 catalog.grantOwnRoles(new DataProductActivities.OwnRolesRequest(consumer.account(), governance, database,
                         List.of(), List.of("DESCRIBE"), consumer.permissions(), ""));
@@ -142,20 +142,20 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
 
         String buildWorkflowId = "";
         if (spec.retrains() && !spec.version().equals(previousVersion)) {
-            Steps.enter("retrain", "Starting BuildModel for `" + spec.retrain().modelPackageGroup() + "` on version "
+            ActivitySteps.enter("retrain", "Starting BuildModel for `" + spec.retrain().modelPackageGroup() + "` on version "
                     + spec.version() + (previousVersion.isEmpty() ? "" : " (was " + previousVersion + ")"));
             buildWorkflowId = startRetraining(spec, requester);
         }
 
-        Steps.enter("record-version", "Recording version " + spec.version() + " on `" + database + "`");
+        ActivitySteps.enter("record-version", "Recording version " + spec.version() + " on `" + database + "`");
         Map<String, String> versioned = new TreeMap<>(metadata);
         versioned.put(DataProductMetadata.VERSION, spec.version());
         catalog.ensureDatabase(new DataProductActivities.DatabaseRequest(governance, database, spec.description(),
                 spec.location(), versioned));
 
-        Steps.enter("verify", "Reading back what the catalog holds for `" + database + "`");
+        ActivitySteps.enter("verify", "Reading back what the catalog holds for `" + database + "`");
         var after = catalog.describeProduct(describe);
-        Steps.enter("registered", "Data product **" + spec.product() + "** " + spec.version() + " registered: database `"
+        ActivitySteps.enter("registered", "Data product **" + spec.product() + "** " + spec.version() + " registered: database `"
                 + database + "`, " + after.tables().size() + " table(s), " + after.grants().size() + " grant(s)"
                 + (buildWorkflowId.isEmpty() ? "." : "; retraining in " + buildWorkflowId + "."));
         return new RegisterDataProductResult(DataProductOutcome.REGISTERED, spec.product(), database, ensured.catalogId(),
@@ -181,7 +181,7 @@ public final class RegisterDataProductWorkflowImpl implements RegisterDataProduc
                         .set(SluiceSearchAttributes.MODEL_PACKAGE_GROUP, build.modelPackageGroup())
                         .set(SluiceSearchAttributes.DATA_PRODUCT, spec.product())
                         .build())
-                .setStaticSummary(Steps.fit("Retrain " + build.modelPackageGroup() + " on data product " + spec.product() + " "
+                .setStaticSummary(ActivitySteps.fit("Retrain " + build.modelPackageGroup() + " on data product " + spec.product() + " "
                         + spec.version() + ", requested by " + requester.name()))
                 .setStaticDetails("Started by RegisterDataProduct run `" + Workflow.getInfo().getWorkflowId() + "`.")
                 .build());

@@ -1,15 +1,15 @@
 package io.sluice.workflows.deployment;
 
-import io.sluice.workflows.InputChecks;
+import io.sluice.workflows.ActivitySteps;
 import io.sluice.workflows.FailureType;
+import io.sluice.workflows.InputChecks;
+import io.sluice.workflows.ResourceNames;
 import io.sluice.workflows.SluiceSearchAttributes;
-import io.sluice.workflows.Steps;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.GatedWorkflow;
+import io.sluice.workflows.approval.Gates;
 import io.sluice.workflows.approval.Requester;
 import io.sluice.workflows.approval.Requesters;
-import io.sluice.workflows.approval.Gates;
-import io.sluice.workflows.ResourceNames;
 import io.sluice.workflows.deployment.DeploymentActivities.StackOutcome;
 import io.sluice.workflows.deployment.IntegrationTestActivities.TestReport;
 import io.temporal.activity.ActivityOptions;
@@ -39,17 +39,17 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
     /** Change id: a production endpoint that fails its smoke test is rolled back to the previous release. */
     static final String ROLLBACK_AFTER_SMOKE_TEST = "prod-rollback-after-smoke-test";
 
-    private final DeploymentActivities deployment = Steps.activities(DeploymentActivities.class,
-            Steps.waiting(Duration.ofHours(2)));
+    private final DeploymentActivities deployment = ActivitySteps.activities(DeploymentActivities.class,
+            ActivitySteps.waiting(Duration.ofHours(2)));
     /** The group policy is one quick call: a few attempts, then the run fails naming why. */
-    private final DeploymentActivities grants = Steps.activities(DeploymentActivities.class,
+    private final DeploymentActivities grants = ActivitySteps.activities(DeploymentActivities.class,
             ActivityOptions.newBuilder()
                     .setStartToCloseTimeout(Duration.ofMinutes(2))
                     .setScheduleToCloseTimeout(Duration.ofMinutes(10))
-                    .setRetryOptions(Steps.RETRIES.toBuilder().setMaximumAttempts(3).build())
+                    .setRetryOptions(ActivitySteps.RETRIES.toBuilder().setMaximumAttempts(3).build())
                     .build());
-    private final IntegrationTestActivities tests = Steps.activities(IntegrationTestActivities.class,
-            Steps.waiting(Duration.ofMinutes(30)));
+    private final IntegrationTestActivities tests = ActivitySteps.activities(IntegrationTestActivities.class,
+            ActivitySteps.waiting(Duration.ofMinutes(30)));
 
     @Override
     public DeployResult deploy(DeployRequest request) {
@@ -57,7 +57,7 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
         String workflowId = Workflow.getInfo().getWorkflowId();
         InputChecks.checkOnce(request);
         Requester requester = Requesters.establish(request.requester(), request.requesterProof(), request.requesterPrincipal());
-        Steps.enter("package", "Checking " + request.modelPackageArn());
+        ActivitySteps.enter("package", "Checking " + request.modelPackageArn());
         var modelPackage = deployment.describePackage(new DeploymentActivities.PackageRequest(spec.sharedAccount(),
                 request.modelPackageArn()));
         if (!modelPackage.approvalStatus().equals("Approved")) {
@@ -67,14 +67,14 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
         Workflow.upsertTypedSearchAttributes(SluiceSearchAttributes.MODEL_PACKAGE_GROUP.valueSet(modelPackage.group()));
         String grant = grantStageAccounts(spec, modelPackage.group());
 
-        Steps.enter("test-stack", "Applying stack `" + spec.stackName("test") + "` in " + spec.test().account());
+        ActivitySteps.enter("test-stack", "Applying stack `" + spec.stackName("test") + "` in " + spec.test().account());
         StackOutcome testStack = deployment.applyStack(stackRequest(spec, "test", spec.test(), modelPackage, workflowId));
         if (!testStack.succeeded()) {
             throw FailureType.AWS_JOB_FAILED.failure("test stack " + testStack.stackName() + " ended " + testStack.status()
                     + ": " + testStack.failedResource() + ": " + testStack.reason());
         }
 
-        Steps.enter("integration-tests", "Integration tests against `" + endpoint(testStack, spec) + "`");
+        ActivitySteps.enter("integration-tests", "Integration tests against `" + endpoint(testStack, spec) + "`");
         TestReport report = tests.run(new IntegrationTestActivities.TestRequest(spec.test().account(), endpoint(testStack, spec),
                 modelPackage.modelDataUrl(), spec.sharedAccount(),
                 spec.integrationTests().withLineageTestSplit(modelPackage.testSplit(), spec.sharedAccount())));
@@ -96,7 +96,7 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
                     "gate " + decided.name() + " closed " + decided.state());
         }
 
-        Steps.enter("prod-stack", "Applying stack `" + spec.stackName("prod") + "` in " + spec.prod().account());
+        ActivitySteps.enter("prod-stack", "Applying stack `" + spec.stackName("prod") + "` in " + spec.prod().account());
         StackOutcome prodStack = deployment.applyStack(stackRequest(spec, "prod", spec.prod(), modelPackage, workflowId));
         if (!prodStack.succeeded()) {
             String reason = prodStack.failedResource() + ": " + prodStack.reason() + " (stack " + prodStack.status() + ")";
@@ -104,7 +104,7 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
             return result(DeploymentOutcome.ROLLED_BACK, request, testStack, report, prodStack, TestReport.notRun(), reason);
         }
 
-        Steps.enter("smoke-test", "Smoke test against `" + endpoint(prodStack, spec) + "`");
+        ActivitySteps.enter("smoke-test", "Smoke test against `" + endpoint(prodStack, spec) + "`");
         TestReport smoke = tests.run(new IntegrationTestActivities.TestRequest(spec.prod().account(), endpoint(prodStack, spec),
                 modelPackage.modelDataUrl(), spec.sharedAccount(),
                 spec.integrationTests().withLineageTestSplit(modelPackage.testSplit(), spec.sharedAccount())));
@@ -117,7 +117,7 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
             return rollBackProduction(request, spec, testStack, report, prodStack, smoke, failed, workflowId);
         }
 
-        Steps.enter("record", "Tagging " + request.modelPackageArn() + " with the deployment");
+        ActivitySteps.enter("record", "Tagging " + request.modelPackageArn() + " with the deployment");
         String now = Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString();
         Map<String, String> record = new LinkedHashMap<>();
         record.put(DEPLOYED_TEST, spec.test().account() + "/" + endpoint(testStack, spec) + "@" + now);
@@ -151,7 +151,7 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
                     + " had no earlier release to roll back to: it still serves " + request.modelPackageArn()
                     + "; delete the stack or deploy a working package.");
         }
-        Steps.enter("prod-rollback", "Rolling `" + prodStack.stackName() + "` back to " + previousPackage);
+        ActivitySteps.enter("prod-rollback", "Rolling `" + prodStack.stackName() + "` back to " + previousPackage);
         previous.remove("ReleaseName");
         previous.put("ReleaseName", releaseName(spec.endpointName(), "prod", previousPackage, previous));
         // A cancel that arrives now must not cancel the rollback: stopping it would leave the failed release serving.

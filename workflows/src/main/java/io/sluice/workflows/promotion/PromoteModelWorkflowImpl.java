@@ -1,22 +1,22 @@
 package io.sluice.workflows.promotion;
 
+import io.sluice.workflows.ActivitySteps;
+import io.sluice.workflows.ChildRuns;
+import io.sluice.workflows.FailureType;
 import io.sluice.workflows.FollowOn;
 import io.sluice.workflows.InputChecks;
-import io.sluice.workflows.FailureType;
-import io.sluice.workflows.ChildRuns;
+import io.sluice.workflows.ResourceNames;
 import io.sluice.workflows.SluiceSearchAttributes;
-import io.sluice.workflows.Steps;
 import io.sluice.workflows.WorkflowIds;
-import io.sluice.workflows.deployment.DeployModelWorkflow;
-import io.sluice.workflows.deployment.DeployRequest;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.GatedWorkflow;
+import io.sluice.workflows.approval.Gates;
 import io.sluice.workflows.approval.Requester;
 import io.sluice.workflows.approval.Requesters;
-import io.sluice.workflows.approval.Gates;
-import io.sluice.workflows.ResourceNames;
-import io.sluice.workflows.registry.ModelRegistryActivities;
 import io.sluice.workflows.build.EvaluationSpec;
+import io.sluice.workflows.deployment.DeployModelWorkflow;
+import io.sluice.workflows.deployment.DeployRequest;
+import io.sluice.workflows.registry.ModelRegistryActivities;
 import io.sluice.workflows.registry.PackageMetadata;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
@@ -41,10 +41,10 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
     static final int MODEL_CARD_NAME_LIMIT = 63;
     private static final String FIT_MODEL_CARD_NAME = "fit-model-card-name";
 
-    private final PromotionActivities promotion = Steps.activities(PromotionActivities.class,
-            Steps.quick());
-    private final ModelRegistryActivities registry = Steps.activities(ModelRegistryActivities.class,
-            Steps.quick());
+    private final PromotionActivities promotion = ActivitySteps.activities(PromotionActivities.class,
+            ActivitySteps.quick());
+    private final ModelRegistryActivities registry = ActivitySteps.activities(ModelRegistryActivities.class,
+            ActivitySteps.quick());
     /** How long one object or image copy may take, retries included twice over. */
     private static final Duration COPY_LIMIT = Duration.ofHours(6);
 
@@ -54,7 +54,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         String workflowId = Workflow.getInfo().getWorkflowId();
         InputChecks.checkOnce(request);
         Requester requester = Requesters.establish(request.requester(), request.requesterProof(), request.requesterPrincipal());
-        Steps.enter("plan", "Reading " + request.sourceModelPackageArn());
+        ActivitySteps.enter("plan", "Reading " + request.sourceModelPackageArn());
         PromotionPlan plan = promotion.plan(new PromotionActivities.PlanRequest(spec.sourceAccount(),
                 request.sourceModelPackageArn(), spec.targetAccount(), spec.artifactPrefix()));
         if (!plan.approvalStatus().equals("Approved")) {
@@ -65,7 +65,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         String group = spec.targetGroup().isEmpty() ? plan.sourceGroup() : spec.targetGroup();
         Workflow.upsertTypedSearchAttributes(SluiceSearchAttributes.MODEL_PACKAGE_GROUP.valueSet(group));
 
-        Steps.enter("copy-artifacts", "Copying " + plan.artifacts().size() + " S3 artifact(s) and " + plan.images().size()
+        ActivitySteps.enter("copy-artifacts", "Copying " + plan.artifacts().size() + " S3 artifact(s) and " + plan.images().size()
                 + " image(s) to " + spec.targetAccount());
         List<Promise<ArtifactCopyActivities.ObjectCopy>> objectCopies = new ArrayList<>();
         new TreeMap<>(plan.artifacts()).forEach((source, target) -> objectCopies.add(Async.function(
@@ -80,7 +80,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         List<ArtifactCopyActivities.ObjectCopy> copiedObjects = objectCopies.stream().map(Promise::get).toList();
         List<ArtifactCopyActivities.ImageCopy> copiedImages = imageCopies.stream().map(Promise::get).toList();
 
-        Steps.enter("central-registry", "Registering in `" + group + "` in " + spec.targetAccount());
+        ActivitySteps.enter("central-registry", "Registering in `" + group + "` in " + spec.targetAccount());
         var groupResult = registry.ensureGroup(new ModelRegistryActivities.GroupRequest(spec.targetAccount(), group,
                 plan.description(), Map.of()));
         Map<String, String> images = new LinkedHashMap<>();
@@ -105,7 +105,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         var central = promotion.registerCentral(new PromotionActivities.CentralPackageRequest(spec.targetAccount(), group,
                 workflowId, plan.description(), containers, plan.artifacts().getOrDefault(plan.metricsUri(), ""), metadata));
 
-        Steps.enter("model-card", "Writing the model card of " + central.packageArn());
+        ActivitySteps.enter("model-card", "Writing the model card of " + central.packageArn());
         String cardName = modelCardName(group, central.version());
         List<String> approvals = new ArrayList<>();
         if (!plan.approvalDescription().isEmpty()) {
@@ -132,7 +132,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         }
         ApprovalState decided = gate.open(Gates.PROMOTION_APPROVAL, requester, context);
 
-        Steps.enter("registry-status", "Recording the decision on " + central.packageArn());
+        ActivitySteps.enter("registry-status", "Recording the decision on " + central.packageArn());
         PromotionOutcome outcome = switch (decided.state()) {
             case APPROVED -> PromotionOutcome.PROMOTED;
             case REJECTED -> PromotionOutcome.REJECTED;
@@ -151,7 +151,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         FollowOn deployment = FollowOn.NOT_REQUESTED;
         if (outcome == PromotionOutcome.PROMOTED && spec.deployOnApproval()) {
             deploymentRun = WorkflowIds.deploy(spec.deployment().endpointName());
-            Steps.enter("deploy", "Starting DeployModel for " + central.packageArn());
+            ActivitySteps.enter("deploy", "Starting DeployModel for " + central.packageArn());
             deployment = ChildRuns.startAbandoned(DeployModelWorkflow.class, WorkflowIds.deploy(spec.deployment().endpointName()),
                     "Deploy " + central.packageArn() + " to endpoint " + spec.deployment().endpointName() + ", requested by "
                             + requester.name(),
@@ -170,7 +170,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
 
     /** A copy stub whose calls the Web UI shows as {@code summary}: one per copy, as copies run side by side. */
     private static ArtifactCopyActivities copies(String summary) {
-        return Workflow.newActivityStub(ArtifactCopyActivities.class, Steps.waiting(COPY_LIMIT, summary));
+        return Workflow.newActivityStub(ArtifactCopyActivities.class, ActivitySteps.waiting(COPY_LIMIT, summary));
     }
 
     /**

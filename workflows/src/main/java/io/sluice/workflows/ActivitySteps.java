@@ -11,7 +11,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 
 /** What every Sluice workflow does the same way: how activities retry and for how long, and how a step is shown. */
-public final class Steps {
+public final class ActivitySteps {
     /**
      * Retries from 1 s growing to a minute, except for the non-retryable failure types, until the
      * step's schedule-to-close budget runs out: no step retries for ever.
@@ -28,7 +28,7 @@ public final class Steps {
 
     private static final WorkflowLocal<String> STEP = WorkflowLocal.withCachedInitial(() -> "");
 
-    private Steps() {}
+    private ActivitySteps() {}
 
     /** Options for short AWS calls: two minutes each attempt, {@link #QUICK_BUDGET} in all. */
     public static ActivityOptions quick() {
