@@ -19,6 +19,7 @@ import io.sluice.workflows.promotion.PromoteModelWorkflow;
 import io.sluice.workflows.promotion.PromoteRequest;
 import io.sluice.workflows.registry.ModelRegistryActivities;
 import io.sluice.workflows.registry.PackageMetadata;
+import io.sluice.workflows.registry.PackageStatus;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -126,7 +127,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
                     + "); it stays PendingManualApproval in the registry.");
         } else {
             registry.setApprovalStatus(new ModelRegistryActivities.ApprovalStatusRequest(spec.account(), registered.packageArn(),
-                    outcome == BuildOutcome.APPROVED ? "Approved" : "Rejected", describe(decided)));
+                    (outcome == BuildOutcome.APPROVED ? PackageStatus.APPROVED : PackageStatus.REJECTED).registryName(), describe(decided)));
             Workflow.setCurrentDetails("Model package " + registered.packageArn() + ": **" + outcome + "**.");
         }
         String promotion = "";

@@ -12,6 +12,7 @@ import io.sluice.workflows.approval.Requester;
 import io.sluice.workflows.approval.Requesters;
 import io.sluice.workflows.deployment.DeploymentActivities.StackOutcome;
 import io.sluice.workflows.deployment.IntegrationTestActivities.TestReport;
+import io.sluice.workflows.registry.PackageStatus;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -60,7 +61,7 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
         ActivitySteps.enter("package", "Checking " + request.modelPackageArn());
         var modelPackage = deployment.describePackage(new DeploymentActivities.PackageRequest(spec.sharedAccount(),
                 request.modelPackageArn()));
-        if (!modelPackage.approvalStatus().equals("Approved")) {
+        if (!PackageStatus.APPROVED.is(modelPackage.approvalStatus())) {
             throw FailureType.INVALID_INPUT.failure("model package " + request.modelPackageArn() + " is "
                     + modelPackage.approvalStatus() + "; only an Approved shared package can be deployed (approve its promotion first)");
         }

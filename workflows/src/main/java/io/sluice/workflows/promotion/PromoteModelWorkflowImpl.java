@@ -18,6 +18,7 @@ import io.sluice.workflows.deployment.DeployModelWorkflow;
 import io.sluice.workflows.deployment.DeployRequest;
 import io.sluice.workflows.registry.ModelRegistryActivities;
 import io.sluice.workflows.registry.PackageMetadata;
+import io.sluice.workflows.registry.PackageStatus;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -57,7 +58,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         ActivitySteps.enter("plan", "Reading " + request.sourceModelPackageArn());
         PromotionPlan plan = promotion.plan(new PromotionActivities.PlanRequest(spec.sourceAccount(),
                 request.sourceModelPackageArn(), spec.targetAccount(), spec.artifactPrefix()));
-        if (!plan.approvalStatus().equals("Approved")) {
+        if (!PackageStatus.APPROVED.is(plan.approvalStatus())) {
             throw FailureType.INVALID_INPUT.failure("source package " + plan.sourcePackageArn() + " is "
                     + plan.approvalStatus() + "; only an Approved package can be promoted (approve its BuildModel run first)");
         }
@@ -139,7 +140,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
             default -> PromotionOutcome.EXPIRED;
         };
         registry.setApprovalStatus(new ModelRegistryActivities.ApprovalStatusRequest(spec.targetAccount(),
-                central.packageArn(), outcome == PromotionOutcome.PROMOTED ? "Approved" : "Rejected",
+                central.packageArn(), (outcome == PromotionOutcome.PROMOTED ? PackageStatus.APPROVED : PackageStatus.REJECTED).registryName(),
                 decided.state().name().toLowerCase(Locale.ROOT) + " at " + Gates.PROMOTION_APPROVAL));
         decided.decisions().stream().filter(decision -> decision.accepted()).forEach(decision -> approvals.add(
                 Gates.PROMOTION_APPROVAL + ": " + decision.decision().name().toLowerCase(Locale.ROOT) + " by "
