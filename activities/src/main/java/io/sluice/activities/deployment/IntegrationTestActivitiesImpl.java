@@ -14,6 +14,7 @@ import io.sluice.workflows.FailureType;
 import io.sluice.workflows.S3Uri;
 import io.sluice.workflows.deployment.IntegrationTestActivities;
 import io.sluice.workflows.deployment.IntegrationTestSpec;
+import io.sluice.workflows.deployment.TestMode;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -67,7 +68,7 @@ public final class IntegrationTestActivitiesImpl implements IntegrationTestActiv
             labelled = LabeledData.parse(csv);
             labelledBodies = csv.lines().filter(line -> !line.isBlank()).map(line -> line.substring(line.indexOf(',') + 1)).toList();
         }
-        Predictor predictor = spec.mode().equals("local") ? localPredictor(request) : endpointPredictor(request);
+        Predictor predictor = spec.mode() == TestMode.local ? localPredictor(request) : endpointPredictor(request);
         List<Double> latencies = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         int successes = 0;

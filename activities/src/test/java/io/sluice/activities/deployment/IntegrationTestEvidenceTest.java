@@ -1,16 +1,15 @@
 package io.sluice.activities.deployment;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.AwsServices;
 import io.sluice.activities.aws.LocalAwsSettings;
 import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.LocalAwsExtension;
-import io.sluice.workflows.deployment.IntegrationTestActivities;
 import io.sluice.workflows.deployment.IntegrationTestActivities.TestReport;
 import io.sluice.workflows.deployment.IntegrationTestActivities.TestRequest;
+import io.sluice.workflows.deployment.IntegrationTestActivities;
 import io.sluice.workflows.deployment.IntegrationTestSpec;
+import io.sluice.workflows.deployment.TestMode;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The quality evidence of the integration tests: a metric the spec asks for is computed or the tests fail. */
 @ExtendWith(LocalAwsExtension.class)
@@ -78,7 +78,7 @@ class IntegrationTestEvidenceTest {
     }
 
     private static IntegrationTestSpec tests(String testSetUri, String metric) {
-        return new IntegrationTestSpec("sagemaker", List.of(), null, null, testSetUri, "shared", null, null, null, null, metric, 0.7);
+        return new IntegrationTestSpec(TestMode.sagemaker, List.of(), null, null, testSetUri, "shared", null, null, null, null, metric, 0.7);
     }
 
     private static TestRequest request(IntegrationTestSpec spec) {

@@ -25,11 +25,11 @@ import java.util.List;
  * @param testSetAccount the account alias that reads the test set (default dataAccount); the
  *     package's lineage sets it to the shared account that holds the promoted copy
  */
-public record IntegrationTestSpec(String mode, List<String> payloads, String payloadsUri, String contentType, String testSetUri,
+public record IntegrationTestSpec(TestMode mode, List<String> payloads, String payloadsUri, String contentType, String testSetUri,
         String dataAccount, Double minSuccessRate, Double maxP95LatencyMs, Double expectedMin, Double expectedMax, String metric,
         Double threshold, String testSetAccount) {
     public IntegrationTestSpec {
-        mode = mode == null ? "sagemaker" : mode.strip();
+        mode = mode == null ? TestMode.sagemaker : mode;
         payloads = payloads == null ? List.of() : List.copyOf(payloads);
         payloadsUri = payloadsUri == null ? "" : payloadsUri.strip();
         contentType = contentType == null ? "text/csv" : contentType.strip();
@@ -46,9 +46,6 @@ public record IntegrationTestSpec(String mode, List<String> payloads, String pay
 
     /** Checks every value, naming the field ({@code integrationTests.…}) that is wrong. */
     public void validate() {
-        if (!mode.equals("sagemaker") && !mode.equals("local")) {
-            throw new IllegalArgumentException("integrationTests.mode '" + mode + "' is not known; expected sagemaker or local");
-        }
         if (minSuccessRate < 0 || minSuccessRate > 1) {
             throw new IllegalArgumentException("integrationTests.minSuccessRate is " + minSuccessRate + "; expected 0 to 1");
         }
@@ -60,7 +57,7 @@ public record IntegrationTestSpec(String mode, List<String> payloads, String pay
         }
     }
 
-    public IntegrationTestSpec(String mode, List<String> payloads, String payloadsUri, String contentType, String testSetUri,
+    public IntegrationTestSpec(TestMode mode, List<String> payloads, String payloadsUri, String contentType, String testSetUri,
             String dataAccount, Double minSuccessRate, Double maxP95LatencyMs, Double expectedMin, Double expectedMax, String metric,
             Double threshold) {
         this(mode, payloads, payloadsUri, contentType, testSetUri, dataAccount, minSuccessRate, maxP95LatencyMs, expectedMin,

@@ -19,7 +19,7 @@ final class FakeDeploymentActivities {
         return new DeploymentSpec("credit-risk", null, "image",
                 new StageSpec(null, "arn:aws:iam::100000000005:role/SluiceSageMakerExecution", null, null, null, null),
                 new StageSpec(null, "arn:aws:iam::100000000006:role/SluiceSageMakerExecution", "ml.m5.xlarge", 2, null, null),
-                new IntegrationTestSpec("local", List.of("1,2,3"), null, null, testSetUri, "dev", null, null, null, null,
+                new IntegrationTestSpec(TestMode.local, List.of("1,2,3"), null, null, testSetUri, "dev", null, null, null, null,
                         "auc", 0.7), false);
     }
 
