@@ -29,6 +29,20 @@ public final class ConfigFixtures {
                 production-approval: {approvers: [governance-officer@example.com]}
             """;
 
+    /**
+     * The {@code approvals:} block of gates that take declared names, with a quorum: lead-ds for
+     * models, ml-engineer for promotions (deadline three days), and two of governance-officer and
+     * cto for production.
+     */
+    public static final String DECLARED_GATES_WITH_QUORUM = """
+            approvals:
+              identity: declared
+              gates:
+                model-approval: {approvers: [lead-ds@example.com]}
+                promotion-approval: {approvers: [ml-engineer@example.com], deadline: P3D}
+                production-approval: {approvers: [governance-officer@example.com, cto@example.com], needed: 2}
+            """;
+
     private ConfigFixtures() {}
 
     /**

@@ -12,14 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SluiceCommandTest {
-    static final String ACCOUNTS = ConfigFixtures.ACCOUNTS + """
-            approvals:
-              identity: declared
-              gates:
-                model-approval: {approvers: [lead-ds@example.com]}
-                promotion-approval: {approvers: [ml-engineer@example.com], deadline: P3D}
-                production-approval: {approvers: [governance-officer@example.com, cto@example.com], needed: 2}
-            """;
+    static final String ACCOUNTS = ConfigFixtures.ACCOUNTS + ConfigFixtures.DECLARED_GATES_WITH_QUORUM;
 
     @Test
     void help_listsEveryCommand() {

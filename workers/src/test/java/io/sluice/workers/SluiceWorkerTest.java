@@ -78,13 +78,7 @@ class SluiceWorkerTest {
                 """ + ConfigFixtures.ACCOUNTS + """
                 temporal: {target: "%s", taskQueue: %s}
                 local: {awsEndpoint: "http://127.0.0.1:1"}
-                approvals:
-                  identity: declared
-                  gates:
-                    model-approval: {approvers: [lead-ds@example.com]}
-                    promotion-approval: {approvers: [ml-engineer@example.com], deadline: P3D}
-                    production-approval: {approvers: [governance-officer@example.com, cto@example.com], needed: 2}
-                """.formatted(target, taskQueue));
+                """.formatted(target, taskQueue) + ConfigFixtures.DECLARED_GATES_WITH_QUORUM);
     }
 
     @WorkflowInterface

@@ -1,14 +1,14 @@
 package io.sluice.client.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.sluice.sandbox.ConfigFixtures;
 import io.sluice.workflows.identity.IdentityMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConfigFilesTest {
     static final String VALID = """
@@ -25,13 +25,7 @@ class ConfigFilesTest {
               namespace: ml
             aws:
               apiCallTimeout: PT90S
-            approvals:
-              identity: declared
-              gates:
-                model-approval: {approvers: [lead-ds@example.com]}
-                promotion-approval: {approvers: [ml-engineer@example.com], deadline: P3D}
-                production-approval: {approvers: [governance-officer@example.com, cto@example.com], needed: 2}
-            """;
+            """ + ConfigFixtures.DECLARED_GATES_WITH_QUORUM;
 
     @Test
     void parse_readsEveryKeyAndFillsDefaults() {
