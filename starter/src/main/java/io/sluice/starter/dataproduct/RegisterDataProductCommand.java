@@ -1,11 +1,6 @@
 package io.sluice.starter.dataproduct;
 
 import io.sluice.client.config.SluiceConfig;
-import io.sluice.starter.ConfigOption;
-import io.sluice.starter.Requester;
-import io.sluice.starter.TemporalSession;
-import io.sluice.starter.runs.RunStarter;
-import io.sluice.starter.runs.RunStatusReader;
 import io.sluice.starter.runs.StartOptions;
 import io.sluice.starter.specs.SpecAccounts;
 import io.sluice.starter.specs.SpecFiles;
@@ -17,24 +12,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code sluice data-product register --spec FILE [--wait]}. */
 @Command(name = "register", description = {"Start RegisterDataProduct from a data-product.yaml and print its workflow id.",
         "A product registered before is updated; a new version may start its retraining build.",
         "With --wait, return when the run ends, saying how."})
 public final class RegisterDataProductCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConfigOption config;
-
-    @Mixin
-    Requester requester;
-
     @Mixin
     StartOptions start;
 
@@ -44,19 +28,16 @@ public final class RegisterDataProductCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DataProductSpec product = SpecFiles.read(specFile, DataProductSpec.class);
-        SluiceConfig settings = config.read();
+        SluiceConfig settings = start.config();
         SpecAccounts.requireKnown(settings, specFile, product);
         String workflowId = WorkflowIds.dataProduct(product.domain(), product.name());
-        var request = new RegisterDataProductRequest(product, requester.name(), requester.proofFor(settings, config.path(), workflowId), null);
-        try (var session = TemporalSession.open(settings)) {
-            var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(SluiceWorkflowType.REGISTER_DATA_PRODUCT,
-                    workflowId, "",
-                    "Register data product " + product.product() + " " + product.version() + ", requested by "
-                            + request.requester(),
-                    "Database `" + product.database() + "` in " + product.governanceAccount() + "; data `" + product.location()
-                            + "` of " + product.producerAccount() + "; " + product.consumers().size() + " consumer(s).",
-                    request);
-            return start.follow(started, new RunStatusReader(session.client()), spec.commandLine().getOut());
-        }
+        var request = new RegisterDataProductRequest(product, start.requester(), start.requesterProof(workflowId), null);
+        return start.startAndFollow(runs -> runs.startExclusive(SluiceWorkflowType.REGISTER_DATA_PRODUCT,
+                workflowId, "",
+                "Register data product " + product.product() + " " + product.version() + ", requested by "
+                        + request.requester(),
+                "Database `" + product.database() + "` in " + product.governanceAccount() + "; data `" + product.location()
+                        + "` of " + product.producerAccount() + "; " + product.consumers().size() + " consumer(s).",
+                request));
     }
 }

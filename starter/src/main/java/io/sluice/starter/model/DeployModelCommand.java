@@ -2,12 +2,7 @@ package io.sluice.starter.model;
 
 import io.sluice.client.config.SluiceConfig;
 import io.sluice.starter.CommandFailedException;
-import io.sluice.starter.ConfigOption;
 import io.sluice.starter.ExitCodes;
-import io.sluice.starter.Requester;
-import io.sluice.starter.TemporalSession;
-import io.sluice.starter.runs.RunStarter;
-import io.sluice.starter.runs.RunStatusReader;
 import io.sluice.starter.runs.StartOptions;
 import io.sluice.starter.specs.SpecAccounts;
 import io.sluice.starter.specs.SpecFiles;
@@ -19,24 +14,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code sluice model deploy --model-package ARN --spec FILE [--wait]}. */
 @Command(name = "deploy", description = {"Start DeployModel for an approved shared model package and print its workflow id.",
         "One deployment per endpoint at a time: a second one while the first runs is refused (exit 2).",
         "With --wait, return when the run stops at the governance officer's gate or ends, saying which."})
 public final class DeployModelCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConfigOption config;
-
-    @Mixin
-    Requester requester;
-
     @Mixin
     StartOptions start;
 
@@ -49,12 +33,12 @@ public final class DeployModelCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DeploymentSpec deployment = SpecFiles.read(specFile, DeploymentSpec.class);
-        SluiceConfig settings = config.read();
+        SluiceConfig settings = start.config();
         SpecAccounts.requireKnown(settings, specFile, deployment);
         String workflowId = WorkflowIds.deploy(deployment.endpointName());
-        var request = new DeployRequest(modelPackageArn, deployment, requester.name(), requester.proofFor(settings, config.path(), workflowId), null);
-        try (var session = TemporalSession.open(settings)) {
-            var started = new RunStarter(session.client(), session.taskQueue()).startExclusive(SluiceWorkflowType.DEPLOY_MODEL, workflowId, "",
+        var request = new DeployRequest(modelPackageArn, deployment, start.requester(), start.requesterProof(workflowId), null);
+        return start.startAndFollow(runs -> {
+            var started = runs.startExclusive(SluiceWorkflowType.DEPLOY_MODEL, workflowId, "",
                     "Deploy " + modelPackageArn.replaceAll(".*model-package/", "") + " to " + request.spec().endpointName()
                             + ", requested by " + request.requester(),
                     "Package `" + modelPackageArn + "`; test in " + request.spec().test().account() + ", prod in "
@@ -64,7 +48,7 @@ public final class DeployModelCommand implements Callable<Integer> {
                 throw new CommandFailedException(ExitCodes.BAD_INPUT, workflowId + " is already running: one deployment per endpoint "
                         + "at a time; follow it with `sluice status " + workflowId + "` or decide its gate first");
             }
-            return start.follow(started, new RunStatusReader(session.client()), spec.commandLine().getOut());
-        }
+            return started;
+        });
     }
 }

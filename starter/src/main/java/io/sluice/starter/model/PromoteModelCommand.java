@@ -1,11 +1,6 @@
 package io.sluice.starter.model;
 
 import io.sluice.client.config.SluiceConfig;
-import io.sluice.starter.ConfigOption;
-import io.sluice.starter.Requester;
-import io.sluice.starter.TemporalSession;
-import io.sluice.starter.runs.RunStarter;
-import io.sluice.starter.runs.RunStatusReader;
 import io.sluice.starter.runs.StartOptions;
 import io.sluice.starter.specs.SpecAccounts;
 import io.sluice.starter.specs.SpecFiles;
@@ -17,23 +12,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code sluice model promote --model-package ARN --spec FILE [--wait]}. */
 @Command(name = "promote", description = {"Start PromoteModel for an approved model package and print its workflow id.",
         "With --wait, return when the run stops at the ML engineer's gate or ends, saying which."})
 public final class PromoteModelCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConfigOption config;
-
-    @Mixin
-    Requester requester;
-
     @Mixin
     StartOptions start;
 
@@ -46,19 +30,16 @@ public final class PromoteModelCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PromotionSpec promotion = SpecFiles.read(specFile, PromotionSpec.class);
-        SluiceConfig settings = config.read();
+        SluiceConfig settings = start.config();
         SpecAccounts.requireKnown(settings, specFile, promotion);
         SpecAccounts.requireSourceAccount(settings, specFile, promotion, modelPackageArn);
         String workflowId = WorkflowIds.promote(modelPackageArn);
-        var request = new PromoteRequest(modelPackageArn, promotion, requester.name(), requester.proofFor(settings, config.path(), workflowId), null);
-        try (var session = TemporalSession.open(settings)) {
-            var started = new RunStarter(session.client(), session.taskQueue()).start(SluiceWorkflowType.PROMOTE_MODEL,
-                    workflowId, request.spec().targetGroup(),
-                    "Promote " + modelPackageArn.replaceAll(".*model-package/", "") + " to " + request.spec().targetAccount()
-                            + ", requested by " + request.requester(),
-                    "Source `" + modelPackageArn + "`; copies under `" + request.spec().artifactPrefix() + "`.",
-                    request);
-            return start.follow(started, new RunStatusReader(session.client()), spec.commandLine().getOut());
-        }
+        var request = new PromoteRequest(modelPackageArn, promotion, start.requester(), start.requesterProof(workflowId), null);
+        return start.startAndFollow(runs -> runs.start(SluiceWorkflowType.PROMOTE_MODEL,
+                workflowId, request.spec().targetGroup(),
+                "Promote " + modelPackageArn.replaceAll(".*model-package/", "") + " to " + request.spec().targetAccount()
+                        + ", requested by " + request.requester(),
+                "Source `" + modelPackageArn + "`; copies under `" + request.spec().artifactPrefix() + "`.",
+                request));
     }
 }
