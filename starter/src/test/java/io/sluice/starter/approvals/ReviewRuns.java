@@ -12,12 +12,18 @@ import io.sluice.workers.WorkerModule;
 import io.sluice.workflows.approval.GateState;
 import io.sluice.workflows.identity.IdentityProof;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 /** What the approval command tests share: starting {@link ReviewWorkflow} runs and running the CLI on one config. */
 final class ReviewRuns {
+    /** How long a test waits, at the server, for a run to close. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
+
     private final WorkflowClient client;
     private final String taskQueue;
     private final Path configFile;
@@ -48,26 +54,26 @@ final class ReviewRuns {
         awaitOpen(workflowId);
     }
 
+    /** Returns once the gate of {@code workflowId} is open: the run answers its {@code awaitGateOpen} update then. */
     void awaitOpen(String workflowId) {
-        for (int i = 0; i < 500; i++) {
-            if (GateQuery.gateOf(client, workflowId).map(gate -> gate.state() == GateState.OPEN).orElse(false)) {
-                return;
-            }
-            sleep();
+        client.newWorkflowStub(ReviewWorkflow.class, workflowId).awaitGateOpen();
+        if (GateQuery.gateOf(client, workflowId).map(gate -> gate.state() != GateState.OPEN).orElse(true)) {
+            throw new AssertionError("gate of " + workflowId + " is not open");
         }
-        throw new AssertionError("gate of " + workflowId + " did not open");
     }
 
     /** {@code sluice status ID --json} once the run is no longer running. */
     JsonNode awaitClosedStatus(String workflowId) throws Exception {
-        for (int i = 0; i < 500; i++) {
-            JsonNode json = status(workflowId);
-            if (!json.get("status").asText().equals("RUNNING")) {
-                return json;
-            }
-            sleep();
+        try {
+            client.newUntypedWorkflowStub(workflowId).getResult(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS, ReviewWorkflow.Result.class);
+        } catch (WorkflowException endedOtherwise) {
+            // Failed, cancelled or terminated: closed all the same.
         }
-        throw new AssertionError(workflowId + " did not close");
+        JsonNode json = status(workflowId);
+        if (json.get("status").asText().equals("RUNNING")) {
+            throw new AssertionError(workflowId + " did not close");
+        }
+        return json;
     }
 
     JsonNode status(String workflowId) throws Exception {
@@ -80,14 +86,5 @@ final class ReviewRuns {
         withConfig[args.length] = "--config";
         withConfig[args.length + 1] = configFile.toString();
         return CliRun.of(withConfig);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }
