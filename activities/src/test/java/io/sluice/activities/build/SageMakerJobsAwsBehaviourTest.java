@@ -113,7 +113,7 @@ class SageMakerJobsAwsBehaviourTest {
 
     @Test
     void train_whenTheRunIsCancelledWhileTheJobRuns_stopsTheJob() throws Exception {
-        interposer.when(request -> request.is("sagemaker", "DescribeTrainingJob") && request.bodyText().contains(quoted(JOB)))
+        Rule running = interposer.when(request -> request.is("sagemaker", "DescribeTrainingJob") && request.bodyText().contains(quoted(JOB)))
                 .rewrite(reply -> reply.withBody(reply.bodyText()
                         .replace("\"TrainingJobStatus\": \"Completed\"", "\"TrainingJobStatus\": \"InProgress\"")
                         .replace("\"TrainingJobStatus\":\"Completed\"", "\"TrainingJobStatus\":\"InProgress\"")));
@@ -126,7 +126,7 @@ class SageMakerJobsAwsBehaviourTest {
                     ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).setHeartbeatTimeout(Duration.ofSeconds(2)).build());
             var cancel = new Thread(() -> {
                 try {
-                    Thread.sleep(500);
+                    running.awaitHit(Duration.ofSeconds(30));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -137,8 +137,10 @@ class CloudFormationStacksAwsBehaviourTest {
             DeploymentActivities activities = environment.newActivityStub(DeploymentActivities.class, ActivityOptions.newBuilder()
                     .setStartToCloseTimeout(Duration.ofMinutes(1)).setHeartbeatTimeout(Duration.ofSeconds(2)).build());
             var cancel = new Thread(() -> {
-                while (executed.hits() == 0) {
-                    Thread.onSpinWait();
+                try {
+                    executed.awaitHit(Duration.ofSeconds(30));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
                 environment.requestCancelActivity();
             });

@@ -1,6 +1,9 @@
 package io.sluice.sandbox.interpose;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -15,6 +18,7 @@ public final class Rule {
     private final Predicate<AwsRequest> matches;
     private final AtomicInteger remaining = new AtomicInteger(Integer.MAX_VALUE);
     private final AtomicInteger hits = new AtomicInteger();
+    private final CountDownLatch firstHit = new CountDownLatch(1);
     private volatile Responder responder = (request, upstream) -> upstream.forward();
 
     Rule(Predicate<AwsRequest> matches) {
@@ -49,6 +53,16 @@ public final class Rule {
         return hits.get();
     }
 
+    /**
+     * Waits until this rule has answered a request: woken by the request, not by polling. Fails
+     * naming {@code within} when none comes in that time.
+     */
+    public void awaitHit(Duration within) throws InterruptedException {
+        if (!firstHit.await(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("no matching request within " + within);
+        }
+    }
+
     /** Whether this rule takes {@code request}; taking it counts against {@link #times}. */
     boolean take(AwsRequest request) {
         if (!matches.test(request)) {
@@ -58,6 +72,7 @@ public final class Rule {
             return false;
         }
         hits.incrementAndGet();
+        firstHit.countDown();
         return true;
     }
 
