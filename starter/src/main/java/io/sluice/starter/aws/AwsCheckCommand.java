@@ -79,6 +79,9 @@ public final class AwsCheckCommand implements Callable<Integer> {
             out.println("==>  BuildModel with its jobs on SageMaker, for the calls local job mode does not make");
             try (var session = TemporalSession.open(stack.config())) {
                 out.println("     " + SageMakerModeBuild.run(stack, session));
+                out.println("==>  BuildModel with a pre-step, cancelled while its Step Functions execution runs");
+                out.flush();
+                out.println("     " + CancelledBuild.run(stack, session));
             }
             out.flush();
             try (var clients = AwsClients.create(ActivitySettings.aws(stack.config()));

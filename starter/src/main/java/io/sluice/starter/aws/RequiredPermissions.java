@@ -35,6 +35,8 @@ record RequiredPermissions(Map<String, String> accounts, Map<String, Role> roles
     private static final Pattern CARD = Pattern.compile("(arn:aws:sagemaker:[^:]+:\\d{12}:model-card/.+-v)\\d+");
     /** An endpoint's model or endpoint configuration, named per release ({@code <endpoint>-<stage>-v<version>-<digest>}). */
     private static final Pattern RELEASE = Pattern.compile("(arn:aws:sagemaker:[^:]+:\\d{12}:(?:model|endpoint-config)/.+-)v\\d+-[0-9a-f]{8}");
+    /** A state machine's execution, named per run by the build that starts it. */
+    private static final Pattern EXECUTION = Pattern.compile("(arn:aws:states:[^:]+:\\d{12}:execution:[^:]+):.+");
     /** A KMS key: its id is made by KMS, so each estate's differs; the pattern stands for the account's artifact key. */
     private static final Pattern KEY = Pattern.compile("(arn:aws:kms:[^:]+:\\d{12}:key)/[0-9a-f-]+");
 
@@ -66,10 +68,10 @@ record RequiredPermissions(Map<String, String> accounts, Map<String, Role> roles
 
     /** The pattern a platform team would grant for {@code resourceArn}. */
     static String pattern(String resourceArn) {
-        for (Pattern generalised : List.of(S3_OBJECT, JOB, VERSIONED, CARD, RELEASE, KEY)) {
+        for (Pattern generalised : List.of(S3_OBJECT, JOB, VERSIONED, CARD, RELEASE, KEY, EXECUTION)) {
             var matcher = generalised.matcher(resourceArn);
             if (matcher.matches()) {
-                return matcher.group(1) + (generalised == CARD || generalised == RELEASE ? "*" : "/*");
+                return matcher.group(1) + (generalised == CARD || generalised == RELEASE ? "*" : generalised == EXECUTION ? ":*" : "/*");
             }
         }
         return resourceArn;

@@ -30,6 +30,10 @@ class RequiredPermissionsTest {
                 .isEqualTo("arn:aws:sagemaker:us-east-1:100000000005:endpoint-config/credit-risk-prod-*");
         assertThat(RequiredPermissions.pattern("arn:aws:sagemaker:us-east-1:100000000005:endpoint/credit-risk"))
                 .isEqualTo("arn:aws:sagemaker:us-east-1:100000000005:endpoint/credit-risk");
+        assertThat(RequiredPermissions.pattern("arn:aws:states:us-east-1:100000000003:execution:refresh:credit-risk-k1-pre-17558df7"))
+                .isEqualTo("arn:aws:states:us-east-1:100000000003:execution:refresh:*");
+        assertThat(RequiredPermissions.pattern("arn:aws:states:us-east-1:100000000003:stateMachine:refresh"))
+                .isEqualTo("arn:aws:states:us-east-1:100000000003:stateMachine:refresh");
     }
 
     @Test
