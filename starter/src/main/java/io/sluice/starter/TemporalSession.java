@@ -26,7 +26,7 @@ public final class TemporalSession implements AutoCloseable {
     public static TemporalSession open(SluiceConfig config) {
         var profile = TemporalConnection.profile(config.temporal(), System.getenv());
         var stubs = TemporalConnection.connect(profile, CONNECT_TIMEOUT);
-        if (config.temporal().payloadKeyCiphertext().isEmpty()) {
+        if (!config.temporal().decryptsKeysWithKms()) {
             var converter = TemporalConnection.dataConverter(config.temporal(), System.getenv());
             return new TemporalSession(stubs, TemporalConnection.client(stubs, profile, converter), config.temporal().taskQueue());
         }

@@ -94,6 +94,9 @@ public final class WorkerModule extends AbstractModule {
     @Provides
     @Singleton
     WorkflowClient workflowClient(WorkflowServiceStubs stubs, ClientConfigProfile profile, SluiceConfig config) {
+        if (!config.temporal().decryptsKeysWithKms()) {
+            return TemporalConnection.client(stubs, profile, TemporalConnection.dataConverter(config.temporal(), System.getenv()));
+        }
         try (var keys = KmsDataKeys.forConfig(config)) {
             return TemporalConnection.client(stubs, profile, TemporalConnection.dataConverter(config.temporal(), System.getenv(), keys));
         }

@@ -1,8 +1,8 @@
 package io.sluice.workflows;
 
-import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An {@code s3://bucket/key} location: the one parser of S3 URIs, for specs, activities and the CLI.
@@ -11,6 +11,9 @@ import java.util.Optional;
  * @param key the key or prefix, without a leading slash (may be empty)
  */
 public record S3Uri(String bucket, String key) {
+    private static final String SCHEME = "s3://";
+    /** Bucket names: letters, digits, dots, hyphens and (in old buckets) underscores. */
+    private static final Pattern BUCKET = Pattern.compile("[A-Za-z0-9._-]{1,255}");
     public S3Uri {
         Objects.requireNonNull(bucket, "bucket is null");
         Objects.requireNonNull(key, "key is null");
@@ -35,21 +38,21 @@ public record S3Uri(String bucket, String key) {
         return parsed(value).isPresent();
     }
 
+    /**
+     * {@code s3://bucket/key} as S3 means it: the bucket up to the first slash, the key the rest,
+     * byte for byte (a key may hold spaces, {@code ?}, {@code #} or {@code %}; nothing is decoded).
+     */
     private static Optional<S3Uri> parsed(String uri) {
-        if (uri == null) {
+        if (uri == null || !uri.startsWith(SCHEME)) {
             return Optional.empty();
         }
-        URI parsed;
-        try {
-            parsed = URI.create(uri);
-        } catch (IllegalArgumentException e) {
+        String rest = uri.substring(SCHEME.length());
+        int slash = rest.indexOf('/');
+        String bucket = slash < 0 ? rest : rest.substring(0, slash);
+        if (!BUCKET.matcher(bucket).matches()) {
             return Optional.empty();
         }
-        if (!"s3".equals(parsed.getScheme()) || parsed.getHost() == null || parsed.getHost().isEmpty()) {
-            return Optional.empty();
-        }
-        String key = parsed.getPath() == null ? "" : parsed.getPath().replaceFirst("^/", "");
-        return Optional.of(new S3Uri(parsed.getHost(), key));
+        return Optional.of(new S3Uri(bucket, slash < 0 ? "" : rest.substring(slash + 1)));
     }
 
     /** This location with {@code name} appended as a path segment. */

@@ -5,6 +5,7 @@ import io.sluice.client.config.SluiceConfig;
 import io.sluice.client.temporal.TemporalConnection;
 import io.sluice.workflows.AwsAccount;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -36,19 +39,28 @@ public final class KmsDataKeys implements TemporalConnection.DataKeyDecryptor, A
     private final Map<String, AwsAccount> accounts;
     private final String endpointOverride;
     private final SdkHttpClient http = UrlConnectionHttpClient.create();
+    private final AwsCredentialsProvider identity;
+    private final ClientOverrideConfiguration limits;
     private final StsClient sts;
     private final Map<String, KmsClient> kmsByAccount = new ConcurrentHashMap<>();
     private final List<AutoCloseable> opened = new ArrayList<>();
 
     /**
-     * @param identity the caller's credentials, used only to assume the accounts' roles
+     * @param identity the caller's credentials, used only to assume the accounts' roles; closed with this
      * @param endpointOverride the local stack's endpoint, or empty for AWS
+     * @param apiCallTimeout the limit for one call including the SDK's retries, as the config's {@code aws:} sets it
+     * @param apiCallAttemptTimeout the limit for one HTTP attempt
      */
-    public KmsDataKeys(String region, Map<String, AwsAccount> accounts, String endpointOverride, AwsCredentialsProvider identity) {
+    public KmsDataKeys(String region, Map<String, AwsAccount> accounts, String endpointOverride, AwsCredentialsProvider identity,
+            Duration apiCallTimeout, Duration apiCallAttemptTimeout) {
         this.region = Objects.requireNonNull(region, "region is null");
         this.accounts = Map.copyOf(accounts);
         this.endpointOverride = Objects.requireNonNull(endpointOverride, "endpointOverride is null");
-        var builder = StsClient.builder().region(Region.of(region)).httpClient(http).credentialsProvider(identity);
+        this.identity = Objects.requireNonNull(identity, "identity is null");
+        this.limits = ClientOverrideConfiguration.builder().apiCallTimeout(apiCallTimeout).apiCallAttemptTimeout(apiCallAttemptTimeout)
+                .retryStrategy(RetryMode.STANDARD).build();
+        var builder = StsClient.builder().region(Region.of(region)).httpClient(http).credentialsProvider(identity)
+                .overrideConfiguration(limits);
         if (!endpointOverride.isEmpty()) {
             builder.endpointOverride(URI.create(endpointOverride));
         }
@@ -61,7 +73,8 @@ public final class KmsDataKeys implements TemporalConnection.DataKeyDecryptor, A
         AwsCredentialsProvider identity = endpoint.isEmpty()
                 ? DefaultCredentialsProvider.builder().build()
                 : StaticCredentialsProvider.create(AwsBasicCredentials.create("sluicelocal", "sluicelocal"));
-        return new KmsDataKeys(config.region(), config.awsAccounts(), endpoint, identity);
+        return new KmsDataKeys(config.region(), config.awsAccounts(), endpoint, identity, config.aws().apiCallTimeout(),
+                config.aws().apiCallAttemptTimeout());
     }
 
     @Override
@@ -83,7 +96,8 @@ public final class KmsDataKeys implements TemporalConnection.DataKeyDecryptor, A
         return kmsByAccount.computeIfAbsent(account.alias(), alias -> {
             var credentials = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
                     .refreshRequest(assume -> assume.roleArn(account.roleArn()).roleSessionName(SESSION_NAME)).build();
-            var builder = KmsClient.builder().region(Region.of(region)).httpClient(http).credentialsProvider(credentials);
+            var builder = KmsClient.builder().region(Region.of(region)).httpClient(http).credentialsProvider(credentials)
+                    .overrideConfiguration(limits);
             if (!endpointOverride.isEmpty()) {
                 builder.endpointOverride(URI.create(endpointOverride));
             }
@@ -103,6 +117,9 @@ public final class KmsDataKeys implements TemporalConnection.DataKeyDecryptor, A
             opened.clear();
         }
         sts.close();
+        if (identity instanceof AutoCloseable closeable) {
+            closeQuietly(closeable);
+        }
         http.close();
     }
 

@@ -86,6 +86,11 @@ public record TemporalConfig(
         return !payloadKeyEnv.isEmpty() || !payloadKeyCiphertext.isEmpty();
     }
 
+    /** Whether a payload key is decrypted with KMS: the current one, or one of the previous ones. */
+    public boolean decryptsKeysWithKms() {
+        return !payloadKeyCiphertext.isEmpty() || previousPayloadKeys.values().stream().anyMatch(source -> source.startsWith("kms:"));
+    }
+
     /** A plain connection to {@code target}. */
     public static TemporalConfig plain(String target, String namespace) {
         return new TemporalConfig(target, namespace, null, null, null, null, null, null, null, null, null, null, null);

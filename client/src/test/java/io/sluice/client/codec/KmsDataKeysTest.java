@@ -10,6 +10,7 @@ import io.sluice.sandbox.LocalAws;
 import io.sluice.sandbox.LocalAwsExtension;
 import io.sluice.workflows.AwsAccount;
 import io.temporal.api.common.v1.Payload;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,6 @@ class KmsDataKeysTest {
         localAws.accounts().forEach(account -> accounts.put(account.alias(),
                 new AwsAccount(account.alias(), account.id(), account.workerRoleArn())));
         return new KmsDataKeys(LocalAws.REGION, accounts, localAws.awsEndpoint().toString(),
-                StaticCredentialsProvider.create(LocalAws.WORKER_IDENTITY));
+                StaticCredentialsProvider.create(LocalAws.WORKER_IDENTITY), Duration.ofSeconds(20), Duration.ofSeconds(5));
     }
 }

@@ -16,6 +16,7 @@ import io.sluice.workers.ActivitySettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -75,13 +76,17 @@ public final class AwsCheckCommand implements Callable<Integer> {
         try (var stack = LocalStack.start(directory, FreePort.any(), true, ledger)) {
             var scenario = DemoScenario.approvingEveryGateTwice(stack, out);
             scenario.run();
-            lifecycleFailures = scenario.failures();
+            lifecycleFailures = new ArrayList<>(scenario.failures());
             out.println("==>  BuildModel with its jobs on SageMaker, for the calls local job mode does not make");
             try (var session = TemporalSession.open(stack.config())) {
                 out.println("     " + SageMakerModeBuild.run(stack, session));
                 out.println("==>  BuildModel with a pre-step, cancelled while its Step Functions execution runs");
                 out.flush();
-                out.println("     " + CancelledBuild.run(stack, session));
+                var cancelled = CancelledBuild.run(stack, session);
+                out.println("     " + cancelled.report());
+                if (!cancelled.failure().isEmpty()) {
+                    lifecycleFailures.add(cancelled.failure());
+                }
             }
             out.flush();
             try (var clients = AwsClients.create(ActivitySettings.aws(stack.config()));

@@ -10,9 +10,11 @@ import io.sluice.workflows.build.BuildRequest;
 import io.sluice.workflows.build.BuildSpec;
 import io.sluice.workflows.build.PreStepSpec;
 import io.sluice.workflows.runs.SluiceWorkflowType;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -37,8 +39,17 @@ final class CancelledBuild {
 
     private CancelledBuild() {}
 
-    /** Runs it, cancels it once its execution runs, and says how the execution ended. */
-    static String run(LocalStack stack, TemporalSession session) throws InterruptedException {
+    /**
+     * How the cancelled build ended.
+     *
+     * @param report what happened, for the check's output
+     * @param failure why the cancellation did not do what it must (stop the execution, end the
+     *     run CANCELED); empty when it did
+     */
+    record Outcome(String report, String failure) {}
+
+    /** Runs it, cancels it once its execution runs, and says how the run and the execution ended. */
+    static Outcome run(LocalStack stack, TemporalSession session) throws InterruptedException {
         BuildSpec sample = SpecFiles.read(stack.buildSpec(), BuildSpec.class);
         try (var sfn = SfnClient.builder().region(Region.of(stack.config().region())).endpointOverride(stack.aws().awsEndpoint())
                 .credentialsProvider(stack.aws().credentials(sample.account())).httpClientBuilder(UrlConnectionHttpClient.builder())
@@ -55,18 +66,29 @@ final class CancelledBuild {
             new RunStarter(session.client(), session.taskQueue()).start(SluiceWorkflowType.BUILD_MODEL, workflowId,
                     spec.modelPackageGroup(), "Cancelled build of the AWS check", "", new BuildRequest(spec, RUN_KEY,
                             LocalApprovers.DATA_SCIENTIST.userName(), stack.startProof(LocalApprovers.DATA_SCIENTIST, workflowId), null));
-            ExecutionListItem execution = awaitExecution(sfn, stateMachine);
             var run = session.client().newUntypedWorkflowStub(workflowId);
-            run.cancel("the AWS check cancels it while its pre-step runs");
             try {
-                run.getResult(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS, Object.class);
-            } catch (WorkflowException cancelled) {
-                // The cancellation it was asked for.
-            } catch (java.util.concurrent.TimeoutException e) {
-                run.terminate("the AWS check's cancellation did not end it within " + CLOSE_WAIT);
+                ExecutionListItem execution = awaitExecution(sfn, stateMachine);
+                run.cancel("the AWS check cancels it while its pre-step runs");
+                try {
+                    run.getResult(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS, Object.class);
+                } catch (WorkflowException cancelled) {
+                    // The cancellation it was asked for; the status below says how it ended.
+                } catch (TimeoutException stillRunning) {
+                    // Said below.
+                }
+                String runStatus = run.describe().getStatus().name().replace("WORKFLOW_EXECUTION_STATUS_", "");
+                String executionStatus = sfn.describeExecution(describe -> describe.executionArn(execution.executionArn()))
+                        .statusAsString();
+                String report = workflowId + " cancelled during its pre-step: the run ended " + runStatus + ", execution "
+                        + execution.name() + " is " + executionStatus;
+                boolean stopped = runStatus.equals("CANCELED") && executionStatus.equals("ABORTED");
+                return new Outcome(report, stopped ? "" : report + "; expected CANCELED and ABORTED");
+            } finally {
+                if (run.describe().getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+                    run.terminate("the AWS check's cancellation did not end it within " + CLOSE_WAIT);
+                }
             }
-            String status = sfn.describeExecution(describe -> describe.executionArn(execution.executionArn())).statusAsString();
-            return workflowId + " cancelled during its pre-step; execution " + execution.name() + " is " + status;
         }
     }
 

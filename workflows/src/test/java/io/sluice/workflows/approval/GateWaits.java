@@ -4,13 +4,14 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
 
 /**
- * Test helper: waits until a run's gate is open, in the test server's time. That time moves only
- * when no workflow or activity task is in progress, so each step returns once the run has done
- * all it can; no wall clock is read or slept on.
+ * Test helper: waits until a run's gate is open, in the test server's time. Each step is a
+ * millisecond of that time: when the run is idle the server skips it at once, so a step returns
+ * as soon as the run has done all it can; while a task runs the server's clock follows the wall
+ * clock, so the step budget bounds the wait at about ten seconds of real time.
  */
 public final class GateWaits {
-    /** More idle steps than any test run takes before its gate opens. */
-    private static final int MAX_STEPS = 100;
+    /** Far more steps than any test run takes before its gate opens. */
+    private static final int MAX_STEPS = 10_000;
     private static final Duration STEP = Duration.ofMillis(1);
 
     private GateWaits() {}
@@ -24,6 +25,6 @@ public final class GateWaits {
             }
             environment.sleep(STEP);
         }
-        throw new AssertionError("the gate did not open within " + MAX_STEPS + " idle steps of the test server");
+        throw new AssertionError("the gate did not open within " + MAX_STEPS + " steps of the test server's clock");
     }
 }
