@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * {@link #SHUTDOWN_GRACE_SECONDS} to finish, then the connection and AWS clients are closed.
  */
 public final class SluiceWorker implements AutoCloseable {
+    /** The longest a running step's heartbeats are held back, and so how late it may learn of a cancellation. */
+    static final Duration HEARTBEAT_AT_LEAST_EVERY = Duration.ofSeconds(5);
+
     /** Seconds in-flight tasks get to finish on shutdown. */
     public static final int SHUTDOWN_GRACE_SECONDS = 30;
     private static final Logger log = LoggerFactory.getLogger(SluiceWorker.class);
@@ -51,7 +54,7 @@ public final class SluiceWorker implements AutoCloseable {
 
     /** Registers every workflow type and activity and starts polling. */
     public SluiceWorker start() {
-        Worker worker = factory.newWorker(taskQueue, workerOptions());
+        Worker worker = factory.newWorker(taskQueue, workerOptions(stickyExecution));
         if (!workflowTypes.isEmpty()) {
             worker.registerWorkflowImplementationTypes(workflowTypes.toArray(Class<?>[]::new));
         }
@@ -71,9 +74,14 @@ public final class SluiceWorker implements AutoCloseable {
      * Without sticky execution the worker completes each workflow task without sticky attributes
      * (a zero sticky schedule-to-start timeout), so the server sends every task to the task queue
      * and any worker can take it; each task then carries the run's whole history.
+     *
+     * <p>A step learns that its run was cancelled from the answer to its next heartbeat. The SDK
+     * sends heartbeats at most every 80 % of the heartbeat timeout (two minutes for a waiting step)
+     * unless capped; {@link #HEARTBEAT_AT_LEAST_EVERY} caps it, so a cancelled step stops the AWS
+     * work it started within seconds rather than a minute and a half.
      */
-    private WorkerOptions workerOptions() {
-        var options = WorkerOptions.newBuilder();
+    static WorkerOptions workerOptions(boolean stickyExecution) {
+        var options = WorkerOptions.newBuilder().setMaxHeartbeatThrottleInterval(HEARTBEAT_AT_LEAST_EVERY);
         if (!stickyExecution) {
             options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
         }

@@ -32,10 +32,11 @@ final class CancelledBuild {
     private static final String STATE_MACHINE = "sluice-aws-check-refresh";
     private static final Duration START_WAIT = Duration.ofSeconds(60);
     /**
-     * How long the cancelled run may take to end: its activity learns of the cancellation from its
-     * next heartbeat, which the SDK sends at most every 80 % of the two-minute heartbeat timeout.
+     * How long the cancelled run may take to end: its step learns of the cancellation from its next
+     * heartbeat (at most five seconds apart on a Sluice worker) and looks at the execution at most
+     * fifteen seconds apart, so a run still going after this has not stopped as it should.
      */
-    private static final Duration CLOSE_WAIT = Duration.ofMinutes(3);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
 
     private CancelledBuild() {}
 
