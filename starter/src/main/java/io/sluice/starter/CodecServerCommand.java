@@ -4,7 +4,6 @@ import io.sluice.client.codec.AesGcmPayloadCodec;
 import io.sluice.client.codec.BearerTokenVerifier;
 import io.sluice.client.codec.CodecServer;
 import io.sluice.client.codec.KmsDataKeys;
-import io.sluice.client.temporal.TemporalConnection;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -51,10 +50,7 @@ public final class CodecServerCommand implements Callable<Integer> {
         }
         Optional<BearerTokenVerifier> tokens = issuer == null ? Optional.empty() : Optional.of(new BearerTokenVerifier(issuer, audience));
         var settings = config.read();
-        AesGcmPayloadCodec codec;
-        try (var keys = KmsDataKeys.forConfig(settings)) {
-            codec = TemporalConnection.payloadCodec(settings.temporal(), System.getenv(), keys);
-        }
+        AesGcmPayloadCodec codec = KmsDataKeys.payloadCodec(settings, System.getenv());
         var stopped = new CountDownLatch(1);
         CodecServer started;
         try {

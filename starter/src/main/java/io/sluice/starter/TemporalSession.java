@@ -26,14 +26,8 @@ public final class TemporalSession implements AutoCloseable {
     public static TemporalSession open(SluiceConfig config) {
         var profile = TemporalConnection.profile(config.temporal(), System.getenv());
         var stubs = TemporalConnection.connect(profile, CONNECT_TIMEOUT);
-        if (!config.temporal().decryptsKeysWithKms()) {
-            var converter = TemporalConnection.dataConverter(config.temporal(), System.getenv());
-            return new TemporalSession(stubs, TemporalConnection.client(stubs, profile, converter), config.temporal().taskQueue());
-        }
-        try (var keys = KmsDataKeys.forConfig(config)) {
-            var converter = TemporalConnection.dataConverter(config.temporal(), System.getenv(), keys);
-            return new TemporalSession(stubs, TemporalConnection.client(stubs, profile, converter), config.temporal().taskQueue());
-        }
+        var converter = KmsDataKeys.dataConverter(config, System.getenv());
+        return new TemporalSession(stubs, TemporalConnection.client(stubs, profile, converter), config.temporal().taskQueue());
     }
 
     public WorkflowClient client() {

@@ -94,12 +94,7 @@ public final class WorkerModule extends AbstractModule {
     @Provides
     @Singleton
     WorkflowClient workflowClient(WorkflowServiceStubs stubs, ClientConfigProfile profile, SluiceConfig config) {
-        if (!config.temporal().decryptsKeysWithKms()) {
-            return TemporalConnection.client(stubs, profile, TemporalConnection.dataConverter(config.temporal(), System.getenv()));
-        }
-        try (var keys = KmsDataKeys.forConfig(config)) {
-            return TemporalConnection.client(stubs, profile, TemporalConnection.dataConverter(config.temporal(), System.getenv(), keys));
-        }
+        return TemporalConnection.client(stubs, profile, KmsDataKeys.dataConverter(config, System.getenv()));
     }
 
     @Provides

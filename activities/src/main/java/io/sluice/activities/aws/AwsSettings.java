@@ -4,6 +4,7 @@ import io.sluice.workflows.AwsAccount;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -58,7 +59,7 @@ public record AwsSettings(
 
     /** The account ids by alias. */
     public Map<String, String> accountIds() {
-        var ids = new java.util.TreeMap<String, String>();
+        var ids = new TreeMap<String, String>();
         accounts.forEach((alias, account) -> ids.put(alias, account.id()));
         return ids;
     }

@@ -4,6 +4,7 @@ import io.sluice.client.config.ConfigException;
 import io.sluice.client.config.SluiceConfig;
 import io.sluice.client.temporal.TemporalConnection;
 import io.sluice.workflows.AwsAccount;
+import io.temporal.common.converter.DataConverter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,6 +76,29 @@ public final class KmsDataKeys implements TemporalConnection.DataKeyDecryptor, A
                 : StaticCredentialsProvider.create(AwsBasicCredentials.create("sluicelocal", "sluicelocal"));
         return new KmsDataKeys(config.region(), config.awsAccounts(), endpoint, identity, config.aws().apiCallTimeout(),
                 config.aws().apiCallAttemptTimeout());
+    }
+
+    /**
+     * Temporal's payload conversion for {@code config}: encrypted when it sets a payload key, with
+     * the data keys decrypted through KMS, as the caller, only when the config has KMS-encrypted ones.
+     */
+    public static DataConverter dataConverter(SluiceConfig config, Map<String, String> environment) {
+        if (!config.temporal().decryptsKeysWithKms()) {
+            return TemporalConnection.dataConverter(config.temporal(), environment, TemporalConnection.WITHOUT_KMS);
+        }
+        try (var keys = forConfig(config)) {
+            return TemporalConnection.dataConverter(config.temporal(), environment, keys);
+        }
+    }
+
+    /** The payload codec of {@code config}, which must encrypt payloads; its keys found as {@link #dataConverter} finds them. */
+    public static AesGcmPayloadCodec payloadCodec(SluiceConfig config, Map<String, String> environment) {
+        if (!config.temporal().decryptsKeysWithKms()) {
+            return TemporalConnection.payloadCodec(config.temporal(), environment, TemporalConnection.WITHOUT_KMS);
+        }
+        try (var keys = forConfig(config)) {
+            return TemporalConnection.payloadCodec(config.temporal(), environment, keys);
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The whole {@code sluice.yaml}: region, accounts by alias, Temporal connection, approval gates,
@@ -62,7 +63,7 @@ public record SluiceConfig(
 
     /** The account ids by alias. */
     public Map<String, String> accountIds() {
-        Map<String, String> ids = new java.util.TreeMap<>();
+        Map<String, String> ids = new TreeMap<>();
         accounts.forEach((alias, account) -> ids.put(alias, account.id()));
         return ids;
     }

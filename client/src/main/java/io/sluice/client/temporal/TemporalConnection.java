@@ -105,11 +105,14 @@ public final class TemporalConnection {
         byte[] decrypt(String account, byte[] ciphertext);
     }
 
+    /** For a config whose keys come from the environment only. */
+    public static final DataKeyDecryptor WITHOUT_KMS = (account, ciphertext) -> {
+        throw new ConfigException("temporal.payloadKeyCiphertext needs AWS to decrypt it, which this command has not");
+    };
+
     /** As {@link #dataConverter(TemporalConfig, Map, DataKeyDecryptor)} without KMS (a key from the environment only). */
     public static DataConverter dataConverter(TemporalConfig config, Map<String, String> environment) {
-        return dataConverter(config, environment, (account, ciphertext) -> {
-            throw new ConfigException("temporal.payloadKeyCiphertext needs AWS to decrypt it, which this command has not");
-        });
+        return dataConverter(config, environment, WITHOUT_KMS);
     }
 
     /**

@@ -39,11 +39,6 @@ public record ModelPackageArn(String partition, String region, String account, S
         return new ModelPackageArn(matcher.group(1), matcher.group(2), matcher.group(3), matcher.group(4), (int) version);
     }
 
-    /** {@code <group>/<version>}, how messages and Web UI summaries name the package. */
-    public String shortName() {
-        return group + "/" + version;
-    }
-
     @Override
     public String toString() {
         return "arn:" + partition + ":sagemaker:" + region + ":" + account + ":model-package/" + group + "/" + version;
