@@ -14,6 +14,8 @@ import io.temporal.workflow.WorkflowMethod;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The workflows {@code sluice bench orchestration} runs: quick activities in a row, and runs that hold a real approval gate open. */
@@ -26,10 +28,26 @@ final class OrchestrationWorkloads {
         int next(int value);
     }
 
+    /** Adds one, and counts its calls so that the benchmark can wait for them. */
     public static final class QuickActivity implements Quick {
+        private final Semaphore calls = new Semaphore(0);
+
         @Override
         public int next(int value) {
+            calls.release();
             return value + 1;
+        }
+
+        /** Waits until {@code count} more calls came in. */
+        void awaitCalls(int count, Duration timeout) {
+            try {
+                if (!calls.tryAcquire(count, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new IllegalStateException(count + " activity calls did not come within " + timeout);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for activity calls", e);
+            }
         }
     }
 
