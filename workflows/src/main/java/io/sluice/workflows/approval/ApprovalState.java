@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param decisions every decision received, accepted or ignored, in order
  * @param identity whether decisions need a proof of identity (DECLARED: every name is unverified)
  * @param requesterPrincipal the requester's ARN as STS verified it at the run's start; empty when unverified
- * @param refusalsNotKept refused decisions past the audit's limit, counted but not kept in {@code decisions}
+ * @param refusalsNotKept refused decisions counted but not kept in {@code decisions}: those past the audit's limit
+ *     and, in a run's result, every refused one
  */
 public record ApprovalState(
         String name,
@@ -68,13 +69,15 @@ public record ApprovalState(
     }
 
     /**
-     * This state without its context, as a run's result keeps it: the decisions and who made them,
-     * not the evidence shown to approvers (that stays in the run's history, where the gate's
-     * query answered it), so results stay small references.
+     * This state as a run's result keeps it: who decided and what counted, without the evidence
+     * shown to approvers and without the refused decisions, which it only counts in
+     * {@code refusalsNotKept}. Both stay in the run's history, where the gate's query answered
+     * them, so results stay small references.
      */
-    public ApprovalState withoutContext() {
+    public ApprovalState forResult() {
+        List<AuditedDecision> accepted = decisions.stream().filter(AuditedDecision::accepted).toList();
         return new ApprovalState(name, state, approvers, needed, allowSelfApproval, requester, openedAt, deadline, Map.of(),
-                approvedBy, decisions, identity, requesterPrincipal, refusalsNotKept);
+                approvedBy, accepted, identity, requesterPrincipal, refusalsNotKept + decisions.size() - accepted.size());
     }
 
     /** The approvals that counted, in order. */

@@ -166,7 +166,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         }
         Workflow.await(Workflow::isEveryHandlerFinished);
         return new PromoteResult(outcome, plan.sourcePackageArn(), central.packageArn(), groupResult.groupArn(),
-                card.cardArn(), card.version(), copiedObjects, copiedImages, decided.withoutContext(), deploymentRun, deployment);
+                card.cardArn(), card.version(), copiedObjects, copiedImages, decided.forResult(), deploymentRun, deployment);
     }
 
     /** A copy stub whose calls the Web UI shows as {@code summary}: one per copy, as copies run side by side. */

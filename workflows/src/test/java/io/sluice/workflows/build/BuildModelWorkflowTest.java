@@ -158,6 +158,25 @@ class BuildModelWorkflowTest {
     }
 
     @Test
+    void refusedDecisions_areCountedInTheResult_whileTheRunsQueryKeepsTheirAudit() {
+        BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
+        GateWaits.awaitOpen(environment, run);
+        for (int i = 0; i < 20; i++) {
+            run.approve(Decision.approve("intruder-" + i + "@example.com", "let me in"));
+        }
+        run.decide(Decision.approve(LEAD, "good"));
+
+        BuildResult result = WorkflowStub.fromTyped(run).getResult(BuildResult.class);
+        assertThat(result.approval().decisions()).singleElement().satisfies(decision -> {
+            assertThat(decision.actor()).isEqualTo(LEAD);
+            assertThat(decision.accepted()).isTrue();
+        });
+        assertThat(result.approval().refusalsNotKept()).isEqualTo(20);
+        assertThat(result.approval().context()).isEmpty();
+        assertThat(run.approval().decisions()).hasSize(21).filteredOn(decision -> !decision.accepted()).hasSize(20);
+    }
+
+    @Test
     void rejectionByTheLead_marksThePackageRejected() {
         BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
         GateWaits.awaitOpen(environment, run);
