@@ -100,7 +100,7 @@ public final class CopyBenchmark implements Callable<Integer> {
         var copier = new S3ObjectCopier(clients, CopySettings.DEFAULTS);
         var request = new ObjectCopyRequest("dev", source, "shared", "s3://" + aws.account("shared").artifactBucket() + "/bench/engine.bin", "");
         long started = System.nanoTime();
-        long cpuStarted = processCpuNanos();
+        long cpuStarted = ProcessCpu.nanos();
         long heap;
         String method;
         try (var peak = new HeapPeak()) {
@@ -108,7 +108,7 @@ public final class CopyBenchmark implements Callable<Integer> {
             heap = peak.peakBytes();
         }
         double engineSeconds = (System.nanoTime() - started) / 1e9;
-        double engineCpu = (processCpuNanos() - cpuStarted) / 1e9;
+        double engineCpu = (ProcessCpu.nanos() - cpuStarted) / 1e9;
         Measured cli = measure(List.of("aws", "--endpoint-url", aws.awsEndpoint().toString(), "s3", "cp", source,
                 "s3://" + aws.account("shared").artifactBucket() + "/bench/cli.bin", "--only-show-errors"),
                 Map.of("AWS_ACCESS_KEY_ID", "bench", "AWS_SECRET_ACCESS_KEY", "bench", "AWS_DEFAULT_REGION", LocalAws.REGION));
@@ -160,10 +160,10 @@ public final class CopyBenchmark implements Callable<Integer> {
     private static TimedCopy timedCopy(ImageCopier copier, RegistryClient source, ImageReference from, RegistryClient target,
             ImageReference to) {
         long started = System.nanoTime();
-        long cpuStarted = processCpuNanos();
+        long cpuStarted = ProcessCpu.nanos();
         try (var peak = new HeapPeak()) {
             long bytes = copier.copy(source, from, target, to, BlobProgress.none()).bytesCopied();
-            return new TimedCopy((System.nanoTime() - started) / 1e9, (processCpuNanos() - cpuStarted) / 1e9, bytes,
+            return new TimedCopy((System.nanoTime() - started) / 1e9, (ProcessCpu.nanos() - cpuStarted) / 1e9, bytes,
                     peak.peakBytes(), peak.peakLiveBytes());
         }
     }
@@ -177,12 +177,6 @@ public final class CopyBenchmark implements Callable<Integer> {
     }
 
     private record Measured(double seconds, double cpuSeconds, long peakRssBytes) {}
-
-    /** CPU time of this whole process (every thread: the copier's, the HTTP client's, the JIT's and the collector's). */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
 
     /** Runs {@code command} under {@code /usr/bin/time}, which reports wall time and peak RSS. */
     private static Measured measure(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {

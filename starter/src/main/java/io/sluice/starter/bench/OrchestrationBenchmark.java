@@ -103,19 +103,15 @@ public final class OrchestrationBenchmark implements Callable<Integer> {
             factory.start();
             runs(client, quick, "warm-up", Math.min(200, activities));
             long start = System.nanoTime();
-            long cpuStart = processCpuNanos();
+            long cpuStart = ProcessCpu.nanos();
             runs(client, quick, "measured", activities);
             return new PerActivity((System.nanoTime() - start) / 1e6 / activities,
-                    (processCpuNanos() - cpuStart) / 1e6 / activities);
+                    (ProcessCpu.nanos() - cpuStart) / 1e6 / activities);
         });
     }
 
     /** Wall-clock and CPU milliseconds (this process's, all threads: worker, client and, in process, the server) per activity. */
     private record PerActivity(double wallMs, double cpuMs) {}
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
 
     /** Runs {@code activities} quick activities in runs of at most {@link #perRun}, one run after the other. */
     private void runs(WorkflowClient client, OrchestrationWorkloads.QuickActivity quick, String id, int activities) {

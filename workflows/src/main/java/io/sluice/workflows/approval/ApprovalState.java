@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * The whole state of a run's approval gate: what the {@code approval} query returns and what
- * {@code sluice status} shows.
+ * {@code sluice status} shows. A run's result keeps a smaller form of it, {@link #forResult()}.
  *
  * @param name the gate, e.g. {@code model-approval}; empty before it opens
  * @param state where it is
@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param deadline when it expires (ISO-8601), empty before it opens
  * @param context what an approver needs to decide: metrics, reports, links
  * @param approvedBy who has approved so far, in order
- * @param decisions every decision received, accepted or ignored, in order
+ * @param decisions every decision received, accepted or ignored, in order; in a run's result only the accepted ones
  * @param identity whether decisions need a proof of identity (DECLARED: every name is unverified)
  * @param requesterPrincipal the requester's ARN as STS verified it at the run's start; empty when unverified
  * @param refusalsNotKept refused decisions counted but not kept in {@code decisions}: those past the audit's limit
