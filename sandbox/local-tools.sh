@@ -15,15 +15,18 @@ set -euo pipefail
 missing_packages=()
 command -v docker-registry >/dev/null 2>&1 || missing_packages+=(docker-registry)
 command -v skopeo >/dev/null 2>&1 || missing_packages+=(skopeo)
+# Whether a module is installed, found without importing it (importing pandas or moto takes a second).
+has_module='import importlib.util, sys; sys.exit(0 if importlib.util.find_spec(sys.argv[1]) else 1)'
 pandas_python() {
   for python in ${SLUICE_PYTHON:-python3 /usr/bin/python3}; do
-    if "$python" -c 'import pandas' >/dev/null 2>&1; then
+    if "$python" -c "$has_module" pandas >/dev/null 2>&1; then
       return 0
     fi
   done
   return 1
 }
-pandas_python || missing_packages+=(python3-pandas)
+pandas_found=true
+pandas_python || { pandas_found=false; missing_packages+=(python3-pandas); }
 
 if [ ${#missing_packages[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
@@ -45,7 +48,13 @@ if [ ${#missing_packages[@]} -gt 0 ]; then
   fi
 fi
 
-if ! python3 -c 'import moto.server, moto.lakeformation.models, moto.sagemaker.responses' >/dev/null 2>&1; then
+# moto's server and the services the sandbox extends (Lake Formation came in 5.1), by their files.
+moto_server_files='import importlib.util, os, sys
+spec = importlib.util.find_spec("moto")
+root = spec.submodule_search_locations[0] if spec and spec.submodule_search_locations else ""
+sys.exit(0 if root and all(os.path.isfile(os.path.join(root, *name.split("/")) + ".py")
+                           for name in ("server", "lakeformation/models", "sagemaker/responses")) else 1)'
+if ! python3 -c "$moto_server_files" >/dev/null 2>&1; then
   echo "local-tools: python3 cannot import moto's server; run: python3 -m pip install 'moto[server]>=5.1'" >&2
   exit 1
 fi
@@ -53,7 +62,7 @@ if ! command -v docker-registry >/dev/null 2>&1; then
   echo "local-tools: docker-registry is still missing after installation; run: apt-get install -y docker-registry" >&2
   exit 1
 fi
-if ! pandas_python; then
+if ! "$pandas_found" && ! pandas_python; then
   echo "local-tools: no Python 3 here imports pandas; run: apt-get install -y python3-pandas (or set SLUICE_PYTHON to a Python with pandas)" >&2
   exit 1
 fi
