@@ -55,7 +55,7 @@ root = spec.submodule_search_locations[0] if spec and spec.submodule_search_loca
 sys.exit(0 if root and all(os.path.isfile(os.path.join(root, *name.split("/")) + ".py")
                            for name in ("server", "lakeformation/models", "sagemaker/responses")) else 1)'
 if ! python3 -c "$moto_server_files" >/dev/null 2>&1; then
-  echo "local-tools: python3 cannot import moto's server; run: python3 -m pip install 'moto[server]>=5.1'" >&2
+  echo "local-tools: python3 has no moto server with Lake Formation (5.1 or newer); run: python3 -m pip install 'moto[server]>=5.1'" >&2
   exit 1
 fi
 if ! command -v docker-registry >/dev/null 2>&1; then
