@@ -203,22 +203,49 @@ public final class OrchestrationBenchmark implements Callable<Integer> {
                 .map(kind -> kind.getValue() + " " + kind.getKey()).collect(java.util.stream.Collectors.joining(", "));
     }
 
-    /** Events and the largest payload of a history, with the event that carried it. */
+    /** Past this, a payload is reported by name: the goal for every payload of a promotion. */
+    static final int PAYLOAD_GOAL_BYTES = 2048;
+
+    /**
+     * Events and the largest payload of a history, with the event that carried it, and every
+     * payload past {@link #PAYLOAD_GOAL_BYTES} by its event and activity type.
+     */
     static String describe(String workflowId, WorkflowExecutionHistory history) {
         int largest = 0;
         String where = "";
+        Map<Long, String> activityTypes = new java.util.HashMap<>();
+        List<String> over = new ArrayList<>();
         for (HistoryEvent event : history.getEvents()) {
+            if (event.hasActivityTaskScheduledEventAttributes()) {
+                activityTypes.put(event.getEventId(), event.getActivityTaskScheduledEventAttributes().getActivityType().getName());
+            }
+            String name = event.getEventType().name().replace("EVENT_TYPE_", "") + " #" + event.getEventId()
+                    + activityOf(event, activityTypes);
             List<Payload> payloads = new ArrayList<>();
             collect(event, payloads);
             for (Payload payload : payloads) {
                 if (payload.getSerializedSize() > largest) {
                     largest = payload.getSerializedSize();
-                    where = event.getEventType().name().replace("EVENT_TYPE_", "") + " #" + event.getEventId();
+                    where = name;
+                }
+                if (payload.getSerializedSize() > PAYLOAD_GOAL_BYTES) {
+                    over.add(String.format("%s %.1f KB", name, payload.getSerializedSize() / 1024.0));
                 }
             }
         }
-        return String.format("%s: %d history events, largest payload %.1f KB (%s)", workflowId, history.getEvents().size(),
-                largest / 1024.0, where);
+        return String.format("%s: %d history events, largest payload %.1f KB (%s); over %.0f KB: %s", workflowId,
+                history.getEvents().size(), largest / 1024.0, where, PAYLOAD_GOAL_BYTES / 1024.0,
+                over.isEmpty() ? "none" : String.join(", ", over));
+    }
+
+    /** The activity type an activity event is about, as {@code " (Type)"}; empty for other events. */
+    private static String activityOf(HistoryEvent event, Map<Long, String> activityTypes) {
+        long scheduled = event.hasActivityTaskScheduledEventAttributes() ? event.getEventId()
+                : event.hasActivityTaskCompletedEventAttributes() ? event.getActivityTaskCompletedEventAttributes().getScheduledEventId()
+                : event.hasActivityTaskFailedEventAttributes() ? event.getActivityTaskFailedEventAttributes().getScheduledEventId()
+                : -1;
+        String type = activityTypes.get(scheduled);
+        return type == null ? "" : " (" + type + ")";
     }
 
     private static void collect(Message message, List<Payload> payloads) {
