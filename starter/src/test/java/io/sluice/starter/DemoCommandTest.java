@@ -22,7 +22,7 @@ class DemoCommandTest {
                 .containsPattern("data product database +credit_applications in governance, tables \\[applications\\]")
                 .containsPattern("BuildModel +build/credit-risk/demo  APPROVED")
                 .containsPattern("dev model package +arn:aws:sagemaker:us-east-1:100000000003:model-package/credit-risk/1")
-                .containsPattern("approval +model-approval: APPROVE by lead-ds@example.com")
+                .containsPattern("approval +model-approval: APPROVE by arn:aws:sts::100000000003:assumed-role/[\\w+=,.@-]+/lead-ds@example\\.com")
                 .containsPattern("PromoteModel +promote/arn:aws:sagemaker:us-east-1:100000000003:model-package/credit-risk/1  PROMOTED")
                 .containsPattern("shared model package +arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/1")
                 .containsPattern("artifact container-0-model.tar.gz \\d+ bytes, sha256 (\\w+)… \\(dev\\) == \\1… \\(shared\\)")
@@ -30,7 +30,10 @@ class DemoCommandTest {
                 .containsPattern("DeployModel +deploy/credit-risk  DEPLOYED")
                 .containsPattern("endpoint \\(prod\\) +prod 100000000006 .* stack CREATE_COMPLETE")
                 .containsPattern("integration tests +\\d+/\\d+ ok, .* auc 0\\.\\d+ on 150 rows")
-                .containsPattern("approval +production-approval: APPROVE by governance-officer@example.com")
+                .containsPattern("approval +production-approval: APPROVE by arn:aws:sts::100000000001:assumed-role/[\\w+=,.@-]+/"
+                        + "governance-officer@example\\.com")
+                .containsPattern("copy manifest +s3://sluice-shared-100000000004/models/100000000003/credit-risk/v1/sluice-copies\\.json "
+                        + "\\(3 objects, \\d+ bytes\\)")
                 .contains("demo: every step held")
                 .doesNotContain("FAIL");
     }

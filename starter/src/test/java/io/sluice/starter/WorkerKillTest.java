@@ -7,12 +7,13 @@ import io.sluice.activities.promotion.images.RegistryClient;
 import io.sluice.activities.promotion.images.RegistryCredentials;
 import io.sluice.sandbox.FreePort;
 import io.sluice.starter.local.LocalStack;
+import io.sluice.starter.local.PromotedCopies;
 import io.sluice.starter.runs.RunStatus;
 import io.sluice.starter.runs.RunStatusReader;
 import io.sluice.starter.runs.RunWaiter;
 import io.sluice.workers.ActivitySettings;
 import io.sluice.workflows.S3Uri;
-import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.approval.GateOutcome;
 import io.sluice.workflows.build.BuildResult;
 import io.sluice.workflows.promotion.PromoteResult;
 import io.sluice.workflows.promotion.PromotionOutcome;
@@ -70,7 +71,7 @@ class WorkerKillTest {
 
             assertThat(buildGate.awaitingApproval()).isTrue();
             assertThat(built.outcome().name()).isEqualTo("APPROVED");
-            assertAcceptedOnce(built.approval(), "lead-ds@example.com");
+            assertAcceptedOnce(built.gate(), "lead-ds@example.com");
 
             CliRun promote = CliRun.of("model", "promote", "--model-package", built.modelPackageArn(), "--spec",
                     stack.buildSpec().resolveSibling("promote.yaml").toString(), "--as", "data-scientist@example.com",
@@ -89,7 +90,7 @@ class WorkerKillTest {
 
             assertThat(worker.kills()).isEqualTo(5);
             assertThat(promoted.outcome()).isEqualTo(PromotionOutcome.PROMOTED);
-            assertAcceptedOnce(promoted.approval(), "ml-engineer@example.com");
+            assertAcceptedOnce(promoted.gate(), "ml-engineer@example.com");
             try (var clients = AwsClients.create(ActivitySettings.aws(stack.config()))) {
                 assertOnePackage(clients, "dev", built.modelPackageArn());
                 assertOnePackage(clients, "shared", promoted.centralPackageArn());
@@ -104,10 +105,11 @@ class WorkerKillTest {
         }
     }
 
-    private static void assertAcceptedOnce(ApprovalState gate, String approver) {
-        assertThat(gate.decisions()).filteredOn(decision -> decision.accepted())
-                .singleElement()
-                .satisfies(decision -> assertThat(decision.actor()).isEqualTo(approver));
+    private static void assertAcceptedOnce(GateOutcome gate, String approver) {
+        // A verified approver is recorded by the ARN of the role session named after them.
+        assertThat(gate.decided()).singleElement()
+                .satisfies(decision -> assertThat(decision.by()).matches("(unverified:|arn:aws:sts::\\d{12}:assumed-role/[^/]+/)"
+                        + java.util.regex.Pattern.quote(approver)));
     }
 
     private static void assertOnePackage(AwsClients clients, String account, String packageArn) {
@@ -119,15 +121,18 @@ class WorkerKillTest {
     }
 
     private static void assertArtifactsOnceAndEqual(LocalStack stack, AwsClients clients, PromoteResult promoted) throws Exception {
-        String bucket = S3Uri.parse(promoted.artifacts().get(0).targetUri()).bucket();
+        var artifacts = PromotedCopies.objects(stack.aws(), "shared", promoted);
+        assertThat(promoted.copies()).as("the promotion's copy manifest").isNotNull();
+        String bucket = S3Uri.parse(artifacts.get(0).targetUri()).bucket();
         var s3 = clients.client("shared", AwsServices.S3);
         List<String> keys = s3.listObjectsV2Paginator(list -> list.bucket(bucket)).contents().stream()
                 .map(object -> object.key()).toList();
-        Set<String> copied = promoted.artifacts().stream()
-                .map(copy -> S3Uri.parse(copy.targetUri()).key()).collect(Collectors.toSet());
+        Set<String> copied = artifacts.stream()
+                .map(copy -> S3Uri.parse(copy.targetUri()).key()).collect(Collectors.toCollection(java.util.HashSet::new));
+        copied.add(S3Uri.parse(promoted.copies().manifestUri()).key());
         assertThat(keys).as("objects in %s", bucket).containsExactlyInAnyOrderElementsOf(copied);
         assertThat(s3.listMultipartUploads(list -> list.bucket(bucket)).uploads()).as("unfinished multipart uploads").isEmpty();
-        for (var copy : promoted.artifacts()) {
+        for (var copy : artifacts) {
             assertThat(sha256(stack, "shared", copy.targetUri())).as(copy.targetUri()).isEqualTo(sha256(stack, "dev", copy.sourceUri()));
         }
     }

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /** Small-object S3 reads and writes as an account's role, with failures classified. */
 public final class S3Objects {
@@ -39,8 +41,20 @@ public final class S3Objects {
     }
 
     public void write(String account, S3Uri location, byte[] bytes, String contentType) {
-        AwsCalls.call(operation(account, "PutObject", location), () -> s3(account).putObject(
-                put -> put.bucket(location.bucket()).key(location.key()).contentType(contentType), RequestBody.fromBytes(bytes)));
+        write(account, location, bytes, contentType, "");
+    }
+
+    /**
+     * Writes {@code bytes} encrypted with {@code kmsKey} (SSE-KMS; empty: the bucket's default), S3
+     * checking them against their SHA-256 on arrival.
+     */
+    public void write(String account, S3Uri location, byte[] bytes, String contentType, String kmsKey) {
+        AwsCalls.call(operation(account, "PutObject", location), () -> s3(account).putObject(put -> {
+            put.bucket(location.bucket()).key(location.key()).contentType(contentType).checksumAlgorithm(ChecksumAlgorithm.SHA256);
+            if (!kmsKey.isEmpty()) {
+                put.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(kmsKey);
+            }
+        }, RequestBody.fromBytes(bytes)));
     }
 
     /** The object's metadata with its checksums, or empty when there is no such object. */

@@ -2,6 +2,7 @@ package io.sluice.activities.promotion;
 
 import io.sluice.activities.aws.AwsClients;
 import io.sluice.activities.aws.PeriodicHeartbeat;
+import io.sluice.activities.aws.S3Objects;
 import io.sluice.workflows.promotion.ArtifactCopyActivities;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
@@ -15,11 +16,13 @@ public final class ArtifactCopyActivitiesImpl implements ArtifactCopyActivities 
     static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(15);
     private final S3ObjectCopier objects;
     private final EcrImageCopier images;
+    private final CopyRecords records;
 
     @Inject
     public ArtifactCopyActivitiesImpl(AwsClients clients, CopySettings settings, EcrImageCopier images) {
         this.objects = new S3ObjectCopier(clients, settings);
         this.images = images;
+        this.records = new CopyRecords(new S3Objects(clients));
     }
 
     @Override
@@ -37,5 +40,10 @@ public final class ArtifactCopyActivitiesImpl implements ArtifactCopyActivities 
         try (var heartbeat = new PeriodicHeartbeat(context::heartbeat, "copying " + request.sourceImage(), HEARTBEAT_EVERY)) {
             return images.copy(request, heartbeat::progress);
         }
+    }
+
+    @Override
+    public CopyRecord recordCopies(CopyRecordRequest request) {
+        return records.write(request);
     }
 }

@@ -110,7 +110,7 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
         return new PromotionPlan(source.modelPackageArn(), group, version, source.modelApprovalStatusAsString(),
                 source.modelPackageDescription() == null ? "" : source.modelPackageDescription(), containers, metricsUri,
                 metrics, source.approvalDescription() == null ? "" : source.approvalDescription(),
-                source.customerMetadataProperties(), artifacts, images, testSplitCopy, sourceAccount);
+                source.customerMetadataProperties(), artifacts, images, testSplitCopy, sourceAccount, prefix.toString());
     }
 
     @Override

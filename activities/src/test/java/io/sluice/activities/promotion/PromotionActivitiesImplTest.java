@@ -50,6 +50,8 @@ class PromotionActivitiesImplTest {
             assertThat(plan.metrics()).containsEntry("validation:auc", 0.81);
             assertThat(plan.artifacts()).containsEntry("s3://" + dev + "/build/train/output/model.tar.gz",
                     "s3://" + shared + "/models/100000000003/credit-risk/v1/container-0-model.tar.gz");
+            assertThat(plan.targetPrefix()).as("where the record of the copies goes, beside them")
+                    .isEqualTo("s3://" + shared + "/models/100000000003/credit-risk/v1");
             assertThat(plan.images()).containsEntry(IMAGE, "100000000004.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0");
 
             registry.ensureGroup(new ModelRegistryActivities.GroupRequest("shared", "credit-risk", "", Map.of()));

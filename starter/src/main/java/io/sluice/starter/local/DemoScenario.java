@@ -18,7 +18,7 @@ import io.sluice.workers.ActivitySettings;
 import io.sluice.workflows.S3Uri;
 import io.sluice.workflows.Sha256;
 import io.sluice.workflows.WorkflowIds;
-import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.approval.GateOutcome;
 import io.sluice.workflows.approval.Decision;
 import io.sluice.workflows.approval.DecisionReceipt;
 import io.sluice.workflows.build.BuildRequest;
@@ -185,8 +185,10 @@ public final class DemoScenario {
         if (promoted.centralPackageArn().equals(first.centralPackageArn())) {
             fail(dev2 + "'s promotion registered " + promoted.centralPackageArn() + ", dev's central package");
         }
-        List<String> firstTargets = first.artifacts().stream().map(copy -> copy.targetUri()).toList();
-        for (var copy : promoted.artifacts()) {
+        var firstCopies = PromotedCopies.objects(stack.aws(), "shared", first);
+        var promotedCopies = PromotedCopies.objects(stack.aws(), "shared", promoted);
+        List<String> firstTargets = firstCopies.stream().map(copy -> copy.targetUri()).toList();
+        for (var copy : promotedCopies) {
             if (!copy.targetUri().contains("/" + dev2Id + "/")) {
                 fail(dev2 + "'s artifact " + copy.targetUri() + " is not under its account id " + dev2Id);
             }
@@ -195,7 +197,7 @@ public final class DemoScenario {
             }
         }
         int unchanged = 0;
-        for (var copy : first.artifacts()) {
+        for (var copy : firstCopies) {
             if (checksum("dev", copy.sourceUri()).equals(checksum("shared", copy.targetUri()))) {
                 unchanged++;
             } else {
@@ -203,8 +205,8 @@ public final class DemoScenario {
                         + dev2 + "'s promotion");
             }
         }
-        out.println("     " + promoted.artifacts().size() + " artifact(s) of " + dev2 + " under /" + dev2Id + "/, "
-                + unchanged + " of dev's " + first.artifacts().size() + " still dev's bytes");
+        out.println("     " + promotedCopies.size() + " artifact(s) of " + dev2 + " under /" + dev2Id + "/, "
+                + unchanged + " of dev's " + firstCopies.size() + " still dev's bytes");
         try (var clients = AwsClients.create(ActivitySettings.aws(stack.config()))) {
             var containers = clients.client("shared", AwsServices.SAGEMAKER)
                     .describeModelPackage(describe -> describe.modelPackageName(first.centralPackageArn()))
@@ -284,7 +286,7 @@ public final class DemoScenario {
         summary.put("model data (" + account + ")", result.modelDataUri());
         new TreeMap<>(result.metrics()).forEach((name, value) ->
                 summary.put("metric " + name, String.format(Locale.ROOT, "%.4f", value)));
-        recordApprovals(result.approval());
+        recordApprovals(result.gate());
         if (!result.outcome().name().equals("APPROVED")) {
             fail("BuildModel ended " + result.outcome() + " (" + result.evaluation() + ")");
             return null;
@@ -316,12 +318,20 @@ public final class DemoScenario {
         summary.put("PromoteModel", started.workflowId() + "  " + result.outcome());
         summary.put("shared model package", result.centralPackageArn());
         summary.put("model card", result.modelCardArn() + " v" + result.modelCardVersion());
-        for (var copy : result.artifacts()) {
+        if (result.copies() != null) {
+            summary.put("copy manifest", result.copies().manifestUri() + " (" + result.copies().objects() + " objects, "
+                    + result.copies().bytes() + " bytes)");
+        }
+        for (var copy : PromotedCopies.objects(stack.aws(), "shared", result)) {
             String sourceSum = checksum(source, copy.sourceUri());
             String target = checksum("shared", copy.targetUri());
             summary.put("artifact " + copy.targetUri().replaceAll(".*/", ""), copy.size() + " bytes, sha256 " + sourceSum.substring(0, 16)
-                    + "… (" + source + ") " + (sourceSum.equals(target) ? "==" : "!=") + " " + target.substring(0, 16) + "… (shared), "
-                    + copy.method());
+                    + "… (" + source + ") " + (sourceSum.equals(target) ? "==" : "!=") + " " + target.substring(0, 16) + "… (shared)"
+                    + (copy.sha256().equals(sourceSum) ? "" : "; the manifest records " + copy.sha256()));
+            if (!copy.sha256().equals(sourceSum)) {
+                fail("artifact " + copy.targetUri() + ": its manifest records SHA-256 " + copy.sha256() + ", not the source's "
+                        + sourceSum);
+            }
             if (!sourceSum.equals(target)) {
                 fail("artifact " + copy.targetUri() + " differs from " + copy.sourceUri());
             }
@@ -336,7 +346,7 @@ public final class DemoScenario {
                 fail("image " + image.targetImage() + " has digest " + shared + ", not " + original);
             }
         }
-        recordApprovals(result.approval());
+        recordApprovals(result.gate());
         if (result.outcome() != PromotionOutcome.PROMOTED) {
             fail("PromoteModel ended " + result.outcome());
             return null;
@@ -381,7 +391,7 @@ public final class DemoScenario {
             fail("the integration tests did not score the package's own test split, promoted to shared: test set '"
                     + report.testSet() + "', " + report.labelledRows() + " labelled rows");
         }
-        recordApprovals(result.approval());
+        recordApprovals(result.gate());
         boolean deployed = result.outcome() == DeploymentOutcome.DEPLOYED;
         if (!deployed) {
             fail("DeployModel ended " + result.outcome() + ": " + result.reason());
@@ -422,10 +432,9 @@ public final class DemoScenario {
         });
     }
 
-    private void recordApprovals(ApprovalState gate) {
-        gate.decisions().stream().filter(decision -> decision.accepted()).forEach(decision -> approvals.add(
-                gate.name() + ": " + decision.decision() + " by " + decision.actor()
-                        + (decision.verified() ? " (verified: " + decision.principal() + ")" : " (unverified)") + " at " + decision.at()));
+    private void recordApprovals(GateOutcome gate) {
+        gate.decided().forEach(decision -> approvals.add(
+                gate.name() + ": " + decision.verdict() + " by " + decision.by() + " at " + decision.at()));
     }
 
     private void step(String what) {

@@ -31,6 +31,11 @@ public final class GateQuery {
 
     /** The gate of run {@code runId} of {@code workflowId} (its latest run when empty), as {@link #gateOf(WorkflowClient, String)}. */
     public static Optional<ApprovalState> gateOf(WorkflowClient client, String workflowId, String runId) {
+        return gateOf(client, workflowId, runId, QUERY_DEADLINE);
+    }
+
+    /** The gate of run {@code runId} of {@code workflowId}, as a worker answers within {@code deadline}. */
+    public static Optional<ApprovalState> gateOf(WorkflowClient client, String workflowId, String runId, Duration deadline) {
         var execution = WorkflowExecution.newBuilder().setWorkflowId(workflowId).setRunId(runId).build();
         var request = QueryWorkflowRequest.newBuilder()
                 .setNamespace(client.getOptions().getNamespace())
@@ -40,13 +45,13 @@ public final class GateQuery {
         QueryWorkflowResponse response;
         try {
             response = client.getWorkflowServiceStubs().blockingStub()
-                    .withDeadlineAfter(QUERY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+                    .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                     .queryWorkflow(request);
         } catch (StatusRuntimeException e) {
             return switch (e.getStatus().getCode()) {
                 case INVALID_ARGUMENT -> Optional.empty();
                 case NOT_FOUND -> throw new WorkflowNotFoundException(execution, null, e);
-                case DEADLINE_EXCEEDED -> throw new UnansweredQueryException(workflowId, e);
+                case DEADLINE_EXCEEDED -> throw new UnansweredQueryException(workflowId, deadline, e);
                 default -> throw e;
             };
         }
@@ -59,8 +64,8 @@ public final class GateQuery {
 
     /** A gate query no worker answered in time: none polls the run's task queue, or the run is stuck. */
     public static final class UnansweredQueryException extends RuntimeException {
-        UnansweredQueryException(String workflowId, Throwable cause) {
-            super("no worker answered the approval query of " + workflowId + " within " + QUERY_DEADLINE.toSeconds() + " s", cause);
+        UnansweredQueryException(String workflowId, Duration deadline, Throwable cause) {
+            super("no worker answered the approval query of " + workflowId + " within " + deadline.toSeconds() + " s", cause);
         }
     }
 }

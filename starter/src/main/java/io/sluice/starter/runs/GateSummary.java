@@ -3,6 +3,7 @@ package io.sluice.starter.runs;
 import io.sluice.workflows.approval.ApprovalState;
 import io.sluice.workflows.approval.AuditedDecision;
 import io.sluice.workflows.approval.DecisionReceipt;
+import io.sluice.workflows.approval.GateOutcome;
 import java.io.PrintWriter;
 
 /** How the CLI prints a gate. */
@@ -44,6 +45,19 @@ public final class GateSummary {
         }
         if (gate.refusalsNotKept() > 0) {
             out.println("decision   … and " + gate.refusalsNotKept() + " more refused decision(s), counted but not kept");
+        }
+    }
+
+    /** How a closed run's gate ended, for {@code sluice status}: its decisions, and how many it refused. */
+    public static void print(GateOutcome gate, PrintWriter out) {
+        out.println("gate       " + gate.name() + ": " + gate.state() + " (" + gate.approvedBy().size() + " approval(s))");
+        out.println("requester  " + gate.requester());
+        for (GateOutcome.Decided decision : gate.decided()) {
+            out.println("decision   " + decision.at() + "  " + decision.verdict() + " by " + decision.by()
+                    + (decision.comment().isEmpty() ? "" : " \"" + decision.comment() + "\""));
+        }
+        if (gate.refused() > 0) {
+            out.println("decision   … and " + gate.refused() + " refused decision(s): their reasons are in the run's history");
         }
     }
 }

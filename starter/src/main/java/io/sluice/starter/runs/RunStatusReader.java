@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.approval.GateOutcome;
 import io.sluice.workflows.approval.GateState;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
@@ -32,6 +33,31 @@ public final class RunStatusReader {
 
     public RunStatusReader(WorkflowClient client) {
         this.client = client;
+    }
+
+    /**
+     * How long {@link #readWithAudit} waits for a worker to replay a closed run for its gate's audit:
+     * short, since the outcome is known without it.
+     */
+    static final java.time.Duration CLOSED_AUDIT_DEADLINE = java.time.Duration.ofSeconds(3);
+
+    /**
+     * As {@link #read(String, String)}, and for a closed run whose gate opened also the gate's whole
+     * audit (every decision, refused ones with their reasons, the approvers' context), which its
+     * result does not keep: a worker of its task queue answers the {@code approval} query by
+     * replaying the run. Without one the status keeps the result's outcome and says why.
+     */
+    public RunStatus readWithAudit(String workflowId, String runId) {
+        RunStatus status = read(workflowId, runId);
+        if (status.gateOutcome() == null) {
+            return status;
+        }
+        try {
+            return GateQuery.gateOf(client, workflowId, status.runId(), CLOSED_AUDIT_DEADLINE).map(status::withAudit).orElse(status);
+        } catch (GateQuery.UnansweredQueryException e) {
+            return status.withQueryFailure("the gate's whole audit was not read: no worker answered within "
+                    + CLOSED_AUDIT_DEADLINE.toSeconds() + " s to replay the closed run; its outcome below is from the result");
+        }
     }
 
     /** The status of the latest run of {@code workflowId}; throws {@code WorkflowNotFoundException} if there is none. */
@@ -67,6 +93,7 @@ public final class RunStatusReader {
         // Asking a workflow without a gate for one only makes the server log an error.
         boolean gated = SluiceWorkflowType.of(description.getWorkflowType()).map(SluiceWorkflowType::gated).orElse(true);
         ApprovalState gate = null;
+        GateOutcome gateOutcome = null;
         String queryFailure = null;
         if (running && gated) {
             try {
@@ -77,23 +104,30 @@ public final class RunStatusReader {
                         + "', or the run's next workflow task is not being picked up";
             }
         } else {
-            gate = gateIn(result);
+            gateOutcome = gateIn(result);
         }
         if (gate != null && gate.state() == GateState.NOT_OPENED) {
             gate = null;
         }
+        if (gateOutcome != null && gateOutcome.state() == GateState.NOT_OPENED) {
+            gateOutcome = null;
+        }
         return new RunStatus(workflowId, describedRunId, description.getWorkflowType(), statusWord(status), outcome, stage,
                 awaiting && running, result, failure, running ? ActivityProgress.of(description, client) : List.of(), gate,
-                queryFailure, instant(description.getRawDescription().getWorkflowExecutionInfo().getStartTime()),
+                gateOutcome, queryFailure, instant(description.getRawDescription().getWorkflowExecutionInfo().getStartTime()),
                 description.getRawDescription().getWorkflowExecutionInfo().hasCloseTime()
                         ? instant(description.getRawDescription().getWorkflowExecutionInfo().getCloseTime()) : "");
     }
 
-    private static ApprovalState gateIn(JsonNode result) {
-        if (result == null || !result.hasNonNull("approval")) {
-            return null;
+    /** How the gate ended, from a result: its {@code gate}, or in results recorded before it the whole {@code approval}. */
+    private static GateOutcome gateIn(JsonNode result) {
+        if (result != null && result.hasNonNull("gate")) {
+            return RESULTS.convertValue(result.get("gate"), GateOutcome.class);
         }
-        return RESULTS.convertValue(result.get("approval"), ApprovalState.class);
+        if (result != null && result.hasNonNull("approval")) {
+            return RESULTS.convertValue(result.get("approval"), ApprovalState.class).outcome();
+        }
+        return null;
     }
 
     private static JsonNode resultOf(WorkflowStub stub) {

@@ -39,7 +39,7 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (var session = TemporalSession.open(config.read())) {
-            RunStatus status = new RunStatusReader(session.client()).read(workflowId, runId);
+            RunStatus status = new RunStatusReader(session.client()).readWithAudit(workflowId, runId);
             if (json) {
                 out.println(JSON.writeValueAsString(status));
             } else {
@@ -66,8 +66,11 @@ public final class StatusCommand implements Callable<Integer> {
         if (status.gate() != null) {
             GateSummary.print(status.gate(), out);
         }
+        if (status.gate() == null && status.gateOutcome() != null) {
+            GateSummary.print(status.gateOutcome(), out);
+        }
         if (status.queryFailure() != null) {
-            out.println("gate       unknown: " + status.queryFailure());
+            out.println((status.gateOutcome() != null ? "audit      " : "gate       unknown: ") + status.queryFailure());
         }
         if (status.failure() != null) {
             out.println("failure    " + status.failure());

@@ -151,6 +151,36 @@ class ApprovalCommandsTest {
         assertThat(accepted.get("comment").asText()).isEqualTo("AUC 0.91");
         assertThat(accepted.get("accepted").asBoolean()).isTrue();
         assertThat(accepted.get("at").asText()).isNotEmpty();
+        JsonNode outcome = status.get("gateOutcome");
+        assertThat(outcome.get("state").asText()).isEqualTo("APPROVED");
+        assertThat(outcome.get("decided")).singleElement().satisfies(decided -> {
+            assertThat(decided.get("by").asText()).isEqualTo("unverified:" + LEAD);
+            assertThat(decided.get("verdict").asText()).isEqualTo("APPROVE");
+        });
+        assertThat(outcome.get("refused").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void status_ofAClosedRunNoWorkerCanReplay_showsTheOutcomeFromTheResult_andSaysTheAuditWasNotRead() throws Exception {
+        Path elsewhere = directory.resolve("elsewhere.yaml");
+        Files.writeString(elsewhere, Files.readString(configFile).replace("temporal: {target: \"" + temporal.target() + "\"}",
+                "temporal: {target: \"" + temporal.target() + "\", taskQueue: review-elsewhere}"));
+        try (SluiceWorker gone = ReviewRuns.startWorker(elsewhere)) {
+            var elsewhereRuns = new ReviewRuns(client, gone.taskQueue(), elsewhere);
+            elsewhereRuns.start("build/gone/1", REQUESTER, null);
+            assertThat(elsewhereRuns.cli("approve", "build/gone/1", "--as", LEAD).exitCode()).isEqualTo(0);
+            elsewhereRuns.awaitClosedStatus("build/gone/1");
+        }
+
+        CliRun text = cli("status", "build/gone/1");
+        JsonNode json = new ObjectMapper().readTree(cli("status", "build/gone/1", "--json").out());
+
+        assertThat(text.exitCode()).as(text.err()).isEqualTo(0);
+        assertThat(text.out()).contains("gate       model-approval: APPROVED (1 approval(s))")
+                .contains("APPROVE by unverified:" + LEAD)
+                .contains("audit      the gate's whole audit was not read: no worker answered within 3 s");
+        assertThat(json.get("gate").isNull()).isTrue();
+        assertThat(json.get("gateOutcome").get("decided").get(0).get("by").asText()).isEqualTo("unverified:" + LEAD);
     }
 
     @Test

@@ -3,13 +3,10 @@ package io.sluice.starter.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sluice.workflows.approval.ApprovalState;
-import io.sluice.workflows.approval.AuditedDecision;
+import io.sluice.workflows.approval.GateOutcome;
 import io.sluice.workflows.approval.GateState;
 import io.sluice.workflows.approval.Verdict;
-import io.sluice.workflows.identity.IdentityMode;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HistoryCommandTest {
@@ -35,7 +32,7 @@ class HistoryCommandTest {
     @Test
     void inProduction_namesALaterRunThatFailedAsACaution_sinceItMayHaveReachedProduction() {
         RunStatus failed = new RunStatus("deploy/credit-risk", "run-5", "DeployModel", "FAILED", null, null, false, null,
-                "stack sluice-credit-risk-prod had no earlier release to roll back to", List.of(), null, null,
+                "stack sluice-credit-risk-prod had no earlier release to roll back to", List.of(), null, null, null,
                 "2026-12-05T08:00:00Z", "2026-12-05T09:00:00Z");
 
         var live = HistoryCommand.inProduction(List.of(failed,
@@ -53,13 +50,11 @@ class HistoryCommandTest {
 
     private static RunStatus deployment(String runId, String outcome, String packageArn) {
         int day = Integer.parseInt(runId.substring(4));
-        var approval = new AuditedDecision("officer", Verdict.APPROVE, "", "2026-12-0" + day + "T09:00:00Z", true, "",
-                "production-approval", true, OFFICER, "100000000006", "2026-12-0" + day + "T09:00:00Z");
-        var gate = new ApprovalState("production-approval", outcome.equals("REJECTED") ? GateState.REJECTED : GateState.APPROVED,
-                List.of(), 1, false, "ds", "", "", Map.of(), List.of(), outcome.equals("REJECTED") ? List.of() : List.of(approval),
-                IdentityMode.PROVEN, "");
+        var approval = new GateOutcome.Decided(Verdict.APPROVE, OFFICER, "2026-12-0" + day + "T09:00:00Z", "");
+        var gate = new GateOutcome("production-approval", outcome.equals("REJECTED") ? GateState.REJECTED : GateState.APPROVED,
+                "unverified:ds", outcome.equals("REJECTED") ? List.of() : List.of(approval), 0);
         var result = new ObjectMapper().createObjectNode().put("outcome", outcome).put("modelPackageArn", packageArn);
         return new RunStatus("deploy/credit-risk", runId, "DeployModel", "COMPLETED", outcome, null, false, result, null,
-                List.of(), gate, null, "2026-12-0" + day + "T08:00:00Z", "2026-12-0" + day + "T10:00:00Z");
+                List.of(), null, gate, null, "2026-12-0" + day + "T08:00:00Z", "2026-12-0" + day + "T10:00:00Z");
     }
 }

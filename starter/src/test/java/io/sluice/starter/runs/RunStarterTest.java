@@ -33,8 +33,8 @@ class RunStarterTest {
     public static final class EndingPromotion extends GatedWorkflow implements PromoteModelWorkflow {
         @Override
         public PromoteResult promote(PromoteRequest request) {
-            return new PromoteResult(OUTCOMES.remove(), request.sourceModelPackageArn(), "", "", "", 0, List.of(), List.of(),
-                    gate.state(), "", FollowOn.NOT_REQUESTED);
+            return new PromoteResult(OUTCOMES.remove(), request.sourceModelPackageArn(), "", "", "", 0, List.of(), List.of(), null,
+                    gate.state().outcome(), "", FollowOn.NOT_REQUESTED);
         }
     }
 

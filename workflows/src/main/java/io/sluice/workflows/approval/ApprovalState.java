@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * The whole state of a run's approval gate: what the {@code approval} query returns and what
- * {@code sluice status} shows. A run's result keeps a smaller form of it, {@link #forResult()}.
+ * {@code sluice status} shows while the run waits. A run's result keeps only its {@link GateOutcome}.
  *
  * @param name the gate, e.g. {@code model-approval}; empty before it opens
  * @param state where it is
@@ -19,11 +19,11 @@ import java.util.Objects;
  * @param deadline when it expires (ISO-8601), empty before it opens
  * @param context what an approver needs to decide: metrics, reports, links
  * @param approvedBy who has approved so far, in order
- * @param decisions every decision received, accepted or ignored, in order; in a run's result only the accepted ones
+ * @param decisions every decision received, accepted or ignored, in order
  * @param identity whether decisions need a proof of identity (DECLARED: every name is unverified)
  * @param requesterPrincipal the requester's ARN as STS verified it at the run's start; empty when unverified
- * @param refusalsNotKept refused decisions counted but not kept in {@code decisions}: those past the audit's limit
- *     and, in a run's result, every refused one
+ * @param refusalsNotKept refused decisions counted but not kept in {@code decisions}, those past the audit's
+ *     limit (and, in results recorded before {@link GateOutcome}, every refused one)
  */
 public record ApprovalState(
         String name,
@@ -68,16 +68,9 @@ public record ApprovalState(
                 IdentityMode.DECLARED, "", refusalsNotKept);
     }
 
-    /**
-     * This state as a run's result keeps it: who decided and what counted, without the evidence
-     * shown to approvers and without the refused decisions, which it only counts in
-     * {@code refusalsNotKept}. Both stay in the run's history, where the gate's query answered
-     * them, so results stay small references.
-     */
-    public ApprovalState forResult() {
-        List<AuditedDecision> accepted = decisions.stream().filter(AuditedDecision::accepted).toList();
-        return new ApprovalState(name, state, approvers, needed, allowSelfApproval, requester, openedAt, deadline, Map.of(),
-                approvedBy, accepted, identity, requesterPrincipal, refusalsNotKept + decisions.size() - accepted.size());
+    /** How the gate stands, as a run's result keeps it. */
+    public GateOutcome outcome() {
+        return GateOutcome.of(this);
     }
 
     /** The approvals that counted, in order. */

@@ -96,7 +96,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
             Workflow.setCurrentDetails("Evaluation failed: " + evaluation + ". Nothing registered.");
             return new BuildResult(BuildOutcome.REJECTED_BY_EVALUATION, group.groupArn(), "", preStepExecution,
                     processingJob, processing.outputs(), trainingJob, training.modelDataUri(), training.image(),
-                    training.metrics(), evaluation, gate.state().forResult(), "", FollowOn.NOT_REQUESTED);
+                    training.metrics(), evaluation, gate.state().outcome(), "", FollowOn.NOT_REQUESTED);
         }
 
         ActivitySteps.enter("registration", "Registering the model in `" + spec.modelPackageGroup() + "`");
@@ -144,7 +144,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         Workflow.await(Workflow::isEveryHandlerFinished);
         return new BuildResult(outcome, group.groupArn(), registered.packageArn(), preStepExecution, processingJob,
                 processing.outputs(), trainingJob, training.modelDataUri(), training.image(), training.metrics(), evaluation,
-                decided.forResult(), promotion, promotionStart);
+                decided.outcome(), promotion, promotionStart);
     }
 
     private static ModelJobActivities jobActivities(BuildSpec spec) {

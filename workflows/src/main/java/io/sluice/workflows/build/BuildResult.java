@@ -1,7 +1,7 @@
 package io.sluice.workflows.build;
 
 import io.sluice.workflows.FollowOn;
-import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.approval.GateOutcome;
 import io.sluice.workflows.runs.RunResult;
 import java.util.Map;
 
@@ -9,6 +9,8 @@ import java.util.Map;
  * Output of BuildModel: what it made and how it ended. ARNs and URIs are empty for steps the run
  * did not reach; {@code promotionWorkflowId} names the PromoteModel run it asked for (empty if none),
  * and {@code promotion} says whether it started or a run of that id was already going.
+ * {@code gate} is how its approval gate ended (results recorded before it existed hold the whole
+ * gate as {@code approval} instead, and have no {@code gate}).
  */
 public record BuildResult(
         BuildOutcome outcome,
@@ -22,7 +24,7 @@ public record BuildResult(
         String trainingImage,
         Map<String, Double> metrics,
         String evaluation,
-        ApprovalState approval,
+        GateOutcome gate,
         String promotionWorkflowId,
         FollowOn promotion) implements RunResult {
     public BuildResult {

@@ -241,7 +241,7 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
             StackOutcome prodStack, TestReport smoke, String reason) {
         Workflow.await(Workflow::isEveryHandlerFinished);
         return new DeployResult(outcome, request.modelPackageArn(), testStack.forResult(), report, prodStack.forResult(), smoke,
-                reason, gate.state().forResult());
+                reason, gate.state().outcome());
     }
 
     private static String endpoint(StackOutcome stack, DeploymentSpec spec) {

@@ -96,13 +96,19 @@ public interface DeploymentActivities {
             previousParameters = previousParameters == null ? Map.of() : Map.copyOf(previousParameters);
         }
 
+        /** The outputs a run's result keeps: what names the endpoint. */
+        static final List<String> RESULT_OUTPUTS = List.of("EndpointName", "EndpointArn");
+
         /**
-         * This outcome as a run's result keeps it: without the parameters the stack had before,
-         * which the run needed only to roll back and which would repeat the whole previous release.
+         * This outcome as a run's result keeps it: the stack, its status and the endpoint's name and
+         * ARN, without what the change set planned, the other outputs and the parameters the stack
+         * had before. The run needed those only to decide and to roll back; the activity's own
+         * result in the history keeps them.
          */
         public StackOutcome forResult() {
-            return previousParameters.isEmpty() ? this
-                    : new StackOutcome(stackName, stackId, status, succeeded, changes, outputs, failedResource, reason, Map.of());
+            Map<String, String> named = new java.util.TreeMap<>(outputs);
+            named.keySet().retainAll(RESULT_OUTPUTS);
+            return new StackOutcome(stackName, stackId, status, succeeded, List.of(), named, failedResource, reason, Map.of());
         }
 
         /** A stage the run did not reach. */

@@ -26,6 +26,14 @@ public interface ArtifactCopyActivities {
      */
     ImageCopy copyImage(ImageCopyRequest request);
 
+    /**
+     * Writes what a promotion copied, every object and image with its size and SHA-256 or digest, as
+     * one JSON object in the target account ({@code application/json}, encrypted as the copies are),
+     * so the run's result can name it by URI and SHA-256 instead of listing each copy. Writing the
+     * same copies again writes the same bytes.
+     */
+    CopyRecord recordCopies(CopyRecordRequest request);
+
     record ObjectCopyRequest(String sourceAccount, String sourceUri, String targetAccount, String targetUri, String kmsKey) {
         public ObjectCopyRequest {
             Objects.requireNonNull(sourceAccount, "sourceAccount is null");
@@ -58,4 +66,49 @@ public interface ArtifactCopyActivities {
 
     /** @param digest the manifest digest, equal in both registries */
     record ImageCopy(String sourceImage, String targetImage, String digest, int blobsCopied, int blobsSkipped, long bytesCopied) {}
+
+    /**
+     * @param manifestUri where the record goes, e.g. {@code s3://bucket/models/<account>/<group>/v3/sluice-copies.json}
+     * @param kmsKey the KMS key the copies were encrypted with, or empty for the bucket's default
+     */
+    record CopyRecordRequest(String targetAccount, String manifestUri, String kmsKey, String workflowId,
+            String sourcePackageArn, List<CopiedObject> objects, List<ImageCopy> images) {
+        public CopyRecordRequest {
+            Objects.requireNonNull(targetAccount, "targetAccount is null");
+            Objects.requireNonNull(manifestUri, "manifestUri is null");
+            Objects.requireNonNull(kmsKey, "kmsKey is null");
+            Objects.requireNonNull(workflowId, "workflowId is null");
+            Objects.requireNonNull(sourcePackageArn, "sourcePackageArn is null");
+            objects = List.copyOf(objects);
+            images = List.copyOf(images);
+        }
+    }
+
+    /**
+     * A reference to the record of a promotion's copies.
+     *
+     * @param manifestUri the JSON object holding every {@link CopiedObject} and {@link ImageCopy}
+     * @param sha256 the SHA-256 of its bytes (hex)
+     * @param objects how many S3 objects it lists; @param images how many images
+     * @param bytes the objects' total size
+     */
+    record CopyRecord(String manifestUri, String sha256, int objects, int images, long bytes) {}
+
+    /**
+     * An object as the record of the copies lists it: what a person checks (where from, where to, how
+     * large, its SHA-256). How it was copied stays in the copy's own result in the run's history.
+     */
+    record CopiedObject(String sourceUri, String targetUri, long size, String sha256) {
+        public static CopiedObject of(ObjectCopy copy) {
+            return new CopiedObject(copy.sourceUri(), copy.targetUri(), copy.size(), copy.sha256() == null ? "" : copy.sha256());
+        }
+    }
+
+    /** What {@link #recordCopies} writes: a promotion's copies, as its manifest object holds them. */
+    record CopyManifest(String workflowId, String sourcePackageArn, List<CopiedObject> objects, List<ImageCopy> images) {
+        public CopyManifest {
+            objects = List.copyOf(objects);
+            images = List.copyOf(images);
+        }
+    }
 }

@@ -6,6 +6,7 @@ import io.sluice.workflows.FailureType;
 import io.sluice.workflows.FollowOn;
 import io.sluice.workflows.InputChecks;
 import io.sluice.workflows.ResourceNames;
+import io.sluice.workflows.S3Uri;
 import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.approval.ApprovalState;
@@ -41,6 +42,13 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
     /** SageMaker's limit on a model card name (letters, digits, hyphens). */
     static final int MODEL_CARD_NAME_LIMIT = 63;
     private static final String FIT_MODEL_CARD_NAME = "fit-model-card-name";
+    /**
+     * Change id: the copies are recorded in a manifest object in the target account, and the result
+     * names it instead of listing every copy.
+     */
+    static final String COPY_MANIFEST = "copy-manifest";
+    /** The manifest's name under the plan's target prefix. */
+    static final String COPY_MANIFEST_NAME = "sluice-copies.json";
 
     private final PromotionActivities promotion = ActivitySteps.activities(PromotionActivities.class,
             ActivitySteps.quick());
@@ -80,6 +88,15 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
                         spec.pullAccounts()))));
         List<ArtifactCopyActivities.ObjectCopy> copiedObjects = objectCopies.stream().map(Promise::get).toList();
         List<ArtifactCopyActivities.ImageCopy> copiedImages = imageCopies.stream().map(Promise::get).toList();
+        ArtifactCopyActivities.CopyRecord copyRecord = null;
+        if (!plan.targetPrefix().isEmpty()
+                && Workflow.getVersion(COPY_MANIFEST, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION) {
+            copyRecord = copies("Record the copies under " + plan.targetPrefix()).recordCopies(
+                    new ArtifactCopyActivities.CopyRecordRequest(spec.targetAccount(),
+                            S3Uri.parse(plan.targetPrefix()).child(COPY_MANIFEST_NAME).toString(), spec.kmsKey(), workflowId,
+                            plan.sourcePackageArn(),
+                            copiedObjects.stream().map(ArtifactCopyActivities.CopiedObject::of).toList(), copiedImages));
+        }
 
         ActivitySteps.enter("central-registry", "Registering in `" + group + "` in " + spec.targetAccount());
         var groupResult = registry.ensureGroup(new ModelRegistryActivities.GroupRequest(spec.targetAccount(), group,
@@ -166,7 +183,8 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         }
         Workflow.await(Workflow::isEveryHandlerFinished);
         return new PromoteResult(outcome, plan.sourcePackageArn(), central.packageArn(), groupResult.groupArn(),
-                card.cardArn(), card.version(), copiedObjects, copiedImages, decided.forResult(), deploymentRun, deployment);
+                card.cardArn(), card.version(), copyRecord == null ? copiedObjects : List.of(), copiedImages, copyRecord,
+                decided.outcome(), deploymentRun, deployment);
     }
 
     /** A copy stub whose calls the Web UI shows as {@code summary}: one per copy, as copies run side by side. */
@@ -174,10 +192,6 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         return Workflow.newActivityStub(ArtifactCopyActivities.class, ActivitySteps.waiting(COPY_LIMIT, summary));
     }
 
-    /**
-     * {@code <group>-v<version>}, shortened with a hash when longer than a model card name may be.
-     * Runs that started before names were shortened keep the name they already wrote to.
-     */
     /** The copied image by its digest in the target repository; as copied when the copy reports no digest. */
     static String pinned(ArtifactCopyActivities.ImageCopy copy) {
         String target = copy.targetImage();
@@ -193,6 +207,10 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         return name + "@" + copy.digest();
     }
 
+    /**
+     * {@code <group>-v<version>}, shortened with a hash when longer than a model card name may be.
+     * Runs that started before names were shortened keep the name they already wrote to.
+     */
     private static String modelCardName(String group, int version) {
         String name = group + "-v" + version;
         if (name.length() <= MODEL_CARD_NAME_LIMIT

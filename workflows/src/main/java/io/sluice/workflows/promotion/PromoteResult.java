@@ -1,14 +1,18 @@
 package io.sluice.workflows.promotion;
 
 import io.sluice.workflows.FollowOn;
-import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.approval.GateOutcome;
 import io.sluice.workflows.runs.RunResult;
 import java.util.List;
 
 /**
- * Output of PromoteModel: what was copied where, the central package and card, the decision, and
+ * Output of PromoteModel: what was copied where (the images, and {@code copies}: the manifest
+ * object in the target account listing every copy; runs recorded before it list each object in
+ * {@code artifacts}, which is otherwise empty), the central package and card, the decision, and
  * the DeployModel run it asked for: its id (empty when not requested) and whether it started or
  * found the endpoint busy with another deployment.
+ * {@code gate} is how its approval gate ended (results recorded before it existed hold the whole
+ * gate as {@code approval} instead, and have no {@code gate}).
  */
 public record PromoteResult(
         PromotionOutcome outcome,
@@ -19,7 +23,8 @@ public record PromoteResult(
         int modelCardVersion,
         List<ArtifactCopyActivities.ObjectCopy> artifacts,
         List<ArtifactCopyActivities.ImageCopy> images,
-        ApprovalState approval,
+        ArtifactCopyActivities.CopyRecord copies,
+        GateOutcome gate,
         String deploymentWorkflowId,
         FollowOn deployment) implements RunResult {
     public PromoteResult {

@@ -22,12 +22,15 @@ import java.util.Map;
  *     {@code artifacts}), or empty when the source records none
  * @param sourceAccount the alias of the account the source package is in, as its ARN names it; empty
  *     in plans recorded before it was read from the ARN, whose source was the spec's sourceAccount
+ * @param targetPrefix the S3 prefix the package's artifacts are copied under, where the record of the
+ *     copies goes; empty in plans recorded before it was planned
  */
 public record PromotionPlan(String sourcePackageArn, String sourceGroup, int sourceVersion, String approvalStatus,
         String description, List<Container> containers, String metricsUri, Map<String, Double> metrics,
         String approvalDescription, Map<String, String> metadata, Map<String, String> artifacts, Map<String, String> images,
-        String testSplit, String sourceAccount) {
+        String testSplit, String sourceAccount, String targetPrefix) {
     public PromotionPlan {
+        targetPrefix = targetPrefix == null ? "" : targetPrefix;
         testSplit = testSplit == null ? "" : testSplit;
         sourceAccount = sourceAccount == null ? "" : sourceAccount;
         metrics = Map.copyOf(metrics);

@@ -8,6 +8,7 @@ import io.sluice.workflows.approval.Decision;
 import io.sluice.workflows.approval.FakeApprovalActivities;
 import io.sluice.workflows.approval.GatePolicy;
 import io.sluice.workflows.approval.GateState;
+import io.sluice.workflows.approval.Verdict;
 import io.sluice.workflows.approval.GateWaits;
 import io.sluice.workflows.approval.Gates;
 import io.temporal.client.WorkflowClient;
@@ -154,7 +155,7 @@ class BuildModelWorkflowTest {
         assertThat(result.evaluation()).isEqualTo("validation:auc = 0.6100, required validation:auc >= 0.75");
         assertThat(result.modelPackageArn()).isEmpty();
         assertThat(registry.registered).isEmpty();
-        assertThat(result.approval().state()).isEqualTo(GateState.NOT_OPENED);
+        assertThat(result.gate().state()).isEqualTo(GateState.NOT_OPENED);
     }
 
     @Test
@@ -167,12 +168,12 @@ class BuildModelWorkflowTest {
         run.decide(Decision.approve(LEAD, "good"));
 
         BuildResult result = WorkflowStub.fromTyped(run).getResult(BuildResult.class);
-        assertThat(result.approval().decisions()).singleElement().satisfies(decision -> {
-            assertThat(decision.actor()).isEqualTo(LEAD);
-            assertThat(decision.accepted()).isTrue();
+        assertThat(result.gate().decided()).singleElement().satisfies(decision -> {
+            assertThat(decision.by()).isEqualTo("unverified:" + LEAD);
+            assertThat(decision.verdict()).isEqualTo(Verdict.APPROVE);
         });
-        assertThat(result.approval().refusalsNotKept()).isEqualTo(20);
-        assertThat(result.approval().context()).isEmpty();
+        assertThat(result.gate().refused()).isEqualTo(20);
+        assertThat(result.gate().approvedBy()).containsExactly("unverified:" + LEAD);
         assertThat(run.approval().decisions()).hasSize(21).filteredOn(decision -> !decision.accepted()).hasSize(20);
     }
 

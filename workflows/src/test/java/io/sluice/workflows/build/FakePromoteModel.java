@@ -16,7 +16,7 @@ public final class FakePromoteModel extends GatedWorkflow implements PromoteMode
     @Override
     public PromoteResult promote(PromoteRequest request) {
         REQUESTS.add(request);
-        return new PromoteResult(PromotionOutcome.PROMOTED, request.sourceModelPackageArn(), "", "", "", 0, List.of(), List.of(),
-                gate.state(), "", FollowOn.NOT_REQUESTED);
+        return new PromoteResult(PromotionOutcome.PROMOTED, request.sourceModelPackageArn(), "", "", "", 0, List.of(), List.of(), null,
+                gate.state().outcome(), "", FollowOn.NOT_REQUESTED);
     }
 }

@@ -62,6 +62,12 @@ class DeployModelWorkflowTest {
         assertThat(result.outcome()).isEqualTo(DeploymentOutcome.DEPLOYED);
         assertThat(deployment.applied).containsExactly("test:sluice-credit-risk-test", "prod:sluice-credit-risk-prod");
         assertThat(tests.endpoints).containsExactly("sluice-credit-risk-test-ep", "sluice-credit-risk-prod-ep");
+        assertThat(List.of(result.testStack(), result.prodStack())).as("stacks as the result keeps them: what names the endpoint")
+                .allSatisfy(stack -> {
+                    assertThat(stack.outputs()).containsOnlyKeys("EndpointName");
+                    assertThat(stack.changes()).isEmpty();
+                    assertThat(stack.previousParameters()).isEmpty();
+                });
         assertThat(deployment.tags).singleElement().satisfies(tag -> {
             assertThat(tag.packageArn()).isEqualTo(FakeDeploymentActivities.PACKAGE);
             assertThat(tag.tags()).containsEntry("sluice:approved-by:0", "unverified:" + OFFICER)
@@ -150,7 +156,7 @@ class DeployModelWorkflowTest {
 
         assertThat(result.outcome()).isEqualTo(DeploymentOutcome.FAILED_TESTS);
         assertThat(result.reason()).isEqualTo("auc 0.5500 is below 0.7");
-        assertThat(result.approval().state()).isEqualTo(GateState.NOT_OPENED);
+        assertThat(result.gate().state()).isEqualTo(GateState.NOT_OPENED);
         assertThat(approvals.reminders).isEmpty();
         assertThat(deployment.applied).containsExactly("test:sluice-credit-risk-test");
     }

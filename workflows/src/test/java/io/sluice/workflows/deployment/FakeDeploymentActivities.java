@@ -54,7 +54,8 @@ final class FakeDeploymentActivities {
                         "Endpoint", "Resource handler returned message: \"capacity unavailable\"", Map.of());
             }
             return new StackOutcome(request.stackName(), "stack-id", "CREATE_COMPLETE", true,
-                    List.of("Add Endpoint (AWS::SageMaker::Endpoint)"), Map.of("EndpointName", request.stackName() + "-ep"), "", "",
+                    List.of("Add Endpoint (AWS::SageMaker::Endpoint)"), Map.of("EndpointName", request.stackName() + "-ep",
+                            "ModelName", request.stackName() + "-model"), "", "",
                     request.stackName().endsWith("-prod") ? previousProd : Map.of());
         }
 

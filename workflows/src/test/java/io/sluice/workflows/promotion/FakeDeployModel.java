@@ -18,6 +18,6 @@ public final class FakeDeployModel extends GatedWorkflow implements DeployModelW
     public DeployResult deploy(DeployRequest request) {
         REQUESTS.add(request);
         return new DeployResult(DeploymentOutcome.DEPLOYED, request.modelPackageArn(), StackOutcome.notApplied("test"),
-                TestReport.notRun(), StackOutcome.notApplied("prod"), TestReport.notRun(), "", gate.state());
+                TestReport.notRun(), StackOutcome.notApplied("prod"), TestReport.notRun(), "", gate.state().outcome());
     }
 }

@@ -33,7 +33,7 @@ final class FakePromotionActivities {
                     withMore(Map.of("sluice:workflowId", "build/credit-risk/1", "sluice:trainingJob", "train")),
                     Map.of(MODEL, prefix + "container-0-model.tar.gz", "s3://sluice-dev-100000000003/stats.json", prefix + "statistics.json"),
                     Map.of(IMAGE, "100000000004.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0"), testSplit,
-                    request.sourceAccount().isEmpty() ? ARN_ACCOUNT : request.sourceAccount());
+                    request.sourceAccount().isEmpty() ? ARN_ACCOUNT : request.sourceAccount(), prefix);
         }
 
         private Map<String, String> withMore(Map<String, String> metadata) {
@@ -74,6 +74,15 @@ final class FakePromotionActivities {
             readers.add(request.sourceAccount());
             return new ImageCopy(request.sourceImage(), request.sourceImage().replace("100000000003", "100000000004"),
                     "sha256:abc", 3, 0, 4096);
+        }
+
+        final List<CopyRecordRequest> records = new CopyOnWriteArrayList<>();
+
+        @Override
+        public CopyRecord recordCopies(CopyRecordRequest request) {
+            records.add(request);
+            return new CopyRecord(request.manifestUri(), "5e1f", request.objects().size(), request.images().size(),
+                    request.objects().stream().mapToLong(CopiedObject::size).sum());
         }
     }
 

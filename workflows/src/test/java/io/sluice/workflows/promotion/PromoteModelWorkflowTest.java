@@ -75,6 +75,16 @@ class PromoteModelWorkflowTest {
 
         PromoteResult result = WorkflowStub.fromTyped(run).getResult(PromoteResult.class);
         assertThat(result.outcome()).isEqualTo(PromotionOutcome.PROMOTED);
+        assertThat(copies.records).as("the copies recorded once, in a manifest beside them").singleElement().satisfies(record -> {
+            assertThat(record.manifestUri()).isEqualTo("s3://sluice-shared-100000000004/models/credit-risk/v1/sluice-copies.json");
+            assertThat(record.objects()).extracting(copy -> copy.sourceUri())
+                    .containsExactlyInAnyOrder(FakePromotionActivities.MODEL, "s3://sluice-dev-100000000003/stats.json");
+            assertThat(record.images()).singleElement().satisfies(image -> assertThat(image.digest()).isEqualTo("sha256:abc"));
+        });
+        assertThat(result.copies().manifestUri()).endsWith("/credit-risk/v1/sluice-copies.json");
+        assertThat(result.copies().objects()).isEqualTo(2);
+        assertThat(result.artifacts()).as("the result names the manifest instead of listing each copy").isEmpty();
+        assertThat(result.images()).singleElement().satisfies(image -> assertThat(image.digest()).isEqualTo("sha256:abc"));
         assertThat(registry.statusUpdates).singleElement().satisfies(update -> {
             assertThat(update.account()).isEqualTo("shared");
             assertThat(update.status()).isEqualTo("Approved");
@@ -82,7 +92,7 @@ class PromoteModelWorkflowTest {
         assertThat(promotion.cards).hasSize(2);
         assertThat(promotion.cards.get(1).content().approvals())
                 .containsExactly("model-approval: approved by lead-ds@example.com", "promotion-approval: approve by " + ENGINEER
-                        + " at " + result.approval().decisions().get(0).at());
+                        + " at " + result.gate().decided().get(0).at());
         assertThat(promotion.cards.get(0).content().lineage()).containsEntry("sourceModelPackageArn", FakePromotionActivities.SOURCE)
                 .containsEntry("trainingJob", "train");
         String workflowId = WorkflowStub.fromTyped(run).getExecution().getWorkflowId();
@@ -182,7 +192,7 @@ class PromoteModelWorkflowTest {
 
     @Test
     void aResultRecordedBeforeTheFollowOnField_readsItsBusyDeploymentFromTheOldSuffix() {
-        var old = new PromoteResult(PromotionOutcome.PROMOTED, "s", "c", "g", "m", 1, List.of(), List.of(), null,
+        var old = new PromoteResult(PromotionOutcome.PROMOTED, "s", "c", "g", "m", 1, List.of(), List.of(), null, null,
                 "deploy/credit-risk (already running)", null);
 
         assertThat(old.deployment()).isEqualTo(FollowOn.BUSY);
