@@ -207,11 +207,12 @@ public final class OrchestrationBenchmark implements Callable<Integer> {
     static final int PAYLOAD_GOAL_BYTES = 2048;
 
     /**
-     * Events and the largest payload of a history, with the event that carried it, and every
-     * payload past {@link #PAYLOAD_GOAL_BYTES} by its event and activity type.
+     * Events, the result's size and the largest payload of a history, with the event that carried
+     * it, and every payload past {@link #PAYLOAD_GOAL_BYTES} by its event and activity type.
      */
     static String describe(String workflowId, WorkflowExecutionHistory history) {
         int largest = 0;
+        int result = 0;
         String where = "";
         Map<Long, String> activityTypes = new java.util.HashMap<>();
         List<String> over = new ArrayList<>();
@@ -228,13 +229,16 @@ public final class OrchestrationBenchmark implements Callable<Integer> {
                     largest = payload.getSerializedSize();
                     where = name;
                 }
+                if (event.hasWorkflowExecutionCompletedEventAttributes()) {
+                    result = Math.max(result, payload.getSerializedSize());
+                }
                 if (payload.getSerializedSize() > PAYLOAD_GOAL_BYTES) {
                     over.add(String.format("%s %.1f KB", name, payload.getSerializedSize() / 1024.0));
                 }
             }
         }
-        return String.format("%s: %d history events, largest payload %.1f KB (%s); over %.0f KB: %s", workflowId,
-                history.getEvents().size(), largest / 1024.0, where, PAYLOAD_GOAL_BYTES / 1024.0,
+        return String.format("%s: %d history events, result %.1f KB, largest payload %.1f KB (%s); over %.0f KB: %s", workflowId,
+                history.getEvents().size(), result / 1024.0, largest / 1024.0, where, PAYLOAD_GOAL_BYTES / 1024.0,
                 over.isEmpty() ? "none" : String.join(", ", over));
     }
 
