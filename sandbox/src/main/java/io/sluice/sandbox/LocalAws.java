@@ -144,6 +144,12 @@ public final class LocalAws implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * How long an S3 client of the local stack waits for an answer: moto assembles a completed
+     * multipart upload in memory before it answers, about 30 s for 1 GiB, where S3 answers at once.
+     */
+    static final java.time.Duration S3_ANSWER_TIMEOUT = java.time.Duration.ofMinutes(5);
+
     /** An S3 client acting as account {@code alias}; the caller closes it. */
     public S3Client s3(String alias) {
         return S3Client.builder()
@@ -151,7 +157,7 @@ public final class LocalAws implements AutoCloseable {
                 .endpointOverride(moto.endpoint())
                 .forcePathStyle(true)
                 .credentialsProvider(credentials(alias))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(S3_ANSWER_TIMEOUT))
                 .build();
     }
 

@@ -93,7 +93,9 @@ public final class AwsClients implements AutoCloseable {
         this.settings = settings;
         this.callLog = callLog;
         this.callListener = callLog == null ? callListener : both(callListener, callLog);
-        this.httpClient = ApacheHttpClient.builder().maxConnections(128).build();
+        // The socket waits as long as an attempt may last: its own default (30 s) would cut an
+        // attempt given longer, such as a part copy S3 answers only when it is done.
+        this.httpClient = ApacheHttpClient.builder().maxConnections(128).socketTimeout(settings.apiCallAttemptTimeout()).build();
         var stsBuilder = configure(StsClient.builder(), null).credentialsProvider(workerIdentity);
         this.workerSts = stsBuilder.build();
     }
