@@ -52,12 +52,19 @@ public final class RunStatusReader {
         if (status.gateOutcome() == null) {
             return status;
         }
+        String why;
         try {
-            return GateQuery.gateOf(client, workflowId, status.runId(), CLOSED_AUDIT_DEADLINE).map(status::withAudit).orElse(status);
+            var audit = GateQuery.gateOf(client, workflowId, status.runId(), CLOSED_AUDIT_DEADLINE);
+            if (audit.isPresent()) {
+                return status.withAudit(audit.get());
+            }
+            why = "the worker that replayed the closed run could not answer its approval query";
         } catch (GateQuery.UnansweredQueryException e) {
-            return status.withQueryFailure("the gate's whole audit was not read: no worker answered within "
-                    + CLOSED_AUDIT_DEADLINE.toSeconds() + " s to replay the closed run; its outcome below is from the result");
+            why = "no worker answered within " + CLOSED_AUDIT_DEADLINE.toSeconds() + " s to replay the closed run";
+        } catch (io.grpc.StatusRuntimeException e) {
+            why = "the server refused the approval query (" + e.getStatus().getCode() + ")";
         }
+        return status.withQueryFailure("the gate's whole audit was not read: " + why + "; the outcome above is from the result");
     }
 
     /** The status of the latest run of {@code workflowId}; throws {@code WorkflowNotFoundException} if there is none. */
@@ -120,7 +127,7 @@ public final class RunStatusReader {
     }
 
     /** How the gate ended, from a result: its {@code gate}, or in results recorded before it the whole {@code approval}. */
-    private static GateOutcome gateIn(JsonNode result) {
+    static GateOutcome gateIn(JsonNode result) {
         if (result != null && result.hasNonNull("gate")) {
             return RESULTS.convertValue(result.get("gate"), GateOutcome.class);
         }

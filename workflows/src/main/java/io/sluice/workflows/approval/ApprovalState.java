@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * The whole state of a run's approval gate: what the {@code approval} query returns and what
- * {@code sluice status} shows while the run waits. A run's result keeps only its {@link GateOutcome}.
+ * {@code sluice status} shows. A run's result keeps only its {@link GateOutcome}.
  *
  * @param name the gate, e.g. {@code model-approval}; empty before it opens
  * @param state where it is

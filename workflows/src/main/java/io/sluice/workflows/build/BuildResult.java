@@ -9,8 +9,8 @@ import java.util.Map;
  * Output of BuildModel: what it made and how it ended. ARNs and URIs are empty for steps the run
  * did not reach; {@code promotionWorkflowId} names the PromoteModel run it asked for (empty if none),
  * and {@code promotion} says whether it started or a run of that id was already going.
- * {@code gate} is how its approval gate ended (results recorded before it existed hold the whole
- * gate as {@code approval} instead, and have no {@code gate}).
+ * {@code gate} is how its approval gate ended (results recorded before it existed hold the gate
+ * as {@code approval} instead, and have no {@code gate}).
  */
 public record BuildResult(
         BuildOutcome outcome,

@@ -29,8 +29,8 @@ public interface ArtifactCopyActivities {
     /**
      * Writes what a promotion copied, every object and image with its size and SHA-256 or digest, as
      * one JSON object in the target account ({@code application/json}, encrypted as the copies are),
-     * so the run's result can name it by URI and SHA-256 instead of listing each copy. Writing the
-     * same copies again writes the same bytes.
+     * so the run's result can name it by URI and SHA-256 instead of listing each copy. The same
+     * copies, recorded again by any run, give the same bytes.
      */
     CopyRecord recordCopies(CopyRecordRequest request);
 
@@ -72,7 +72,7 @@ public interface ArtifactCopyActivities {
      * @param kmsKey the KMS key the copies were encrypted with, or empty for the bucket's default
      */
     record CopyRecordRequest(String targetAccount, String manifestUri, String kmsKey, String workflowId,
-            String sourcePackageArn, List<CopiedObject> objects, List<ImageCopy> images) {
+            String sourcePackageArn, List<CopiedObject> objects, List<CopiedImage> images) {
         public CopyRecordRequest {
             Objects.requireNonNull(targetAccount, "targetAccount is null");
             Objects.requireNonNull(manifestUri, "manifestUri is null");
@@ -87,7 +87,7 @@ public interface ArtifactCopyActivities {
     /**
      * A reference to the record of a promotion's copies.
      *
-     * @param manifestUri the JSON object holding every {@link CopiedObject} and {@link ImageCopy}
+     * @param manifestUri the JSON object holding every {@link CopiedObject} and {@link CopiedImage}
      * @param sha256 the SHA-256 of its bytes (hex)
      * @param objects how many S3 objects it lists; @param images how many images
      * @param bytes the objects' total size
@@ -104,8 +104,19 @@ public interface ArtifactCopyActivities {
         }
     }
 
-    /** What {@link #recordCopies} writes: a promotion's copies, as its manifest object holds them. */
-    record CopyManifest(String workflowId, String sourcePackageArn, List<CopiedObject> objects, List<ImageCopy> images) {
+    /** An image as the record of the copies lists it: where from, where to, and its digest in both. */
+    record CopiedImage(String sourceImage, String targetImage, String digest) {
+        public static CopiedImage of(ImageCopy copy) {
+            return new CopiedImage(copy.sourceImage(), copy.targetImage(), copy.digest() == null ? "" : copy.digest());
+        }
+    }
+
+    /**
+     * What {@link #recordCopies} writes: a promotion's copies, as its manifest object holds them. It
+     * says what is in the target, not what one attempt did, so a promotion run again over the same
+     * copies (after a rejection) writes the same bytes.
+     */
+    record CopyManifest(String workflowId, String sourcePackageArn, List<CopiedObject> objects, List<CopiedImage> images) {
         public CopyManifest {
             objects = List.copyOf(objects);
             images = List.copyOf(images);

@@ -91,11 +91,13 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         ArtifactCopyActivities.CopyRecord copyRecord = null;
         if (!plan.targetPrefix().isEmpty()
                 && Workflow.getVersion(COPY_MANIFEST, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION) {
-            copyRecord = copies("Record the copies under " + plan.targetPrefix()).recordCopies(
+            copyRecord = Workflow.newActivityStub(ArtifactCopyActivities.class,
+                    ActivitySteps.quick("Record the copies under " + plan.targetPrefix())).recordCopies(
                     new ArtifactCopyActivities.CopyRecordRequest(spec.targetAccount(),
                             S3Uri.parse(plan.targetPrefix()).child(COPY_MANIFEST_NAME).toString(), spec.kmsKey(), workflowId,
                             plan.sourcePackageArn(),
-                            copiedObjects.stream().map(ArtifactCopyActivities.CopiedObject::of).toList(), copiedImages));
+                            copiedObjects.stream().map(ArtifactCopyActivities.CopiedObject::of).toList(),
+                            copiedImages.stream().map(ArtifactCopyActivities.CopiedImage::of).toList()));
         }
 
         ActivitySteps.enter("central-registry", "Registering in `" + group + "` in " + spec.targetAccount());

@@ -11,8 +11,8 @@ import java.util.List;
  * {@code artifacts}, which is otherwise empty), the central package and card, the decision, and
  * the DeployModel run it asked for: its id (empty when not requested) and whether it started or
  * found the endpoint busy with another deployment.
- * {@code gate} is how its approval gate ended (results recorded before it existed hold the whole
- * gate as {@code approval} instead, and have no {@code gate}).
+ * {@code gate} is how its approval gate ended (results recorded before it existed hold the gate
+ * as {@code approval} instead, and have no {@code gate}).
  */
 public record PromoteResult(
         PromotionOutcome outcome,

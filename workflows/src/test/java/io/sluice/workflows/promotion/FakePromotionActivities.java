@@ -19,6 +19,8 @@ final class FakePromotionActivities {
         volatile String sourceStatus = "Approved";
         /** Where the plan copies the source's test split to, or empty for a source without one. */
         volatile String testSplit = "";
+        /** Whether the plan is as plans recorded before they named a target prefix were. */
+        volatile boolean withoutTargetPrefix;
         /** More customer metadata of the source package. */
         volatile Map<String, String> moreMetadata = Map.of();
         final List<CentralPackageRequest> registered = new CopyOnWriteArrayList<>();
@@ -33,7 +35,7 @@ final class FakePromotionActivities {
                     withMore(Map.of("sluice:workflowId", "build/credit-risk/1", "sluice:trainingJob", "train")),
                     Map.of(MODEL, prefix + "container-0-model.tar.gz", "s3://sluice-dev-100000000003/stats.json", prefix + "statistics.json"),
                     Map.of(IMAGE, "100000000004.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0"), testSplit,
-                    request.sourceAccount().isEmpty() ? ARN_ACCOUNT : request.sourceAccount(), prefix);
+                    request.sourceAccount().isEmpty() ? ARN_ACCOUNT : request.sourceAccount(), withoutTargetPrefix ? null : prefix);
         }
 
         private Map<String, String> withMore(Map<String, String> metadata) {

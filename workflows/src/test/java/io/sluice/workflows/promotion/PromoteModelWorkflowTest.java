@@ -215,6 +215,22 @@ class PromoteModelWorkflowTest {
                 .containsEntry("metric validation:auc", "0.7500").containsEntry("testSplit", copy);
     }
 
+    @Test
+    void aPlanRecordedBeforeItNamedATargetPrefix_writesNoManifest_andTheResultListsEachCopy() {
+        promotion.withoutTargetPrefix = true;
+        PromoteModelWorkflow run = startPromotion();
+        GateWaits.awaitOpen(environment, run);
+        run.decide(Decision.approve(ENGINEER, "artifacts verified"));
+
+        PromoteResult result = WorkflowStub.fromTyped(run).getResult(PromoteResult.class);
+
+        assertThat(result.outcome()).isEqualTo(PromotionOutcome.PROMOTED);
+        assertThat(copies.records).isEmpty();
+        assertThat(result.copies()).isNull();
+        assertThat(result.artifacts()).extracting(copy -> copy.sourceUri())
+                .containsExactlyInAnyOrder(FakePromotionActivities.MODEL, "s3://sluice-dev-100000000003/stats.json");
+    }
+
     private PromoteModelWorkflow startPromotion() {
         return startPromotion(new PromotionSpec(null, null, null, "s3://sluice-shared-100000000004/models", null, null, null, null));
     }
