@@ -96,12 +96,12 @@ public interface DeploymentActivities {
             previousParameters = previousParameters == null ? Map.of() : Map.copyOf(previousParameters);
         }
 
-        /** The outputs a run's result keeps: what names the endpoint. */
-        static final List<String> RESULT_OUTPUTS = List.of("EndpointName", "EndpointArn");
+        /** The outputs a run's result keeps: the endpoint's name (the stack's ARN leads to the rest). */
+        static final List<String> RESULT_OUTPUTS = List.of("EndpointName");
 
         /**
-         * This outcome as a run's result keeps it: the stack, its status and the endpoint's name and
-         * ARN, without what the change set planned, the other outputs and the parameters the stack
+         * This outcome as a run's result keeps it: the stack, its status and the endpoint's name,
+         * without what the change set planned, the other outputs and the parameters the stack
          * had before. The run needed those only to decide and to roll back; the activity's own
          * result in the history keeps them.
          */
