@@ -48,6 +48,12 @@ public final class LocalAws implements AutoCloseable {
     /** Accounts whose registries hold images: development builds, shared services promote. */
     public static final List<String> REGISTRY_ACCOUNTS = List.of("dev", SECOND_DEV_ACCOUNT, "shared");
 
+    /**
+     * How long an S3 client of the local stack waits for an answer: moto assembles a completed
+     * multipart upload in memory before it answers, about 30 s for 1 GiB, where S3 answers at once.
+     */
+    static final java.time.Duration S3_ANSWER_TIMEOUT = java.time.Duration.ofMinutes(5);
+
     private final MotoServer moto;
     private final Map<String, RegistryServer> registries;
 
@@ -143,12 +149,6 @@ public final class LocalAws implements AutoCloseable {
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build();
     }
-
-    /**
-     * How long an S3 client of the local stack waits for an answer: moto assembles a completed
-     * multipart upload in memory before it answers, about 30 s for 1 GiB, where S3 answers at once.
-     */
-    static final java.time.Duration S3_ANSWER_TIMEOUT = java.time.Duration.ofMinutes(5);
 
     /** An S3 client acting as account {@code alias}; the caller closes it. */
     public S3Client s3(String alias) {

@@ -30,7 +30,7 @@ final class CopyRecords {
                 request.objects().stream().mapToLong(CopiedObject::size).sum());
     }
 
-    static byte[] bytesOf(CopyManifest manifest) {
+    private static byte[] bytesOf(CopyManifest manifest) {
         try {
             return JSON.writeValueAsBytes(manifest);
         } catch (JsonProcessingException e) {

@@ -2,7 +2,6 @@ package io.sluice.starter.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.workflows.approval.ApprovalState;
-import io.sluice.workflows.approval.AuditedDecision;
 import io.sluice.workflows.approval.GateOutcome;
 
 /**
@@ -60,14 +59,7 @@ public record RunStatus(
 
     /** Who approved it, as the gate audited them: the verified ARN, else the declared name marked unverified. */
     public java.util.List<String> approvedBy() {
-        if (gateOutcome != null) {
-            return gateOutcome.approvedBy();
-        }
-        if (gate == null) {
-            return java.util.List.of();
-        }
-        return gate.acceptedApprovals().stream()
-                .map(AuditedDecision::approverRecord)
-                .toList();
+        GateOutcome ended = gateOutcome != null ? gateOutcome : gate != null ? gate.outcome() : null;
+        return ended == null ? java.util.List.of() : ended.approvedBy();
     }
 }
