@@ -38,6 +38,12 @@ import org.slf4j.Logger;
  * {@link IdentityActivities#verify} proved who sent it, with a proof bound to this run, this gate,
  * this verdict and comment, and a nonce the gate has not seen. Every decision that is an attempt on
  * the open gate is audited, whether it came by signal or update and whether it counted.
+ *
+ * <p>A gate may stay open for weeks, and every decision sent to it lengthens the run's history.
+ * When the history reaches the policy's {@code continueAfterEvents} (or the server suggests it), the
+ * gate waits for its handlers to finish and hands its whole state ({@link GateCarry}) to the
+ * workflow's {@link GateContinuation}, which continues as new; the next run {@link #resume resumes}
+ * the gate where it stood, under the same workflow id.
  */
 public final class ApprovalGate {
     private static final Logger log = Workflow.getLogger(ApprovalGate.class);
@@ -47,6 +53,11 @@ public final class ApprovalGate {
      * instead of an unnamed one, and sends at most {@link #REMINDERS_AT_MOST} reminders.
      */
     static final String NAMED_GATE_TIMERS = "named-gate-timers";
+    /**
+     * Change id: an open gate whose run's history reaches the policy's {@code continueAfterEvents}
+     * (or the server suggests it) moves to a new run of the workflow, carrying its whole state.
+     */
+    static final String CONTINUES_AS_NEW = "gate-continues-as-new";
 
     private static final ActivityOptions ACTIVITY_OPTIONS = ActivityOptions.newBuilder()
                     .setStartToCloseTimeout(Duration.ofSeconds(30))
@@ -76,10 +87,18 @@ public final class ApprovalGate {
     private Instant openedAt;
     private Instant deadline;
     private Map<String, String> context = Map.of();
+    private int remindersSent;
+    /** Whether the gate opened in an earlier run, which this one continued from. */
+    private boolean resumed;
 
     /** Opens gate {@code gateName} for a run whose requester is only declared; see {@link #open(String, Requester, Map)}. */
     public ApprovalState open(String gateName, String requester, Map<String, String> context) {
         return open(gateName, Requester.declared(requester), context);
+    }
+
+    /** Opens gate {@code gateName} in a run that never continues as new; see {@link #open(String, Requester, Map, GateContinuation)}. */
+    public ApprovalState open(String gateName, Requester requester, Map<String, String> context) {
+        return open(gateName, requester, context, null);
     }
 
     /**
@@ -87,9 +106,11 @@ public final class ApprovalGate {
      *
      * @param requester who requested the run (may not approve it unless the policy allows)
      * @param context what the approvers need to decide: metrics, report figures, links
+     * @param continuation how the run goes on in a new run when its history reaches the policy's
+     *     {@code continueAfterEvents} while the gate is open; null where the run never does
      * @return the closed gate's state: APPROVED, REJECTED or EXPIRED
      */
-    public ApprovalState open(String gateName, Requester requester, Map<String, String> context) {
+    public ApprovalState open(String gateName, Requester requester, Map<String, String> context, GateContinuation continuation) {
         if (state != GateState.NOT_OPENED) {
             throw new IllegalStateException("gate '" + name + "' was already opened");
         }
@@ -105,21 +126,71 @@ public final class ApprovalGate {
         Workflow.setCurrentDetails(openDetails());
 
         boolean namedTimers = Workflow.getVersion(NAMED_GATE_TIMERS, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION;
-        int reminders = 0;
+        boolean continues = continuation != null
+                && Workflow.getVersion(CONTINUES_AS_NEW, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION;
+        return waitUntilClosed(namedTimers, continues ? continuation : null);
+    }
+
+    /**
+     * Opens again, in the run that continued as new, the gate {@code carried} describes, and waits
+     * until it closes: the same deadline, audit and approvals so far.
+     *
+     * @return the closed gate's state: APPROVED, REJECTED or EXPIRED
+     */
+    public ApprovalState resume(GateCarry carried, GateContinuation continuation) {
+        if (state != GateState.NOT_OPENED) {
+            throw new IllegalStateException("gate '" + name + "' was already opened");
+        }
+        this.policy = carried.policy();
+        this.name = carried.name();
+        this.requester = carried.requester();
+        this.context = carried.context();
+        this.openedAt = Instant.parse(carried.openedAt());
+        this.deadline = Instant.parse(carried.deadline());
+        this.decisions.addAll(carried.decisions());
+        this.refusalsKept = carried.refusalsKept();
+        this.refusalsNotKept = carried.refusalsNotKept();
+        this.approvedBy.addAll(carried.approvedBy());
+        this.usedNonces.addAll(carried.usedNonces());
+        this.remindersSent = carried.remindersSent();
+        this.state = GateState.OPEN;
+        Workflow.upsertTypedSearchAttributes(
+                SluiceSearchAttributes.AWAITING_APPROVAL.valueSet(true), SluiceSearchAttributes.STAGE.valueSet(name));
+        Workflow.setCurrentDetails(openDetails());
+        this.resumed = true;
+        log.info("gate {} resumed after the run continued as new", name);
+        return waitUntilClosed(true, continuation);
+    }
+
+    /** The open gate's whole state, as the next run needs it to resume the gate. */
+    private GateCarry carried() {
+        return new GateCarry(name, policy, requester.name(), requester.principal(), openedAt.toString(), deadline.toString(), context, decisions, refusalsKept,
+                refusalsNotKept, List.copyOf(approvedBy), List.copyOf(usedNonces), remindersSent);
+    }
+
+    private ApprovalState waitUntilClosed(boolean namedTimers, GateContinuation continuation) {
         while (state == GateState.OPEN) {
             Duration remaining = Duration.between(now(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
                 state = GateState.EXPIRED;
                 break;
             }
-            boolean remind = !policy.reminderEvery().isZero() && policy.reminderEvery().compareTo(remaining) < 0
-                    && (!namedTimers || reminders < REMINDERS_AT_MOST);
-            Duration wait = remind ? policy.reminderEvery() : remaining;
-            boolean closed = namedTimers
-                    ? awaitClosed(wait, remind ? "Reminder " + (reminders + 1) + " of gate " + name : "Deadline of gate " + name)
-                    : Workflow.await(wait, () -> state != GateState.OPEN);
-            if (!closed && remind) {
-                sendReminder(++reminders);
+            Duration untilReminder = untilNextReminder();
+            boolean remind = !policy.reminderEvery().isZero() && untilReminder.compareTo(remaining) < 0
+                    && (!namedTimers || remindersSent < REMINDERS_AT_MOST);
+            Duration wait = remind ? untilReminder : remaining;
+            if (!namedTimers) {
+                if (!Workflow.await(wait, () -> state != GateState.OPEN) && remind) {
+                    sendReminder(++remindersSent);
+                }
+                continue;
+            }
+            Wake wake = awaitClosed(wait, remind ? "Reminder " + (remindersSent + 1) + " of gate " + name : "Deadline of gate " + name,
+                    continuation != null);
+            if (wake == Wake.HISTORY_FULL) {
+                continueAsNew(continuation);
+            } else if (wake == Wake.TIMER && remind) {
+                sendReminder(++remindersSent);
             }
         }
         Workflow.upsertTypedSearchAttributes(SluiceSearchAttributes.AWAITING_APPROVAL.valueSet(false));
@@ -130,6 +201,39 @@ public final class ApprovalGate {
                 + (approvedBy.isEmpty() ? "" : ", approved by " + String.join(", ", approvedBy)) + ".");
         log.info("gate {} closed {}", name, state);
         return state();
+    }
+
+    /**
+     * Hands the open gate to a new run once every handler has finished (a decision being verified
+     * may still close the gate, and then the run goes on here).
+     */
+    private void continueAsNew(GateContinuation continuation) {
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        if (state != GateState.OPEN) {
+            return;
+        }
+        log.info("gate {}: the run's history has {} events; continuing as new", name, Workflow.getInfo().getHistoryLength());
+        continuation.continueAsNew(carried());
+        throw new IllegalStateException("the continuation of gate '" + name + "' returned instead of continuing as new");
+    }
+
+    /**
+     * How long until the next reminder is due: the policy's interval from now, as the gate always
+     * waited; in a resumed gate, what is left of that interval on the schedule kept since the gate
+     * opened, so continuing as new does not put reminders off.
+     */
+    private Duration untilNextReminder() {
+        if (!resumed) {
+            return policy.reminderEvery();
+        }
+        Duration left = Duration.between(now(), openedAt.plus(policy.reminderEvery().multipliedBy(remindersSent + 1L)));
+        return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
+    }
+
+    /** Whether the run's history is long enough that the open gate should move to a new run. */
+    private boolean historyFull() {
+        var info = Workflow.getInfo();
+        return info.getHistoryLength() >= policy.continueAfterEvents() || info.isContinueAsNewSuggested();
     }
 
     /** Handles an {@code approve} or {@code reject} signal: counts it, or audits why not. */
@@ -260,22 +364,25 @@ public final class ApprovalGate {
     }
 
 
+    /** What ended a wait at the gate. */
+    private enum Wake { CLOSED, TIMER, HISTORY_FULL }
+
     /**
-     * Waits until the gate closes or {@code wait} has passed, on a timer the Web UI shows as
-     * {@code summary}; cancels the timer when the gate closes first. True when it closed.
+     * Waits until the gate closes, {@code wait} has passed or (where {@code mayContinue}) the history
+     * is full, on a timer the Web UI shows as {@code summary}; cancels the timer when it did not fire.
      */
-    private boolean awaitClosed(Duration wait, String summary) {
+    private Wake awaitClosed(Duration wait, String summary, boolean mayContinue) {
         List<Promise<Void>> timer = new ArrayList<>();
         CancellationScope scope = Workflow.newCancellationScope(
                 () -> timer.add(Workflow.newTimer(wait, TimerOptions.newBuilder().setSummary(summary).build())));
         scope.run();
-        Workflow.await(() -> state != GateState.OPEN || timer.get(0).isCompleted());
-        boolean closed = state != GateState.OPEN;
+        Workflow.await(() -> state != GateState.OPEN || timer.get(0).isCompleted() || mayContinue && historyFull());
+        Wake wake = state != GateState.OPEN ? Wake.CLOSED : timer.get(0).isCompleted() ? Wake.TIMER : Wake.HISTORY_FULL;
         if (!timer.get(0).isCompleted()) {
             scope.cancel();
             timer.get(0).exceptionally(cancelled -> null);
         }
-        return closed;
+        return wake;
     }
 
     private static ApprovalActivities activities(String summary) {

@@ -16,15 +16,23 @@ import java.util.Objects;
  * @param reminderEvery how often to remind the approvers while it is open; zero for never
  * @param identity whether a decision needs a proof of identity; histories recorded before the
  *     field existed carry none and keep the declared names they were decided by
+ * @param continueAfterEvents how long the run's history may grow while the gate is open before the
+ *     run continues as new, carrying the gate; zero for {@link #CONTINUE_AFTER_EVENTS}
  */
 public record GatePolicy(
         List<String> approvers, int needed, boolean allowSelfApproval, Duration deadline, Duration reminderEvery,
-        IdentityMode identity) implements Validated {
+        IdentityMode identity, int continueAfterEvents) implements Validated {
     /** The shortest reminder interval a config may set. */
     public static final Duration SHORTEST_REMINDER_INTERVAL = Duration.ofHours(1);
+    /**
+     * How many events a run's history holds at most, by default, before its open gate continues as
+     * new: well below the server's own warnings (10,240 events), so replays stay quick.
+     */
+    public static final int CONTINUE_AFTER_EVENTS = 2000;
 
     public GatePolicy {
         identity = identity == null ? IdentityMode.DECLARED : identity;
+        continueAfterEvents = continueAfterEvents <= 0 ? CONTINUE_AFTER_EVENTS : continueAfterEvents;
         approvers = List.copyOf(Objects.requireNonNull(approvers, "approvers is null"));
         Objects.requireNonNull(deadline, "deadline is null");
         Objects.requireNonNull(reminderEvery, "reminderEvery is null");
@@ -54,6 +62,12 @@ public record GatePolicy(
             throw new IllegalArgumentException("reminderEvery is " + reminderEvery + "; expected zero (no reminders) or at least "
                     + SHORTEST_REMINDER_INTERVAL + ", so a gate open for weeks stays a short history");
         }
+    }
+
+    /** A policy that continues as new after {@link #CONTINUE_AFTER_EVENTS} events. */
+    public GatePolicy(List<String> approvers, int needed, boolean allowSelfApproval, Duration deadline, Duration reminderEvery,
+            IdentityMode identity) {
+        this(approvers, needed, allowSelfApproval, deadline, reminderEvery, identity, CONTINUE_AFTER_EVENTS);
     }
 
     /** A policy whose approvers are declared names, as every policy was before proofs of identity. */

@@ -10,6 +10,8 @@ import io.sluice.workflows.ResourceNames;
 import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.approval.ContinuedRuns;
+import io.sluice.workflows.approval.GateContinuation;
 import io.sluice.workflows.approval.GateState;
 import io.sluice.workflows.approval.GatedWorkflow;
 import io.sluice.workflows.approval.Gates;
@@ -49,6 +51,11 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
     public BuildResult build(BuildRequest request) {
         BuildSpec spec = request.spec();
         String workflowId = Workflow.getInfo().getWorkflowId();
+        BuildAtGate resumed = ContinuedRuns.atGate(request.atGate(), "atGate");
+        if (resumed != null) {
+            Workflow.upsertTypedSearchAttributes(SluiceSearchAttributes.MODEL_PACKAGE_GROUP.valueSet(spec.modelPackageGroup()));
+            return afterGate(request, resumed.gate().requester(), resumed, gate.resume(resumed.gate(), continuation(request, resumed)));
+        }
         InputChecks.checkOnce(request);
         Workflow.upsertTypedSearchAttributes(SluiceSearchAttributes.MODEL_PACKAGE_GROUP.valueSet(spec.modelPackageGroup()));
         Requester requester = Requesters.establish(request.requester(), request.requesterProof(), request.requesterPrincipal());
@@ -113,9 +120,21 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         new TreeMap<>(training.metrics()).forEach((name, value) -> context.put("metric " + name, format(value)));
         context.put("modelDataUri", training.modelDataUri());
         context.put("trainingJob", trainingJob);
-        ApprovalState decided = gate.open(Gates.MODEL_APPROVAL, requester, context);
+        BuildAtGate at = new BuildAtGate(group.groupArn(), registered.packageArn(), preStepExecution, processingJob,
+                processing.outputs(), trainingJob, training.modelDataUri(), training.image(), training.metrics(), evaluation, null);
+        return afterGate(request, requester, at, gate.open(Gates.MODEL_APPROVAL, requester, context, continuation(request, at)));
+    }
 
-        ActivitySteps.enter("registry-status", "Recording the decision on " + registered.packageArn());
+    /** How the run continues as new at its gate: the next run resumes there with the package it registered. */
+    private static GateContinuation continuation(BuildRequest request, BuildAtGate at) {
+        return carried -> Workflow.continueAsNew(request.continuedAt(at.withGate(carried)));
+    }
+
+    /** The decision recorded on the package, and the promotion it asks for. */
+    private BuildResult afterGate(BuildRequest request, Requester requester, BuildAtGate at, ApprovalState decided) {
+        BuildSpec spec = request.spec();
+        String packageArn = at.packageArn();
+        ActivitySteps.enter("registry-status", "Recording the decision on " + packageArn);
         BuildOutcome outcome = switch (decided.state()) {
             case APPROVED -> BuildOutcome.APPROVED;
             case REJECTED -> BuildOutcome.REJECTED;
@@ -123,27 +142,27 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
         };
         if (outcome == BuildOutcome.EXPIRED && Workflow.getVersion(EXPIRED_STAYS_PENDING, Workflow.DEFAULT_VERSION, 1) == 1) {
             // Nobody decided: that is no rejection. The package stays PendingManualApproval in the registry.
-            Workflow.setCurrentDetails("Model package " + registered.packageArn() + ": **EXPIRED** (" + describe(decided)
+            Workflow.setCurrentDetails("Model package " + packageArn + ": **EXPIRED** (" + describe(decided)
                     + "); it stays PendingManualApproval in the registry.");
         } else {
-            registry.setApprovalStatus(new ModelRegistryActivities.ApprovalStatusRequest(spec.account(), registered.packageArn(),
+            registry.setApprovalStatus(new ModelRegistryActivities.ApprovalStatusRequest(spec.account(), packageArn,
                     (outcome == BuildOutcome.APPROVED ? PackageStatus.APPROVED : PackageStatus.REJECTED).registryName(), describe(decided)));
-            Workflow.setCurrentDetails("Model package " + registered.packageArn() + ": **" + outcome + "**.");
+            Workflow.setCurrentDetails("Model package " + packageArn + ": **" + outcome + "**.");
         }
         String promotion = "";
         FollowOn promotionStart = FollowOn.NOT_REQUESTED;
         if (outcome == BuildOutcome.APPROVED && spec.promoteOnApproval()) {
-            promotion = WorkflowIds.promote(registered.packageArn());
-            ActivitySteps.enter("promote", "Starting PromoteModel for " + registered.packageArn());
-            promotionStart = ChildRuns.startAbandoned(PromoteModelWorkflow.class, WorkflowIds.promote(registered.packageArn()),
-                    "Promote " + registered.packageArn() + " to " + spec.promotion().targetAccount() + ", requested by "
+            promotion = WorkflowIds.promote(packageArn);
+            ActivitySteps.enter("promote", "Starting PromoteModel for " + packageArn);
+            promotionStart = ChildRuns.startAbandoned(PromoteModelWorkflow.class, WorkflowIds.promote(packageArn),
+                    "Promote " + packageArn + " to " + spec.promotion().targetAccount() + ", requested by "
                             + requester.name(),
-                    workflow -> Async.function(workflow::promote, new PromoteRequest(registered.packageArn(), spec.promotion(),
+                    workflow -> Async.function(workflow::promote, new PromoteRequest(packageArn, spec.promotion(),
                             requester.name(), null, requester.principal())));
         }
         Workflow.await(Workflow::isEveryHandlerFinished);
-        return new BuildResult(outcome, group.groupArn(), registered.packageArn(), preStepExecution, processingJob,
-                processing.outputs(), trainingJob, training.modelDataUri(), training.image(), training.metrics(), evaluation,
+        return new BuildResult(outcome, at.groupArn(), packageArn, at.preStepExecution(), at.processingJob(),
+                at.processingOutputs(), at.trainingJob(), at.modelDataUri(), at.image(), at.metrics(), at.evaluation(),
                 decided.outcome(), promotion, promotionStart);
     }
 

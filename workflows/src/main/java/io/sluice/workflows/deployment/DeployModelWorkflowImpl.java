@@ -6,6 +6,8 @@ import io.sluice.workflows.InputChecks;
 import io.sluice.workflows.ResourceNames;
 import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.approval.ContinuedRuns;
+import io.sluice.workflows.approval.GateContinuation;
 import io.sluice.workflows.approval.GatedWorkflow;
 import io.sluice.workflows.approval.Gates;
 import io.sluice.workflows.approval.Requester;
@@ -56,6 +58,13 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
     public DeployResult deploy(DeployRequest request) {
         DeploymentSpec spec = request.spec();
         String workflowId = Workflow.getInfo().getWorkflowId();
+        DeployAtGate resumed = ContinuedRuns.atGate(request.atGate(), "atGate");
+        if (resumed != null) {
+            Workflow.upsertTypedSearchAttributes(SluiceSearchAttributes.MODEL_PACKAGE_GROUP.valueSet(resumed.modelPackage().group()));
+            ApprovalState decided = gate.resume(resumed.gate(), continuation(request, resumed.modelPackage(), resumed.testStack(),
+                    resumed.report()));
+            return afterGate(request, resumed.modelPackage(), resumed.testStack(), resumed.report(), decided);
+        }
         InputChecks.checkOnce(request);
         Requester requester = Requesters.establish(request.requester(), request.requesterProof(), request.requesterPrincipal());
         ActivitySteps.enter("package", "Checking " + request.modelPackageArn());
@@ -88,7 +97,22 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
                     TestReport.notRun(), String.join("; ", report.failures()));
         }
 
-        ApprovalState decided = gate.open(Gates.PRODUCTION_APPROVAL, requester, context(request, testStack, report, grant));
+        ApprovalState decided = gate.open(Gates.PRODUCTION_APPROVAL, requester, context(request, testStack, report, grant),
+                continuation(request, modelPackage, testStack.forResult(), report));
+        return afterGate(request, modelPackage, testStack, report, decided);
+    }
+
+    /** How the run continues as new at its gate: the next run resumes there with what the test stage found. */
+    private static GateContinuation continuation(DeployRequest request, DeploymentActivities.DeployablePackage modelPackage,
+            StackOutcome testStack, TestReport report) {
+        return carried -> Workflow.continueAsNew(request.continuedAt(new DeployAtGate(modelPackage, testStack, report, carried)));
+    }
+
+    /** Production, once the gate closed: applied and smoke-tested when approved, untouched otherwise. */
+    private DeployResult afterGate(DeployRequest request, DeploymentActivities.DeployablePackage modelPackage, StackOutcome testStack,
+            TestReport report, ApprovalState decided) {
+        DeploymentSpec spec = request.spec();
+        String workflowId = Workflow.getInfo().getWorkflowId();
         if (decided.state() != io.sluice.workflows.approval.GateState.APPROVED) {
             DeploymentOutcome outcome = decided.state() == io.sluice.workflows.approval.GateState.REJECTED
                     ? DeploymentOutcome.REJECTED : DeploymentOutcome.EXPIRED;

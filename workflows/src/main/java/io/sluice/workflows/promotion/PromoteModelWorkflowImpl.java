@@ -10,6 +10,8 @@ import io.sluice.workflows.S3Uri;
 import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.WorkflowIds;
 import io.sluice.workflows.approval.ApprovalState;
+import io.sluice.workflows.approval.ContinuedRuns;
+import io.sluice.workflows.approval.GateContinuation;
 import io.sluice.workflows.approval.GatedWorkflow;
 import io.sluice.workflows.approval.Gates;
 import io.sluice.workflows.approval.Requester;
@@ -61,6 +63,11 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
     public PromoteResult promote(PromoteRequest request) {
         PromotionSpec spec = request.spec();
         String workflowId = Workflow.getInfo().getWorkflowId();
+        PromotionAtGate resumed = ContinuedRuns.atGate(request.atGate(), "atGate");
+        if (resumed != null) {
+            Workflow.upsertTypedSearchAttributes(SluiceSearchAttributes.MODEL_PACKAGE_GROUP.valueSet(resumed.group()));
+            return afterGate(request, resumed.gate().requester(), resumed, gate.resume(resumed.gate(), continuation(request, resumed)));
+        }
         InputChecks.checkOnce(request);
         Requester requester = Requesters.establish(request.requester(), request.requesterProof(), request.requesterPrincipal());
         ActivitySteps.enter("plan", "Reading " + request.sourceModelPackageArn());
@@ -150,42 +157,57 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         if (!plan.testSplit().isEmpty()) {
             context.put("testSplit", plan.testSplit());
         }
-        ApprovalState decided = gate.open(Gates.PROMOTION_APPROVAL, requester, context);
+        PromotionAtGate at = new PromotionAtGate(plan, group, groupResult.groupArn(), central.packageArn(), cardName, approvals,
+                copiedObjects, copiedImages, copyRecord, null);
+        return afterGate(request, requester, at, gate.open(Gates.PROMOTION_APPROVAL, requester, context, continuation(request, at)));
+    }
 
-        ActivitySteps.enter("registry-status", "Recording the decision on " + central.packageArn());
+    /** How the run continues as new at its gate: the next run resumes there with what this one copied and registered. */
+    private static GateContinuation continuation(PromoteRequest request, PromotionAtGate at) {
+        return carried -> Workflow.continueAsNew(request.continuedAt(at.withGate(carried)));
+    }
+
+    /** The decision recorded on the central package and its model card, and the deployment it asks for. */
+    private PromoteResult afterGate(PromoteRequest request, Requester requester, PromotionAtGate at, ApprovalState decided) {
+        PromotionSpec spec = request.spec();
+        PromotionPlan plan = at.plan();
+        String cardName = at.cardName();
+        List<String> approvals = new ArrayList<>(at.approvals());
+        String centralArn = at.centralPackageArn();
+        ActivitySteps.enter("registry-status", "Recording the decision on " + centralArn);
         PromotionOutcome outcome = switch (decided.state()) {
             case APPROVED -> PromotionOutcome.PROMOTED;
             case REJECTED -> PromotionOutcome.REJECTED;
             default -> PromotionOutcome.EXPIRED;
         };
         registry.setApprovalStatus(new ModelRegistryActivities.ApprovalStatusRequest(spec.targetAccount(),
-                central.packageArn(), (outcome == PromotionOutcome.PROMOTED ? PackageStatus.APPROVED : PackageStatus.REJECTED).registryName(),
+                centralArn, (outcome == PromotionOutcome.PROMOTED ? PackageStatus.APPROVED : PackageStatus.REJECTED).registryName(),
                 decided.state().name().toLowerCase(Locale.ROOT) + " at " + Gates.PROMOTION_APPROVAL));
         decided.decisions().stream().filter(decision -> decision.accepted()).forEach(decision -> approvals.add(
                 Gates.PROMOTION_APPROVAL + ": " + decision.decision().name().toLowerCase(Locale.ROOT) + " by "
                         + decision.actor() + " at " + decision.at()));
-        card = promotion.writeModelCard(new PromotionActivities.ModelCardRequest(spec.targetAccount(), cardName,
-                central.packageArn(), cardContent(plan, approvals)));
-        Workflow.setCurrentDetails("Central package " + central.packageArn() + ": **" + outcome + "**.");
+        var card = promotion.writeModelCard(new PromotionActivities.ModelCardRequest(spec.targetAccount(), cardName,
+                centralArn, cardContent(plan, approvals)));
+        Workflow.setCurrentDetails("Central package " + centralArn + ": **" + outcome + "**.");
         String deploymentRun = "";
         FollowOn deployment = FollowOn.NOT_REQUESTED;
         if (outcome == PromotionOutcome.PROMOTED && spec.deployOnApproval()) {
             deploymentRun = WorkflowIds.deploy(spec.deployment().endpointName());
-            ActivitySteps.enter("deploy", "Starting DeployModel for " + central.packageArn());
+            ActivitySteps.enter("deploy", "Starting DeployModel for " + centralArn);
             deployment = ChildRuns.startAbandoned(DeployModelWorkflow.class, WorkflowIds.deploy(spec.deployment().endpointName()),
-                    "Deploy " + central.packageArn() + " to endpoint " + spec.deployment().endpointName() + ", requested by "
+                    "Deploy " + centralArn + " to endpoint " + spec.deployment().endpointName() + ", requested by "
                             + requester.name(),
-                    workflow -> Async.function(workflow::deploy, new DeployRequest(central.packageArn(), spec.deployment(),
+                    workflow -> Async.function(workflow::deploy, new DeployRequest(centralArn, spec.deployment(),
                             requester.name(), null, requester.principal())));
             if (deployment == FollowOn.BUSY) {
-                Workflow.setCurrentDetails("Central package " + central.packageArn() + ": **PROMOTED**; its deployment was **not "
+                Workflow.setCurrentDetails("Central package " + centralArn + ": **PROMOTED**; its deployment was **not "
                         + "started**: `" + deploymentRun + "` is running another deployment. Deploy it with `sluice model deploy "
-                        + "--model-package " + central.packageArn() + "` once that run ends.");
+                        + "--model-package " + centralArn + "` once that run ends.");
             }
         }
         Workflow.await(Workflow::isEveryHandlerFinished);
-        return new PromoteResult(outcome, plan.sourcePackageArn(), central.packageArn(), groupResult.groupArn(),
-                card.cardArn(), card.version(), copyRecord == null ? copiedObjects : List.of(), copiedImages, copyRecord,
+        return new PromoteResult(outcome, plan.sourcePackageArn(), centralArn, at.groupArn(),
+                card.cardArn(), card.version(), at.copyRecord() == null ? at.copiedObjects() : List.of(), at.copiedImages(), at.copyRecord(),
                 decided.outcome(), deploymentRun, deployment);
     }
 

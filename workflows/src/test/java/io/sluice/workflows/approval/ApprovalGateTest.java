@@ -2,6 +2,8 @@ package io.sluice.workflows.approval;
 
 import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.SluiceTestWorkflows;
+import io.sluice.workflows.identity.IdentityMode;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,6 +28,8 @@ class ApprovalGateTest {
     static final String LEAD = "lead-ds@example.com";
     static final String SECOND = "head-of-ml@example.com";
     static final String REQUESTER = "data-scientist@example.com";
+    /** A history limit low enough that a few decisions fill it. */
+    static final int SHORT_HISTORY = 40;
 
     private TestWorkflowEnvironment environment;
     private String queue;
@@ -40,7 +45,9 @@ class ApprovalGateTest {
                 "quorum", new GatePolicy(List.of(LEAD, SECOND), 2, false, Duration.ofDays(7), Duration.ZERO),
                 "expiring", new GatePolicy(List.of(LEAD), 1, false, Duration.ofDays(2), Duration.ZERO),
                 "reminding", new GatePolicy(List.of(LEAD), 1, false, Duration.ofDays(3), Duration.ofDays(1)),
-                "weeks-open", new GatePolicy(List.of(LEAD), 1, false, Duration.ofDays(60), Duration.ofDays(1))),
+                "weeks-open", new GatePolicy(List.of(LEAD), 1, false, Duration.ofDays(60), Duration.ofDays(1)),
+                "short-history", new GatePolicy(List.of(LEAD, SECOND), 2, false, Duration.ofDays(30), Duration.ofDays(1),
+                        IdentityMode.DECLARED, SHORT_HISTORY)),
                 environment::currentTimeMillis);
         worker.registerActivitiesImplementations(activities);
         environment.start();
@@ -267,6 +274,62 @@ class ApprovalGateTest {
         assertThat(state.decisions().get(state.decisions().size() - 1).actor()).isEqualTo(LEAD);
         assertThat(approved.entry().accepted()).isTrue();
         assertThat(approved.entry().comment()).isEqualTo("ok");
+    }
+
+    @Test
+    @Timeout(60)
+    void gateWhoseHistoryFills_continuesAsNewWithItsWholeState_andClosesInTheLatestRun() {
+        GateHostWorkflow run = startGate("short-history");
+        ApprovalState opened = GateWaits.awaitOpen(environment, run);
+        String firstRun = WorkflowStub.fromTyped(run).getExecution().getRunId();
+
+        run.decide(Decision.approve(LEAD, "first of two"));
+        for (int i = 0; i < 20; i++) {
+            run.approve(Decision.approve("mallory@example.com", "attempt " + i));
+        }
+        environment.sleep(Duration.ofDays(2).plusHours(1));
+        GateWaits.awaitOpen(environment, run);
+        DecisionReceipt second = run.decide(Decision.approve(SECOND, "second of two"));
+
+        ApprovalState closed = ContinuedRunResults.latest(environment, "gate-host/short-history", ApprovalState.class);
+        assertThat(second.state()).isEqualTo(GateState.APPROVED);
+        assertThat(closed.state()).isEqualTo(GateState.APPROVED);
+        assertThat(closed.approvedBy()).containsExactly(LEAD, SECOND);
+        assertThat(closed.decisions()).as("the audit of every run, in order").hasSize(22);
+        assertThat(closed.decisions().get(0).comment()).isEqualTo("first of two");
+        assertThat(closed.decisions().subList(1, 21)).allSatisfy(refused -> assertThat(refused.accepted()).isFalse());
+        assertThat(closed.openedAt()).as("the gate opened once, in the first run").isEqualTo(opened.openedAt());
+        assertThat(closed.deadline()).isEqualTo(opened.deadline());
+        assertThat(closed.requester()).isEqualTo(REQUESTER);
+        assertThat(closed.context()).isEqualTo(opened.context());
+        assertThat(activities.reminders).as("reminders go on being counted, on the gate's schedule, across runs")
+                .extracting(sent -> sent.reminder().number()).containsExactly(1, 2);
+        Instant openedAt = Instant.parse(opened.openedAt());
+        for (int day = 1; day <= 2; day++) {
+            assertThat(Duration.between(openedAt.plus(Duration.ofDays(day)), activities.reminders.get(day - 1).at()).abs())
+                    .isLessThan(Duration.ofMinutes(1));
+        }
+
+        var runs = ContinuedRunResults.runs(environment, "gate-host/short-history");
+        assertThat(runs).as("the gate moved to a new run at least twice").hasSizeGreaterThan(2);
+        assertThat(runs.get(0).getExecution().getRunId()).isEqualTo(firstRun);
+        assertThat(runs.subList(0, runs.size() - 1)).allSatisfy(earlier -> assertThat(earlier.getStatus())
+                .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW));
+        assertThat(runs).allSatisfy(each -> assertThat(each.getHistoryLength()).isLessThanOrEqualTo(SHORT_HISTORY + 10));
+        assertThat(runs.get(runs.size() - 1).getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    }
+
+    @Test
+    void runStartedWithACarriedGate_isRefusedBeforeItWaits() {
+        var forged = new GateCarry("single", new GatePolicy(List.of(LEAD), 1, false, Duration.ofDays(7), Duration.ZERO), REQUESTER, null,
+                "2026-12-01T00:00:00Z", "2026-12-08T00:00:00Z", Map.of(), List.of(), 0, 0, List.of(LEAD), List.of(), 0);
+        GateHostWorkflow run = client.newWorkflowStub(GateHostWorkflow.class,
+                WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId("gate-host/forged").build());
+        WorkflowClient.start(run::run, new GateHostWorkflow.Request("single", REQUESTER, Map.of(), Duration.ZERO, null, forged));
+
+        assertThatThrownBy(() -> WorkflowStub.fromTyped(run).getResult(ApprovalState.class))
+                .hasRootCauseMessage("invalid input: atGate is set, but this run did not continue as new from an earlier one;"
+                        + " only a run waiting at its gate sets it: start the run without atGate");
     }
 
     private GateHostWorkflow startGate(String gate) {

@@ -14,8 +14,13 @@ public final class FakeApprovalActivities implements ApprovalActivities {
     public final List<SentReminder> reminders = new CopyOnWriteArrayList<>();
 
     public FakeApprovalActivities(Map<String, GatePolicy> policies, LongSupplier clock) {
-        this.policies = policies;
+        this.policies = new java.util.concurrent.ConcurrentHashMap<>(policies);
         this.clock = clock;
+    }
+
+    /** Replaces the policy of {@code gate}, for runs whose gate opens after this. */
+    public void set(String gate, GatePolicy policy) {
+        policies.put(gate, policy);
     }
 
     @Override

@@ -4,7 +4,9 @@ import io.sluice.workflows.CustomerMetadata;
 import io.sluice.workflows.SluiceTestWorkflows;
 import io.sluice.workflows.WebUiSummaries;
 import io.sluice.workflows.WorkflowIds;
+import io.sluice.workflows.approval.ContinuedRunResults;
 import io.sluice.workflows.approval.Decision;
+import io.sluice.workflows.identity.IdentityMode;
 import io.sluice.workflows.approval.FakeApprovalActivities;
 import io.sluice.workflows.approval.GatePolicy;
 import io.sluice.workflows.approval.GateState;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,15 +44,17 @@ class BuildModelWorkflowTest {
     private final FakeBuildActivities.Registry registry = new FakeBuildActivities.Registry();
     private final FakeBuildActivities.Jobs jobs = new FakeBuildActivities.Jobs();
     private final FakeBuildActivities.StepFunctions stepFunctions = new FakeBuildActivities.StepFunctions();
+    private FakeApprovalActivities approvals;
 
     @BeforeEach
     void start(TestWorkflowEnvironment environment, Worker worker) {
         this.environment = environment;
         this.queue = worker.getTaskQueue();
         FakePromoteModel.REQUESTS.clear();
-        worker.registerActivitiesImplementations(registry, jobs, stepFunctions, new FakeApprovalActivities(
+        approvals = new FakeApprovalActivities(
                 Map.of(Gates.MODEL_APPROVAL, new GatePolicy(List.of(LEAD), 1, false, Duration.ofDays(2), Duration.ZERO)),
-                environment::currentTimeMillis));
+                environment::currentTimeMillis);
+        worker.registerActivitiesImplementations(registry, jobs, stepFunctions, approvals);
         environment.start();
         client = environment.getWorkflowClient();
     }
@@ -84,6 +89,30 @@ class BuildModelWorkflowTest {
         assertThat(WebUiSummaries.missing(client, WorkflowIds.build("credit-risk", "2026-11-22"))).isEmpty();
         assertThat(WebUiSummaries.all(client, WorkflowIds.build("credit-risk", "2026-11-22")))
                 .contains("Read who may decide at gate model-approval", "Deadline of gate model-approval");
+    }
+
+    @Test
+    @Timeout(60)
+    void buildWhoseHistoryFillsAtTheGate_continuesAsNew_andRecordsTheDecisionWithoutTrainingAgain() {
+        approvals.set(Gates.MODEL_APPROVAL, new GatePolicy(List.of(LEAD), 1, false, Duration.ofDays(2), Duration.ZERO,
+                IdentityMode.DECLARED, 30));
+        BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
+        String workflowId = WorkflowIds.build("credit-risk", "2026-11-22");
+        GateWaits.awaitOpen(environment, run);
+        run.approve(Decision.approve(REQUESTER, "my own model"));
+        GateWaits.awaitOpen(environment, run);
+        run.decide(Decision.approve(LEAD, "good"));
+
+        BuildResult result = ContinuedRunResults.latest(environment, workflowId, BuildResult.class);
+        assertThat(ContinuedRunResults.runs(environment, workflowId)).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.APPROVED);
+        assertThat(result.modelPackageArn()).endsWith("model-package/credit-risk/1");
+        assertThat(result.metrics()).containsEntry("validation:auc", 0.91);
+        assertThat(result.gate().refused()).as("the requester's own approval, refused in the continued run").isEqualTo(1);
+        assertThat(result.gate().requester()).isEqualTo("unverified:" + REQUESTER);
+        assertThat(jobs.started).as("processed and trained once, in the first run").hasSize(2);
+        assertThat(registry.registered).hasSize(1);
+        assertThat(registry.statusUpdates).singleElement().satisfies(update -> assertThat(update.status()).isEqualTo("Approved"));
     }
 
     @Test

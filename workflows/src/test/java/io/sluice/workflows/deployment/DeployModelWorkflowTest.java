@@ -4,7 +4,9 @@ import io.sluice.workflows.CustomerMetadata;
 import io.sluice.workflows.SluiceTestWorkflows;
 import io.sluice.workflows.WebUiSummaries;
 import io.sluice.workflows.WorkflowIds;
+import io.sluice.workflows.approval.ContinuedRunResults;
 import io.sluice.workflows.approval.Decision;
+import io.sluice.workflows.identity.IdentityMode;
 import io.sluice.workflows.approval.FakeApprovalActivities;
 import io.sluice.workflows.approval.GatePolicy;
 import io.sluice.workflows.approval.GateState;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,6 +81,29 @@ class DeployModelWorkflowTest {
         });
         assertThat(WebUiSummaries.missing(environment.getWorkflowClient(),
                 WorkflowStub.fromTyped(run).getExecution().getWorkflowId())).isEmpty();
+    }
+
+    @Test
+    @Timeout(60)
+    void deploymentWhoseHistoryFillsAtTheGate_continuesAsNew_andDeploysWithoutTestingAgain() {
+        approvals.set(Gates.PRODUCTION_APPROVAL, new GatePolicy(List.of(OFFICER), 1, false, Duration.ofDays(2), Duration.ZERO,
+                IdentityMode.DECLARED, 30));
+        DeployModelWorkflow run = startDeployment();
+        GateWaits.awaitOpen(environment, run);
+        run.approve(Decision.approve("mallory@example.com", "not an officer"));
+        GateWaits.awaitOpen(environment, run);
+        run.decide(Decision.approve(OFFICER, "report reviewed"));
+
+        DeployResult result = ContinuedRunResults.latest(environment, WorkflowIds.deploy("credit-risk"), DeployResult.class);
+        assertThat(ContinuedRunResults.runs(environment, WorkflowIds.deploy("credit-risk"))).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(result.outcome()).isEqualTo(DeploymentOutcome.DEPLOYED);
+        assertThat(deployment.applied).as("the test stage ran once, in the first run")
+                .containsExactly("test:sluice-credit-risk-test", "prod:sluice-credit-risk-prod");
+        assertThat(tests.endpoints).containsExactly("sluice-credit-risk-test-ep", "sluice-credit-risk-prod-ep");
+        assertThat(result.testStack().outputs()).containsEntry("EndpointName", "sluice-credit-risk-test-ep");
+        assertThat(result.gate().refused()).isEqualTo(1);
+        assertThat(deployment.tags).singleElement().satisfies(tag -> assertThat(tag.tags())
+                .containsEntry("sluice:approved-by:0", "unverified:" + OFFICER));
     }
 
     @Test

@@ -4,7 +4,9 @@ import io.sluice.workflows.FollowOn;
 import io.sluice.workflows.SluiceTestWorkflows;
 import io.sluice.workflows.WebUiSummaries;
 import io.sluice.workflows.WorkflowIds;
+import io.sluice.workflows.approval.ContinuedRunResults;
 import io.sluice.workflows.approval.Decision;
+import io.sluice.workflows.identity.IdentityMode;
 import io.sluice.workflows.approval.FakeApprovalActivities;
 import io.sluice.workflows.approval.GatePolicy;
 import io.sluice.workflows.approval.GateWaits;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,15 +38,17 @@ class PromoteModelWorkflowTest {
     private final FakePromotionActivities.Promotion promotion = new FakePromotionActivities.Promotion();
     private final FakePromotionActivities.Copies copies = new FakePromotionActivities.Copies();
     private final FakePromotionActivities.Registry registry = new FakePromotionActivities.Registry();
+    private FakeApprovalActivities approvals;
 
     @BeforeEach
     void start(TestWorkflowEnvironment environment, Worker worker) {
         this.environment = environment;
         this.queue = worker.getTaskQueue();
         FakeDeployModel.REQUESTS.clear();
-        worker.registerActivitiesImplementations(promotion, copies, registry, new FakeApprovalActivities(
+        approvals = new FakeApprovalActivities(
                 Map.of(Gates.PROMOTION_APPROVAL, new GatePolicy(List.of(ENGINEER), 1, false, Duration.ofDays(3), Duration.ZERO)),
-                environment::currentTimeMillis));
+                environment::currentTimeMillis);
+        worker.registerActivitiesImplementations(promotion, copies, registry, approvals);
         environment.start();
     }
 
@@ -99,6 +104,36 @@ class PromoteModelWorkflowTest {
         assertThat(WebUiSummaries.missing(environment.getWorkflowClient(), workflowId)).isEmpty();
         assertThat(WebUiSummaries.all(environment.getWorkflowClient(), workflowId))
                 .contains("Copy " + FakePromotionActivities.MODEL + " to s3://sluice-shared-100000000004/models/credit-risk/v1/container-0-model.tar.gz");
+    }
+
+    @Test
+    @Timeout(60)
+    void promotionWhoseHistoryFillsAtTheGate_continuesAsNew_andFinishesWithoutCopyingOrRegisteringAgain() {
+        approvals.set(Gates.PROMOTION_APPROVAL, new GatePolicy(List.of(ENGINEER), 1, false, Duration.ofDays(3), Duration.ZERO,
+                IdentityMode.DECLARED, 40));
+        PromoteModelWorkflow run = startPromotion();
+        String workflowId = WorkflowIds.promote(FakePromotionActivities.SOURCE);
+        GateWaits.awaitOpen(environment, run);
+        for (int i = 0; i < 12; i++) {
+            run.approve(Decision.approve("mallory@example.com", "attempt " + i));
+        }
+        GateWaits.awaitOpen(environment, run);
+        run.decide(Decision.approve(ENGINEER, "artifacts verified"));
+
+        PromoteResult result = ContinuedRunResults.latest(environment, workflowId, PromoteResult.class);
+        assertThat(ContinuedRunResults.runs(environment, workflowId)).as("the run continued as new at its gate").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(result.outcome()).isEqualTo(PromotionOutcome.PROMOTED);
+        assertThat(result.gate().refused()).as("refusals sent to every run are counted").isEqualTo(12);
+        assertThat(result.gate().requester()).isEqualTo("unverified:data-scientist@example.com");
+        assertThat(copies.copied).as("copied once, in the first run").hasSize(3);
+        assertThat(copies.records).hasSize(1);
+        assertThat(promotion.registered).hasSize(1);
+        assertThat(result.centralPackageArn()).isEqualTo("arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/1");
+        assertThat(promotion.cards).as("the card written before the gate and once after it").hasSize(2);
+        assertThat(promotion.cards.get(1).content().approvals()).last().asString().startsWith("promotion-approval: approve by " + ENGINEER);
+        assertThat(registry.statusUpdates).singleElement().satisfies(update -> assertThat(update.status()).isEqualTo("Approved"));
+        assertThat(result.copies().manifestUri()).endsWith("/credit-risk/v1/sluice-copies.json");
+        assertThat(result.images()).singleElement().satisfies(image -> assertThat(image.digest()).isEqualTo("sha256:abc"));
     }
 
     @Test

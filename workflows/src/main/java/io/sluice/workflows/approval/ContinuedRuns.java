@@ -1,0 +1,28 @@
+package io.sluice.workflows.approval;
+
+import io.sluice.workflows.FailureType;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+
+/**
+ * Where a run resumes when an earlier run of its workflow continued as new at its gate. Only the
+ * workflow itself can continue a run, so the state an input carries is trusted only in a run that
+ * continued from another; a new run started with it is refused.
+ */
+public final class ContinuedRuns {
+    private ContinuedRuns() {}
+
+    /**
+     * {@code atGate} when this run continued as new from an earlier one; null when the input carries none.
+     *
+     * @param field the input's field, named in the refusal
+     * @throws ApplicationFailure {@code sluice.InvalidInput} when a run that did not continue from another carries one
+     */
+    public static <T> T atGate(T atGate, String field) {
+        if (atGate != null && Workflow.getInfo().getContinuedExecutionRunId().isEmpty()) {
+            throw FailureType.INVALID_INPUT.failure("invalid input: " + field + " is set, but this run did not continue as new"
+                    + " from an earlier one; only a run waiting at its gate sets it: start the run without " + field);
+        }
+        return atGate;
+    }
+}
