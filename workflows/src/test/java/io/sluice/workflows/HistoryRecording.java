@@ -40,6 +40,35 @@ public final class HistoryRecording {
         recordWorkflowId(output, workflowId);
     }
 
+    /**
+     * As {@link #record}, for a scenario whose run continues as new: writes the history of every run
+     * of {@code workflowId}, oldest first, to {@code <prefix>-run-<n>.json} in {@code folder}.
+     *
+     * @return the files written
+     */
+    public static List<Path> recordEveryRun(Path folder, String prefix, String workflowId,
+            BiConsumer<Worker, TestWorkflowEnvironment> register, BiConsumer<WorkflowClient, TestWorkflowEnvironment> scenario)
+            throws Exception {
+        List<Path> written = new ArrayList<>();
+        try (var environment = TestWorkflowEnvironment.newInstance()) {
+            SluiceSearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
+            register.accept(environment.newWorker(QUEUE), environment);
+            environment.start();
+            WorkflowClient client = environment.getWorkflowClient();
+            scenario.accept(client, environment);
+            var runs = io.sluice.workflows.approval.ContinuedRunResults.runs(environment, workflowId);
+            for (int index = 0; index < runs.size(); index++) {
+                Path output = folder.resolve(prefix + "-run-" + (index + 1) + ".json");
+                Files.writeString(output, client.fetchHistory(workflowId, runs.get(index).getExecution().getRunId()).toJson(true));
+                written.add(output);
+            }
+        }
+        for (Path output : written) {
+            recordWorkflowId(output, workflowId);
+        }
+        return written;
+    }
+
     /** Notes in {@code workflow-ids.properties}, beside the history, the workflow id it ran under (its replay needs it). */
     private static void recordWorkflowId(Path history, String workflowId) throws IOException {
         Path index = history.toAbsolutePath().getParent().resolve("workflow-ids.properties");

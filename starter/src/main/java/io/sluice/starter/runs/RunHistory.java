@@ -1,5 +1,6 @@
 package io.sluice.starter.runs;
 
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -8,7 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Every run of one workflow id, newest first, listed by {@link ExecutionLists}.
+ * Every run of one workflow id, newest first, listed by {@link ExecutionLists}. A run that
+ * continued as new at its gate goes on in the run it continued as, so only that one is listed.
  */
 public final class RunHistory {
     private final WorkflowClient client;
@@ -37,6 +39,8 @@ public final class RunHistory {
     }
 
     private List<WorkflowExecutionInfo> executions(String workflowId) {
-        return new ExecutionLists(client).of(workflowId);
+        return new ExecutionLists(client).of(workflowId).stream()
+                .filter(info -> info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW)
+                .toList();
     }
 }

@@ -34,6 +34,20 @@ public final class ContinuedRunResults {
         return runs;
     }
 
+    /**
+     * Waits until {@code workflowId} has {@code count} runs, without asking the runs anything: the
+     * test server mishandles a query that arrives while a run continues as new.
+     */
+    public static void awaitRuns(TestWorkflowEnvironment environment, String workflowId, int count) {
+        for (int step = 0; step < MAX_STEPS; step++) {
+            if (runs(environment, workflowId).size() >= count) {
+                return;
+            }
+            environment.sleep(Duration.ofMillis(1));
+        }
+        throw new AssertionError(workflowId + " did not reach " + count + " runs");
+    }
+
     /** The result of the latest run of {@code workflowId}, once it has closed; fails if it does not close. */
     public static <T> T latest(TestWorkflowEnvironment environment, String workflowId, Class<T> type) {
         for (int step = 0; step < MAX_STEPS; step++) {

@@ -98,6 +98,7 @@ class BuildModelWorkflowTest {
                 IdentityMode.DECLARED, 30));
         BuildModelWorkflow run = startBuild(PreStepSpec.NONE);
         String workflowId = WorkflowIds.build("credit-risk", "2026-11-22");
+        ContinuedRunResults.awaitRuns(environment, workflowId, 2);
         GateWaits.awaitOpen(environment, run);
         run.approve(Decision.approve(REQUESTER, "my own model"));
         GateWaits.awaitOpen(environment, run);

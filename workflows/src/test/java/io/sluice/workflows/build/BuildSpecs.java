@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /** A valid build spec for tests, and variations of it. */
-final class BuildSpecs {
+public final class BuildSpecs {
     private BuildSpecs() {}
 
-    static BuildSpec creditRisk(PreStepSpec preStep) {
+    public static BuildSpec creditRisk(PreStepSpec preStep) {
         return creditRisk(preStep, false);
     }
 

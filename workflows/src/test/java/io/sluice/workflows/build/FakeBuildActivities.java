@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Hand-written fakes of the build's activities: they record calls and return what a test sets. */
-final class FakeBuildActivities {
+public final class FakeBuildActivities {
     private FakeBuildActivities() {}
 
-    static final class Registry implements ModelRegistryActivities {
+    public static final class Registry implements ModelRegistryActivities {
         final List<PackageRequest> registered = new CopyOnWriteArrayList<>();
         final List<ApprovalStatusRequest> statusUpdates = new CopyOnWriteArrayList<>();
 
@@ -34,7 +34,7 @@ final class FakeBuildActivities {
         }
     }
 
-    static final class Jobs implements ModelJobActivities {
+    public static final class Jobs implements ModelJobActivities {
         final List<String> started = new CopyOnWriteArrayList<>();
         final List<TrainingRequest> trainings = new CopyOnWriteArrayList<>();
         final List<TrainingDataRequest> trainingData = new CopyOnWriteArrayList<>();
@@ -78,7 +78,7 @@ final class FakeBuildActivities {
         }
     }
 
-    static final class StepFunctions implements StepFunctionsActivities {
+    public static final class StepFunctions implements StepFunctionsActivities {
         final List<ExecutionRequest> runs = new CopyOnWriteArrayList<>();
 
         @Override

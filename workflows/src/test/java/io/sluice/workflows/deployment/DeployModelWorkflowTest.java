@@ -89,6 +89,7 @@ class DeployModelWorkflowTest {
         approvals.set(Gates.PRODUCTION_APPROVAL, new GatePolicy(List.of(OFFICER), 1, false, Duration.ofDays(2), Duration.ZERO,
                 IdentityMode.DECLARED, 30));
         DeployModelWorkflow run = startDeployment();
+        ContinuedRunResults.awaitRuns(environment, WorkflowIds.deploy("credit-risk"), 2);
         GateWaits.awaitOpen(environment, run);
         run.approve(Decision.approve("mallory@example.com", "not an officer"));
         GateWaits.awaitOpen(environment, run);

@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Hand-written fakes of DeployModel's activities. */
-final class FakeDeploymentActivities {
-    static final String PACKAGE = "arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/1";
+public final class FakeDeploymentActivities {
+    public static final String PACKAGE = "arn:aws:sagemaker:us-east-1:100000000004:model-package/credit-risk/1";
 
     private FakeDeploymentActivities() {}
 
-    static DeploymentSpec spec() {
+    public static DeploymentSpec spec() {
         return spec("s3://b/test.csv");
     }
 
@@ -23,7 +23,7 @@ final class FakeDeploymentActivities {
                         "auc", 0.7), false);
     }
 
-    static final class Deployment implements DeploymentActivities {
+    public static final class Deployment implements DeploymentActivities {
         final List<String> applied = new CopyOnWriteArrayList<>();
         final List<String> deleted = new CopyOnWriteArrayList<>();
         final List<TagRequest> tags = new CopyOnWriteArrayList<>();
@@ -72,7 +72,7 @@ final class FakeDeploymentActivities {
         }
     }
 
-    static final class Tests implements IntegrationTestActivities {
+    public static final class Tests implements IntegrationTestActivities {
         volatile boolean pass = true;
         /** Whether the production endpoint answers its smoke test. */
         volatile boolean prodAnswers = true;

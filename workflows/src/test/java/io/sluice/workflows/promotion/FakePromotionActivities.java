@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Hand-written fakes of PromoteModel's activities, recording what they were asked. */
-final class FakePromotionActivities {
-    static final String SOURCE = "arn:aws:sagemaker:us-east-1:100000000003:model-package/credit-risk/1";
+public final class FakePromotionActivities {
+    public static final String SOURCE = "arn:aws:sagemaker:us-east-1:100000000003:model-package/credit-risk/1";
     static final String IMAGE = "100000000003.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0";
     static final String MODEL = "s3://sluice-dev-100000000003/build/train/output/model.tar.gz";
     /** The alias the fake plan says the source package's ARN names, when the spec gives none. */
@@ -15,7 +15,7 @@ final class FakePromotionActivities {
 
     private FakePromotionActivities() {}
 
-    static final class Promotion implements PromotionActivities {
+    public static final class Promotion implements PromotionActivities {
         volatile String sourceStatus = "Approved";
         /** Where the plan copies the source's test split to, or empty for a source without one. */
         volatile String testSplit = "";
@@ -57,7 +57,7 @@ final class FakePromotionActivities {
         }
     }
 
-    static final class Copies implements ArtifactCopyActivities {
+    public static final class Copies implements ArtifactCopyActivities {
         final List<String> copied = new CopyOnWriteArrayList<>();
         /** The account each copy read its source as. */
         final List<String> readers = new CopyOnWriteArrayList<>();
@@ -88,7 +88,7 @@ final class FakePromotionActivities {
         }
     }
 
-    static final class Registry implements ModelRegistryActivities {
+    public static final class Registry implements ModelRegistryActivities {
         final List<ApprovalStatusRequest> statusUpdates = new CopyOnWriteArrayList<>();
 
         @Override

@@ -113,6 +113,7 @@ class PromoteModelWorkflowTest {
                 IdentityMode.DECLARED, 40));
         PromoteModelWorkflow run = startPromotion();
         String workflowId = WorkflowIds.promote(FakePromotionActivities.SOURCE);
+        ContinuedRunResults.awaitRuns(environment, workflowId, 2);
         GateWaits.awaitOpen(environment, run);
         for (int i = 0; i < 12; i++) {
             run.approve(Decision.approve("mallory@example.com", "attempt " + i));
