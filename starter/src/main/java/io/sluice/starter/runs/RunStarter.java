@@ -3,6 +3,7 @@ package io.sluice.starter.runs;
 import io.sluice.starter.CommandFailedException;
 import io.sluice.starter.ExitCodes;
 import io.sluice.workflows.Sha256;
+import io.sluice.workflows.SluiceMemo;
 import io.sluice.workflows.SluiceSearchAttributes;
 import io.sluice.workflows.Validated;
 import io.sluice.workflows.identity.RequestedRun;
@@ -22,13 +23,10 @@ import java.util.Map;
  * Starts Sluice runs under their business-key workflow id. A run with that id that is running or
  * finished is left as it is, so asking twice starts one run; a failed one may be started again,
  * and so may a promotion that ended rejected or expired. Each run carries the digest of its
- * input (memo {@value #INPUT_DIGEST}): asking for a run while one with that id is running with
+ * input (memo {@value SluiceMemo#INPUT_DIGEST}): asking for a run while one with that id is running with
  * another input is refused, naming the running one, rather than silently dropping the new input.
  */
 public final class RunStarter {
-    /** The memo key of a run's input digest (SHA-256 of its JSON). */
-    public static final String INPUT_DIGEST = "sluiceInputDigest";
-
     private final WorkflowClient client;
     private final String taskQueue;
 
@@ -87,7 +85,7 @@ public final class RunStarter {
             return Started.started(workflowId);
         } catch (WorkflowExecutionAlreadyStarted e) {
             WorkflowExecutionDescription existing = client.newUntypedWorkflowStub(workflowId).describe();
-            String theirs = existing.getMemo(INPUT_DIGEST, String.class, String.class);
+            String theirs = existing.getMemo(SluiceMemo.INPUT_DIGEST, String.class, String.class);
             if (existing.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
                 if (!digest.equals(theirs)) {
                     throw new CommandFailedException(ExitCodes.BAD_INPUT, workflowId + " is already running (run "
@@ -131,7 +129,7 @@ public final class RunStarter {
                 .setTypedSearchAttributes(attributes.build())
                 .setStaticSummary(summary.length() > 190 ? summary.substring(0, 190) : summary)
                 .setStaticDetails(details)
-                .setMemo(Map.of(INPUT_DIGEST, digest))
+                .setMemo(Map.of(SluiceMemo.INPUT_DIGEST, digest))
                 .build();
         workflowType.start(client, options, input);
     }

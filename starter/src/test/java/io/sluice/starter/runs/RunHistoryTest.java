@@ -2,6 +2,8 @@ package io.sluice.starter.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.workflows.SluiceMemo;
+import io.sluice.workflows.approval.ContinuedRuns;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -24,7 +26,7 @@ class RunHistoryTest {
         public String run(int continuationsLeft) {
             Workflow.sleep(Duration.ofMinutes(1));
             if (continuationsLeft > 0) {
-                Workflow.continueAsNew(continuationsLeft - 1);
+                ContinuedRuns.continueAsNew(continuationsLeft - 1);
             }
             return "done";
         }
@@ -38,7 +40,8 @@ class RunHistoryTest {
             WorkflowClient client = environment.getWorkflowClient();
             for (int attempt = 0; attempt < 2; attempt++) {
                 Continuing run = client.newWorkflowStub(Continuing.class,
-                        WorkflowOptions.newBuilder().setTaskQueue("history").setWorkflowId("promote/continuing").build());
+                        WorkflowOptions.newBuilder().setTaskQueue("history").setWorkflowId("promote/continuing")
+                                .setMemo(java.util.Map.of(SluiceMemo.INPUT_DIGEST, "digest-" + attempt)).build());
                 WorkflowClient.start(run::run, 2);
                 while (new ExecutionLists(client).of("promote/continuing").stream()
                         .anyMatch(info -> info.getStatus() == io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING)) {
@@ -51,6 +54,8 @@ class RunHistoryTest {
             assertThat(history.runs("promote/continuing")).hasSize(2)
                     .allSatisfy(run -> assertThat(run.status()).isEqualTo("COMPLETED"));
             assertThat(history.earlierRuns("promote/continuing")).isEqualTo(1);
+            assertThat(client.newUntypedWorkflowStub("promote/continuing").describe().getMemo(SluiceMemo.INPUT_DIGEST, String.class))
+                    .as("the digest of what was asked for stays with the run it continued as").isEqualTo("digest-1");
         }
     }
 }

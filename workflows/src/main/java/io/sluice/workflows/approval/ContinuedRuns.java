@@ -1,8 +1,11 @@
 package io.sluice.workflows.approval;
 
 import io.sluice.workflows.FailureType;
+import io.sluice.workflows.SluiceMemo;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Workflow;
+import java.util.Map;
 
 /**
  * Where a run resumes when an earlier run of its workflow continued as new at its gate. Only the
@@ -24,5 +27,19 @@ public final class ContinuedRuns {
                     + " from an earlier one; only a run waiting at its gate sets it: start the run without " + field);
         }
         return atGate;
+    }
+
+    /**
+     * Continues this run as new with {@code input}, keeping its search attributes and the digest of
+     * what was asked for (memo {@link SluiceMemo#INPUT_DIGEST}), which not every server carries over
+     * by itself. Does not return.
+     */
+    public static void continueAsNew(Object input) {
+        var options = ContinueAsNewOptions.newBuilder().setTypedSearchAttributes(Workflow.getTypedSearchAttributes());
+        String digest = Workflow.getMemo(SluiceMemo.INPUT_DIGEST, String.class, String.class);
+        if (digest != null) {
+            options.setMemo(Map.of(SluiceMemo.INPUT_DIGEST, digest));
+        }
+        Workflow.continueAsNew(options.build(), input);
     }
 }

@@ -35,7 +35,7 @@ public interface GateHostWorkflow extends Approvable {
             Requester requester = request.requesterArn() == null ? Requester.declared(request.requester())
                     : Requester.verified(VerifiedPrincipal.of(request.requesterArn(), request.requesterArn().split(":")[4],
                             "AROAEXAMPLE", "2026-12-06T09:00:00Z"));
-            GateContinuation continuation = carried -> Workflow.continueAsNew(new Request(request.gate(), request.requester(),
+            GateContinuation continuation = carried -> ContinuedRuns.continueAsNew(new Request(request.gate(), request.requester(),
                     request.context(), request.lingerAfterClose(), request.requesterArn(), carried));
             GateCarry resumed = ContinuedRuns.atGate(request.atGate(), "atGate");
             ApprovalState closed = resumed != null ? gate.resume(resumed, continuation)

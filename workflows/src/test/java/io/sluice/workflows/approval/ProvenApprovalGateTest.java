@@ -41,7 +41,9 @@ class ProvenApprovalGateTest {
         this.queue = worker.getTaskQueue();
         var approvals = new FakeApprovalActivities(Map.of(
                 "production", new GatePolicy(List.of(OFFICERS), 1, false, Duration.ofDays(7), Duration.ZERO, IdentityMode.PROVEN),
-                "quorum", new GatePolicy(List.of(OFFICERS), 2, false, Duration.ofDays(7), Duration.ZERO, IdentityMode.PROVEN)),
+                "quorum", new GatePolicy(List.of(OFFICERS), 2, false, Duration.ofDays(7), Duration.ZERO, IdentityMode.PROVEN),
+                "short-history", new GatePolicy(List.of(OFFICERS), 2, false, Duration.ofDays(7), Duration.ZERO, IdentityMode.PROVEN,
+                        30)),
                 environment::currentTimeMillis);
         identity = new FakeIdentityActivities();
         worker.registerActivitiesImplementations(approvals, identity);
@@ -188,6 +190,30 @@ class ProvenApprovalGateTest {
 
         assertThat(after.state()).isEqualTo(GateState.REJECTED);
         assertThat(WorkflowStub.fromTyped(run).getResult(ApprovalState.class).state()).isEqualTo(GateState.REJECTED);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void gateThatContinuedAsNew_keepsItsVerifiedRequesterAndApprovals_andRefusesANonceSeenBefore() {
+        GateHostWorkflow run = startGate("deploy/long", "short-history");
+        run.decide(signed(JANE, "deploy/long", "short-history", Verdict.APPROVE, "first", "n1"));
+        for (int i = 0; i < 8; i++) {
+            run.approve(Decision.approve("eve@example.com", "unproven " + i));
+        }
+        ContinuedRunResults.awaitRuns(environment, "deploy/long", 2);
+        GateWaits.awaitOpen(environment, run);
+
+        assertThatThrownBy(() -> run.decide(signed(OMAR, "deploy/long", "short-history", Verdict.APPROVE, "first", "n1")))
+                .rootCause().hasMessageContaining("was already used at gate 'short-history'");
+        assertThatThrownBy(() -> run.decide(signed(REQUESTER, "deploy/long", "short-history", Verdict.APPROVE, "mine", "n2")))
+                .rootCause().hasMessageContaining("requested");
+        DecisionReceipt second = run.decide(signed(OMAR, "deploy/long", "short-history", Verdict.APPROVE, "second", "n3"));
+
+        assertThat(second.state()).isEqualTo(GateState.APPROVED);
+        assertThat(second.approvedBy()).containsExactly("jane@example.com", "omar@example.com");
+        ApprovalState closed = ContinuedRunResults.latest(environment, "deploy/long", ApprovalState.class);
+        assertThat(closed.requesterPrincipal()).isEqualTo(REQUESTER);
+        assertThat(closed.acceptedApprovals()).extracting(AuditedDecision::principal).containsExactly(JANE, OMAR);
     }
 
     private static Decision signed(String arn, String workflowId, String gate, Verdict verdict, String comment, String nonce) {

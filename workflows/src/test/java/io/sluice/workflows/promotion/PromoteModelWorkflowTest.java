@@ -135,6 +135,9 @@ class PromoteModelWorkflowTest {
         assertThat(registry.statusUpdates).singleElement().satisfies(update -> assertThat(update.status()).isEqualTo("Approved"));
         assertThat(result.copies().manifestUri()).endsWith("/credit-risk/v1/sluice-copies.json");
         assertThat(result.images()).singleElement().satisfies(image -> assertThat(image.digest()).isEqualTo("sha256:abc"));
+        var attributes = environment.getWorkflowClient().newUntypedWorkflowStub(workflowId).describe().getTypedSearchAttributes();
+        assertThat(attributes.get(io.sluice.workflows.SluiceSearchAttributes.MODEL_PACKAGE_GROUP)).isEqualTo("credit-risk");
+        assertThat(attributes.get(io.sluice.workflows.SluiceSearchAttributes.AWAITING_APPROVAL)).isFalse();
     }
 
     @Test
