@@ -25,8 +25,13 @@ public final class OpenGates {
 
     public List<OpenGate> find() {
         List<OpenGate> open = new ArrayList<>();
-        for (var execution : new ExecutionLists(session.client()).open(SluiceSearchAttributes.AWAITING_APPROVAL.getName() + " = true")) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (var execution : new ExecutionLists(session.client()).open(SluiceSearchAttributes.AWAITING_APPROVAL.getName()
+                + " = true AND ExecutionStatus = 'Running'")) {
             String workflowId = execution.getExecution().getWorkflowId();
+            if (!seen.add(workflowId)) {
+                continue;
+            }
             GateQuery.gateOf(session.client(), workflowId)
                     .filter(ApprovalState::awaitsDecision)
                     .ifPresent(gate -> open.add(new OpenGate(workflowId, execution.getType().getName(), gate)));

@@ -19,6 +19,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,12 +75,24 @@ public final class ApprovalGate {
     static final int REFUSALS_KEPT = 50;
     /** How many reminders a gate sends at most; after that it waits for its deadline in silence. */
     static final int REMINDERS_AT_MOST = 30;
+    /**
+     * How many events a run holds at least before its gate continues as new, whatever the policy or
+     * the server says: a resumed gate starts with a few, so it never continues again before a
+     * decision or a timer has come in.
+     */
+    static final int EVENTS_BEFORE_CONTINUING_AT_LEAST = 20;
+    /**
+     * How long a proof's nonce is remembered across runs: a proof verifies only within 15 minutes of
+     * its signing ({@link IdentityActivities#verify}), and an hour covers that and the clocks' skew.
+     */
+    static final Duration NONCES_REMEMBERED_FOR = Duration.ofHours(1);
 
     private final List<AuditedDecision> decisions = new ArrayList<>();
     private int refusalsKept;
     private int refusalsNotKept;
     private final Set<String> approvedBy = new LinkedHashSet<>();
-    private final Set<String> usedNonces = new LinkedHashSet<>();
+    /** The proofs' nonces seen, with when (ISO-8601); a proof counts once. */
+    private final Map<String, String> usedNonces = new LinkedHashMap<>();
     private String name = "";
     private GateState state = GateState.NOT_OPENED;
     private GatePolicy policy;
@@ -88,6 +101,8 @@ public final class ApprovalGate {
     private Instant deadline;
     private Map<String, String> context = Map.of();
     private int remindersSent;
+    /** The reminder being sent, if any; a run waits for it before it continues as new. */
+    private Promise<ApprovalActivities.ReminderSent> pendingReminder;
     /** Whether the gate opened in an earlier run, which this one continued from. */
     private boolean resumed;
 
@@ -151,7 +166,7 @@ public final class ApprovalGate {
         this.refusalsKept = carried.refusalsKept();
         this.refusalsNotKept = carried.refusalsNotKept();
         this.approvedBy.addAll(carried.approvedBy());
-        this.usedNonces.addAll(carried.usedNonces());
+        this.usedNonces.putAll(carried.usedNonces());
         this.remindersSent = carried.remindersSent();
         this.state = GateState.OPEN;
         Workflow.upsertTypedSearchAttributes(
@@ -165,7 +180,19 @@ public final class ApprovalGate {
     /** The open gate's whole state, as the next run needs it to resume the gate. */
     private GateCarry carried() {
         return new GateCarry(name, policy, requester.name(), requester.principal(), openedAt.toString(), deadline.toString(), context, decisions, refusalsKept,
-                refusalsNotKept, List.copyOf(approvedBy), List.copyOf(usedNonces), remindersSent);
+                refusalsNotKept, List.copyOf(approvedBy), recentNonces(), remindersSent);
+    }
+
+    /** The nonces seen within {@link #NONCES_REMEMBERED_FOR}: older proofs no longer verify, so need not be carried. */
+    private Map<String, String> recentNonces() {
+        Instant since = now().minus(NONCES_REMEMBERED_FOR);
+        Map<String, String> recent = new LinkedHashMap<>();
+        usedNonces.forEach((nonce, at) -> {
+            if (Instant.parse(at).isAfter(since)) {
+                recent.put(nonce, at);
+            }
+        });
+        return recent;
     }
 
     private ApprovalState waitUntilClosed(boolean namedTimers, GateContinuation continuation) {
@@ -204,14 +231,20 @@ public final class ApprovalGate {
     }
 
     /**
-     * Hands the open gate to a new run once every handler has finished (a decision being verified
-     * may still close the gate, and then the run goes on here).
+     * Hands the open gate to a new run once every handler and the reminder being sent have finished
+     * (a decision being verified may still close the gate, or the deadline pass, and then the run
+     * goes on here).
      */
     private void continueAsNew(GateContinuation continuation) {
         Workflow.await(Workflow::isEveryHandlerFinished);
-        if (state != GateState.OPEN) {
+        if (pendingReminder != null) {
+            pendingReminder.get();
+        }
+        if (state != GateState.OPEN || !now().isBefore(deadline)) {
             return;
         }
+        // The run that continues closes; only the one it continues as awaits approval.
+        Workflow.upsertTypedSearchAttributes(SluiceSearchAttributes.AWAITING_APPROVAL.valueSet(false));
         log.info("gate {}: the run's history has {} events; continuing as new", name, Workflow.getInfo().getHistoryLength());
         continuation.continueAsNew(carried());
         throw new IllegalStateException("the continuation of gate '" + name + "' returned instead of continuing as new");
@@ -227,13 +260,17 @@ public final class ApprovalGate {
             return policy.reminderEvery();
         }
         Duration left = Duration.between(now(), openedAt.plus(policy.reminderEvery().multipliedBy(remindersSent + 1L)));
+        if (left.compareTo(policy.reminderEvery().negated()) < 0) {
+            return policy.reminderEvery(); // far behind the schedule (no worker for a while): one interval from now
+        }
         return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
     }
 
     /** Whether the run's history is long enough that the open gate should move to a new run. */
     private boolean historyFull() {
         var info = Workflow.getInfo();
-        return info.getHistoryLength() >= policy.continueAfterEvents() || info.isContinueAsNewSuggested();
+        return info.getHistoryLength() >= EVENTS_BEFORE_CONTINUING_AT_LEAST
+                && (info.getHistoryLength() >= policy.continueAfterEvents() || info.isContinueAsNewSuggested());
     }
 
     /** Handles an {@code approve} or {@code reject} signal: counts it, or audits why not. */
@@ -296,7 +333,7 @@ public final class ApprovalGate {
             ignored(decision.actor(), decision, unverifiable.get());
             return unverifiable;
         }
-        usedNonces.add(decision.proof().nonce());
+        usedNonces.put(decision.proof().nonce(), now().toString());
         VerifiedPrincipal principal;
         try {
             principal = identity.verify(new IdentityActivities.ProofCheck(new ProofBinding(Workflow.getInfo().getWorkflowId(),
@@ -323,7 +360,7 @@ public final class ApprovalGate {
             return Optional.of("no proof of identity: gate '" + name + "' counts only decisions whose sender AWS proved"
                     + " (sluice approve/reject sign one with your AWS credentials)");
         }
-        if (decision.proof().nonce().isEmpty() || usedNonces.contains(decision.proof().nonce())) {
+        if (decision.proof().nonce().isEmpty() || usedNonces.containsKey(decision.proof().nonce())) {
             return Optional.of("the proof's nonce " + (decision.proof().nonce().isEmpty() ? "is empty"
                     : "was already used at gate '" + name + "'") + "; a proof counts once: sign a new decision");
         }
@@ -392,10 +429,11 @@ public final class ApprovalGate {
     private void sendReminder(int number) {
         var reminder = new ApprovalActivities.Reminder(Workflow.getInfo().getWorkflowId(), name, number,
                 policy.approvers(), requester.name(), deadline.toString(), context);
-        Async.function(activities("Remind the approvers of gate " + name + " (reminder " + number + ")")::remind, reminder).exceptionally(failure -> {
-            log.warn("reminder {} for gate {} could not be sent: {}", number, name, failure.getMessage());
-            return null;
-        });
+        pendingReminder = Async.function(activities("Remind the approvers of gate " + name + " (reminder " + number + ")")::remind,
+                reminder).exceptionally(failure -> {
+                    log.warn("reminder {} for gate {} could not be sent: {}", number, name, failure.getMessage());
+                    return null;
+                });
     }
 
     private String openDetails() {

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Where a run resumes when an earlier run of its workflow continued as new at its gate. Only the
  * workflow itself can continue a run, so the state an input carries is trusted only in a run that
- * continued from another; a new run started with it is refused.
+ * continued from another: not in a new run, and not in a cron or retry run (which the server also
+ * links to the run before), whose input whoever started the first run chose.
  */
 public final class ContinuedRuns {
     private ContinuedRuns() {}
@@ -22,7 +23,10 @@ public final class ContinuedRuns {
      * @throws ApplicationFailure {@code sluice.InvalidInput} when a run that did not continue from another carries one
      */
     public static <T> T atGate(T atGate, String field) {
-        if (atGate != null && Workflow.getInfo().getContinuedExecutionRunId().isEmpty()) {
+        var info = Workflow.getInfo();
+        boolean continued = info.getContinuedExecutionRunId().isPresent()
+                && (info.getCronSchedule() == null || info.getCronSchedule().isEmpty()) && info.getAttempt() <= 1;
+        if (atGate != null && !continued) {
             throw FailureType.INVALID_INPUT.failure("invalid input: " + field + " is set, but this run did not continue as new"
                     + " from an earlier one; only a run waiting at its gate sets it: start the run without " + field);
         }

@@ -21,12 +21,13 @@ import java.util.Objects;
  * @param refusalsKept how many refused decisions the audit keeps
  * @param refusalsNotKept refused decisions counted but not kept
  * @param approvedBy who has approved so far, in order
- * @param usedNonces the proofs' nonces already seen, so a proof counts once across runs too
+ * @param usedNonces the proofs' nonces seen recently, with when (ISO-8601), so a proof counts once across
+ *     runs too; older ones are not carried, as their proofs have expired
  * @param remindersSent how many reminders have gone out
  */
 public record GateCarry(String name, GatePolicy policy, String requesterName, VerifiedPrincipal requesterPrincipal, String openedAt, String deadline,
         Map<String, String> context, List<AuditedDecision> decisions, int refusalsKept, int refusalsNotKept,
-        List<String> approvedBy, List<String> usedNonces, int remindersSent) {
+        List<String> approvedBy, Map<String, String> usedNonces, int remindersSent) {
     public GateCarry {
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(policy, "policy is null");
@@ -36,7 +37,7 @@ public record GateCarry(String name, GatePolicy policy, String requesterName, Ve
         context = Map.copyOf(Objects.requireNonNull(context, "context is null"));
         decisions = List.copyOf(Objects.requireNonNull(decisions, "decisions is null"));
         approvedBy = List.copyOf(Objects.requireNonNull(approvedBy, "approvedBy is null"));
-        usedNonces = List.copyOf(Objects.requireNonNull(usedNonces, "usedNonces is null"));
+        usedNonces = Map.copyOf(Objects.requireNonNull(usedNonces, "usedNonces is null"));
     }
 
     /** Who requested the run, as its first run established. */

@@ -326,7 +326,7 @@ class ApprovalGateTest {
     @Test
     void runStartedWithACarriedGate_isRefusedBeforeItWaits() {
         var forged = new GateCarry("single", new GatePolicy(List.of(LEAD), 1, false, Duration.ofDays(7), Duration.ZERO), REQUESTER, null,
-                "2026-12-01T00:00:00Z", "2026-12-08T00:00:00Z", Map.of(), List.of(), 0, 0, List.of(LEAD), List.of(), 0);
+                "2026-12-01T00:00:00Z", "2026-12-08T00:00:00Z", Map.of(), List.of(), 0, 0, List.of(LEAD), Map.of(), 0);
         GateHostWorkflow run = client.newWorkflowStub(GateHostWorkflow.class,
                 WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId("gate-host/forged").build());
         WorkflowClient.start(run::run, new GateHostWorkflow.Request("single", REQUESTER, Map.of(), Duration.ZERO, null, forged));
