@@ -1,5 +1,6 @@
 package io.sluice.workflows;
 
+import io.sluice.workflows.approval.ContinuedRunResults;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Records a workflow history for a replay test: runs a scenario on a time-skipping test
@@ -29,14 +31,9 @@ public final class HistoryRecording {
      */
     public static void record(Path output, String workflowId, BiConsumer<Worker, TestWorkflowEnvironment> register,
             BiConsumer<WorkflowClient, TestWorkflowEnvironment> scenario) throws Exception {
-        try (var environment = TestWorkflowEnvironment.newInstance()) {
-            SluiceSearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
-            register.accept(environment.newWorker(QUEUE), environment);
-            environment.start();
-            WorkflowClient client = environment.getWorkflowClient();
-            scenario.accept(client, environment);
-            Files.writeString(output, client.fetchHistory(workflowId).toJson(true));
-        }
+        String history = play(register, scenario, environment -> List.of(
+                environment.getWorkflowClient().fetchHistory(workflowId).toJson(true))).get(0);
+        Files.writeString(output, history);
         recordWorkflowId(output, workflowId);
     }
 
@@ -49,24 +46,29 @@ public final class HistoryRecording {
     public static List<Path> recordEveryRun(Path folder, String prefix, String workflowId,
             BiConsumer<Worker, TestWorkflowEnvironment> register, BiConsumer<WorkflowClient, TestWorkflowEnvironment> scenario)
             throws Exception {
+        List<String> histories = play(register, scenario, environment -> ContinuedRunResults.runs(environment, workflowId).stream()
+                .map(run -> environment.getWorkflowClient().fetchHistory(workflowId, run.getExecution().getRunId()).toJson(true))
+                .toList());
         List<Path> written = new ArrayList<>();
+        for (int index = 0; index < histories.size(); index++) {
+            Path output = folder.resolve(prefix + "-run-" + (index + 1) + ".json");
+            Files.writeString(output, histories.get(index));
+            recordWorkflowId(output, workflowId);
+            written.add(output);
+        }
+        return written;
+    }
+
+    /** Plays {@code scenario} on a fresh time-skipping environment and returns the histories {@code read} takes from it. */
+    private static List<String> play(BiConsumer<Worker, TestWorkflowEnvironment> register,
+            BiConsumer<WorkflowClient, TestWorkflowEnvironment> scenario, Function<TestWorkflowEnvironment, List<String>> read) {
         try (var environment = TestWorkflowEnvironment.newInstance()) {
             SluiceSearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(key.getName(), key.getValueType()));
             register.accept(environment.newWorker(QUEUE), environment);
             environment.start();
-            WorkflowClient client = environment.getWorkflowClient();
-            scenario.accept(client, environment);
-            var runs = io.sluice.workflows.approval.ContinuedRunResults.runs(environment, workflowId);
-            for (int index = 0; index < runs.size(); index++) {
-                Path output = folder.resolve(prefix + "-run-" + (index + 1) + ".json");
-                Files.writeString(output, client.fetchHistory(workflowId, runs.get(index).getExecution().getRunId()).toJson(true));
-                written.add(output);
-            }
+            scenario.accept(environment.getWorkflowClient(), environment);
+            return read.apply(environment);
         }
-        for (Path output : written) {
-            recordWorkflowId(output, workflowId);
-        }
-        return written;
     }
 
     /** Notes in {@code workflow-ids.properties}, beside the history, the workflow id it ran under (its replay needs it). */
