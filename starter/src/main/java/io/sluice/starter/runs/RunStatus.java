@@ -51,6 +51,12 @@ public record RunStatus(
                 gateOutcome, queryFailure, startedAt, closedAt);
     }
 
+    /** This status with another start: that of the first run of a chain that continued as new into this one. */
+    public RunStatus withStartedAt(String chainStartedAt) {
+        return new RunStatus(workflowId, runId, type, status, outcome, stage, awaitingApproval, result, failure, activities, gate,
+                gateOutcome, queryFailure, chainStartedAt, closedAt);
+    }
+
     /** This status with why its gate could not be read. */
     public RunStatus withQueryFailure(String why) {
         return new RunStatus(workflowId, runId, type, status, outcome, stage, awaitingApproval, result, failure, activities, gate,

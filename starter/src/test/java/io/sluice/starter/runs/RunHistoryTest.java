@@ -51,8 +51,12 @@ class RunHistoryTest {
 
             var history = new RunHistory(client);
             assertThat(new ExecutionLists(client).of("promote/continuing")).as("two runs, each continued twice").hasSize(6);
+            var all = new ExecutionLists(client).of("promote/continuing").stream()
+                    .map(info -> RunStatusReader.instant(info.getStartTime())).sorted().toList();
             assertThat(history.runs("promote/continuing")).hasSize(2)
-                    .allSatisfy(run -> assertThat(run.status()).isEqualTo("COMPLETED"));
+                    .allSatisfy(run -> assertThat(run.status()).isEqualTo("COMPLETED"))
+                    .extracting(RunStatus::startedAt).as("each as started when its first run did, newest first")
+                    .containsExactly(all.get(3), all.get(0));
             assertThat(history.earlierRuns("promote/continuing")).isEqualTo(1);
             assertThat(client.newUntypedWorkflowStub("promote/continuing").describe().getMemo(SluiceMemo.INPUT_DIGEST, String.class))
                     .as("the digest of what was asked for stays with the run it continued as").isEqualTo("digest-1");
