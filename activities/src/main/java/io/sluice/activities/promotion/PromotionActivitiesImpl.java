@@ -59,8 +59,7 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
             throw FailureType.INVALID_INPUT.failure("model package " + unresolved.sourcePackageArn() + " is already in "
                     + "the target account " + sourceAccount + "; a promotion copies a package from a dev account into it");
         }
-        var request = new PlanRequest(sourceAccount, unresolved.sourcePackageArn(), unresolved.targetAccount(),
-                unresolved.artifactPrefix());
+        var request = unresolved.withSourceAccount(sourceAccount);
         var sageMaker = clients.client(request.sourceAccount(), AwsServices.SAGEMAKER);
         var operation = new AwsOperation(clients.account(request.sourceAccount()), "sagemaker", "DescribeModelPackage",
                 request.sourcePackageArn());
@@ -107,10 +106,18 @@ public final class PromotionActivitiesImpl implements PromotionActivities {
             }
             testSplitCopy = target.toString();
         }
+        Map<String, String> metadata = new LinkedHashMap<>(source.customerMetadataProperties());
+        String targetPrefix = prefix.toString();
+        if (request.namesUnderTargetPrefix()) {
+            // The central package records where the test split's copy is; the source's own location is not needed.
+            metadata.remove(PackageMetadata.TEST_SPLIT);
+            artifacts.replaceAll((from, to) -> PromotionPlan.nameUnder(targetPrefix, to));
+            testSplitCopy = PromotionPlan.nameUnder(targetPrefix, testSplitCopy);
+        }
         return new PromotionPlan(source.modelPackageArn(), group, version, source.modelApprovalStatusAsString(),
                 source.modelPackageDescription() == null ? "" : source.modelPackageDescription(), containers, metricsUri,
                 metrics, source.approvalDescription() == null ? "" : source.approvalDescription(),
-                source.customerMetadataProperties(), artifacts, images, testSplitCopy, sourceAccount, prefix.toString());
+                metadata, artifacts, images, testSplitCopy, sourceAccount, targetPrefix);
     }
 
     @Override

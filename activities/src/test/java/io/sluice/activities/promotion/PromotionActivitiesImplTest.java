@@ -37,9 +37,11 @@ class PromotionActivitiesImplTest {
             var promotion = new PromotionActivitiesImpl(clients);
 
             PromotionPlan plan = promotion.plan(new PromotionActivities.PlanRequest("", source.packageArn(), "shared",
-                    "s3://" + shared + "/models"));
+                    "s3://" + shared + "/models", true));
+            PromotionPlan byUri = promotion.plan(new PromotionActivities.PlanRequest("", source.packageArn(), "shared",
+                    "s3://" + shared + "/models", false));
             var wrongAccount = catchThrowableOfType(ApplicationFailure.class, () -> promotion.plan(new PromotionActivities.PlanRequest(
-                    "producer", source.packageArn(), "shared", "s3://" + shared + "/models")));
+                    "producer", source.packageArn(), "shared", "s3://" + shared + "/models", true)));
 
             assertThat(plan.sourceAccount()).as("the alias of the account the ARN names").isEqualTo("dev");
             assertThat(wrongAccount.getType()).isEqualTo("sluice.InvalidInput");
@@ -48,8 +50,12 @@ class PromotionActivitiesImplTest {
             assertThat(plan.approvalStatus()).isEqualTo("Approved");
             assertThat(plan.sourceGroup()).isEqualTo("credit-risk");
             assertThat(plan.metrics()).containsEntry("validation:auc", 0.81);
-            assertThat(plan.artifacts()).containsEntry("s3://" + dev + "/build/train/output/model.tar.gz",
+            assertThat(plan.artifacts()).as("targets named under the target prefix").containsEntry(
+                    "s3://" + dev + "/build/train/output/model.tar.gz", "container-0-model.tar.gz");
+            assertThat(plan.targets()).containsEntry("s3://" + dev + "/build/train/output/model.tar.gz",
                     "s3://" + shared + "/models/100000000003/credit-risk/v1/container-0-model.tar.gz");
+            assertThat(byUri.artifacts()).as("as runs from before ask for them: whole URIs").isEqualTo(plan.targets());
+            assertThat(byUri.targets()).isEqualTo(plan.targets());
             assertThat(plan.targetPrefix()).as("where the record of the copies goes, beside them")
                     .isEqualTo("s3://" + shared + "/models/100000000003/credit-risk/v1");
             assertThat(plan.images()).containsEntry(IMAGE, "100000000004.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0");

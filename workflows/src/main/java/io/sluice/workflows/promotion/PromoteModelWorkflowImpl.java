@@ -72,7 +72,8 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         Requester requester = Requesters.establish(request.requester(), request.requesterProof(), request.requesterPrincipal());
         ActivitySteps.enter("plan", "Reading " + request.sourceModelPackageArn());
         PromotionPlan plan = promotion.plan(new PromotionActivities.PlanRequest(spec.sourceAccount(),
-                request.sourceModelPackageArn(), spec.targetAccount(), spec.artifactPrefix()));
+                request.sourceModelPackageArn(), spec.targetAccount(), spec.artifactPrefix(), true));
+        Map<String, String> targets = plan.targets();
         if (!PackageStatus.APPROVED.is(plan.approvalStatus())) {
             throw FailureType.INVALID_INPUT.failure("source package " + plan.sourcePackageArn() + " is "
                     + plan.approvalStatus() + "; only an Approved package can be promoted (approve its BuildModel run first)");
@@ -84,7 +85,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         ActivitySteps.enter("copy-artifacts", "Copying " + plan.artifacts().size() + " S3 artifact(s) and " + plan.images().size()
                 + " image(s) to " + spec.targetAccount());
         List<Promise<ArtifactCopyActivities.ObjectCopy>> objectCopies = new ArrayList<>();
-        new TreeMap<>(plan.artifacts()).forEach((source, target) -> objectCopies.add(Async.function(
+        targets.forEach((source, target) -> objectCopies.add(Async.function(
                 copies("Copy " + source + " to " + target)::copyObject,
                 new ArtifactCopyActivities.ObjectCopyRequest(sourceAccount, source, spec.targetAccount(), target,
                         spec.kmsKey()))));
@@ -115,22 +116,22 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         copiedImages.forEach(copy -> images.put(copy.sourceImage(), byDigest ? pinned(copy) : copy.targetImage()));
         List<PromotionPlan.Container> containers = plan.containers().stream()
                 .map(container -> new PromotionPlan.Container(images.getOrDefault(container.image(), container.image()),
-                        plan.artifacts().getOrDefault(container.modelDataUrl(), container.modelDataUrl()),
+                        targets.getOrDefault(container.modelDataUrl(), container.modelDataUrl()),
                         container.environment()))
                 .toList();
         Map<String, String> metadata = new TreeMap<>(plan.metadata());
         metadata.put("sluice:sourceModelPackageArn", plan.sourcePackageArn());
         metadata.put("sluice:sourceAccount", sourceAccount);
         metadata.remove(PackageMetadata.TEST_SPLIT);
-        if (!plan.testSplit().isEmpty()) {
-            metadata.put(PackageMetadata.TEST_SPLIT, plan.testSplit());
+        if (!plan.testSplitTarget().isEmpty()) {
+            metadata.put(PackageMetadata.TEST_SPLIT, plan.testSplitTarget());
         }
         String buildWorkflowId = metadata.remove(PackageMetadata.WORKFLOW_ID);
         if (buildWorkflowId != null) {
             metadata.put("sluice:buildWorkflowId", buildWorkflowId);
         }
         var central = promotion.registerCentral(new PromotionActivities.CentralPackageRequest(spec.targetAccount(), group,
-                workflowId, plan.description(), containers, plan.artifacts().getOrDefault(plan.metricsUri(), ""), metadata));
+                workflowId, plan.description(), containers, targets.getOrDefault(plan.metricsUri(), ""), metadata));
 
         ActivitySteps.enter("model-card", "Writing the model card of " + central.packageArn());
         String cardName = modelCardName(group, central.version());
@@ -154,8 +155,8 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
         if (!bar.isEmpty()) {
             context.put("evaluation bar (the build's)", bar);
         }
-        if (!plan.testSplit().isEmpty()) {
-            context.put("testSplit", plan.testSplit());
+        if (!plan.testSplitTarget().isEmpty()) {
+            context.put("testSplit", plan.testSplitTarget());
         }
         PromotionAtGate at = new PromotionAtGate(plan, group, groupResult.groupArn(), central.packageArn(), cardName, approvals,
                 copiedObjects, copiedImages, copyRecord, null);

@@ -22,12 +22,23 @@ public interface PromotionActivities {
     /** Creates the model card, or updates it (a new version) when its content differs; unchanged content is left alone. */
     ModelCard writeModelCard(ModelCardRequest request);
 
-    record PlanRequest(String sourceAccount, String sourcePackageArn, String targetAccount, String artifactPrefix) {
+    /**
+     * @param namesUnderTargetPrefix whether the plan names each copy's target under its
+     *     {@code targetPrefix} (a smaller plan) rather than by its whole URI; false in requests of runs
+     *     from before, whose workflow code reads whole URIs only
+     */
+    record PlanRequest(String sourceAccount, String sourcePackageArn, String targetAccount, String artifactPrefix,
+            boolean namesUnderTargetPrefix) {
         public PlanRequest {
             Objects.requireNonNull(sourceAccount, "sourceAccount is null");
             Objects.requireNonNull(sourcePackageArn, "sourcePackageArn is null");
             Objects.requireNonNull(targetAccount, "targetAccount is null");
             Objects.requireNonNull(artifactPrefix, "artifactPrefix is null");
+        }
+
+        /** This request for the source account resolved from the package's ARN. */
+        public PlanRequest withSourceAccount(String resolved) {
+            return new PlanRequest(resolved, sourcePackageArn, targetAccount, artifactPrefix, namesUnderTargetPrefix);
         }
     }
 

@@ -33,7 +33,8 @@ public final class FakePromotionActivities {
                     List.of(new PromotionPlan.Container(IMAGE, MODEL, Map.of())), "s3://sluice-dev-100000000003/stats.json",
                     Map.of("validation:auc", 0.75), "approved by lead-ds@example.com",
                     withMore(Map.of("sluice:workflowId", "build/credit-risk/1", "sluice:trainingJob", "train")),
-                    Map.of(MODEL, prefix + "container-0-model.tar.gz", "s3://sluice-dev-100000000003/stats.json", prefix + "statistics.json"),
+                    Map.of(MODEL, (request.namesUnderTargetPrefix() && !withoutTargetPrefix ? "" : prefix) + "container-0-model.tar.gz",
+                            "s3://sluice-dev-100000000003/stats.json", (request.namesUnderTargetPrefix() && !withoutTargetPrefix ? "" : prefix) + "statistics.json"),
                     Map.of(IMAGE, "100000000004.dkr.ecr.us-east-1.amazonaws.com/credit-risk-xgboost:1.0"), testSplit,
                     request.sourceAccount().isEmpty() ? ARN_ACCOUNT : request.sourceAccount(), withoutTargetPrefix ? null : prefix);
         }
