@@ -1,5 +1,6 @@
 package io.sluice.workflows;
 
+import io.sluice.workflows.approval.Approvable;
 import io.sluice.workflows.approval.ContinuedRunResults;
 import io.sluice.workflows.approval.Decision;
 import io.sluice.workflows.approval.FakeApprovalActivities;
@@ -27,6 +28,7 @@ import io.sluice.workflows.promotion.PromoteResult;
 import io.sluice.workflows.promotion.PromotionSpec;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -55,12 +57,8 @@ public final class ContinuedAtGateRecorder {
                     WorkflowOptions.newBuilder().setTaskQueue(HistoryRecording.QUEUE).setWorkflowId(build).build());
             WorkflowClient.start(run::build, new BuildRequest(BuildSpecs.creditRisk(PreStepSpec.NONE), "recorded",
                     "data-scientist@example.com"));
-            ContinuedRunResults.awaitRuns(environment, build, 2);
-            GateWaits.awaitOpen(environment, run);
-            run.approve(Decision.approve("data-scientist@example.com", "my own"));
-            GateWaits.awaitOpen(environment, run);
-            run.decide(Decision.approve("lead-ds@example.com", "AUC 0.91"));
-            ContinuedRunResults.latest(environment, build, BuildResult.class);
+            refuseThenApproveAfterContinuing(environment, run, build, Decision.approve("data-scientist@example.com", "my own"),
+                    Decision.approve("lead-ds@example.com", "AUC 0.91"), BuildResult.class);
         });
 
         String promote = WorkflowIds.promote(FakePromotionActivities.SOURCE);
@@ -74,12 +72,8 @@ public final class ContinuedAtGateRecorder {
             WorkflowClient.start(run::promote, new PromoteRequest(FakePromotionActivities.SOURCE,
                     new PromotionSpec(null, null, null, "s3://sluice-shared-100000000004/models", null, null, null, null),
                     "data-scientist@example.com"));
-            ContinuedRunResults.awaitRuns(environment, promote, 2);
-            GateWaits.awaitOpen(environment, run);
-            run.approve(Decision.approve("mallory@example.com", "not an engineer"));
-            GateWaits.awaitOpen(environment, run);
-            run.decide(Decision.approve("ml-engineer@example.com", "verified"));
-            ContinuedRunResults.latest(environment, promote, PromoteResult.class);
+            refuseThenApproveAfterContinuing(environment, run, promote, Decision.approve("mallory@example.com", "not an engineer"),
+                    Decision.approve("ml-engineer@example.com", "verified"), PromoteResult.class);
         });
 
         String deploy = WorkflowIds.deploy("credit-risk");
@@ -92,16 +86,26 @@ public final class ContinuedAtGateRecorder {
                     WorkflowOptions.newBuilder().setTaskQueue(HistoryRecording.QUEUE).setWorkflowId(deploy).build());
             WorkflowClient.start(run::deploy, new DeployRequest(FakeDeploymentActivities.PACKAGE, FakeDeploymentActivities.spec(),
                     "ml-engineer@example.com"));
-            ContinuedRunResults.awaitRuns(environment, deploy, 2);
-            GateWaits.awaitOpen(environment, run);
-            run.approve(Decision.approve("mallory@example.com", "not an officer"));
-            GateWaits.awaitOpen(environment, run);
-            run.decide(Decision.approve("governance-officer@example.com", "report reviewed"));
-            ContinuedRunResults.latest(environment, deploy, DeployResult.class);
+            refuseThenApproveAfterContinuing(environment, run, deploy, Decision.approve("mallory@example.com", "not an officer"),
+                    Decision.approve("governance-officer@example.com", "report reviewed"), DeployResult.class);
         });
     }
 
-    private static FakeApprovalActivities approvals(String gate, String approver, io.temporal.testing.TestWorkflowEnvironment environment) {
+    /**
+     * Once the run has continued as new at its gate: one decision the gate refuses, then the approval,
+     * then waits for the latest run's result.
+     */
+    private static void refuseThenApproveAfterContinuing(TestWorkflowEnvironment environment, Approvable run, String workflowId,
+            Decision refused, Decision approval, Class<?> resultType) {
+        ContinuedRunResults.awaitRuns(environment, workflowId, 2);
+        GateWaits.awaitOpen(environment, run);
+        run.approve(refused);
+        GateWaits.awaitOpen(environment, run);
+        run.decide(approval);
+        ContinuedRunResults.latest(environment, workflowId, resultType);
+    }
+
+    private static FakeApprovalActivities approvals(String gate, String approver, TestWorkflowEnvironment environment) {
         return new FakeApprovalActivities(Map.of(gate, new GatePolicy(List.of(approver), 1, false, Duration.ofDays(2), Duration.ZERO,
                 IdentityMode.DECLARED, SHORT_HISTORY)), environment::currentTimeMillis);
     }

@@ -29,6 +29,7 @@ public final class OpenGates {
         for (var execution : new ExecutionLists(session.client()).open(SluiceSearchAttributes.AWAITING_APPROVAL.getName()
                 + " = true AND ExecutionStatus = 'Running'")) {
             String workflowId = execution.getExecution().getWorkflowId();
+            // A run that just continued as new may still be listed, until visibility catches up, beside the run it continued as.
             if (!seen.add(workflowId)) {
                 continue;
             }

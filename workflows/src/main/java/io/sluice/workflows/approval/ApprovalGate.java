@@ -42,9 +42,9 @@ import org.slf4j.Logger;
  *
  * <p>A gate may stay open for weeks, and every decision sent to it lengthens the run's history.
  * When the history reaches the policy's {@code continueAfterEvents} (or the server suggests it), the
- * gate waits for its handlers to finish and hands its whole state ({@link GateCarry}) to the
- * workflow's {@link GateContinuation}, which continues as new; the next run {@link #resume resumes}
- * the gate where it stood, under the same workflow id.
+ * gate waits for its handlers to finish and continues as new, with the input the workflow's
+ * {@link GateContinuation} makes of its whole state ({@link GateCarry}); the next run
+ * {@link #resume resumes} the gate where it stood, under the same workflow id.
  */
 public final class ApprovalGate {
     private static final Logger log = Workflow.getLogger(ApprovalGate.class);
@@ -215,7 +215,7 @@ public final class ApprovalGate {
             Wake wake = awaitClosed(wait, remind ? "Reminder " + (remindersSent + 1) + " of gate " + name : "Deadline of gate " + name,
                     continuation != null);
             if (wake == Wake.HISTORY_FULL) {
-                continueAsNew(continuation);
+                handOver(continuation);
             } else if (wake == Wake.TIMER && remind) {
                 sendReminder(++remindersSent);
             }
@@ -235,7 +235,7 @@ public final class ApprovalGate {
      * (a decision being verified may still close the gate, or the deadline pass, and then the run
      * goes on here).
      */
-    private void continueAsNew(GateContinuation continuation) {
+    private void handOver(GateContinuation continuation) {
         Workflow.await(Workflow::isEveryHandlerFinished);
         if (pendingReminder != null) {
             pendingReminder.get();
@@ -246,8 +246,7 @@ public final class ApprovalGate {
         // The run that continues closes; only the one it continues as awaits approval.
         Workflow.upsertTypedSearchAttributes(SluiceSearchAttributes.AWAITING_APPROVAL.valueSet(false));
         log.info("gate {}: the run's history has {} events; continuing as new", name, Workflow.getInfo().getHistoryLength());
-        continuation.continueAsNew(carried());
-        throw new IllegalStateException("the continuation of gate '" + name + "' returned instead of continuing as new");
+        ContinuedRuns.continueAsNew(continuation.nextInput(carried()));
     }
 
     /**

@@ -1,11 +1,11 @@
 package io.sluice.workflows.approval;
 
 /**
- * How a workflow goes on in a new run while its gate is open: it calls {@code Workflow.continueAsNew}
- * with an input that carries {@code gate} and what the run did before the gate, so the next run
- * resumes there. It does not return.
+ * How a workflow goes on in a new run while its gate is open: the input of that run, carrying
+ * {@code gate} and what the run did before the gate, so the next run resumes there. The gate
+ * continues as new with it ({@link ContinuedRuns#continueAsNew}).
  */
 @FunctionalInterface
 public interface GateContinuation {
-    void continueAsNew(GateCarry gate);
+    Object nextInput(GateCarry gate);
 }

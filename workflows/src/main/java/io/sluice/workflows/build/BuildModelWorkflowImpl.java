@@ -127,7 +127,7 @@ public final class BuildModelWorkflowImpl extends GatedWorkflow implements Build
 
     /** How the run continues as new at its gate: the next run resumes there with the package it registered. */
     private static GateContinuation continuation(BuildRequest request, BuildAtGate at) {
-        return carried -> ContinuedRuns.continueAsNew(request.continuedAt(at.withGate(carried)));
+        return carried -> request.continuedAt(at.withGate(carried));
     }
 
     /** The decision recorded on the package, and the promotion it asks for. */

@@ -105,7 +105,7 @@ public final class DeployModelWorkflowImpl extends GatedWorkflow implements Depl
     /** How the run continues as new at its gate: the next run resumes there with what the test stage found. */
     private static GateContinuation continuation(DeployRequest request, DeploymentActivities.DeployablePackage modelPackage,
             StackOutcome testStack, TestReport report) {
-        return carried -> ContinuedRuns.continueAsNew(request.continuedAt(new DeployAtGate(modelPackage, testStack, report, carried)));
+        return carried -> request.continuedAt(new DeployAtGate(modelPackage, testStack, report, carried));
     }
 
     /** Production, once the gate closed: applied and smoke-tested when approved, untouched otherwise. */

@@ -165,7 +165,7 @@ public final class PromoteModelWorkflowImpl extends GatedWorkflow implements Pro
 
     /** How the run continues as new at its gate: the next run resumes there with what this one copied and registered. */
     private static GateContinuation continuation(PromoteRequest request, PromotionAtGate at) {
-        return carried -> ContinuedRuns.continueAsNew(request.continuedAt(at.withGate(carried)));
+        return carried -> request.continuedAt(at.withGate(carried));
     }
 
     /** The decision recorded on the central package and its model card, and the deployment it asks for. */

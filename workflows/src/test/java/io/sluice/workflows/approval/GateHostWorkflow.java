@@ -35,8 +35,8 @@ public interface GateHostWorkflow extends Approvable {
             Requester requester = request.requesterArn() == null ? Requester.declared(request.requester())
                     : Requester.verified(VerifiedPrincipal.of(request.requesterArn(), request.requesterArn().split(":")[4],
                             "AROAEXAMPLE", "2026-12-06T09:00:00Z"));
-            GateContinuation continuation = carried -> ContinuedRuns.continueAsNew(new Request(request.gate(), request.requester(),
-                    request.context(), request.lingerAfterClose(), request.requesterArn(), carried));
+            GateContinuation continuation = carried -> new Request(request.gate(), request.requester(),
+                    request.context(), request.lingerAfterClose(), request.requesterArn(), carried);
             GateCarry resumed = ContinuedRuns.atGate(request.atGate(), "atGate");
             ApprovalState closed = resumed != null ? gate.resume(resumed, continuation)
                     : gate.open(request.gate(), requester, request.context(), continuation);
